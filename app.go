@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+
+	"passionbot/adapters/console"
+	"passionbot/bot"
+	"passionbot/commands"
+	"passionbot/config"
+	"passionbot/storage"
+)
+
+// shutdownGrace bounds how long running handlers may finish after a stop.
+const shutdownGrace = 10 * time.Second
+
+// app is passionbot wired from its configuration.
+type app struct {
+	inv     invocation
+	cfg     config.Config
+	secrets config.Secrets
+	log     *slog.Logger
+	stdin   io.Reader
+	stdout  io.Writer
+}
+
+// newApp loads the configuration (exit 2 on any problem) and sets up logging.
+func newApp(inv invocation, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (*app, error) {
+	cfg, err := loadConfig(inv.config)
+	if err != nil {
+		return nil, &exitError{code: 2, err: err}
+	}
+	if inv.db != "" {
+		cfg.Database = inv.db
+	}
+	return &app{
+		inv:     inv,
+		cfg:     cfg,
+		secrets: config.SecretsFromEnv(getenv),
+		log:     newLogger(stderr, cfg.Log),
+		stdin:   stdin,
+		stdout:  stdout,
+	}, nil
+}
+
+// loadConfig reads --config, else ./passionbot.toml when it exists, else
+// the built-in defaults.
+func loadConfig(path string) (config.Config, error) {
+	if path != "" {
+		return config.Load(path)
+	}
+	if _, err := os.Stat("passionbot.toml"); err == nil {
+		return config.Load("passionbot.toml")
+	}
+	cfg := config.Default()
+	return cfg, cfg.Validate()
+}
+
+func newLogger(w io.Writer, c config.Log) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// openDB opens and migrates the database.
+func (a *app) openDB(ctx context.Context) (*storage.DB, []int, error) {
+	db, err := storage.Open(ctx, a.cfg.Database)
+	if err != nil {
+		return nil, nil, err
+	}
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, applied, nil
+}
+
+func (a *app) migrate(ctx context.Context) error {
+	db, applied, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v, err := db.Version(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%s: %d migration(s) applied, schema version %d\n", db.Path(), len(applied), v)
+	return nil
+}
+
+// adapters returns the configured platforms, the console when none is.
+func (a *app) adapters() ([]bot.Adapter, error) {
+	var out []bot.Adapter
+	if a.cfg.Discord.Enabled {
+		return nil, &exitError{code: 2, err: errors.New("[discord] enabled = true, but this build has no Discord adapter yet")}
+	}
+	if a.cfg.Slack.Enabled {
+		return nil, &exitError{code: 2, err: errors.New("[slack] enabled = true, but this build has no Slack adapter yet")}
+	}
+	if len(out) == 0 {
+		out = append(out, console.New(a.stdin, a.stdout, console.Options{
+			Role:   a.inv.as,
+			Lang:   a.inv.lang,
+			Prompt: isTerminal(a.stdin),
+		}))
+	}
+	return out, nil
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// newBot builds the core with every command.
+func (a *app) newBot(db *storage.DB, adapters []bot.Adapter) (*bot.Bot, error) {
+	return bot.New(bot.Options{
+		Name:        a.cfg.Name,
+		Prefix:      a.cfg.Prefix,
+		DefaultLang: a.cfg.Locale,
+		Location:    a.cfg.Location,
+		Commands:    commands.All(commands.Deps{Store: db}),
+		Messages:    commands.Messages(),
+		Store:       db,
+		RoleNames:   roleNames(a.cfg.Roles),
+		Adapters:    adapters,
+		Logger:      a.log,
+	})
+}
+
+// roleNames maps the configured platform role names to roles.
+func roleNames(r config.Roles) map[string]bot.Role {
+	m := map[string]bot.Role{}
+	for role, names := range map[bot.Role][]string{bot.RoleOrganiser: r.Organiser, bot.RoleModerator: r.Moderator, bot.RoleAdmin: r.Admin} {
+		for _, n := range names {
+			m[strings.ToLower(strings.TrimSpace(n))] = role
+		}
+	}
+	return m
+}
+
+// run starts every adapter and stops when the context ends (a signal) or
+// when an adapter's input ends (the console at end of input). Running
+// handlers get shutdownGrace to finish; then the database is closed.
+func (a *app) run(ctx context.Context) error {
+	adapters, err := a.adapters()
+	if err != nil {
+		return err
+	}
+	db, _, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	b, err := a.newBot(db, adapters)
+	if err != nil {
+		return err
+	}
+	a.log.Info("passionbot started", "version", version, "database", db.Path(), "platforms", platforms(adapters))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(adapters))
+	for _, ad := range adapters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := ad.Run(ctx, b); err != nil && ctx.Err() == nil {
+				errs <- fmt.Errorf("%s: %w", ad.Platform(), err)
+			}
+			cancel() // one adapter ending stops the bot
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	wctx, wcancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer wcancel()
+	if err := b.Wait(wctx); err != nil {
+		a.log.Warn("stopping with handlers still running", "err", err)
+	}
+	a.log.Info("passionbot stopped")
+	return errors.Join(collect(errs)...)
+}
+
+func collect(errs <-chan error) []error {
+	var out []error
+	for e := range errs {
+		out = append(out, e)
+	}
+	return out
+}
+
+func platforms(as []bot.Adapter) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, string(a.Platform()))
+	}
+	return out
+}

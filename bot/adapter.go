@@ -1,0 +1,112 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// Adapter is the minimum every platform provides. Everything else is an
+// optional capability interface discovered with a type assertion.
+type Adapter interface {
+	// Platform names the platform.
+	Platform() Platform
+	// Run delivers inbound events to h until ctx ends or input is over.
+	// It reconnects inside; it returns nil when ctx ends or input ends.
+	Run(ctx context.Context, h Handler) error
+	// Send posts a message the bot starts itself.
+	Send(ctx context.Context, to Target, r Reply) (MessageRef, error)
+}
+
+// Handler receives inbound events.
+type Handler interface {
+	Handle(ctx context.Context, ev Event)
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, ev Event)
+
+// Handle calls f.
+func (f HandlerFunc) Handle(ctx context.Context, ev Event) { f(ctx, ev) }
+
+// Capability names an optional platform ability a command may need.
+type Capability string
+
+// Capabilities commands can require; each has an interface below.
+const (
+	CapCommands  Capability = "commands"
+	CapChannels  Capability = "channels"
+	CapSlowmode  Capability = "slowmode"
+	CapTimeout   Capability = "timeout"
+	CapPurge     Capability = "purge"
+	CapLock      Capability = "lock"
+	CapEvents    Capability = "events"
+	CapButtons   Capability = "buttons"
+	CapDirectMsg Capability = "dm"
+)
+
+// CommandPublisher publishes the command declarations as native commands.
+type CommandPublisher interface {
+	PublishCommands(ctx context.Context, cmds []*Command) error
+}
+
+// ChannelAdmin creates, archives, renames and sets topics of channels.
+type ChannelAdmin interface {
+	CreateChannel(ctx context.Context, name, topic string, private bool) (Channel, error)
+	ArchiveChannel(ctx context.Context, ch Channel) error
+	RenameChannel(ctx context.Context, ch Channel, name string) error
+	SetTopic(ctx context.Context, ch Channel, topic string) error
+}
+
+// Slowmoder sets a channel's slowmode.
+type Slowmoder interface {
+	SetSlowmode(ctx context.Context, ch Channel, d time.Duration) error
+}
+
+// Locker stops and allows members posting in a channel.
+type Locker interface {
+	Lock(ctx context.Context, ch Channel, locked bool) error
+}
+
+// Purger deletes recent messages in a channel and says how many went.
+type Purger interface {
+	Purge(ctx context.Context, ch Channel, count int) (int, error)
+}
+
+// MemberTimeouter times a member out.
+type MemberTimeouter interface {
+	Timeout(ctx context.Context, u User, d time.Duration, reason string) error
+}
+
+// ButtonRenderer is implemented by adapters that render Card buttons as
+// clickable components.
+type ButtonRenderer interface {
+	RendersButtons() bool
+}
+
+// HasCapability reports whether a implements the interface for c.
+func HasCapability(a Adapter, c Capability) bool {
+	switch c {
+	case CapCommands:
+		_, ok := a.(CommandPublisher)
+		return ok
+	case CapChannels:
+		_, ok := a.(ChannelAdmin)
+		return ok
+	case CapSlowmode:
+		_, ok := a.(Slowmoder)
+		return ok
+	case CapTimeout:
+		_, ok := a.(MemberTimeouter)
+		return ok
+	case CapPurge:
+		_, ok := a.(Purger)
+		return ok
+	case CapLock:
+		_, ok := a.(Locker)
+		return ok
+	case CapButtons:
+		b, ok := a.(ButtonRenderer)
+		return ok && b.RendersButtons()
+	}
+	return false
+}

@@ -1,0 +1,410 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// Member is what the core knows about a user: their platform facts plus
+// what is stored (chosen locale, granted role).
+type Member struct {
+	User
+	Locale  string // chosen language, "" when none
+	Granted Role   // role granted in the database
+}
+
+// MemberStore records members as they are seen and returns their stored
+// facts. Implemented by storage.
+type MemberStore interface {
+	SeenMember(ctx context.Context, u User, at time.Time) (Member, error)
+}
+
+// Options configure a Bot.
+type Options struct {
+	Name        string         // the bot's name, for help
+	Prefix      string         // command prefix in channels, e.g. "!"
+	DefaultLang string         // "sv" or "en"
+	Location    *time.Location // community timezone
+	Commands    []*Command
+	Messages    []Messages // feature packages' message sets
+	Store       MemberStore
+	// RoleNames maps lowercase platform role names to roles ([roles]).
+	RoleNames map[string]Role
+	// DetectLang guesses the language of a text; confident false means unsure.
+	DetectLang func(text string) (lang string, confident bool)
+	// Fallback handles addressed text that is not a command (questions).
+	// Nil means such text gets the unknown-command answer.
+	Fallback RunFunc
+	// Adapters are the connected platforms, for capability checks and Send.
+	Adapters []Adapter
+	Logger   *slog.Logger
+	// MaxMessage is the longest message read, in bytes (default 16 KiB).
+	MaxMessage int
+	Now        func() time.Time
+}
+
+// Bot routes events to commands. It is the Handler every adapter feeds.
+type Bot struct {
+	opt      Options
+	reg      *Registry
+	cat      *Catalog
+	parser   Parser
+	log      *slog.Logger
+	adapters map[Platform]Adapter
+	running  sync.WaitGroup
+}
+
+// New validates the command declarations and messages and returns a Bot.
+func New(opt Options) (*Bot, error) {
+	reg, err := NewRegistry(opt.Commands)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := NewCatalog(opt.Messages...)
+	if err != nil {
+		return nil, err
+	}
+	if errs := cat.Check(); len(errs) > 0 {
+		return nil, fmt.Errorf("message catalog: %w", errors.Join(errs...))
+	}
+	if opt.Store == nil {
+		return nil, errors.New("bot: no member store")
+	}
+	if !ValidLang(opt.DefaultLang) {
+		opt.DefaultLang = LangSV
+	}
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.MaxMessage <= 0 {
+		opt.MaxMessage = 16 << 10
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	b := &Bot{opt: opt, reg: reg, cat: cat, log: opt.Logger, adapters: map[Platform]Adapter{}}
+	b.parser = Parser{Location: opt.Location, Now: opt.Now}
+	for _, a := range opt.Adapters {
+		b.adapters[a.Platform()] = a
+	}
+	return b, nil
+}
+
+// Registry returns the command declarations.
+func (b *Bot) Registry() *Registry { return b.reg }
+
+// Catalog returns the message catalog.
+func (b *Bot) Catalog() *Catalog { return b.cat }
+
+// Options returns the bot's configuration.
+func (b *Bot) Options() Options { return b.opt }
+
+// Adapter returns the connected adapter for p, or nil.
+func (b *Bot) Adapter(p Platform) Adapter { return b.adapters[p] }
+
+// Wait blocks until running handlers finish or ctx ends.
+func (b *Bot) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { b.running.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("handlers still running: %w", ctx.Err())
+	}
+}
+
+// Handle routes one inbound event. It never panics and always answers an
+// addressed event, with the result or a reason.
+func (b *Bot) Handle(ctx context.Context, ev Event) {
+	b.running.Add(1)
+	defer b.running.Done()
+	switch ev.Kind {
+	case EventMessage, EventCommand, EventAction:
+		b.handleCommand(ctx, ev)
+	case EventMemberJoined:
+		// Onboarding arrives with the interests feature.
+	}
+}
+
+// line returns the command text of a message event and whether the bot
+// should read it at all.
+func (b *Bot) line(ev Event) (string, bool) {
+	text := strings.TrimSpace(strings.ToValidUTF8(ev.Text, "\uFFFD"))
+	switch ev.Kind {
+	case EventAction:
+		return ev.Action, true
+	case EventCommand:
+		return strings.TrimSpace(ev.Command + " " + text), true
+	}
+	if p := b.opt.Prefix; p != "" && strings.HasPrefix(text, p) {
+		return strings.TrimSpace(text[len(p):]), true
+	}
+	return text, ev.Addressed
+}
+
+func (b *Bot) handleCommand(ctx context.Context, ev Event) {
+	line, addressed := b.line(ev)
+	if !addressed || (line == "" && ev.Kind == EventMessage) {
+		return
+	}
+	call := &Call{bot: b, Event: ev}
+	m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
+	if err != nil {
+		b.log.ErrorContext(ctx, "member lookup failed", "platform", ev.Platform, "err", err)
+		m = Member{User: ev.User}
+	}
+	call.Member = m
+	call.Role = b.roleOf(m)
+	call.Lang = b.language(m, ev, line)
+
+	if len(line) > b.opt.MaxMessage {
+		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
+		return
+	}
+	cmd, toks, rest, err := b.reg.parseLine(line)
+	if err != nil {
+		call.fail(ctx, call.argError(err))
+		return
+	}
+	if cmd == nil {
+		if b.opt.Fallback != nil && ev.Kind == EventMessage {
+			call.Args = Args{m: map[string]any{"text": line}}
+			b.run(ctx, call, b.opt.Fallback)
+			return
+		}
+		call.fail(ctx, b.unknown(call, toks))
+		return
+	}
+	call.Command = cmd
+	if !b.authorize(ctx, call) {
+		return
+	}
+	if ev.Kind == EventCommand && len(ev.Options) > 0 {
+		call.Args, err = b.parser.BindOptions(cmd, ev.Options)
+	} else {
+		call.Args, err = b.parser.bind(cmd, toks, rest)
+	}
+	if err != nil {
+		call.fail(ctx, call.argError(err)+"\n"+call.T("err.usage", cmd.Usage()))
+		return
+	}
+	b.run(ctx, call, cmd.Run)
+}
+
+// authorize is the one place where permissions are checked: the member's
+// role against the command's minimum, and the platform's capabilities
+// against what the command needs. Every refusal is explained.
+func (b *Bot) authorize(ctx context.Context, c *Call) bool {
+	cmd := c.Command
+	if c.Role < cmd.Role {
+		b.log.InfoContext(ctx, "command refused", "command", cmd.Name, "user", c.Event.User.Key(), "role", c.Role, "needs", cmd.Role)
+		c.fail(ctx, c.T("err.forbidden", cmd.Name, c.T(cmd.Role.MessageKey()), c.T(c.Role.MessageKey())))
+		return false
+	}
+	for _, need := range cmd.Needs {
+		a := b.adapters[c.Event.Platform]
+		if a == nil || !HasCapability(a, need) {
+			c.fail(ctx, c.T("err.capability", platformName(c.Event.Platform), c.T("cap."+string(need))))
+			return false
+		}
+	}
+	return true
+}
+
+func platformName(p Platform) string {
+	switch p {
+	case PlatformDiscord:
+		return "Discord"
+	case PlatformSlack:
+		return "Slack"
+	case PlatformConsole:
+		return "Konsolen/The console"
+	}
+	return string(p)
+}
+
+// roleOf is the highest of the platform's role, the configured role names
+// and the stored grant.
+func (b *Bot) roleOf(m Member) Role {
+	r := max(m.User.Role, m.Granted)
+	for _, n := range m.RoleNames {
+		if mapped, ok := b.opt.RoleNames[strings.ToLower(n)]; ok {
+			r = max(r, mapped)
+		}
+	}
+	return r
+}
+
+// language picks the reply language (see the package doc).
+func (b *Bot) language(m Member, ev Event, text string) string {
+	switch {
+	case ValidLang(m.Locale):
+		return m.Locale
+	case ValidLang(ev.Locale):
+		return ev.Locale
+	}
+	if b.opt.DetectLang != nil {
+		if l, ok := b.opt.DetectLang(text); ok && ValidLang(l) {
+			return l
+		}
+	}
+	if l := strings.ToLower(ev.LocaleHint); len(l) >= 2 && ValidLang(l[:2]) {
+		return l[:2]
+	}
+	return b.opt.DefaultLang
+}
+
+// run calls a handler, turning a panic into a polite reply and a logged
+// stack, and an error into an explanation.
+func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.ErrorContext(ctx, "handler panic", "command", c.name(), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			c.fail(ctx, c.T("err.internal"))
+		}
+	}()
+	err := fn(ctx, c)
+	b.log.DebugContext(ctx, "command handled", "platform", c.Event.Platform, "command", c.name(), "took", time.Since(start), "err", err)
+	if err == nil {
+		return
+	}
+	var ue *UserError
+	var ae *ArgError
+	switch {
+	case errors.As(err, &ue):
+		c.fail(ctx, c.T(ue.Key, ue.Args...))
+	case errors.As(err, &ae):
+		msg := c.argError(ae)
+		if c.Command != nil {
+			msg += "\n" + c.T("err.usage", c.Command.Usage())
+		}
+		c.fail(ctx, msg)
+	default:
+		b.log.ErrorContext(ctx, "command failed", "command", c.name(), "err", err)
+		c.fail(ctx, c.T("err.internal"))
+	}
+}
+
+// unknown explains an unknown command and suggests the nearest name.
+func (b *Bot) unknown(c *Call, toks []token) string {
+	var words []string
+	for _, t := range toks {
+		if t.named || len(words) == 2 {
+			break
+		}
+		words = append(words, strings.ToLower(t.value))
+	}
+	typed := strings.Join(words, " ")
+	if utf8.RuneCountInString(typed) > 40 {
+		typed = string([]rune(typed)[:40]) + "…"
+	}
+	msg := c.T("err.unknown", typed)
+	if s := b.suggest(words); s != "" {
+		msg += " " + c.T("err.suggest", s)
+	}
+	return msg + " " + c.T("err.help_hint")
+}
+
+// suggest returns the command name nearest to the typed words, if near.
+func (b *Bot) suggest(words []string) string {
+	best, bestD := "", 1<<30
+	for _, n := range b.reg.Names() {
+		k := len(strings.Fields(n))
+		if k > len(words) {
+			continue
+		}
+		typed := strings.Join(words[:k], " ")
+		d := levenshtein.ComputeDistance(typed, n)
+		if d < bestD || (d == bestD && n < best) {
+			best, bestD = n, d
+		}
+	}
+	if best == "" || bestD > max(1, utf8.RuneCountInString(best)/3) {
+		return ""
+	}
+	return best
+}
+
+// UserError is a handler's explanation for the member, by catalog key.
+type UserError struct {
+	Key  string
+	Args []any
+}
+
+func (e *UserError) Error() string { return fmt.Sprintf("%s %v", e.Key, e.Args) }
+
+// Call is one authorized command invocation handed to a handler.
+type Call struct {
+	bot     *Bot
+	Event   Event
+	Command *Command // nil for the fallback handler
+	Args    Args
+	Member  Member
+	Role    Role   // effective role
+	Lang    string // reply language
+}
+
+// Bot returns the bot handling the call.
+func (c *Call) Bot() *Bot { return c.bot }
+
+// T returns a catalog message in the call's language.
+func (c *Call) T(key string, args ...any) string { return c.bot.cat.T(c.Lang, key, args...) }
+
+// Errorf returns an error that the router explains to the member with the
+// catalog message key.
+func (c *Call) Errorf(key string, args ...any) error { return &UserError{Key: key, Args: args} }
+
+// Reply answers the call. Text is made safe: it can never ping everyone.
+func (c *Call) Reply(ctx context.Context, r Reply) error {
+	if c.Event.Respond == nil {
+		return nil
+	}
+	if c.Command != nil && c.Command.Ephemeral {
+		r.Ephemeral = true
+	}
+	return c.Event.Respond(ctx, Sanitize(r))
+}
+
+// Say replies with a catalog message.
+func (c *Call) Say(ctx context.Context, key string, args ...any) error {
+	return c.Reply(ctx, Reply{Text: c.T(key, args...)})
+}
+
+func (c *Call) name() string {
+	if c.Command == nil {
+		return "(text)"
+	}
+	return c.Command.Name
+}
+
+// fail replies with an explanation, ephemeral where possible.
+func (c *Call) fail(ctx context.Context, msg string) {
+	if c.Event.Respond == nil {
+		return
+	}
+	if err := c.Event.Respond(ctx, Sanitize(Reply{Text: msg, Ephemeral: true})); err != nil {
+		c.bot.log.WarnContext(ctx, "reply failed", "platform", c.Event.Platform, "err", err)
+	}
+}
+
+func (c *Call) argError(err error) string {
+	var ae *ArgError
+	if errors.As(err, &ae) {
+		return c.T(ae.Key, ae.Args...)
+	}
+	return c.T("err.internal")
+}

@@ -1,0 +1,22 @@
+// Package bot is passionbot's platform-neutral core: the types every platform
+// shares (users, channels, events, replies), the Adapter interface and its
+// optional capabilities, command declarations and their text parser, the
+// router that checks roles in one place before any handler runs, help
+// generation and the Swedish/English message catalog.
+//
+// The package imports no adapter and no platform SDK. Adapters (console,
+// Discord, Slack) turn platform traffic into Events and hand them to a
+// Handler; the Bot is that Handler.
+//
+// Decisions where DESIGN.md is silent:
+//   - Replies are sent through Event.Respond, a function the adapter sets, so
+//     that an interaction (Discord) or a slash command (Slack) is answered the
+//     platform's own way; Adapter.Send is for messages the bot starts itself.
+//   - Effective role = the highest of: the role the platform reports, the
+//     role mapped from the member's platform role names ([roles] in config),
+//     and the grant stored in SQLite. Grants never lower a role.
+//   - Language = the member's stored choice, else the event's explicit locale
+//     (the console's --lang), else the language detected in the text when the
+//     detector is confident, else the platform's locale hint, else the
+//     configured default (sv).
+package bot

@@ -1,0 +1,81 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+)
+
+// HelpList returns the commands a member with role may use, grouped by
+// their Group in declared order, one line each.
+func (b *Bot) HelpList(lang string, role Role) string {
+	var groups []string
+	lines := map[string][]string{}
+	for _, c := range b.reg.Commands() {
+		if c.Role > role {
+			continue
+		}
+		if _, ok := lines[c.Group]; !ok {
+			groups = append(groups, c.Group)
+		}
+		lines[c.Group] = append(lines[c.Group], fmt.Sprintf("`%s` — %s", c.Name, c.Help.In(lang)))
+	}
+	var s strings.Builder
+	s.WriteString(b.cat.T(lang, "help.title"))
+	for _, g := range groups {
+		s.WriteString("\n\n**" + b.cat.T(lang, "group."+g) + "**")
+		for _, l := range lines[g] {
+			s.WriteString("\n- " + l)
+		}
+	}
+	s.WriteString("\n\n" + b.cat.T(lang, "help.more"))
+	return s.String()
+}
+
+// HelpFor explains the command named by words (usage, arguments, examples,
+// role), or lists the subcommands when words name a group such as "role".
+// ok is false when role may use no such command.
+func (b *Bot) HelpFor(lang string, role Role, words []string) (text string, ok bool) {
+	c, n := b.reg.Lookup(words)
+	if c != nil && n == len(words) && c.Role <= role {
+		return b.helpCommand(lang, c), true
+	}
+	prefix := strings.ToLower(strings.Join(words, " ")) + " "
+	var subs []string
+	for _, c := range b.reg.Commands() {
+		if c.Role <= role && strings.HasPrefix(c.Name+" ", prefix) {
+			subs = append(subs, fmt.Sprintf("- `%s` — %s", c.Name, c.Help.In(lang)))
+		}
+	}
+	if len(subs) == 0 {
+		return b.cat.T(lang, "help.unknown", Quote(strings.Join(words, " "), 40)), false
+	}
+	return "**" + b.cat.T(lang, "help.subcommands") + "**\n" + strings.Join(subs, "\n") + "\n\n" + b.cat.T(lang, "help.more"), true
+}
+
+func (b *Bot) helpCommand(lang string, c *Command) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "**%s** — %s\n%s: `%s`", c.Name, c.Help.In(lang), b.cat.T(lang, "help.usage"), c.Usage())
+	if len(c.Args) > 0 {
+		s.WriteString("\n" + b.cat.T(lang, "help.args") + ":")
+		for _, a := range c.Args {
+			opt := ""
+			if !a.Required {
+				opt = " (" + b.cat.T(lang, "help.optional") + ")"
+			}
+			fmt.Fprintf(&s, "\n- `%s`%s: %s", a.Name, opt, a.Help.In(lang))
+		}
+	}
+	if len(c.Examples) > 0 {
+		s.WriteString("\n" + b.cat.T(lang, "help.examples") + ":")
+		for _, e := range c.Examples {
+			s.WriteString("\n- `" + e + "`")
+		}
+	}
+	if len(c.Aliases) > 0 {
+		s.WriteString("\n" + b.cat.T(lang, "help.aliases", "`"+strings.Join(c.Aliases, "`, `")+"`"))
+	}
+	if c.Role > RoleMember {
+		s.WriteString("\n" + b.cat.T(lang, "help.role", b.cat.T(lang, c.Role.MessageKey())))
+	}
+	return s.String()
+}

@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// Languages the bot speaks, Swedish first.
+const (
+	LangSV = "sv"
+	LangEN = "en"
+)
+
+// ValidLang reports whether l is a language the bot speaks.
+func ValidLang(l string) bool { return l == LangSV || l == LangEN }
+
+// Text is one user-facing string in both languages.
+type Text struct {
+	SV, EN string
+}
+
+// In returns the text in lang (Swedish unless lang is "en").
+func (t Text) In(lang string) string {
+	if lang == LangEN {
+		return t.EN
+	}
+	return t.SV
+}
+
+// Messages maps message keys to their texts. Values may hold fmt verbs.
+type Messages map[string]Text
+
+// Catalog holds every user-facing message. It is built once and only read
+// afterwards, so it is safe for concurrent use.
+type Catalog struct {
+	msgs Messages
+}
+
+// NewCatalog returns the core messages merged with extra sets (one per
+// feature package). A key defined twice is an error.
+func NewCatalog(extra ...Messages) (*Catalog, error) {
+	c := &Catalog{msgs: Messages{}}
+	for _, set := range append([]Messages{coreMessages()}, extra...) {
+		for k, v := range set {
+			if _, dup := c.msgs[k]; dup {
+				return nil, fmt.Errorf("message key %q defined twice", k)
+			}
+			c.msgs[k] = v
+		}
+	}
+	return c, nil
+}
+
+// T returns the message key in lang, formatted with args. A missing key is
+// returned as "[[key]]" so that tests see it.
+func (c *Catalog) T(lang, key string, args ...any) string {
+	t, ok := c.msgs[key]
+	if !ok {
+		return "[[" + key + "]]"
+	}
+	s := t.In(lang)
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Keys returns all message keys, sorted.
+func (c *Catalog) Keys() []string { return slices.Sorted(maps.Keys(c.msgs)) }
+
+// Check returns one error per message that is missing in a language or whose
+// fmt verbs differ between the languages.
+func (m Messages) Check() []error {
+	var errs []error
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if err := m[k].Check(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", k, err))
+		}
+	}
+	return errs
+}
+
+// Check reports a text missing in one language or with different fmt verbs.
+func (t Text) Check() error {
+	switch {
+	case strings.TrimSpace(t.SV) == "" && strings.TrimSpace(t.EN) == "":
+		return fmt.Errorf("empty in both languages")
+	case strings.TrimSpace(t.SV) == "":
+		return fmt.Errorf("missing in Swedish")
+	case strings.TrimSpace(t.EN) == "":
+		return fmt.Errorf("missing in English")
+	}
+	if a, b := verbs(t.SV), verbs(t.EN); !slices.Equal(a, b) {
+		return fmt.Errorf("fmt verbs differ: sv %v, en %v", a, b)
+	}
+	return nil
+}
+
+// verbs lists the fmt verbs in s, in order.
+func verbs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+1 >= len(s) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("+-# 0123456789.[]", s[j]) >= 0 {
+			j++
+		}
+		if j < len(s) {
+			if s[j] != '%' {
+				out = append(out, s[i:j+1])
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// Check returns the problems of every message in the catalog.
+func (c *Catalog) Check() []error { return c.msgs.Check() }

@@ -1,0 +1,391 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/robfig/cron/v3"
+)
+
+// ArgError is a problem with a command's arguments. Key and Args name a
+// catalog message, so the member is told in their own language.
+type ArgError struct {
+	Key  string
+	Args []any
+}
+
+func (e *ArgError) Error() string { return fmt.Sprintf("%s %v", e.Key, e.Args) }
+
+func argErr(key string, args ...any) *ArgError { return &ArgError{Key: key, Args: args} }
+
+// token is one word of a command line: positional ("value") or named
+// ("name:value"); start and end are byte offsets in the line.
+type token struct {
+	name, value string
+	named       bool
+	start, end  int
+}
+
+// closingQuote returns the quote that closes opening quote r.
+func closingQuote(r rune) (rune, bool) {
+	switch r {
+	case '"':
+		return '"', true
+	case '“', '”':
+		return '”', true
+	case '„':
+		return '“', true
+	}
+	return 0, false
+}
+
+// tokenize splits a command line into words, honouring quotes ("…", “…”)
+// with backslash escapes inside them, and name:value options.
+func tokenize(s string) ([]token, error) {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		t := token{start: i}
+		if n := optionName(s[i:]); n != "" {
+			t.name, t.named = strings.ToLower(n), true
+			i += len(n) + 1
+		}
+		val, next, err := readValue(s, i)
+		if err != nil {
+			return nil, err
+		}
+		t.value, t.end = val, next
+		toks = append(toks, t)
+		i = next
+	}
+	return toks, nil
+}
+
+// optionName returns "name" when s starts with "name:" and name looks like
+// an argument name (a letter, then letters, digits, _ or -).
+func optionName(s string) string {
+	for i, r := range s {
+		switch {
+		case r == ':' && i > 0:
+			return s[:i]
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '_' || r == '-'):
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// readValue reads one (possibly quoted) value starting at s[i].
+func readValue(s string, i int) (string, int, error) {
+	if i >= len(s) {
+		return "", i, nil
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	closer, quoted := closingQuote(r)
+	if !quoted {
+		j := i
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		return s[i:j], j, nil
+	}
+	var b strings.Builder
+	j := i + w
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == '\\' && j+w < len(s):
+			nr, nw := utf8.DecodeRuneInString(s[j+w:])
+			b.WriteRune(nr)
+			j += w + nw
+			continue
+		case r == closer || (closer != '"' && r == '"'):
+			return b.String(), j + w, nil
+		}
+		b.WriteRune(r)
+		j += w
+	}
+	return "", 0, argErr("arg.unbalanced")
+}
+
+// ParseLine splits a command line into command words and the rest. It
+// returns the matched command (nil when none), and the tokens after it.
+func (r *Registry) parseLine(line string) (*Command, []token, string, error) {
+	toks, err := tokenize(line)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var words []string
+	for _, t := range toks {
+		if t.named || len(words) >= r.maxLen {
+			break
+		}
+		words = append(words, t.value)
+	}
+	cmd, n := r.Lookup(words)
+	if cmd == nil {
+		return nil, toks, "", nil
+	}
+	rest := ""
+	if n < len(toks) {
+		rest = line[toks[n].start:]
+	}
+	return cmd, toks[n:], rest, nil
+}
+
+// Parser converts argument text into typed values.
+type Parser struct {
+	// Location reads times without a zone; nil means UTC.
+	Location *time.Location
+	// Now is the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Bind assigns tokens to c's arguments, positionally in declared order or by
+// name, and converts them. rest is the raw text the tokens came from.
+func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
+	vals := Args{m: map[string]any{}}
+	raw := map[string]string{}
+	next := 0 // next positional argument
+	hasRest := len(c.Args) > 0 && c.Args[len(c.Args)-1].Kind == KindRest
+	for ti, t := range toks {
+		if t.named && c.Arg(t.name) == nil && !hasRest {
+			return vals, argErr("arg.unknown", t.name)
+		}
+		if t.named && c.Arg(t.name) != nil {
+			if _, dup := raw[t.name]; dup {
+				return vals, argErr("arg.repeated", t.name)
+			}
+			raw[t.name] = t.value
+			continue
+		}
+		for next < len(c.Args) {
+			if _, done := raw[c.Args[next].Name]; !done {
+				break
+			}
+			next++
+		}
+		if next >= len(c.Args) {
+			return vals, argErr("arg.too_many", t.value)
+		}
+		a := c.Args[next]
+		if a.Kind == KindRest {
+			text := strings.TrimSpace(rest[t.start-toks[0].start:])
+			if len(toks)-ti == 1 && !t.named {
+				text = t.value // a single, possibly quoted, word
+			}
+			raw[a.Name] = text
+			break
+		}
+		raw[a.Name] = t.value
+		next++
+	}
+	for _, a := range c.Args {
+		s, ok := raw[a.Name]
+		if !ok || strings.TrimSpace(s) == "" {
+			if a.Required {
+				return vals, argErr("arg.missing", a.Name)
+			}
+			continue
+		}
+		v, err := p.convert(a, s)
+		if err != nil {
+			return vals, err
+		}
+		vals.m[a.Name] = v
+	}
+	return vals, nil
+}
+
+// BindOptions converts native command options (Discord) by argument name.
+func (p Parser) BindOptions(c *Command, opts map[string]string) (Args, error) {
+	vals := Args{m: map[string]any{}}
+	for name := range opts {
+		if c.Arg(name) == nil {
+			return vals, argErr("arg.unknown", name)
+		}
+	}
+	for _, a := range c.Args {
+		s, ok := opts[a.Name]
+		if !ok || strings.TrimSpace(s) == "" {
+			if a.Required {
+				return vals, argErr("arg.missing", a.Name)
+			}
+			continue
+		}
+		v, err := p.convert(a, s)
+		if err != nil {
+			return vals, err
+		}
+		vals.m[a.Name] = v
+	}
+	return vals, nil
+}
+
+var (
+	userRef    = regexp.MustCompile(`^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$`)
+	channelRef = regexp.MustCompile(`^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$`)
+	plainName  = regexp.MustCompile(`^[\p{L}\p{N}._-]{1,80}$`)
+	daysWeeks  = regexp.MustCompile(`^(\d{1,4})\s*(d|dag|dagar|day|days|w|v|vecka|veckor|week|weeks)$`)
+)
+
+func (p Parser) convert(a Arg, s string) (any, error) {
+	s = strings.TrimSpace(s)
+	switch a.Kind {
+	case KindText, KindRest:
+		limit := a.MaxLen
+		if limit == 0 {
+			limit = 2000
+		}
+		if n := utf8.RuneCountInString(s); n > limit {
+			return nil, argErr("arg.too_long", a.Name, limit)
+		}
+		return s, nil
+	case KindInt:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, argErr("arg.int", a.Name, s)
+		}
+		if a.Max > a.Min && (n < a.Min || n > a.Max) {
+			return nil, argErr("arg.range", a.Name, a.Min, a.Max)
+		}
+		return n, nil
+	case KindBool:
+		switch strings.ToLower(s) {
+		case "true", "yes", "ja", "on", "på", "1":
+			return true, nil
+		case "false", "no", "nej", "off", "av", "0":
+			return false, nil
+		}
+		return nil, argErr("arg.bool", a.Name, s)
+	case KindTime:
+		t, err := ParseTime(s, p.loc(), p.now())
+		if err != nil {
+			return nil, argErr("arg.time", a.Name, s)
+		}
+		return t, nil
+	case KindDuration:
+		d, err := ParseDuration(s)
+		if err != nil {
+			return nil, argErr("arg.duration", a.Name, s)
+		}
+		return d, nil
+	case KindCron:
+		if _, err := cron.ParseStandard(s); err != nil {
+			return nil, argErr("arg.cron", a.Name, s)
+		}
+		return s, nil
+	case KindChoice:
+		l := strings.ToLower(s)
+		for _, c := range a.Choices {
+			if l == c {
+				return c, nil
+			}
+		}
+		return nil, argErr("arg.choice", a.Name, strings.Join(a.Choices, ", "))
+	case KindUser:
+		if m := userRef.FindStringSubmatch(s); m != nil {
+			return m[1], nil
+		}
+		if n := strings.TrimPrefix(s, "@"); plainName.MatchString(n) {
+			return n, nil
+		}
+		return nil, argErr("arg.user", a.Name, s)
+	case KindChannel:
+		if m := channelRef.FindStringSubmatch(s); m != nil {
+			return m[1], nil
+		}
+		if n := strings.TrimPrefix(s, "#"); plainName.MatchString(n) {
+			return n, nil
+		}
+		return nil, argErr("arg.channel", a.Name, s)
+	}
+	return nil, fmt.Errorf("unknown argument kind %d", a.Kind)
+}
+
+func (p Parser) loc() *time.Location {
+	if p.Location == nil {
+		return time.UTC
+	}
+	return p.Location
+}
+
+func (p Parser) now() time.Time {
+	if p.Now == nil {
+		return time.Now()
+	}
+	return p.Now()
+}
+
+// ParseTime reads "2027-01-15 18:00", "2027-01-15T18:00" or "2027-01-15"
+// in loc. now is for relative forms added by later features.
+func ParseTime(s string, loc *time.Location, now time.Time) (time.Time, error) {
+	_ = now
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15.04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unrecognised time %q", s)
+}
+
+// ParseDuration reads Go durations ("90m", "1h30m") and days or weeks
+// ("3d", "2 dagar", "1w"). The result is positive.
+func ParseDuration(s string) (time.Duration, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if m := daysWeeks.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		unit := 24 * time.Hour
+		if strings.ContainsAny(m[2][:1], "wv") {
+			unit *= 7
+		}
+		if n > 0 {
+			return time.Duration(n) * unit, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, err
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("duration must be positive")
+	}
+	return d, nil
+}
+
+// Args holds a command's converted argument values.
+type Args struct{ m map[string]any }
+
+// Has reports whether the argument was given.
+func (a Args) Has(name string) bool { _, ok := a.m[name]; return ok }
+
+// String returns a text, rest, choice, cron, user or channel argument ("" when absent).
+func (a Args) String(name string) string { s, _ := a.m[name].(string); return s }
+
+// Int returns an integer argument (0 when absent).
+func (a Args) Int(name string) int { n, _ := a.m[name].(int); return n }
+
+// Bool returns a boolean argument (false when absent).
+func (a Args) Bool(name string) bool { b, _ := a.m[name].(bool); return b }
+
+// Time returns a time argument (zero when absent).
+func (a Args) Time(name string) time.Time { t, _ := a.m[name].(time.Time); return t }
+
+// Duration returns a duration argument (0 when absent).
+func (a Args) Duration(name string) time.Duration { d, _ := a.m[name].(time.Duration); return d }

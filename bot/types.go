@@ -1,0 +1,138 @@
+package bot
+
+import "context"
+
+// Platform names a chat platform: "console", "discord", "slack".
+type Platform string
+
+// Known platforms.
+const (
+	PlatformConsole Platform = "console"
+	PlatformDiscord Platform = "discord"
+	PlatformSlack   Platform = "slack"
+)
+
+// User is a member as a platform reports them. A user is identified by
+// (Platform, ID); IDs stay platform strings.
+type User struct {
+	Platform Platform
+	ID       string
+	Name     string // display name, for replies; never trusted for identity
+	// Role is the role the platform's own facts give (Discord Administrator,
+	// Slack owner, the console's --as). RoleMember when nothing special.
+	Role Role
+	// RoleNames are the member's platform role or user-group names, mapped
+	// to roles through the [roles] configuration.
+	RoleNames []string
+}
+
+// Key returns "platform:id", unique across platforms.
+func (u User) Key() string { return string(u.Platform) + ":" + u.ID }
+
+// Channel is where a message was said or where a reply goes.
+type Channel struct {
+	ID   string
+	Name string
+	DM   bool // a direct conversation with the bot
+}
+
+// EventKind tells what happened.
+type EventKind int
+
+// The kinds of inbound events.
+const (
+	EventMessage      EventKind = iota // a chat message
+	EventCommand                       // a native command (Discord slash command, Slack slash command)
+	EventAction                        // a button click or other interactive action
+	EventMemberJoined                  // a member joined the community or a channel
+)
+
+// Responder answers the event that carries it, the platform's own way
+// (interaction response, ephemeral message, console line).
+type Responder func(ctx context.Context, r Reply) error
+
+// Event is one inbound thing an adapter hands to the core.
+type Event struct {
+	Kind     EventKind
+	Platform Platform
+	ID       string // platform event or message id, for idempotency and logs
+	User     User
+	Channel  Channel
+	// Text is the message text (EventMessage) or the command's argument text
+	// (EventCommand with text arguments, such as a Slack slash command).
+	Text string
+	// Addressed is true when the message was for the bot: a DM, a mention of
+	// the bot (the adapter strips the mention from Text), or the console.
+	// Prefix detection is the core's job.
+	Addressed bool
+	// Command is the native command path ("meetup create") for EventCommand.
+	Command string
+	// Options are native command options by argument name (Discord).
+	Options map[string]string
+	// Action is the button's action id for EventAction.
+	Action string
+	// Locale is an explicit language preference from the adapter (the
+	// console's --lang); LocaleHint is a weaker platform hint (Discord's
+	// interaction locale).
+	Locale, LocaleHint string
+	// Respond answers the event. Nil means the event cannot be answered.
+	Respond Responder
+}
+
+// Reply is what the bot says. Text uses a small markdown subset every
+// platform renders: **bold**, _italic_, `code`, ``` blocks, "- " lists.
+type Reply struct {
+	Text      string
+	Card      *Card
+	Ephemeral bool // only the asking member sees it, where the platform can
+	// Mentions are users the bot means to ping; nobody else is pinged.
+	Mentions []User
+}
+
+// Card is a structured reply: Discord renders it as an embed with
+// components, Slack as Block Kit, the console as text.
+type Card struct {
+	Title   string
+	Body    string
+	Fields  []Field
+	Buttons []Button
+	Footer  string
+}
+
+// Field is one name/value pair on a card.
+type Field struct {
+	Name, Value string
+	Inline      bool
+}
+
+// Button is a clickable action. Command is the text command that does the
+// same thing, for platforms without buttons.
+type Button struct {
+	Label   string
+	Action  string // routed back as Event.Action; at most 100 bytes
+	Command string
+	Style   ButtonStyle
+}
+
+// ButtonStyle is a hint for how prominent a button is.
+type ButtonStyle int
+
+// Button styles.
+const (
+	ButtonDefault ButtonStyle = iota
+	ButtonPrimary
+	ButtonDanger
+)
+
+// Target is where the bot sends a message it starts itself: a channel, or a
+// user's DM when User is set.
+type Target struct {
+	Channel string
+	User    string
+}
+
+// MessageRef identifies a sent message, for edits and deletes.
+type MessageRef struct {
+	Channel string
+	ID      string
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"slices"
+	"strings"
+
+	"passionbot/bot"
+)
+
+const usageText = `passionbot — en chattbot för passionsdrivna aktörer / a chat bot for passion-driven actors
+
+Användning / Usage:
+  passionbot [run]       starta boten / start the bot (console unless [discord] or [slack] is enabled)
+  passionbot migrate     uppdatera databasen / apply database migrations
+  passionbot version     visa versionen / print the version
+
+Flaggor / Flags (före eller efter kommandot / before or after the command):
+  --config PATH          konfigurationsfil / configuration file (default ./passionbot.toml if it exists)
+  --db PATH              databasfil / database file (overrides the configuration)
+  --as ROLE              konsolens roll / the console user's role: member|organiser|moderator|admin (default admin)
+  --lang sv|en           konsolens språk / the console's language (default: as you write, else the configured locale)
+`
+
+// invocation is a parsed command line.
+type invocation struct {
+	command string   // run, migrate, version
+	args    []string // positional arguments after the command
+	config  string
+	db      string
+	as      bot.Role
+	lang    string
+	help    bool
+}
+
+// subcommands lists the known commands.
+func subcommands() []string { return []string{"run", "migrate", "version"} }
+
+// parseArgs reads global flags before or after the subcommand.
+func parseArgs(args []string, stderr io.Writer) (invocation, error) {
+	var inv invocation
+	fs := flag.NewFlagSet("passionbot", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&inv.config, "config", "", "configuration file")
+	fs.StringVar(&inv.db, "db", "", "database file")
+	as := fs.String("as", "admin", "console role")
+	fs.StringVar(&inv.lang, "lang", "", "console language")
+	var pos []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				inv.help = true
+				return inv, nil
+			}
+			return inv, usageErr("%v (see passionbot --help)", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	inv.command = "run"
+	if len(pos) > 0 {
+		inv.command, inv.args = pos[0], pos[1:]
+	}
+	if !slices.Contains(subcommands(), inv.command) {
+		return inv, usageErr("unknown command %q: expected one of %s (see passionbot --help)", inv.command, strings.Join(subcommands(), ", "))
+	}
+	if len(inv.args) > 0 {
+		return inv, usageErr("%s takes no arguments, got %q", inv.command, strings.Join(inv.args, " "))
+	}
+	role, err := bot.ParseRole(*as)
+	if err != nil {
+		return inv, usageErr("--as: %v", err)
+	}
+	inv.as = role
+	if inv.lang != "" && !bot.ValidLang(inv.lang) {
+		return inv, usageErr("--lang %q: must be sv or en", inv.lang)
+	}
+	return inv, nil
+}

@@ -1,0 +1,61 @@
+// Package commands declares passionbot's commands, one file per feature:
+// help, language, role, … Each feature declares its commands as data
+// (bot.Command) and its messages in both languages; storage and knowledge
+// are reached through the small interfaces declared here.
+package commands
+
+import (
+	"context"
+
+	"passionbot/bot"
+)
+
+// Store is the storage the commands use, as small interfaces.
+type Store interface {
+	RoleStore
+	LocaleStore
+}
+
+// RoleStore keeps role grants.
+type RoleStore interface {
+	GrantRole(ctx context.Context, u bot.User, r bot.Role, by bot.User) error
+	RevokeRole(ctx context.Context, u bot.User) (bool, error)
+	Grants(ctx context.Context, p bot.Platform) ([]bot.Grant, error)
+}
+
+// LocaleStore keeps members' chosen language.
+type LocaleStore interface {
+	SetLocale(ctx context.Context, u bot.User, locale string) error
+}
+
+// Deps are what the commands need from the rest of passionbot.
+type Deps struct {
+	Store Store
+}
+
+// All returns every command declaration, in the order help lists them.
+func All(d Deps) []*bot.Command {
+	var cmds []*bot.Command
+	cmds = append(cmds, helpCommands()...)
+	cmds = append(cmds, languageCommands(d.Store)...)
+	cmds = append(cmds, roleCommands(d.Store)...)
+	return cmds
+}
+
+// Messages returns the commands' messages, one set per feature.
+func Messages() []bot.Messages {
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), roleMessages()}
+}
+
+// groupMessages name the help groups.
+func groupMessages() bot.Messages {
+	return bot.Messages{
+		"group.general": {SV: "Allmänt", EN: "General"},
+		"group.admin":   {SV: "Administration", EN: "Administration"},
+	}
+}
+
+// target returns the user named by a user argument, on the caller's platform.
+func target(c *bot.Call, arg string) bot.User {
+	return bot.User{Platform: c.Event.Platform, ID: c.Args.String(arg)}
+}

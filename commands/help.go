@@ -1,0 +1,31 @@
+package commands
+
+import (
+	"context"
+	"strings"
+
+	"passionbot/bot"
+)
+
+func helpCommands() []*bot.Command {
+	return []*bot.Command{{
+		Name:    "help",
+		Aliases: []string{"hjälp", "hjalp"},
+		Group:   "general",
+		Help:    bot.Text{SV: "Visa vad jag kan, eller hur ett kommando används", EN: "Show what I can do, or how a command is used"},
+		Args: []bot.Arg{{Name: "command", Kind: bot.KindRest, MaxLen: 100,
+			Help: bot.Text{SV: "kommandot du vill veta mer om", EN: "the command you want to know more about"}}},
+		Examples:  []string{"help", "help role grant"},
+		Ephemeral: true,
+		Run: func(ctx context.Context, c *bot.Call) error {
+			b := c.Bot()
+			if q := strings.Fields(c.Args.String("command")); len(q) > 0 {
+				text, _ := b.HelpFor(c.Lang, c.Role, q)
+				return c.Reply(ctx, bot.Reply{Text: text})
+			}
+			return c.Reply(ctx, bot.Reply{Text: b.HelpList(c.Lang, c.Role)})
+		},
+	}}
+}
+
+func helpMessages() bot.Messages { return bot.Messages{} }

@@ -1,0 +1,43 @@
+package commands
+
+import (
+	"context"
+
+	"passionbot/bot"
+)
+
+func languageCommands(s LocaleStore) []*bot.Command {
+	return []*bot.Command{{
+		Name:    "language",
+		Aliases: []string{"språk", "sprak"},
+		Group:   "general",
+		Help:    bot.Text{SV: "Välj vilket språk jag svarar dig på", EN: "Choose the language I answer you in"},
+		Args: []bot.Arg{{Name: "lang", Kind: bot.KindChoice, Required: true, Choices: []string{"sv", "en", "auto"},
+			Help: bot.Text{SV: "sv (svenska), en (engelska) eller auto (som du skriver)", EN: "sv (Swedish), en (English) or auto (as you write)"}}},
+		Examples:  []string{"language en", "språk sv"},
+		Ephemeral: true,
+		Run: func(ctx context.Context, c *bot.Call) error {
+			l := c.Args.String("lang")
+			if l == "auto" {
+				l = ""
+			}
+			if err := s.SetLocale(ctx, c.Event.User, l); err != nil {
+				return err
+			}
+			switch l {
+			case "":
+				return c.Say(ctx, "language.auto")
+			default:
+				c.Lang = l
+				return c.Say(ctx, "language.set")
+			}
+		},
+	}}
+}
+
+func languageMessages() bot.Messages {
+	return bot.Messages{
+		"language.set":  {SV: "Klart: jag svarar dig på svenska.", EN: "Done: I will answer you in English."},
+		"language.auto": {SV: "Klart: jag svarar på det språk du skriver på.", EN: "Done: I will answer in the language you write in."},
+	}
+}

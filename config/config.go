@@ -1,0 +1,177 @@
+// Package config reads passionbot's TOML configuration (github.com/BurntSushi/toml).
+// Every key is documented in config.example.toml. Secrets never live in the
+// file: DISCORD_TOKEN, SLACK_BOT_TOKEN and SLACK_APP_TOKEN come only from the
+// environment, through Secrets.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+	_ "time/tzdata" // timezones work on machines without a zoneinfo database
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Name      string    `toml:"name"`
+	Locale    string    `toml:"locale"`
+	Timezone  string    `toml:"timezone"`
+	Prefix    string    `toml:"prefix"`
+	Database  string    `toml:"database"`
+	Log       Log       `toml:"log"`
+	Discord   Discord   `toml:"discord"`
+	Slack     Slack     `toml:"slack"`
+	Roles     Roles     `toml:"roles"`
+	Knowledge Knowledge `toml:"knowledge"`
+	HTTP      HTTP      `toml:"http"`
+
+	// Location is Timezone, loaded.
+	Location *time.Location `toml:"-"`
+}
+
+// Log configures log/slog output.
+type Log struct {
+	Level  string `toml:"level"`  // debug, info, warn, error
+	Format string `toml:"format"` // text or json
+}
+
+// Discord configures the Discord adapter.
+type Discord struct {
+	Enabled           bool   `toml:"enabled"`
+	GuildID           string `toml:"guild_id"`
+	BaseURL           string `toml:"base_url"`
+	PrivilegedIntents bool   `toml:"privileged_intents"`
+}
+
+// Slack configures the Slack adapter.
+type Slack struct {
+	Enabled       bool   `toml:"enabled"`
+	APIURL        string `toml:"api_url"`
+	CommandPrefix string `toml:"command_prefix"`
+}
+
+// Roles maps platform role or user-group names to passionbot roles.
+type Roles struct {
+	Organiser []string `toml:"organiser"`
+	Moderator []string `toml:"moderator"`
+	Admin     []string `toml:"admin"`
+}
+
+// Knowledge configures the knowledge base.
+type Knowledge struct {
+	Dir string `toml:"dir"`
+}
+
+// HTTP configures the optional HTTP endpoint (health, metrics, calendars).
+type HTTP struct {
+	Listen string `toml:"listen"`
+}
+
+// Default returns the built-in configuration: console only, Swedish,
+// Europe/Stockholm, passionbot.db in the working folder.
+func Default() Config {
+	c := Config{
+		Name:     "passionbot",
+		Locale:   "sv",
+		Timezone: "Europe/Stockholm",
+		Prefix:   "!",
+		Database: "passionbot.db",
+		Log:      Log{Level: "info", Format: "text"},
+		Discord:  Discord{BaseURL: "https://discord.com"},
+		Slack:    Slack{APIURL: "https://slack.com/api/"},
+	}
+	return c
+}
+
+// ErrNoFile is returned by Load when an optional default file is absent.
+var ErrNoFile = errors.New("no configuration file")
+
+// Load reads the file at path over the defaults and validates the result.
+// Errors are one line naming the problem: the TOML line of a syntax error,
+// an unknown key, a bad timezone or locale.
+func Load(path string) (Config, error) {
+	c := Default()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return c, fmt.Errorf("configuration file %s does not exist", path)
+		}
+		return c, fmt.Errorf("configuration file %s: %w", path, err)
+	}
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return c, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, oneLine(pe.Message))
+		}
+		return c, fmt.Errorf("%s: %s", path, oneLine(err.Error()))
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		names := make([]string, len(keys))
+		for i, k := range keys {
+			names[i] = k.String()
+		}
+		return c, fmt.Errorf("%s: unknown key %s", path, strings.Join(names, ", "))
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Validate checks values and loads the timezone.
+func (c *Config) Validate() error {
+	if c.Locale != "sv" && c.Locale != "en" {
+		return fmt.Errorf("locale %q: must be \"sv\" or \"en\"", c.Locale)
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil || c.Timezone == "" {
+		return fmt.Errorf("timezone %q is not a known IANA timezone (such as \"Europe/Stockholm\")", c.Timezone)
+	}
+	c.Location = loc
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
+		return fmt.Errorf("log.level %q: must be debug, info, warn or error", c.Log.Level)
+	}
+	if c.Log.Format != "text" && c.Log.Format != "json" {
+		return fmt.Errorf("log.format %q: must be text or json", c.Log.Format)
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		return errors.New("name must not be empty")
+	}
+	if strings.ContainsAny(c.Prefix, " \t\n") {
+		return fmt.Errorf("prefix %q must not contain spaces", c.Prefix)
+	}
+	if c.Database == "" {
+		return errors.New("database must name a file")
+	}
+	return nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Secrets are the tokens, read only from the environment.
+type Secrets struct {
+	DiscordToken  string
+	SlackBotToken string
+	SlackAppToken string
+}
+
+// SecretsFromEnv reads the tokens with getenv (os.Getenv in main).
+func SecretsFromEnv(getenv func(string) string) Secrets {
+	return Secrets{
+		DiscordToken:  getenv("DISCORD_TOKEN"),
+		SlackBotToken: getenv("SLACK_BOT_TOKEN"),
+		SlackAppToken: getenv("SLACK_APP_TOKEN"),
+	}
+}
+
+// String never shows a token, so Secrets can be logged by mistake safely.
+func (s Secrets) String() string { return "config.Secrets{redacted}" }
+
+// GoString never shows a token either.
+func (s Secrets) GoString() string { return s.String() }

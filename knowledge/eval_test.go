@@ -1,0 +1,112 @@
+package knowledge
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+type evalCase struct {
+	Q     string `json:"q"`
+	Lang  string `json:"lang"`
+	Topic string `json:"topic"`
+}
+
+func readEval(t testing.TB) []evalCase {
+	t.Helper()
+	f, err := os.Open("testdata/eval.jsonl")
+	if err != nil {
+		t.Skipf("no eval set: %v", err)
+	}
+	defer f.Close()
+	var cases []evalCase
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var c evalCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("eval.jsonl:%d: %v", line, err)
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+func builtinIndex(t testing.TB) *Index {
+	t.Helper()
+	topics, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewIndex(topics)
+}
+
+type evalStats struct {
+	ans, ansOK, un, unOK int
+	misses               []string
+}
+
+func runEval(ix *Index, cases []evalCase) evalStats {
+	var st evalStats
+	for _, c := range cases {
+		lang := c.Lang
+		if lang == "" {
+			lang, _ = DetectLang(c.Q)
+		}
+		r := ix.Search(c.Q, lang)
+		got := ""
+		if r.Top != nil {
+			got = r.Top.ID
+		}
+		if c.Topic != "" {
+			st.ans++
+			if r.Answered && got == c.Topic {
+				st.ansOK++
+				continue
+			}
+		} else {
+			st.un++
+			if !r.Answered {
+				st.unOK++
+				continue
+			}
+		}
+		st.misses = append(st.misses, fmtMiss(c, r, got))
+	}
+	return st
+}
+
+func fmtMiss(c evalCase, r Result, got string) string {
+	want := c.Topic
+	if want == "" {
+		want = "(unanswerable)"
+	}
+	return fmtS("%q [%s] want %s, got %s answered=%v score=%.2f", c.Q, c.Lang, want, got, r.Answered, r.Score)
+}
+
+// TestEval measures answer accuracy on testdata/eval.jsonl.
+func TestEval(t *testing.T) {
+	cases := readEval(t)
+	ix := builtinIndex(t)
+	st := runEval(ix, cases)
+	for _, m := range st.misses {
+		t.Logf("miss: %s", m)
+	}
+	ansPct := 100 * float64(st.ansOK) / float64(max(st.ans, 1))
+	unPct := 100 * float64(st.unOK) / float64(max(st.un, 1))
+	t.Logf("answerable: %d/%d = %.1f%%; unanswerable: %d/%d = %.1f%%", st.ansOK, st.ans, ansPct, st.unOK, st.un, unPct)
+	if ansPct < 90 {
+		t.Errorf("answerable accuracy %.1f%% < 90%%", ansPct)
+	}
+	if unPct < 85 {
+		t.Errorf("unanswerable accuracy %.1f%% < 85%%", unPct)
+	}
+}

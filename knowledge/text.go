@@ -1,0 +1,175 @@
+package knowledge
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/swedish"
+)
+
+const (
+	// maxTokenRunes caps the length of one token; the rest of a longer
+	// run of letters is skipped. No real word in either language is longer.
+	maxTokenRunes = 40
+	// minTokenRunes drops one-letter tokens ("k" in "Linda K Nordfors",
+	// the "s" of "what's").
+	minTokenRunes = 2
+)
+
+// foldRune lower-cases r and folds diacritics that are not distinct
+// letters in Swedish (é→e, ü→u, ø→ö, æ→ä, …). It keeps å, ä and ö.
+// It returns -1 for runes that separate tokens and 0 for runes to drop
+// silently (combining marks that are not the Swedish ring or diaeresis).
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + ('a' - 'A')
+		}
+		return -1
+	}
+	r = unicode.ToLower(r)
+	switch r {
+	case 'å', 'ä', 'ö':
+		return r
+	case 'à', 'á', 'â', 'ã', 'ā', 'ă', 'ą':
+		return 'a'
+	case 'æ':
+		return 'ä'
+	case 'ç', 'ć', 'č':
+		return 'c'
+	case 'ď', 'đ', 'ð':
+		return 'd'
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï', 'ī', 'į', 'ı':
+		return 'i'
+	case 'ł':
+		return 'l'
+	case 'ñ', 'ń', 'ň':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ō', 'ő':
+		return 'o'
+	case 'ø', 'œ':
+		return 'ö'
+	case 'ř':
+		return 'r'
+	case 'ś', 'š', 'ş':
+		return 's'
+	case 'ť', 'þ':
+		return 't'
+	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	case 'ź', 'ż', 'ž':
+		return 'z'
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return r
+	}
+	return -1
+}
+
+// tokenizer splits text into folded, lower-cased word tokens. It reuses
+// its buffer, so one tokenizer must not be shared between goroutines.
+type tokenizer struct {
+	buf []rune
+}
+
+// each calls fn for every token of s, in order, until fn returns false.
+// At most maxBytes bytes of s are examined (0 means all). Tokens are runs
+// of letters and digits; everything else (punctuation, apostrophes,
+// hyphens, emoji, invalid UTF-8) separates tokens. Decomposed å, ä and ö
+// (a letter followed by a combining ring or diaeresis) are recomposed.
+func (t *tokenizer) each(s string, maxBytes int, fn func(tok string) bool) {
+	if maxBytes > 0 && len(s) > maxBytes {
+		s = s[:maxBytes]
+	}
+	t.buf = t.buf[:0]
+	skipping := false // inside an over-long token
+	flush := func() bool {
+		ok := true
+		if len(t.buf) >= minTokenRunes {
+			ok = fn(string(t.buf))
+		}
+		t.buf = t.buf[:0]
+		skipping = false
+		return ok
+	}
+	for _, r := range s {
+		switch r {
+		case '\u030a': // combining ring above
+			if n := len(t.buf); n > 0 && t.buf[n-1] == 'a' {
+				t.buf[n-1] = 'å'
+			}
+			continue
+		case '\u0308': // combining diaeresis
+			if n := len(t.buf); n > 0 {
+				switch t.buf[n-1] {
+				case 'a':
+					t.buf[n-1] = 'ä'
+				case 'o':
+					t.buf[n-1] = 'ö'
+				}
+			}
+			continue
+		}
+		f := foldRune(r)
+		switch {
+		case f == 0:
+			continue
+		case f < 0:
+			if (len(t.buf) > 0 || skipping) && !flush() {
+				return
+			}
+		case skipping:
+		case len(t.buf) == maxTokenRunes:
+			skipping = true
+		default:
+			t.buf = append(t.buf, f)
+		}
+	}
+	if len(t.buf) > 0 {
+		flush()
+	}
+}
+
+// tokens returns all tokens of s (no stop-word removal). For tests and
+// index building.
+func tokens(s string) []string {
+	var t tokenizer
+	var out []string
+	t.each(s, 0, func(tok string) bool {
+		out = append(out, tok)
+		return true
+	})
+	return out
+}
+
+// stem reduces a folded token with the Snowball stemmer of lang ("sv" or
+// "en"). Pure digit tokens are returned unchanged.
+func stem(tok, lang string) string {
+	if isDigits(tok) {
+		return tok
+	}
+	if lang == "en" {
+		return english.Stem(tok, true)
+	}
+	return swedish.Stem(tok, true)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

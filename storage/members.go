@@ -1,0 +1,82 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"passionbot/bot"
+)
+
+// SeenMember records that u was seen at t (creating the member on first
+// sight, refreshing the display name and last-seen time after) and returns
+// the stored facts: chosen locale and granted role. It implements
+// bot.MemberStore.
+func (d *DB) SeenMember(ctx context.Context, u bot.User, t time.Time) (bot.Member, error) {
+	m := bot.Member{User: u}
+	var locale string
+	var role sql.NullString
+	err := d.sql.QueryRowContext(ctx, `
+INSERT INTO members (platform, user_id, display_name, first_seen, last_seen)
+VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (platform, user_id) DO UPDATE SET
+    display_name = CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END,
+    last_seen = excluded.last_seen
+RETURNING locale, (SELECT role FROM role_grants g WHERE g.platform = members.platform AND g.user_id = members.user_id)`,
+		string(u.Platform), u.ID, u.Name, t.Unix(), t.Unix()).Scan(&locale, &role)
+	if err != nil {
+		return m, fmt.Errorf("record member %s: %w", u.Key(), d.explain(err))
+	}
+	m.Locale = locale
+	if role.Valid {
+		m.Granted, _ = bot.ParseRole(role.String)
+	}
+	return m, nil
+}
+
+// MemberRecord is a stored member row.
+type MemberRecord struct {
+	Platform    bot.Platform
+	UserID      string
+	DisplayName string
+	Locale      string
+	FirstSeen   time.Time
+	LastSeen    time.Time
+}
+
+// Member returns the stored member, or ErrNotFound.
+func (d *DB) Member(ctx context.Context, p bot.Platform, userID string) (MemberRecord, error) {
+	r := MemberRecord{Platform: p, UserID: userID}
+	var first, last int64
+	err := d.sql.QueryRowContext(ctx,
+		"SELECT display_name, locale, first_seen, last_seen FROM members WHERE platform = ? AND user_id = ?",
+		string(p), userID).Scan(&r.DisplayName, &r.Locale, &first, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, ErrNotFound
+	}
+	if err != nil {
+		return r, fmt.Errorf("read member: %w", d.explain(err))
+	}
+	r.FirstSeen, r.LastSeen = time.Unix(first, 0), time.Unix(last, 0)
+	return r, nil
+}
+
+// SetLocale stores a member's chosen language ("" to clear it).
+func (d *DB) SetLocale(ctx context.Context, u bot.User, locale string) error {
+	if locale != "" && !bot.ValidLang(locale) {
+		return fmt.Errorf("unknown locale %q", locale)
+	}
+	if _, err := d.SeenMember(ctx, u, d.now()); err != nil {
+		return err
+	}
+	_, err := d.sql.ExecContext(ctx, "UPDATE members SET locale = ? WHERE platform = ? AND user_id = ?", locale, string(u.Platform), u.ID)
+	if err != nil {
+		return fmt.Errorf("set locale: %w", d.explain(err))
+	}
+	return nil
+}
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
