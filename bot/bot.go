@@ -168,7 +168,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	}
 	call.Member = m
 	call.Role = b.roleOf(m)
-	call.Lang = b.language(m, ev, line)
+	call.Lang = b.Language(m, ev)
 
 	if len(line) > b.opt.MaxMessage {
 		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
@@ -248,8 +248,8 @@ func (b *Bot) roleOf(m Member) Role {
 	return r
 }
 
-// language picks the reply language (see the package doc).
-func (b *Bot) language(m Member, ev Event, text string) string {
+// Language picks the reply language for m's event (see the package doc).
+func (b *Bot) Language(m Member, ev Event) string {
 	switch {
 	case ValidLang(m.Locale):
 		return m.Locale
@@ -257,7 +257,7 @@ func (b *Bot) language(m Member, ev Event, text string) string {
 		return ev.Locale
 	}
 	if b.opt.DetectLang != nil {
-		if l, ok := b.opt.DetectLang(text); ok && ValidLang(l) {
+		if l, ok := b.opt.DetectLang(ev.Text); ok && ValidLang(l) {
 			return l
 		}
 	}
@@ -333,7 +333,13 @@ func (b *Bot) suggest(words []string) string {
 			best, bestD = n, d
 		}
 	}
-	if best == "" || bestD > max(1, utf8.RuneCountInString(best)/3) {
+	limit := 1
+	if n := utf8.RuneCountInString(best); n > 8 {
+		limit = 3
+	} else if n > 3 {
+		limit = 2
+	}
+	if best == "" || bestD > limit {
 		return ""
 	}
 	return best

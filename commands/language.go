@@ -24,13 +24,13 @@ func languageCommands(s LocaleStore) []*bot.Command {
 			if err := s.SetLocale(ctx, c.Event.User, l); err != nil {
 				return err
 			}
-			switch l {
-			case "":
+			// Answer in the language the member gets from now on.
+			c.Member.Locale = l
+			c.Lang = c.Bot().Language(c.Member, c.Event)
+			if l == "" {
 				return c.Say(ctx, "language.auto")
-			default:
-				c.Lang = l
-				return c.Say(ctx, "language.set")
 			}
+			return c.Say(ctx, "language.set")
 		},
 	}}
 }

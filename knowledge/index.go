@@ -63,6 +63,11 @@ type doc struct {
 	id string
 	sv *Topic
 	en *Topic
+	// has holds the answer-type bits the topic's text satisfies.
+	has int
+	// unknowns are the terms of the sentences that say what the topic
+	// does not know (sorted); see indexableText.
+	unknowns []int32
 }
 
 // Index is a search index over topics. It is immutable and safe for
@@ -83,6 +88,8 @@ type Index struct {
 	surface map[string][]int32
 	fz      fuzzyIndex
 	fzTerms [][]int32 // fuzzy word id → term ids
+	// fzIsStop marks the fuzzy words that are stop words.
+	fzIsStop []bool
 	pool    sync.Pool // *scratch
 }
 
@@ -218,8 +225,24 @@ func (ix *Index) build() {
 			for _, tag := range t.Tags {
 				index(tag, fTags)
 			}
-			index(t.Body, fBody)
+			body, neg := splitNegative(t.Body)
+			index(body, fBody)
+			d.has |= textHas(t.Title) | textHas(body)
+			tk.each(neg, 0, func(w string) bool {
+				if !isStop(w) {
+					lang := "sv"
+					if li == 1 {
+						lang = "en"
+					}
+					id := termID(stem(w, lang))
+					if !slices.Contains(d.unknowns, id) {
+						d.unknowns = append(d.unknowns, id)
+					}
+				}
+				return true
+			})
 		}
+		slices.Sort(d.unknowns)
 		for id, tf := range docTF {
 			raw[id] = append(raw[id], rawPosting{doc: int32(di), tf: *tf})
 		}
@@ -288,6 +311,15 @@ func (ix *Index) build() {
 	for i, t := range ix.names {
 		addFz(t, int32(i))
 	}
+	// Stop words, so that a misspelt one ("wich") is dropped rather than
+	// corrected to a content word.
+	ix.fzIsStop = make([]bool, len(words))
+	for _, w := range stopList {
+		if _, ok := fzID[w]; !ok {
+			addFz(w)
+			ix.fzIsStop = append(ix.fzIsStop, true)
+		}
+	}
 	ix.fz = newFuzzyIndex(words)
 	ix.pool.New = func() any { return ix.newScratch() }
 }
@@ -335,6 +367,8 @@ func (ix *Index) addDocCompounds(words []string, raw [][]rawPosting, lens [][num
 		}
 	}
 }
+
+func (ix *Index) fzStop(id int32) bool { return ix.fzIsStop[id] }
 
 // bm25IDF is the BM25 inverse document frequency, always positive.
 func bm25IDF(n, df float64) float64 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Result is the outcome of Index.Search.
@@ -28,25 +27,6 @@ type Result struct {
 	Nearest []*Topic
 }
 
-// option is one index term a query word can match, with its weight
-// (1 for the word's own stems, less for typo, compound and variant
-// matches).
-type option struct {
-	term int32
-	w    float32
-}
-
-// slot is one meaningful query word (or one part of a split compound).
-type slot struct {
-	opts []option
-	// weight is the share of the question this slot stands for in the
-	// coverage measure: the idf of its best exact term, or maxIDF for a
-	// word the base does not know as such.
-	weight float64
-	// max is the best score this slot can add to a document.
-	max float64
-}
-
 type scratch struct {
 	tk      tokenizer
 	toks    []string
@@ -58,6 +38,11 @@ type scratch struct {
 	touched []int32   // documents with acc > 0
 	inSlot  []int32   // documents touched by the current slot
 	seen    map[int32]bool
+	tk2     tokenizer // for phrase checks
+	needs   int       // answer-type bits of the question
+	// totalW is the coverage denominator and maxScore the best score any
+	// document could reach, both set by score.
+	totalW, maxScore float64
 	rs      []rune
 }
 
@@ -95,6 +80,7 @@ func (ix *Index) Search(question, lang string) Result {
 	if len(hits) == 0 {
 		return res
 	}
+	ix.preferAnswerType(sc, hits)
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
 	res.Answered = res.Score >= ix.p.threshold
@@ -134,218 +120,56 @@ func (ix *Index) release(sc *scratch) {
 	ix.pool.Put(sc)
 }
 
-// analyze turns the question into slots.
-func (ix *Index) analyze(q string, sc *scratch) {
-	sc.toks = sc.toks[:0]
-	sc.slots = sc.slots[:0]
-	sc.tk.each(q, maxQueryBytes, func(w string) bool {
-		if isStop(w) || slices.Contains(sc.toks, w) {
-			return true
-		}
-		sc.toks = append(sc.toks, w)
-		return len(sc.toks) < maxQueryTokens
-	})
-	for _, w := range sc.toks {
-		ix.addSlots(w, sc)
-	}
-}
-
-// exactTerms appends the term ids of w's own stems.
-func (ix *Index) exactTerms(w string, opts []option) []option {
-	add := func(t int32) {
-		for _, o := range opts {
-			if o.term == t {
-				return
-			}
-		}
-		opts = append(opts, option{t, 1})
-	}
-	if ts, ok := ix.surface[w]; ok {
-		for _, t := range ts {
-			add(t)
-		}
-	}
-	for _, lang := range [2]string{"sv", "en"} {
-		if t, ok := ix.terms[stem(w, lang)]; ok {
-			add(t)
-		}
-	}
-	return opts
-}
-
-func (ix *Index) addSlots(w string, sc *scratch) {
-	p := ix.p
-	opts := ix.exactTerms(w, nil)
-	if len(opts) > 0 {
-		weight := 0.0
-		for _, o := range opts {
-			weight = max(weight, float64(ix.idf[o.term]))
-		}
-		if p.variant > 0 {
-			opts = ix.addVariants(opts, float32(p.variant))
-		}
-		sc.slots = append(sc.slots, ix.newSlot(opts, weight))
-		return
-	}
-	sc.rs = append(sc.rs[:0], []rune(w)...)
-	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
-	if dist != 1 {
-		parts := splitCompound(w, ix.knownPart)
-		if parts != nil {
-			for _, part := range parts {
-				popts := ix.exactTerms(part, nil)
-				for i := range popts {
-					popts[i].w = float32(p.compound)
-				}
-				sc.slots = append(sc.slots, ix.newSlot(popts, ix.maxIDF/float64(len(parts))))
-			}
-			return
-		}
-	}
-	if len(fz) > 0 {
-		fw := float32(p.fuzzy1)
-		if dist == 2 {
-			fw = float32(p.fuzzy2)
-		}
-		for _, id := range fz {
-			for _, t := range ix.fzTerms[id] {
-				if !slices.ContainsFunc(opts, func(o option) bool { return o.term == t }) {
-					opts = append(opts, option{t, fw})
-				}
-			}
-		}
-	}
-	sc.slots = append(sc.slots, ix.newSlot(opts, ix.maxIDF))
-}
-
-func (ix *Index) newSlot(opts []option, weight float64) slot {
-	s := slot{opts: opts, weight: weight}
-	for _, o := range opts {
-		s.max = max(s.max, float64(o.w)*float64(ix.idf[o.term])*(ix.p.k1+1))
-	}
-	return s
-}
-
-// knownPart reports whether part can be a compound part: a document word,
-// or, for the final part, a word whose stem is an index term.
-func (ix *Index) knownPart(part string, final bool) bool {
-	if isStop(part) {
-		return false
-	}
-	if _, ok := ix.surface[part]; ok {
-		return true
-	}
-	if _, ok := ix.terms[part]; ok {
-		return true
-	}
-	if final {
-		_, ok := ix.terms[stem(part, "sv")]
-		if !ok {
-			_, ok = ix.terms[stem(part, "en")]
-		}
-		return ok
-	}
-	return false
-}
-
-// addVariants adds other forms of the same word that Snowball does not
-// conflate, such as Swedish "utbild" (utbilda) and "utbildning", or
-// "rekommender" and "rekommendation": terms sharing a prefix with one of
-// the stems that leaves at most variantSuffix runes of either. Stems
-// shorter than variantMinRunes are not expanded.
-func (ix *Index) addVariants(opts []option, w float32) []option {
-	const variantMinRunes, variantSuffix = 5, 5
-	n := len(opts)
-	for _, o := range opts[:n] {
-		s := ix.names[o.term]
-		rs := utf8.RuneCountInString(s)
-		if rs < variantMinRunes {
-			continue
-		}
-		// The shared prefix is at least max(variantMinRunes, rs-variantSuffix)
-		// runes of s.
-		plen := max(variantMinRunes, rs-variantSuffix)
-		prefix := prefixRunes(s, plen)
-		lo, _ := slices.BinarySearchFunc(ix.byName, prefix, func(id int32, p string) int {
-			return strings.Compare(ix.names[id], p)
-		})
-		for i := lo; i < len(ix.byName) && len(opts)-n < 8; i++ {
-			t := ix.byName[i]
-			name := ix.names[t]
-			if !strings.HasPrefix(name, prefix) {
-				break
-			}
-			if t == o.term || slices.ContainsFunc(opts, func(o option) bool { return o.term == t }) {
-				continue
-			}
-			cp := commonPrefixRunes(s, name)
-			if cp < variantMinRunes || rs-cp > variantSuffix || utf8.RuneCountInString(name)-cp > variantSuffix {
-				continue
-			}
-			opts = append(opts, option{t, w})
-		}
-	}
-	return opts
-}
-
-func prefixRunes(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
-}
-
-func commonPrefixRunes(a, b string) int {
-	n := 0
-	for len(a) > 0 && len(b) > 0 {
-		ra, sa := utf8.DecodeRuneInString(a)
-		rb, sb := utf8.DecodeRuneInString(b)
-		if ra != rb {
-			break
-		}
-		a, b = a[sa:], b[sb:]
-		n++
-	}
-	return n
-}
-
 // score accumulates document scores and coverage and returns up to topK
 // documents, best first.
 func (ix *Index) score(sc *scratch) []int32 {
-	totalW := 0.0
-	for _, s := range sc.slots {
-		totalW += s.weight
-	}
-	for _, s := range sc.slots {
+	n := float64(len(ix.docs))
+	k1 := float32(ix.p.k1)
+	sc.totalW, sc.maxScore = 0, 0
+	for si := range sc.slots {
+		s := &sc.slots[si]
+		if s.unknown {
+			sc.totalW += ix.maxIDF
+			continue
+		}
 		sc.inSlot = sc.inSlot[:0]
+		maxW := float32(0)
+		if s.phrase != nil {
+			ix.phraseDocs(s.phrase, sc)
+			maxW = 1
+		}
 		for _, o := range s.opts {
-			idf := float32(ix.idf[o.term]) * o.w
+			maxW = max(maxW, o.w)
 			for _, ps := range ix.post[o.term] {
-				v := idf * ps.sat
 				d := ps.doc
 				if sc.slotQ[d] == 0 {
 					sc.inSlot = append(sc.inSlot, d)
 				}
-				sc.slotS[d] = max(sc.slotS[d], v)
+				sc.slotS[d] = max(sc.slotS[d], o.w*ps.sat)
 				sc.slotQ[d] = max(sc.slotQ[d], o.w)
 			}
 		}
-		cw := float32(s.weight / totalW)
+		if len(sc.inSlot) == 0 {
+			if s.phrase == nil {
+				sc.totalW += ix.maxIDF
+			}
+			continue
+		}
+		idf := bm25IDF(n, float64(len(sc.inSlot)))
+		sc.totalW += idf
+		sc.maxScore += idf * float64(maxW*(k1+1))
+		fidf := float32(idf)
 		for _, d := range sc.inSlot {
 			if sc.acc[d] == 0 {
 				sc.touched = append(sc.touched, d)
 			}
-			sc.acc[d] += sc.slotS[d]
-			sc.cov[d] += cw * sc.slotQ[d]
+			sc.acc[d] += fidf * sc.slotS[d]
+			sc.cov[d] += fidf * sc.slotQ[d]
 			sc.slotS[d], sc.slotQ[d] = 0, 0
 		}
 	}
 	var top [topK]int32
-	n := 0
+	k := 0
 	better := func(a, b int32) bool {
 		if sc.acc[a] != sc.acc[b] {
 			return sc.acc[a] > sc.acc[b]
@@ -356,33 +180,111 @@ func (ix *Index) score(sc *scratch) []int32 {
 		if sc.acc[d] <= 0 {
 			continue
 		}
-		if n < topK {
-			top[n] = d
-			n++
-		} else if better(d, top[n-1]) {
-			top[n-1] = d
+		if k < topK {
+			top[k] = d
+			k++
+		} else if better(d, top[k-1]) {
+			top[k-1] = d
 		} else {
 			continue
 		}
-		for i := n - 1; i > 0 && better(top[i], top[i-1]); i-- {
+		for i := k - 1; i > 0 && better(top[i], top[i-1]); i-- {
 			top[i], top[i-1] = top[i-1], top[i]
 		}
 	}
-	return slices.Clone(top[:n])
+	return slices.Clone(top[:k])
 }
 
-// confidence maps the best document's evidence to 0..1.
+// phraseDocs puts the documents containing a quoted phrase into
+// sc.inSlot with the best possible slot score. Candidates are the
+// documents of the phrase's rarest meaningful word.
+func (ix *Index) phraseDocs(phrase []string, sc *scratch) {
+	const maxCandidates = 1000
+	var best []posting
+	for _, w := range phrase {
+		if isStop(w) {
+			continue
+		}
+		var union []posting
+		for _, o := range ix.exactTerms(w, nil) {
+			union = append(union, ix.post[o.term]...)
+		}
+		if union == nil {
+			return // a word no document has
+		}
+		if best == nil || len(union) < len(best) {
+			best = union
+		}
+	}
+	full := float32(ix.p.k1 + 1)
+	for i, ps := range best {
+		if i == maxCandidates {
+			break
+		}
+		d := ps.doc
+		if sc.slotQ[d] == 0 && ix.hasPhrase(d, phrase, &sc.tk2) {
+			sc.inSlot = append(sc.inSlot, d)
+			sc.slotS[d], sc.slotQ[d] = full, 1
+		}
+	}
+}
+
+// confidence maps the best document's evidence to 0..1: mostly its
+// coverage (the idf-weighted share of the question's words it matches,
+// discounted for word forms, typos and compound parts), plus a little of
+// its score relative to the best achievable one.
 func (ix *Index) confidence(sc *scratch, d int32) float64 {
-	maxScore := 0.0
+	if sc.totalW == 0 || sc.maxScore == 0 {
+		return 0
+	}
+	cov := float64(sc.cov[d]) / sc.totalW
+	strength := float64(sc.acc[d]) / sc.maxScore
+	c := min(1, max(0, 0.8*cov+0.2*strength))
+	if sc.needs&^ix.docs[d].has != 0 || ix.asksUnknown(sc, d) {
+		c *= 0.5
+	}
+	return c
+}
+
+// preferAnswerType moves the best hit that can satisfy the question's
+// answer type (see questionNeeds) to the front, if it is among the first
+// three and scores at least half as well as the first.
+func (ix *Index) preferAnswerType(sc *scratch, hits []int32) {
+	need := sc.needs
+	if need == 0 || ix.docs[hits[0]].has&need == need {
+		return
+	}
+	for i, h := range hits[1:min(3, len(hits))] {
+		if ix.docs[h].has&need == need && sc.acc[h] >= 0.5*sc.acc[hits[0]] {
+			copy(hits[1:i+2], hits[:i+1])
+			hits[0] = h
+			return
+		}
+	}
+}
+
+// asksUnknown reports whether a word of the question matches what
+// document d says it does not know, and nothing else in d.
+func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
+	unk := ix.docs[d].unknowns
+	if len(unk) == 0 {
+		return false
+	}
 	for _, s := range sc.slots {
-		maxScore += s.max
+		neg, pos := false, false
+		for _, o := range s.opts {
+			if _, ok := slices.BinarySearch(unk, o.term); ok {
+				neg = true
+			}
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, func(p posting, d int32) int { return int(p.doc - d) }); ok {
+				pos = true
+			}
+		}
+		if neg && !pos {
+			return true
+		}
 	}
-	cov := float64(sc.cov[d])
-	strength := 0.0
-	if maxScore > 0 {
-		strength = float64(sc.acc[d]) / maxScore
-	}
-	return min(1, max(0, 0.8*cov+0.2*strength))
+	return false
 }
 
 // debugHit describes one ranked document for tests and tuning.
@@ -403,14 +305,13 @@ func (ix *Index) explain(question string) (slots []string, hits []debugHit) {
 		for _, o := range s.opts {
 			fmt.Fprintf(&b, "%s/%.2g ", ix.names[o.term], o.w)
 		}
-		slots = append(slots, fmt.Sprintf("[%s] w=%.2f", strings.TrimSpace(b.String()), s.weight))
-	}
-	maxScore := 0.0
-	for _, s := range sc.slots {
-		maxScore += s.max
+		if s.phrase != nil {
+			fmt.Fprintf(&b, "%q", strings.Join(s.phrase, " "))
+		}
+		slots = append(slots, fmt.Sprintf("[%s]", strings.TrimSpace(b.String())))
 	}
 	for _, d := range ix.score(sc) {
-		hits = append(hits, debugHit{ix.docs[d].id, float64(sc.acc[d]), float64(sc.cov[d]), float64(sc.acc[d]) / maxScore})
+		hits = append(hits, debugHit{ix.docs[d].id, float64(sc.acc[d]), float64(sc.cov[d]) / sc.totalW, float64(sc.acc[d]) / sc.maxScore})
 	}
 	return slots, hits
 }

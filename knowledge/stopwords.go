@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Stop words are matched against folded, lower-cased tokens before
 // stemming, on both the document and the query side. The lists hold
@@ -29,7 +32,8 @@ vi vid vilka vilken vilket vill är än åt över få får fick gör göra gjord
 menar betyder betyda innebär innebära egentligen berätta berättar förklara
 förklarar beskriv beskriva snälla tack hej hejsan undrar veta vet ens också även
 mer mera mest lite typ liksom väl nog dvs alltså handlar handla säga säger sa
-sak saker ge mej dej dom ngn ngt nå oj aha okej ok hmm
+sak saker ge många ner måste vilja hela helt ofta själv vår våra vårt vems
+vilkas mej dej dom ngn ngt nå oj aha okej ok hmm
 `
 
 const enStopText = `
@@ -48,12 +52,18 @@ anyone somebody anybody tell explain describe please thanks thank hi hello hey
 know mean meaning really actually exactly want wanted get got kind sort
 basically thing things stuff etc ok okay lot lots much many well even still
 whether shall may might must would say says said go going wondering wonder
-give
+give often
 `
 
 var (
 	svStop = wordSet(svStopText)
 	enStop = wordSet(enStopText)
+	// stopList is both lists, sorted, without duplicates.
+	stopList = func() []string {
+		l := append(strings.Fields(svStopText), strings.Fields(enStopText)...)
+		slices.Sort(l)
+		return slices.Compact(l)
+	}()
 )
 
 func wordSet(text string) map[string]struct{} {

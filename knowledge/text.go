@@ -173,3 +173,56 @@ func isDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// Words that make a sentence a statement about missing knowledge ("The
+// bot's sources do not say who chairs it", "… framgår inte av botens
+// källor"): a negation together with a word about sources or telling.
+var (
+	negationWords = wordSet(`not no inte ej never aldrig`)
+	tellingWords  = wordSet(`source sources källa källor källorna say says said
+		describe describes mention mentions state states known unknown okänt
+		framgår beskriver nämner nämns anger säger känt`)
+)
+
+// splitNegative splits body into the sentences to index and those that
+// say what the knowledge base does not know ("The bot's sources do not
+// say who chairs it"). The latter stay in the answer, but their words
+// describe exactly the questions the topic cannot answer, so they are not
+// evidence for it; Search uses them to decline such questions.
+func splitNegative(body string) (keep, neg string) {
+	var k, n []byte
+	start := 0
+	add := func(s string) {
+		if isNegativeSentence(s) {
+			n = append(n, s...)
+			n = append(n, ' ')
+		} else {
+			k = append(k, s...)
+			k = append(k, ' ')
+		}
+	}
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '.', '!', '?', '\n':
+			if i+1 == len(body) || body[i+1] == ' ' || body[i+1] == '\n' {
+				add(body[start : i+1])
+				start = i + 1
+			}
+		}
+	}
+	add(body[start:])
+	return string(k), string(n)
+}
+
+func isNegativeSentence(s string) bool {
+	neg, tell := false, false
+	for _, w := range tokens(s) {
+		if _, ok := negationWords[w]; ok {
+			neg = true
+		}
+		if _, ok := tellingWords[w]; ok {
+			tell = true
+		}
+	}
+	return neg && tell
+}

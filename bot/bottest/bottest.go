@@ -1,0 +1,147 @@
+// Package bottest drives the whole bot in tests as members would, in the
+// spirit of Errbot's test backend: the real router, the real commands and a
+// real SQLite file in t.TempDir(). A member says a line; the test reads what
+// the bot answered.
+package bottest
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/commands"
+	"passionbot/storage"
+)
+
+// Harness is a running bot on a fresh database.
+type Harness struct {
+	t   testing.TB
+	Bot *bot.Bot
+	DB  *storage.DB
+	// Platform is the platform the harness's members are on.
+	Platform bot.Platform
+}
+
+// Option changes the harness's bot options before it is built.
+type Option func(*bot.Options)
+
+// WithCommands adds commands to the real ones (for router tests).
+func WithCommands(cmds ...*bot.Command) Option {
+	return func(o *bot.Options) { o.Commands = append(o.Commands, cmds...) }
+}
+
+// WithOptions lets a test change any bot option.
+func WithOptions(f func(*bot.Options)) Option { return Option(f) }
+
+// New starts a harness: a migrated SQLite file in t.TempDir() and a bot
+// with every command, Swedish by default, in Europe/Stockholm.
+func New(t testing.TB, opts ...Option) *Harness {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "passionbot.db"))
+	if err != nil {
+		t.Fatalf("open database: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := bot.Options{
+		Name:        "passionbot",
+		Prefix:      "!",
+		DefaultLang: bot.LangSV,
+		Location:    loc,
+		Commands:    commands.All(commands.Deps{Store: db}),
+		Messages:    commands.Messages(),
+		Store:       db,
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	b, err := bot.New(o)
+	if err != nil {
+		t.Fatalf("bot.New: %v", err)
+	}
+	return &Harness{t: t, Bot: b, DB: db, Platform: bot.PlatformConsole}
+}
+
+// Member returns a user on the harness's platform with a platform role.
+func (h *Harness) Member(id string, role bot.Role) bot.User {
+	return bot.User{Platform: h.Platform, ID: id, Name: id, Role: role}
+}
+
+// Conversation collects what the bot answered to one event.
+type Conversation struct {
+	mu      sync.Mutex
+	Replies []bot.Reply
+}
+
+// Text returns every reply's text (cards rendered as title and body), joined by newlines.
+func (c *Conversation) Text() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var parts []string
+	for _, r := range c.Replies {
+		s := r.Text
+		if r.Card != nil {
+			s = strings.TrimSpace(s + "\n" + r.Card.Title + "\n" + r.Card.Body)
+			for _, f := range r.Card.Fields {
+				s += "\n" + f.Name + ": " + f.Value
+			}
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Send hands an event to the bot as an adapter would and returns what it
+// answered. Respond is set by the harness.
+func (h *Harness) Send(ev bot.Event) *Conversation {
+	h.t.Helper()
+	c := &Conversation{}
+	if ev.Platform == "" {
+		ev.Platform = ev.User.Platform
+	}
+	ev.Respond = func(ctx context.Context, r bot.Reply) error {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.Replies = append(c.Replies, r)
+		return nil
+	}
+	h.Bot.Handle(context.Background(), ev)
+	return c
+}
+
+// Say sends text from u as a message addressed to the bot (a DM) and
+// returns the bot's answer as text.
+func (h *Harness) Say(u bot.User, text string) string {
+	h.t.Helper()
+	return h.Send(bot.Event{
+		Kind:      bot.EventMessage,
+		User:      u,
+		Channel:   bot.Channel{ID: "dm-" + u.ID, DM: true},
+		Text:      text,
+		Addressed: true,
+	}).Text()
+}
+
+// SayIn sends text from u in lang (an explicit locale, like --lang).
+func (h *Harness) SayIn(u bot.User, lang, text string) string {
+	h.t.Helper()
+	return h.Send(bot.Event{
+		Kind:      bot.EventMessage,
+		User:      u,
+		Channel:   bot.Channel{ID: "dm-" + u.ID, DM: true},
+		Text:      text,
+		Addressed: true,
+		Locale:    lang,
+	}).Text()
+}

@@ -1,0 +1,76 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "passionbot.toml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestDefaultsValidate(t *testing.T) {
+	c := Default()
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Location.String() != "Europe/Stockholm" || c.Locale != "sv" || c.Database != "passionbot.db" {
+		t.Fatalf("defaults: %+v", c)
+	}
+}
+
+func TestExampleConfigLoads(t *testing.T) {
+	c, err := Load("../config.example.toml")
+	if err != nil {
+		t.Fatalf("config.example.toml: %v", err)
+	}
+	if c.Name == "" || c.Discord.Enabled || c.Slack.Enabled {
+		t.Fatalf("example should be console-only with a name: %+v", c)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"syntax", "name = \"x\"\nlocale = sv\n", ":2: "},
+		{"unknown key", "name = \"x\"\ncolour = \"red\"\n", "unknown key colour"},
+		{"unknown nested key", "[discord]\ntoken = \"abc\"\n", "unknown key discord.token"},
+		{"bad timezone", "timezone = \"Mars/Olympus\"\n", `timezone "Mars/Olympus"`},
+		{"bad locale", "locale = \"de\"\n", `locale "de"`},
+		{"bad log level", "[log]\nlevel = \"loud\"\n", `log.level "loud"`},
+		{"wrong type", "prefix = 3\n", "prefix"},
+	}
+	for _, tt := range tests {
+		_, err := Load(write(t, tt.body))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want it to contain %q", tt.name, err, tt.want)
+			continue
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error is not one line: %q", tt.name, err)
+		}
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "nope.toml")); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	s := SecretsFromEnv(func(k string) string { return "tok-" + k })
+	if s.DiscordToken != "tok-DISCORD_TOKEN" || s.SlackAppToken != "tok-SLACK_APP_TOKEN" {
+		t.Fatalf("secrets not read: %+v", s.DiscordToken)
+	}
+	for _, out := range []string{s.String(), s.GoString()} {
+		if strings.Contains(out, "tok-") {
+			t.Fatalf("secret printed: %s", out)
+		}
+	}
+}

@@ -1,0 +1,298 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// option is one index term a query word can match, with its weight: 1 for
+// the word's own stems, less for other word forms, typo corrections and
+// compound parts.
+type option struct {
+	term int32
+	w    float32
+}
+
+// slot is one meaningful query word, one part of a split compound, or a
+// quoted phrase. A document's score for a slot is idf(slot) × the best
+// w × saturated tf over the slot's options; the slot's idf comes from the
+// number of documents matching any option (like a synonym query), so a
+// rare inflected form does not outweigh the common word it belongs to.
+type slot struct {
+	opts []option
+	// phrase is set for a quoted phrase (folded tokens, stop words kept).
+	phrase []string
+	// unknown marks a word the base does not know in any form: it still
+	// counts in the coverage denominator, with the idf of the rarest term.
+	unknown bool
+}
+
+// analyze turns the question into slots.
+func (ix *Index) analyze(q string, sc *scratch) {
+	sc.toks = sc.toks[:0]
+	sc.slots = sc.slots[:0]
+	if len(q) > maxQueryBytes {
+		q = q[:maxQueryBytes]
+	}
+	sc.tk.each(q, 0, func(w string) bool {
+		if isStop(w) || slices.Contains(sc.toks, w) {
+			return true
+		}
+		sc.toks = append(sc.toks, w)
+		return len(sc.toks) < maxQueryTokens
+	})
+	for _, w := range sc.toks {
+		ix.addSlots(w, sc)
+	}
+	ix.addPhrases(q, sc)
+	sc.needs = questionNeeds(q)
+}
+
+// addPhrases adds a slot for each quoted phrase of two or more words.
+func (ix *Index) addPhrases(q string, sc *scratch) {
+	const maxPhrases = 4
+	n := 0
+	for n < maxPhrases {
+		i := strings.IndexAny(q, "\"“”«»")
+		if i < 0 {
+			return
+		}
+		_, size := utf8.DecodeRuneInString(q[i:])
+		q = q[i+size:]
+		j := strings.IndexAny(q, "\"“”«»")
+		if j < 0 {
+			return
+		}
+		inner := q[:j]
+		_, size = utf8.DecodeRuneInString(q[j:])
+		q = q[j+size:]
+		var words []string
+		sc.tk.each(inner, 0, func(w string) bool {
+			words = append(words, w)
+			return len(words) < 12
+		})
+		if len(words) >= 2 {
+			sc.slots = append(sc.slots, slot{phrase: words})
+			n++
+		}
+	}
+}
+
+// exactTerms appends the term ids of w's own stems (weight 1).
+func (ix *Index) exactTerms(w string, opts []option) []option {
+	if ts, ok := ix.surface[w]; ok {
+		for _, t := range ts {
+			opts = addOption(opts, t, 1)
+		}
+	}
+	for _, lang := range [2]string{"sv", "en"} {
+		if t, ok := ix.terms[stem(w, lang)]; ok {
+			opts = addOption(opts, t, 1)
+		}
+	}
+	return opts
+}
+
+// addOption adds term t with weight w, or raises the weight of an option
+// already there.
+func addOption(opts []option, t int32, w float32) []option {
+	for i := range opts {
+		if opts[i].term == t {
+			opts[i].w = max(opts[i].w, w)
+			return opts
+		}
+	}
+	return append(opts, option{t, w})
+}
+
+// addSlots adds the slot(s) for one meaningful query word: its own stems
+// and other forms of it; failing those a split into compound parts or a
+// typo correction; failing all, an unknown slot.
+func (ix *Index) addSlots(w string, sc *scratch) {
+	p := ix.p
+	opts := ix.exactTerms(w, nil)
+	if p.variant > 0 {
+		n := len(opts)
+		for _, lang := range [2]string{"sv", "en"} {
+			opts = ix.addVariants(opts, stem(w, lang), float32(p.variant))
+		}
+		opts = ix.addVariants(opts, w, float32(p.variant))
+		if n == 0 && len(opts) > 0 {
+			// Only other forms: a little less certain than the word itself.
+			for i := range opts {
+				opts[i].w = min(opts[i].w, float32(p.variant))
+			}
+		}
+	}
+	if len(opts) > 0 {
+		sc.slots = append(sc.slots, slot{opts: opts})
+		return
+	}
+	sc.rs = append(sc.rs[:0], []rune(w)...)
+	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
+	for _, id := range fz {
+		if ix.fzStop(id) && dist == 1 && firstRune(ix.fz.words[id]) == sc.rs[0] {
+			return // a misspelt stop word, such as "wich" or "whta"
+		}
+	}
+	if dist != 1 {
+		if parts := splitCompound(w, ix.knownPart); parts != nil {
+			for _, part := range parts {
+				popts := ix.exactTerms(part, nil)
+				for i := range popts {
+					popts[i].w = float32(p.compound)
+				}
+				if len(popts) > 0 {
+					sc.slots = append(sc.slots, slot{opts: popts})
+				}
+			}
+			return
+		}
+	}
+	fw := float32(p.fuzzy1)
+	if dist == 2 {
+		fw = float32(p.fuzzy2)
+	}
+	for _, id := range fz {
+		for _, t := range ix.fzTerms[id] {
+			opts = addOption(opts, t, fw)
+		}
+	}
+	sc.slots = append(sc.slots, slot{opts: opts, unknown: len(opts) == 0})
+}
+
+// knownPart reports whether part can be a compound part: a document word,
+// or, for the final part, a word whose stem is an index term.
+func (ix *Index) knownPart(part string, final bool) bool {
+	if isStop(part) {
+		return false
+	}
+	if _, ok := ix.surface[part]; ok {
+		return true
+	}
+	if _, ok := ix.terms[part]; ok {
+		return true
+	}
+	if final {
+		_, ok := ix.terms[stem(part, "sv")]
+		if !ok {
+			_, ok = ix.terms[stem(part, "en")]
+		}
+		return ok
+	}
+	return false
+}
+
+const (
+	// variantMinRunes is the shortest stem whose other forms are looked up.
+	variantMinRunes = 5
+	// variantSuffix is the longest ending either form may have beyond
+	// their common prefix.
+	variantSuffix = 5
+	// headMinRunes is the shortest stem that also matches as the head of
+	// a longer document word ("uppdrag" → "uppdragsgivare").
+	headMinRunes = 6
+	// maxVariants bounds the forms one stem expands to.
+	maxVariants = 12
+)
+
+// addVariants adds other forms of the word with stem s that Snowball does
+// not conflate, such as Swedish "utbild" (utbilda) and "utbildning", or
+// "rekommender" (rekommendera) and "rekommendation": index terms that
+// share a prefix of at least variantMinRunes runes with s and leave at
+// most variantSuffix runes of either, and terms that start with a stem
+// of at least headMinRunes runes (compound heads).
+func (ix *Index) addVariants(opts []option, s string, w float32) []option {
+	rs := utf8.RuneCountInString(s)
+	if rs < variantMinRunes {
+		return opts
+	}
+	plen := max(variantMinRunes, rs-variantSuffix)
+	prefix := prefixRunes(s, plen)
+	lo, _ := slices.BinarySearchFunc(ix.byName, prefix, func(id int32, p string) int {
+		return strings.Compare(ix.names[id], p)
+	})
+	added := 0
+	for i := lo; i < len(ix.byName) && added < maxVariants; i++ {
+		t := ix.byName[i]
+		name := ix.names[t]
+		if !strings.HasPrefix(name, prefix) {
+			break
+		}
+		cp := commonPrefixRunes(s, name)
+		head := rs >= headMinRunes && cp == rs
+		if !head && (cp < variantMinRunes || rs-cp > variantSuffix || utf8.RuneCountInString(name)-cp > variantSuffix) {
+			continue
+		}
+		if !slices.ContainsFunc(opts, func(o option) bool { return o.term == t }) {
+			opts = append(opts, option{t, w})
+			added++
+		}
+	}
+	return opts
+}
+
+func prefixRunes(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+func commonPrefixRunes(a, b string) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[sa:], b[sb:]
+		n++
+	}
+	return n
+}
+
+// hasPhrase reports whether the text of document d contains the folded
+// word sequence phrase.
+func (ix *Index) hasPhrase(d int32, phrase []string, tk *tokenizer) bool {
+	found := false
+	check := func(text string) {
+		i := 0
+		tk.each(text, 0, func(w string) bool {
+			if w == phrase[i] {
+				i++
+			} else if w == phrase[0] {
+				i = 1
+			} else {
+				i = 0
+			}
+			if i == len(phrase) {
+				found = true
+				return false
+			}
+			return true
+		})
+	}
+	doc := &ix.docs[d]
+	for _, t := range []*Topic{doc.sv, doc.en} {
+		if t == nil || found {
+			continue
+		}
+		check(t.Title)
+		if !found {
+			check(t.Body)
+		}
+	}
+	return found
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

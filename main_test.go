@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// runCLI runs passionbot as a process would, with stdin and a clean
+// environment, in a temporary working folder.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb, func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func TestConsoleHelpAndEOF(t *testing.T) {
+	dir := inTempDir(t)
+	code, out, errOut := runCLI(t, "help\n")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "**Kommandon du kan använda**") || !strings.Contains(out, "`role grant`") {
+		t.Fatalf("help output = %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "passionbot.db")); err != nil {
+		t.Fatalf("no local passionbot.db: %v", err)
+	}
+}
+
+func TestConsoleSession(t *testing.T) {
+	inTempDir(t)
+	input := strings.Join([]string{
+		"",
+		"hjälp role",
+		"rolle list",
+		"role grant kim",
+		"role grant kim organiser",
+		"role list",
+		"language \"en",
+		strings.Repeat("x", 100<<10),
+		"help",
+	}, "\n") // no final newline: the last line still counts
+	code, out, errOut := runCLI(t, input, "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"`role grant` — Give a member a role",
+		"I don't know the command `rolle list`. Did you mean `role list`?",
+		"The argument `role` is missing.\nUsage: `role grant user:<user> role:organiser|moderator|admin`",
+		"kim now has the role organiser.",
+		"- kim: organiser",
+		"A quotation mark is not closed.",
+		"The message is too long",
+		"**Commands you can use**",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+}
+
+func TestConsoleAsMember(t *testing.T) {
+	inTempDir(t)
+	code, out, _ := runCLI(t, "role list\nhelp\n", "--as", "member")
+	if code != 0 || !strings.Contains(out, "Kommandot `role list` kräver rollen administratör, och du är medlem.") {
+		t.Fatalf("exit %d, out %q", code, out)
+	}
+	if strings.Contains(out, "`role grant`") {
+		t.Fatalf("member help lists admin commands: %q", out)
+	}
+}
+
+func TestFlagsBeforeOrAfterCommand(t *testing.T) {
+	dir := inTempDir(t)
+	for i, args := range [][]string{
+		{"--db", filepath.Join(dir, "a.db"), "migrate"},
+		{"migrate", "--db", filepath.Join(dir, "b.db")},
+		{"migrate", "--db=" + filepath.Join(dir, "c.db"), "--lang", "sv"},
+	} {
+		code, out, errOut := runCLI(t, "", args...)
+		if code != 0 || !strings.Contains(out, "migration(s) applied, schema version") {
+			t.Fatalf("case %d %v: exit %d out %q err %q", i, args, code, out, errOut)
+		}
+	}
+	for _, f := range []string{"a.db", "b.db", "c.db"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s not created: %v", f, err)
+		}
+	}
+	// Re-running migrate on a migrated file applies nothing.
+	_, out, _ := runCLI(t, "", "migrate", "--db", filepath.Join(dir, "a.db"))
+	if !strings.Contains(out, ": 0 migration(s) applied") {
+		t.Fatalf("second migrate: %q", out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	code, out, _ := runCLI(t, "", "version")
+	if code != 0 || out != "passionbot "+version+"\n" {
+		t.Fatalf("version: %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "passionbot migrate") {
+		t.Fatalf("--help: %d %q", code, out)
+	}
+}
+
+func TestUsageAndConfigErrorsExit2(t *testing.T) {
+	dir := inTempDir(t)
+	bad := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o600)
+		return p
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"--as", "king"}, `--as: unknown role "king"`},
+		{[]string{"--lang", "de"}, `--lang "de"`},
+		{[]string{"version", "extra"}, "version takes no arguments"},
+		{[]string{"--config", filepath.Join(dir, "none.toml")}, "none.toml does not exist"},
+		{[]string{"--config", bad("syntax.toml", "name = \n")}, "syntax.toml:1:"},
+		{[]string{"--config", bad("key.toml", "nmae = \"x\"\n")}, "unknown key nmae"},
+		{[]string{"--config", bad("tz.toml", "timezone = \"Europe/Halmstad\"\n")}, `timezone "Europe/Halmstad" is not a known IANA timezone`},
+		{[]string{"--config", bad("loc.toml", "locale = \"fi\"\n")}, `locale "fi"`},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, "help\n", tt.args...)
+		if code != 2 || !strings.Contains(errOut, tt.want) || out != "" {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 2 with %q and nothing started", tt.args, code, errOut, out, tt.want)
+		}
+		if n := strings.Count(strings.TrimSpace(errOut), "\n"); n != 0 {
+			t.Errorf("%v: error is %d lines, want one: %q", tt.args, n+1, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "passionbot.db")); err == nil {
+		t.Error("a database was created although nothing should have started")
+	}
+}
+
+func TestDefaultConfigFileIsRead(t *testing.T) {
+	dir := inTempDir(t)
+	os.WriteFile(filepath.Join(dir, "passionbot.toml"), []byte("locale = \"en\"\ndatabase = \"mine.db\"\n[log]\nlevel = \"warn\"\n"), 0o600)
+	code, out, errOut := runCLI(t, "help\n")
+	if code != 0 || !strings.Contains(out, "Commands you can use") {
+		t.Fatalf("exit %d out %q err %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mine.db")); err != nil {
+		t.Fatalf("configured database not used: %v", err)
+	}
+	if strings.Contains(errOut, "level=INFO") {
+		t.Fatalf("log level from config ignored: %q", errOut)
+	}
+}
+
+func TestRuntimeFailureExit1(t *testing.T) {
+	dir := inTempDir(t)
+	code, _, errOut := runCLI(t, "help\n", "--db", filepath.Join(dir, "no", "such", "folder", "p.db"))
+	if code != 1 || !strings.Contains(errOut, "does not exist: create it first") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte(strings.Repeat("hello world\n", 400)), 0o600)
+	code, _, errOut = runCLI(t, "help\n", "--db", notDB)
+	if code != 1 || !strings.Contains(errOut, "not a valid SQLite file") {
+		t.Fatalf("corrupt db: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestPlatformsNotYetBuiltAreRefused(t *testing.T) {
+	dir := inTempDir(t)
+	p := filepath.Join(dir, "d.toml")
+	os.WriteFile(p, []byte("[discord]\nenabled = true\n"), 0o600)
+	code, _, errOut := runCLI(t, "", "--config", p)
+	if code != 2 || !strings.Contains(errOut, "no Discord adapter yet") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestStopOnSignalContext: when the context ends (SIGINT/SIGTERM in main),
+// the console stops reading, running work finishes and run exits 0 with
+// the database closed.
+func TestStopOnSignalContext(t *testing.T) {
+	dir := inTempDir(t)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"--db", filepath.Join(dir, "s.db")}, pr, &syncWriter{w: &out}, io.Discard, func(string) string { return "" })
+	}()
+	io.WriteString(pw, "help\n")
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d after stop", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not stop when its context ended")
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
