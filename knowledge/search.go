@@ -80,7 +80,6 @@ func (ix *Index) Search(question, lang string) Result {
 	if len(hits) == 0 {
 		return res
 	}
-	ix.preferAnswerType(sc, hits)
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
 	res.Answered = res.Score >= ix.p.threshold
@@ -246,25 +245,9 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 	return c
 }
 
-// preferAnswerType moves the best hit that can satisfy the question's
-// answer type (see questionNeeds) to the front, if it is among the first
-// three and scores at least half as well as the first.
-func (ix *Index) preferAnswerType(sc *scratch, hits []int32) {
-	need := sc.needs
-	if need == 0 || ix.docs[hits[0]].has&need == need {
-		return
-	}
-	for i, h := range hits[1:min(3, len(hits))] {
-		if ix.docs[h].has&need == need && sc.acc[h] >= 0.5*sc.acc[hits[0]] {
-			copy(hits[1:i+2], hits[:i+1])
-			hits[0] = h
-			return
-		}
-	}
-}
-
-// asksUnknown reports whether a word of the question matches what
-// document d says it does not know, and nothing else in d.
+// asksUnknown reports whether the question has a word that the base
+// mentions only where document d says what it does not know ("Who chairs
+// PUNKS?" against "The bot's sources do not say who chairs it").
 func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	unk := ix.docs[d].unknowns
 	if len(unk) == 0 {
@@ -276,7 +259,7 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 			if _, ok := slices.BinarySearch(unk, o.term); ok {
 				neg = true
 			}
-			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, func(p posting, d int32) int { return int(p.doc - d) }); ok {
+			if len(ix.post[o.term]) > 0 {
 				pos = true
 			}
 		}
