@@ -17,6 +17,7 @@ import (
 	"passionbot/bot"
 	"passionbot/commands"
 	"passionbot/config"
+	"passionbot/knowledge"
 	"passionbot/storage"
 )
 
@@ -127,15 +128,31 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
+// library loads the knowledge base; problems in [knowledge] dir are logged.
+func (a *app) library(ctx context.Context, db *storage.DB) (*commands.Library, error) {
+	lib, problems, err := commands.NewLibrary(ctx, a.cfg.Knowledge.Dir, db)
+	for _, p := range problems {
+		a.log.Warn("knowledge topic skipped", "problem", p)
+	}
+	return lib, err
+}
+
 // newBot builds the core with every command.
-func (a *app) newBot(db *storage.DB, adapters []bot.Adapter) (*bot.Bot, error) {
+func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter) (*bot.Bot, error) {
+	lib, err := a.library(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	deps := commands.Deps{Store: db, Library: lib}
 	return bot.New(bot.Options{
 		Name:        a.cfg.Name,
 		Prefix:      a.cfg.Prefix,
 		DefaultLang: a.cfg.Locale,
 		Location:    a.cfg.Location,
-		Commands:    commands.All(commands.Deps{Store: db}),
+		Commands:    commands.All(deps),
 		Messages:    commands.Messages(),
+		Fallback:    commands.Fallback(deps),
+		DetectLang:  knowledge.DetectLang,
 		Store:       db,
 		RoleNames:   roleNames(a.cfg.Roles),
 		Adapters:    adapters,
@@ -167,7 +184,7 @@ func (a *app) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	b, err := a.newBot(db, adapters)
+	b, err := a.newBot(ctx, db, adapters)
 	if err != nil {
 		return err
 	}

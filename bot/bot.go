@@ -41,8 +41,8 @@ type Options struct {
 	RoleNames map[string]Role
 	// DetectLang guesses the language of a text; confident false means unsure.
 	DetectLang func(text string) (lang string, confident bool)
-	// Fallback handles addressed text that is not a command (questions).
-	// Nil means such text gets the unknown-command answer.
+	// Fallback handles addressed text that is not a command (questions);
+	// it reads Call.Line. Nil means such text gets the unknown-command answer.
 	Fallback RunFunc
 	// Adapters are the connected platforms, for capability checks and Send.
 	Adapters []Adapter
@@ -160,7 +160,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	if !addressed || (line == "" && ev.Kind == EventMessage) {
 		return
 	}
-	call := &Call{bot: b, Event: ev}
+	call := &Call{bot: b, Event: ev, Line: line}
 	m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
 	if err != nil {
 		b.log.ErrorContext(ctx, "member lookup failed", "platform", ev.Platform, "err", err)
@@ -176,12 +176,18 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	}
 	cmd, toks, rest, err := b.reg.parseLine(line)
 	if err != nil {
+		// A stray quote in free text is still a question.
+		if named, _ := b.reg.Lookup(strings.Fields(line)); named == nil && b.opt.Fallback != nil && ev.Kind == EventMessage {
+			b.run(ctx, call, b.opt.Fallback)
+			return
+		}
 		call.fail(ctx, call.argError(err))
 		return
 	}
 	if cmd == nil {
-		if b.opt.Fallback != nil && ev.Kind == EventMessage {
-			call.Args = Args{m: map[string]any{"text": line}}
+		// Free text is a question, unless it is a short near-miss of a
+		// command name ("hlep"), which gets a suggestion instead.
+		if b.opt.Fallback != nil && ev.Kind == EventMessage && (len(toks) > 3 || b.suggest(firstWords(toks, 2)) == "") {
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
@@ -299,15 +305,21 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 	}
 }
 
-// unknown explains an unknown command and suggests the nearest name.
-func (b *Bot) unknown(c *Call, toks []token) string {
+// firstWords returns up to n leading positional words, lowercased.
+func firstWords(toks []token, n int) []string {
 	var words []string
 	for _, t := range toks {
-		if t.named || len(words) == 2 {
+		if t.named || len(words) == n {
 			break
 		}
 		words = append(words, strings.ToLower(t.value))
 	}
+	return words
+}
+
+// unknown explains an unknown command and suggests the nearest name.
+func (b *Bot) unknown(c *Call, toks []token) string {
+	words := firstWords(toks, 2)
 	typed := strings.Join(words, " ")
 	if utf8.RuneCountInString(typed) > 40 {
 		typed = string([]rune(typed)[:40]) + "…"
@@ -362,6 +374,9 @@ type Call struct {
 	Member  Member
 	Role    Role   // effective role
 	Lang    string // reply language
+	// Line is the text the member typed (prefix stripped), which the
+	// Fallback handler reads as a question.
+	Line string
 }
 
 // Bot returns the bot handling the call.

@@ -25,9 +25,16 @@ func TestUnknownCommandSuggestsNearest(t *testing.T) {
 	if !strings.Contains(got, "Did you mean `role list`?") {
 		t.Fatalf("reply = %q", got)
 	}
+	// Free text far from any command is a question, not a typo.
 	got = h.Say(kim, "xyzzy plugh")
-	if strings.Contains(got, "Menade du") || !strings.Contains(got, "Skriv `help`") {
-		t.Fatalf("far-off word got a suggestion: %q", got)
+	if strings.Contains(got, "Menade du") || !strings.Contains(got, "Det vet jag inte än") {
+		t.Fatalf("far-off words: %q", got)
+	}
+	// Without a question handler, unknown text is an unknown command.
+	plain := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.Fallback = nil }))
+	got = plain.Say(kim, "xyzzy plugh")
+	if got != "Jag känner inte till kommandot `xyzzy plugh`. Skriv `help` för att se vad jag kan." {
+		t.Fatalf("unknown command without fallback: %q", got)
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 type Store interface {
 	RoleStore
 	LocaleStore
+	EntryStore
+	QuestionStore
 }
 
 // RoleStore keeps role grants.
@@ -30,7 +32,8 @@ type LocaleStore interface {
 
 // Deps are what the commands need from the rest of passionbot.
 type Deps struct {
-	Store Store
+	Store   Store
+	Library *Library
 }
 
 // All returns every command declaration, in the order help lists them.
@@ -38,13 +41,18 @@ func All(d Deps) []*bot.Command {
 	var cmds []*bot.Command
 	cmds = append(cmds, helpCommands()...)
 	cmds = append(cmds, languageCommands(d.Store)...)
+	cmds = append(cmds, askCommands(d.Library, d.Store)...)
+	cmds = append(cmds, faqCommands(d.Library, d.Store, d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
 }
 
+// Fallback answers addressed text that is not a command as a question.
+func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
+
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

@@ -25,9 +25,13 @@ type params struct {
 	b            [numFields]float64 // BM25F length normalisation per field
 	fuzzy1       float64            // option weight of a typo match at distance 1
 	fuzzy2       float64            // … at distance 2
+	fuzzyMin     int                // shortest word (runes) corrected to a content word
 	compound     float64            // option weight of a compound part
 	variant      float64            // option weight of a same-prefix word form
 	threshold    float64            // Score needed for Answered
+	rankCov      float64            // weight of coverage (vs. score) in the ranking key
+	confCov      float64            // weight of coverage (vs. score) in the confidence
+	unknownW     float64            // weight of an unknown word, in units of maxIDF
 	docCompounds bool               // also index parts of long document words
 }
 
@@ -37,9 +41,13 @@ var defaultParams = params{
 	b:         [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
 	fuzzy1:    0.8,
 	fuzzy2:    0.6,
+	fuzzyMin:  4,
 	compound:  0.8,
 	variant:   0.7,
-	threshold: 0.5,
+	threshold: 0.475,
+	rankCov:   0.3,
+	confCov:   0.8,
+	unknownW:  1,
 }
 
 const (
@@ -288,7 +296,8 @@ func (ix *Index) build() {
 	}
 	slices.SortFunc(ix.byName, func(a, b int32) int { return strings.Compare(ix.names[a], ix.names[b]) })
 
-	// Fuzzy vocabulary: every document word and every term.
+	// Fuzzy vocabulary: every document word (not the stems: a typo is a
+	// misspelt word, and stems are not words).
 	fzID := map[string]int32{}
 	var words []string
 	addFz := func(w string, terms ...int32) {
@@ -305,11 +314,13 @@ func (ix *Index) build() {
 			}
 		}
 	}
-	for w, ts := range ix.surface {
-		addFz(w, ts...)
+	surf := make([]string, 0, len(ix.surface))
+	for w := range ix.surface {
+		surf = append(surf, w)
 	}
-	for i, t := range ix.names {
-		addFz(t, int32(i))
+	slices.Sort(surf)
+	for _, w := range surf {
+		addFz(w, ix.surface[w]...)
 	}
 	// Stop words, so that a misspelt one ("wich") is dropped rather than
 	// corrected to a content word.

@@ -117,7 +117,7 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 		for _, lang := range [2]string{"sv", "en"} {
 			opts = ix.addVariants(opts, stem(w, lang), float32(p.variant))
 		}
-		opts = ix.addVariants(opts, w, float32(p.variant))
+		opts = ix.addVariants(opts, termKey(w), float32(p.variant))
 		if n == 0 && len(opts) > 0 {
 			// Only other forms: a little less certain than the word itself.
 			for i := range opts {
@@ -154,9 +154,11 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 	if dist == 2 {
 		fw = float32(p.fuzzy2)
 	}
-	for _, id := range fz {
-		for _, t := range ix.fzTerms[id] {
-			opts = addOption(opts, t, fw)
+	if len(sc.rs) >= p.fuzzyMin {
+		for _, id := range fz {
+			for _, t := range ix.fzTerms[id] {
+				opts = addOption(opts, t, fw)
+			}
 		}
 	}
 	sc.slots = append(sc.slots, slot{opts: opts, unknown: len(opts) == 0})

@@ -82,6 +82,12 @@ func (ix *Index) Search(question, lang string) Result {
 	}
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
+	for _, h := range hits[:min(3, len(hits))] {
+		if sc.acc[h] >= 0.5*sc.acc[best] && ix.asksUnknown(sc, h) {
+			res.Score *= 0.5
+			break
+		}
+	}
 	res.Answered = res.Score >= ix.p.threshold
 	top := &ix.docs[best]
 	res.Top = top.variant(lang)
@@ -128,7 +134,8 @@ func (ix *Index) score(sc *scratch) []int32 {
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.unknown {
-			sc.totalW += ix.maxIDF
+			sc.totalW += ix.maxIDF * ix.p.unknownW
+			sc.maxScore += ix.maxIDF * ix.p.unknownW * (ix.p.k1 + 1)
 			continue
 		}
 		sc.inSlot = sc.inSlot[:0]
@@ -150,7 +157,8 @@ func (ix *Index) score(sc *scratch) []int32 {
 		}
 		if len(sc.inSlot) == 0 {
 			if s.phrase == nil {
-				sc.totalW += ix.maxIDF
+				sc.totalW += ix.maxIDF * ix.p.unknownW
+				sc.maxScore += ix.maxIDF * ix.p.unknownW * (ix.p.k1 + 1)
 			}
 			continue
 		}
@@ -169,9 +177,12 @@ func (ix *Index) score(sc *scratch) []int32 {
 	}
 	var top [topK]int32
 	k := 0
+	rc := float32(ix.p.rankCov)
+	sa, sw := float32(1/max(sc.maxScore, 1e-9)), float32(1/max(sc.totalW, 1e-9))
+	key := func(d int32) float32 { return (1-rc)*sc.acc[d]*sa + rc*sc.cov[d]*sw }
 	better := func(a, b int32) bool {
-		if sc.acc[a] != sc.acc[b] {
-			return sc.acc[a] > sc.acc[b]
+		if ka, kb := key(a), key(b); ka != kb {
+			return ka > kb
 		}
 		return a < b
 	}
@@ -238,36 +249,47 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 	}
 	cov := float64(sc.cov[d]) / sc.totalW
 	strength := float64(sc.acc[d]) / sc.maxScore
-	c := min(1, max(0, 0.8*cov+0.2*strength))
-	if sc.needs&^ix.docs[d].has != 0 || ix.asksUnknown(sc, d) {
+	c := min(1, max(0, ix.p.confCov*cov+(1-ix.p.confCov)*strength))
+	if sc.needs&^ix.docs[d].has != 0 {
 		c *= 0.5
 	}
 	return c
 }
 
-// asksUnknown reports whether the question has a word that the base
-// mentions only where document d says what it does not know ("Who chairs
-// PUNKS?" against "The bot's sources do not say who chairs it").
+// asksUnknown reports whether the question asks what document d says
+// it does not know ("Who chairs PUNKS?" against "The bot's sources do not
+// say who chairs it"): a fairly rare word of the question (idf at least
+// half the maximum) matches d only in such a sentence, while another word
+// of the question matches d.
 func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	unk := ix.docs[d].unknowns
 	if len(unk) == 0 {
 		return false
 	}
+	neg, other := false, false
 	for _, s := range sc.slots {
-		neg, pos := false, false
+		inNeg, inDoc, df := false, false, 0
 		for _, o := range s.opts {
 			if _, ok := slices.BinarySearch(unk, o.term); ok {
-				neg = true
+				inNeg = true
 			}
-			if len(ix.post[o.term]) > 0 {
-				pos = true
+			ps := ix.post[o.term]
+			df = max(df, len(ps))
+			if o.w < 1 {
+				continue // another form of the word: not the word itself
+			}
+			if _, ok := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) }); ok {
+				inDoc = true
 			}
 		}
-		if neg && !pos {
-			return true
+		switch {
+		case inDoc:
+			other = true
+		case inNeg && bm25IDF(float64(len(ix.docs)), float64(df)) >= ix.maxIDF/2:
+			neg = true
 		}
 	}
-	return false
+	return neg && other
 }
 
 // debugHit describes one ranked document for tests and tuning.

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,17 +154,85 @@ func tokens(s string) []string {
 	return out
 }
 
-// stem reduces a folded token with the Snowball stemmer of lang ("sv" or
-// "en"). Pure digit tokens are returned unchanged.
+// stem reduces a folded token to its index term: the Snowball stem in
+// lang ("sv" or "en"), spelt by termKey. Pure digit tokens are returned
+// unchanged.
 func stem(tok, lang string) string {
 	if isDigits(tok) {
 		return tok
 	}
 	if lang == "en" {
-		return english.Stem(tok, true)
+		return termKey(english.Stem(tok, true))
 	}
-	return swedish.Stem(tok, true)
+	return termKey(swedish.Stem(tok, true))
 }
+
+// termKey respells a stem so that Swedish and English cognates meet:
+// c before e/i/y → s, other c → k, ck → k, ph → f, th → t, qu → kv,
+// q → k, w → v, x → ks, z → s, doubled letters once, final y → i. So
+// "economy" (economi) and "ekonomi", "method" and "metod", "commission"
+// and "kommission", "discuss" and "diskussion" share a term or a prefix.
+// Applied to both documents and queries, it only merges spellings.
+func termKey(s string) string {
+	if !strings.ContainsAny(s, "cwxzqhy") && !hasDouble(s) {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs)+2)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		var next rune
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case r == 'c' && next == 'k':
+			continue // the k follows
+		case r == 'c' && (next == 'e' || next == 'i' || next == 'y'):
+			r = 's'
+		case r == 'c':
+			r = 'k'
+		case r == 'p' && next == 'h':
+			r = 'f'
+			i++
+		case r == 't' && next == 'h':
+			i++
+		case r == 'q' && next == 'u':
+			out = append(out, 'k')
+			r = 'v'
+			i++
+		case r == 'q':
+			r = 'k'
+		case r == 'w':
+			r = 'v'
+		case r == 'x':
+			out = append(out, 'k')
+			r = 's'
+		case r == 'z':
+			r = 's'
+		case r == 'y' && i == len(rs)-1 && i > 0:
+			r = 'i'
+		}
+		if n := len(out); n > 0 && out[n-1] == r && !isDigitRune(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func hasDouble(s string) bool {
+	var prev rune
+	for _, r := range s {
+		if r == prev {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+func isDigitRune(r rune) bool { return '0' <= r && r <= '9' }
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

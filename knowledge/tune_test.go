@@ -39,3 +39,42 @@ func TestTuneTable(t *testing.T) {
 		t.Logf("%-5s cov=%.2f str=%.2f got=%-22s want=%-22s %q", r.kind, r.cov, r.str, r.got, r.want, r.q)
 	}
 }
+
+// TestTuneSweep evaluates parameter variants (set KB_TUNE=1).
+func TestTuneSweep(t *testing.T) {
+	if os.Getenv("KB_TUNE") == "" {
+		t.Skip("set KB_TUNE=1")
+	}
+	topics, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := readEval(t)
+	for _, fm := range []int{4, 5, 6} {
+		for _, rc := range []float64{0, 0.3} {
+			for _, uw := range []float64{1, 1.5} {
+				for _, cc := range []float64{0.6, 0.8, 1} {
+					p := defaultParams
+					p.rankCov, p.unknownW, p.confCov, p.fuzzyMin = rc, uw, cc, fm
+					sweepOne(t, topics, cases, p)
+				}
+			}
+		}
+	}
+}
+
+func sweepOne(t *testing.T, topics []Topic, cases []evalCase, p params) {
+	ix := newIndex(topics, p)
+	bestS, bestT := -1.0, 0.0
+	var bestSt evalStats
+	for th := 0.2; th <= 0.9; th += 0.025 {
+		ix.p.threshold = th
+		st := runEval(ix, cases)
+		a := float64(st.ansOK) / float64(st.ans)
+		u := float64(st.unOK) / float64(st.un)
+		if s := min(a/0.9, u/0.85); s > bestS {
+			bestS, bestT, bestSt = s, th, st
+		}
+	}
+	t.Logf("fm=%d rc=%.1f uw=%.1f cc=%.1f th=%.3f ans=%d/%d un=%d/%d", p.fuzzyMin, p.rankCov, p.unknownW, p.confCov, bestT, bestSt.ansOK, bestSt.ans, bestSt.unOK, bestSt.un)
+}

@@ -53,7 +53,7 @@ func (d *DB) Member(ctx context.Context, p bot.Platform, userID string) (MemberR
 	err := d.sql.QueryRowContext(ctx,
 		"SELECT display_name, locale, first_seen, last_seen FROM members WHERE platform = ? AND user_id = ?",
 		string(p), userID).Scan(&r.DisplayName, &r.Locale, &first, &last)
-	if errors.Is(err, sql.ErrNoRows) {
+	if isNoRows(err) {
 		return r, ErrNotFound
 	}
 	if err != nil {
@@ -80,3 +80,5 @@ func (d *DB) SetLocale(ctx context.Context, u bot.User, locale string) error {
 
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -14,6 +14,7 @@ import (
 
 	"passionbot/bot"
 	"passionbot/commands"
+	"passionbot/knowledge"
 	"passionbot/storage"
 )
 
@@ -22,6 +23,8 @@ type Harness struct {
 	t   testing.TB
 	Bot *bot.Bot
 	DB  *storage.DB
+	// Library is the live knowledge base.
+	Library *commands.Library
 	// Platform is the platform the harness's members are on.
 	Platform bot.Platform
 }
@@ -54,14 +57,21 @@ func New(t testing.TB, opts ...Option) *Harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lib, problems, err := commands.NewLibrary(ctx, "", db)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("knowledge library: %v %v", err, problems)
+	}
+	deps := commands.Deps{Store: db, Library: lib}
 	o := bot.Options{
 		Name:        "passionbot",
 		Prefix:      "!",
 		DefaultLang: bot.LangSV,
 		Location:    loc,
-		Commands:    commands.All(commands.Deps{Store: db}),
+		Commands:    commands.All(deps),
 		Messages:    commands.Messages(),
 		Store:       db,
+		Fallback:    commands.Fallback(deps),
+		DetectLang:  knowledge.DetectLang,
 	}
 	for _, f := range opts {
 		f(&o)
@@ -70,7 +80,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	if err != nil {
 		t.Fatalf("bot.New: %v", err)
 	}
-	return &Harness{t: t, Bot: b, DB: db, Platform: bot.PlatformConsole}
+	return &Harness{t: t, Bot: b, DB: db, Library: lib, Platform: bot.PlatformConsole}
 }
 
 // Member returns a user on the harness's platform with a platform role.

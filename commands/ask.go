@@ -1,0 +1,124 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/knowledge"
+	"passionbot/storage"
+)
+
+// QuestionStore records the questions the bot could not answer.
+type QuestionStore interface {
+	RecordUnanswered(ctx context.Context, question, lang string, at time.Time) (int64, error)
+	OpenQuestions(ctx context.Context, limit int) ([]storage.Question, error)
+	Question(ctx context.Context, id int64) (storage.Question, error)
+	MarkAnswered(ctx context.Context, id int64, entryID string) error
+}
+
+// Answer is the knowledge base's answer to one question.
+type Answer struct {
+	Question string
+	Lang     string // language of the answer
+	knowledge.Result
+}
+
+// Ask answers question in its own language when that is clear, else in
+// fallbackLang.
+func (l *Library) Ask(question, fallbackLang string) Answer {
+	lang := fallbackLang
+	if dl, ok := knowledge.DetectLang(question); ok {
+		lang = dl
+	}
+	res := l.Index().Search(question, lang)
+	if res.Lang != "" {
+		lang = res.Lang
+	}
+	return Answer{Question: question, Lang: lang, Result: res}
+}
+
+// AnswerText renders an answer for chat: title, body, source and related
+// topics; or, when the bot does not know, an honest "not yet" with the
+// nearest topics.
+func AnswerText(cat *bot.Catalog, a Answer, recorded bool) string {
+	var b strings.Builder
+	if a.Answered && a.Top != nil {
+		b.WriteString("**" + a.Top.Title + "**\n" + a.Top.Body)
+		if a.Top.Source != "" {
+			b.WriteString("\n_" + cat.T(a.Lang, "ask.source", a.Top.Source) + "_")
+		}
+		if titles := topicTitles(a.Related); titles != "" {
+			b.WriteString("\n" + cat.T(a.Lang, "ask.related", titles))
+		}
+		return b.String()
+	}
+	b.WriteString(cat.T(a.Lang, "ask.unknown"))
+	if recorded {
+		b.WriteString(" " + cat.T(a.Lang, "ask.recorded"))
+	}
+	if titles := topicTitles(a.Nearest); titles != "" {
+		b.WriteString("\n" + cat.T(a.Lang, "ask.nearest", titles))
+	}
+	return b.String()
+}
+
+func topicTitles(ts []*knowledge.Topic) string {
+	var out []string
+	for _, t := range ts {
+		if t != nil {
+			out = append(out, "“"+t.Title+"”")
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+func askCommands(lib *Library, qs QuestionStore) []*bot.Command {
+	return []*bot.Command{{
+		Name:    "ask",
+		Aliases: []string{"fråga", "fraga"},
+		Group:   "knowledge",
+		Help:    bot.Text{SV: "Fråga mig om den passionsdrivna ekonomin", EN: "Ask me about the passion-driven economy"},
+		Args: []bot.Arg{{Name: "question", Kind: bot.KindRest, Required: true, MaxLen: 2000,
+			Help: bot.Text{SV: "din fråga, på svenska eller engelska", EN: "your question, in Swedish or English"}}},
+		Examples: []string{"ask vad menas med passionsdriven ekonomi?", "ask what does PUNKS stand for?"},
+		Run: func(ctx context.Context, c *bot.Call) error {
+			return answer(ctx, c, lib, qs, c.Args.String("question"))
+		},
+	}}
+}
+
+// askFallback answers addressed free text as a question.
+func askFallback(lib *Library, qs QuestionStore) bot.RunFunc {
+	return func(ctx context.Context, c *bot.Call) error {
+		if r := []rune(c.Line); len(r) > 2000 {
+			return c.Errorf("arg.too_long", "question", 2000)
+		}
+		return answer(ctx, c, lib, qs, c.Line)
+	}
+}
+
+// answer replies to a question and records it when the bot does not know.
+func answer(ctx context.Context, c *bot.Call, lib *Library, qs QuestionStore, q string) error {
+	a := lib.Ask(q, c.Lang)
+	recorded := false
+	if !a.Answered && storage.NormalizeQuestion(q) != "" {
+		if _, err := qs.RecordUnanswered(ctx, q, a.Lang, time.Now()); err != nil {
+			return err
+		}
+		recorded = true
+	}
+	return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, recorded)})
+}
+
+func askMessages() bot.Messages {
+	return bot.Messages{
+		"group.knowledge": {SV: "Kunskap", EN: "Knowledge"},
+		"ask.source":      {SV: "Källa: %s", EN: "Source: %s"},
+		"ask.related":     {SV: "Läs också: %s", EN: "See also: %s"},
+		"ask.unknown":     {SV: "Det vet jag inte än, och jag vill inte gissa.", EN: "I don't know that yet, and I'd rather not guess."},
+		"ask.recorded":    {SV: "Jag har sparat frågan så att en arrangör kan lägga till svaret.", EN: "I have saved the question so that an organiser can add the answer."},
+		"ask.nearest":     {SV: "Det närmaste jag vet om: %s", EN: "The nearest things I know about: %s"},
+	}
+}

@@ -1,0 +1,251 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/storage"
+)
+
+// entryID is the shape of a knowledge entry id.
+var entryID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+
+func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
+	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+	idArg := bot.Arg{Name: "id", Kind: bot.KindText, Required: true, MaxLen: 40,
+		Help: txt("ämnets id, t.ex. `oppettider`", "the topic's id, e.g. `opening-hours`")}
+	langArg := bot.Arg{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"},
+		Help: txt("språket (standard: ditt)", "the language (default: yours)")}
+	titleArg := bot.Arg{Name: "title", Kind: bot.KindText, MaxLen: 200, Help: txt("rubriken: frågan ämnet svarar på", "the title: the question the topic answers")}
+	tagsArg := bot.Arg{Name: "tags", Kind: bot.KindText, MaxLen: 300, Help: txt("synonymer, kommaseparerade", "synonyms, comma-separated")}
+	sourceArg := bot.Arg{Name: "source", Kind: bot.KindText, MaxLen: 200, Help: txt("källan", "the source")}
+	textArg := bot.Arg{Name: "text", Kind: bot.KindRest, MaxLen: 1500, Help: txt("svaret, 1–4 meningar", "the answer, 1–4 sentences")}
+	required := func(a bot.Arg) bot.Arg { a.Required = true; return a }
+	lang := func(c *bot.Call) string {
+		if l := c.Args.String("lang"); l != "" {
+			return l
+		}
+		return c.Lang
+	}
+	save := func(ctx context.Context, c *bot.Call, e storage.Entry) error {
+		e.Author = c.Event.User.Key()
+		if err := es.SaveEntry(ctx, e, time.Now()); err != nil {
+			return err
+		}
+		_, err := lib.Reload(ctx)
+		return err
+	}
+	return []*bot.Command{
+		{
+			Name: "faq unanswered", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Help: txt("Frågor jag inte kunde svara på, mest ställda först", "Questions I could not answer, most asked first"),
+			Run: func(ctx context.Context, c *bot.Call) error {
+				qsOpen, err := qs.OpenQuestions(ctx, 25)
+				if err != nil {
+					return err
+				}
+				if len(qsOpen) == 0 {
+					return c.Say(ctx, "faq.none_open")
+				}
+				var b strings.Builder
+				b.WriteString(c.T("faq.open_title"))
+				for _, q := range qsOpen {
+					fmt.Fprintf(&b, "\n- `%d` %s “%s” (%s)", q.ID, c.T("faq.times", q.TimesAsked), bot.Quote(q.Text, 200), q.Lang)
+				}
+				b.WriteString("\n" + c.T("faq.open_hint"))
+				return c.Reply(ctx, bot.Reply{Text: b.String()})
+			},
+		},
+		{
+			Name: "faq answer", Group: "knowledge", Role: bot.RoleOrganiser,
+			Help: txt("Besvara en obesvarad fråga; svaret blir sökbart direkt", "Answer an unanswered question; the answer is searchable at once"),
+			Args: []bot.Arg{
+				{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("frågans nummer från `faq unanswered`", "the question's number from `faq unanswered`")},
+				required(textArg),
+			},
+			Examples: []string{`faq answer id:12 text:"Ateljén är öppen tisdagar 10–16."`},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				q, err := qs.Question(ctx, int64(c.Args.Int("id")))
+				if err == storage.ErrNotFound {
+					return c.Errorf("faq.no_question", c.Args.Int("id"))
+				}
+				if err != nil {
+					return err
+				}
+				id := fmt.Sprintf("fraga-%d", q.ID)
+				e := storage.Entry{ID: id, Lang: q.Lang, Title: q.Text, Body: c.Args.String("text"), Source: c.T("faq.source_organiser")}
+				if err := save(ctx, c, e); err != nil {
+					return err
+				}
+				if err := qs.MarkAnswered(ctx, q.ID, id); err != nil {
+					return err
+				}
+				return c.Say(ctx, "faq.answered", id)
+			},
+		},
+		{
+			Name: "faq add", Group: "knowledge", Role: bot.RoleOrganiser,
+			Help:     txt("Lägg till ett ämne (eller ersätt ett inbyggt)", "Add a topic (or override a built-in one)"),
+			Args:     []bot.Arg{idArg, required(titleArg), langArg, tagsArg, sourceArg, required(textArg)},
+			Examples: []string{`faq add id:oppettider title:"När är ateljén öppen?" text:"Tisdagar 10–16."`},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				id := strings.ToLower(c.Args.String("id"))
+				if !entryID.MatchString(id) {
+					return c.Errorf("faq.bad_id", bot.Quote(id, 40))
+				}
+				e := storage.Entry{ID: id, Lang: lang(c), Title: c.Args.String("title"), Body: c.Args.String("text"),
+					Tags: splitTags(c.Args.String("tags")), Source: c.Args.String("source")}
+				if e.Source == "" {
+					e.Source = c.T("faq.source_organiser")
+				}
+				if b := lib.Builtin(id, e.Lang); b != nil {
+					e.Related = b.Related
+				}
+				if err := save(ctx, c, e); err != nil {
+					return err
+				}
+				if lib.IsBuiltin(id) {
+					return c.Say(ctx, "faq.overridden", id, e.Lang)
+				}
+				return c.Say(ctx, "faq.added", id, e.Lang)
+			},
+		},
+		{
+			Name: "faq edit", Group: "knowledge", Role: bot.RoleOrganiser,
+			Help:     txt("Ändra ett ämne; ett inbyggt ersätts med din version", "Change a topic; a built-in one is overridden by your version"),
+			Args:     []bot.Arg{idArg, langArg, titleArg, tagsArg, sourceArg, textArg},
+			Examples: []string{`faq edit id:viakub-contact text:"Kontakta Region Halland."`},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				id, l := strings.ToLower(c.Args.String("id")), lang(c)
+				cur := lib.Index().Topic(id, l)
+				if cur == nil || cur.Lang != l {
+					return c.Errorf("faq.no_topic", bot.Quote(id, 40), l)
+				}
+				e := storage.Entry{ID: id, Lang: l, Title: cur.Title, Body: cur.Body, Tags: cur.Tags, Related: cur.Related, Source: cur.Source}
+				changed := false
+				for name, dst := range map[string]*string{"title": &e.Title, "text": &e.Body, "source": &e.Source} {
+					if c.Args.Has(name) {
+						*dst, changed = c.Args.String(name), true
+					}
+				}
+				if c.Args.Has("tags") {
+					e.Tags, changed = splitTags(c.Args.String("tags")), true
+				}
+				if !changed {
+					return c.Errorf("faq.nothing_to_change")
+				}
+				if err := save(ctx, c, e); err != nil {
+					return err
+				}
+				return c.Say(ctx, "faq.edited", id, l)
+			},
+		},
+		{
+			Name: "faq remove", Group: "knowledge", Role: bot.RoleOrganiser,
+			Help: txt("Ta bort ett ämne du lagt till (inbyggda återställs)", "Remove a topic you added (built-in ones are restored)"),
+			Args: []bot.Arg{idArg, langArg},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				id := strings.ToLower(c.Args.String("id"))
+				n, err := es.DeleteEntry(ctx, id, c.Args.String("lang"))
+				if err != nil {
+					return err
+				}
+				if n == 0 {
+					if lib.IsBuiltin(id) {
+						return c.Errorf("faq.builtin_remove", id)
+					}
+					return c.Errorf("faq.no_entry", bot.Quote(id, 40))
+				}
+				if _, err := lib.Reload(ctx); err != nil {
+					return err
+				}
+				if lib.IsBuiltin(id) {
+					return c.Say(ctx, "faq.restored", id)
+				}
+				return c.Say(ctx, "faq.removed", id)
+			},
+		},
+		{
+			Name: "faq show", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Help: txt("Visa ett ämne på båda språken och var det kommer ifrån", "Show a topic in both languages and where it comes from"),
+			Args: []bot.Arg{idArg},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				id := strings.ToLower(c.Args.String("id"))
+				var b strings.Builder
+				for _, l := range []string{"sv", "en"} {
+					t := lib.Index().Topic(id, l)
+					if t == nil || t.Lang != l {
+						continue
+					}
+					fmt.Fprintf(&b, "**[%s] %s**\n%s\n_%s_\n", l, t.Title, t.Body, c.T("ask.source", t.Source))
+					if len(t.Tags) > 0 {
+						b.WriteString(c.T("faq.tags", strings.Join(t.Tags, ", ")) + "\n")
+					}
+				}
+				if b.Len() == 0 {
+					return c.Errorf("faq.no_entry", bot.Quote(id, 40))
+				}
+				b.WriteString(c.T("faq.origin." + lib.Origin(id)))
+				return c.Reply(ctx, bot.Reply{Text: b.String()})
+			},
+		},
+		{
+			Name: "faq reload", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Help: txt("Läs om ämnesmappen och databasens ämnen", "Reload the topic folder and the database's topics"),
+			Run: func(ctx context.Context, c *bot.Call) error {
+				problems, err := lib.Reload(ctx)
+				if err != nil {
+					return err
+				}
+				msg := c.T("faq.reloaded", lib.Index().Len())
+				for _, p := range problems {
+					msg += "\n- " + c.T("faq.skipped", bot.Quote(p.Error(), 300))
+				}
+				return c.Reply(ctx, bot.Reply{Text: msg})
+			},
+		},
+	}
+}
+
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func faqMessages() bot.Messages {
+	return bot.Messages{
+		"faq.none_open":         {SV: "Inga obesvarade frågor just nu.", EN: "No unanswered questions right now."},
+		"faq.open_title":        {SV: "**Obesvarade frågor**", EN: "**Unanswered questions**"},
+		"faq.times":             {SV: "%d×", EN: "%d×"},
+		"faq.open_hint":         {SV: "Svara med `faq answer id:<nummer> text:\"…\"`.", EN: "Answer with `faq answer id:<number> text:\"…\"`."},
+		"faq.no_question":       {SV: "Det finns ingen fråga nummer %d. Se `faq unanswered`.", EN: "There is no question number %d. See `faq unanswered`."},
+		"faq.source_organiser":  {SV: "arrangörerna i gemenskapen", EN: "the community's organisers"},
+		"faq.answered":          {SV: "Tack! Svaret är sparat som `%s` och används direkt.", EN: "Thanks! The answer is saved as `%s` and used at once."},
+		"faq.bad_id":            {SV: "`%s` duger inte som id: använd små bokstäver a–z, siffror och bindestreck (högst 40).", EN: "`%s` is not a valid id: use lowercase a–z, digits and hyphens (at most 40)."},
+		"faq.added":             {SV: "Ämnet `%s` (%s) är sparat och sökbart.", EN: "The topic `%s` (%s) is saved and searchable."},
+		"faq.overridden":        {SV: "Din version av det inbyggda ämnet `%s` (%s) gäller nu. `faq remove` återställer originalet.", EN: "Your version of the built-in topic `%s` (%s) now applies. `faq remove` restores the original."},
+		"faq.no_topic":          {SV: "Det finns inget ämne `%s` på %s.", EN: "There is no topic `%s` in %s."},
+		"faq.nothing_to_change": {SV: "Ange vad som ska ändras: `title`, `text`, `tags` eller `source`.", EN: "Say what to change: `title`, `text`, `tags` or `source`."},
+		"faq.edited":            {SV: "Ämnet `%s` (%s) är ändrat.", EN: "The topic `%s` (%s) is changed."},
+		"faq.builtin_remove":    {SV: "`%s` är inbyggt och kan inte tas bort, men du kan ersätta det med `faq edit`.", EN: "`%s` is built in and cannot be removed, but you can override it with `faq edit`."},
+		"faq.no_entry":          {SV: "Det finns inget ämne `%s`.", EN: "There is no topic `%s`."},
+		"faq.removed":           {SV: "Ämnet `%s` är borttaget.", EN: "The topic `%s` is removed."},
+		"faq.restored":          {SV: "Din version är borttagen; det inbyggda ämnet `%s` gäller igen.", EN: "Your version is removed; the built-in topic `%s` applies again."},
+		"faq.tags":              {SV: "Synonymer: %s", EN: "Synonyms: %s"},
+		"faq.origin.builtin":    {SV: "Ursprung: inbyggt.", EN: "Origin: built in."},
+		"faq.origin.dir":        {SV: "Ursprung: ämnesmappen.", EN: "Origin: the topic folder."},
+		"faq.origin.faq":        {SV: "Ursprung: skrivet av en arrangör.", EN: "Origin: written by an organiser."},
+		"faq.origin.":           {SV: "Ursprung: okänt.", EN: "Origin: unknown."},
+		"faq.reloaded":          {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
+		"faq.skipped":           {SV: "hoppade över: %s", EN: "skipped: %s"},
+	}
+}

@@ -1,0 +1,111 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"passionbot/knowledge"
+	"passionbot/storage"
+)
+
+// EntryStore keeps organiser-written knowledge entries.
+type EntryStore interface {
+	SaveEntry(ctx context.Context, e storage.Entry, at time.Time) error
+	DeleteEntry(ctx context.Context, id, lang string) (int, error)
+	Entries(ctx context.Context) ([]storage.Entry, error)
+}
+
+// Library is the live knowledge base: the built-in topics, the topics in
+// the configured folder and the organisers' entries in SQLite, later ones
+// overriding earlier ones with the same id. Searches read the current index
+// without locks; Reload builds a new index and swaps it in.
+type Library struct {
+	builtin []knowledge.Topic
+	dir     string
+	store   EntryStore
+	reload  sync.Mutex // one rebuild at a time
+	cur     atomic.Pointer[knowledge.Index]
+	origin  atomic.Pointer[map[string]string] // topic id -> "builtin", "dir" or "faq"
+}
+
+// NewLibrary loads the knowledge base. Malformed files in dir are returned
+// as problems, never fatal.
+func NewLibrary(ctx context.Context, dir string, store EntryStore) (*Library, []error, error) {
+	builtin, err := knowledge.Builtin()
+	if err != nil {
+		return nil, nil, fmt.Errorf("built-in knowledge base: %w", err)
+	}
+	l := &Library{builtin: builtin, dir: dir, store: store}
+	problems, err := l.Reload(ctx)
+	if err != nil {
+		return nil, problems, err
+	}
+	return l, problems, nil
+}
+
+// Index returns the current search index.
+func (l *Library) Index() *knowledge.Index { return l.cur.Load() }
+
+// Origin says where the topic id comes from: "builtin", "dir", "faq" or "".
+func (l *Library) Origin(id string) string { return (*l.origin.Load())[id] }
+
+// IsBuiltin reports whether a built-in topic has this id.
+func (l *Library) IsBuiltin(id string) bool {
+	for _, t := range l.builtin {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Builtin returns the built-in topic id in lang, or nil.
+func (l *Library) Builtin(id, lang string) *knowledge.Topic {
+	for i := range l.builtin {
+		if t := &l.builtin[i]; t.ID == id && t.Lang == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// Reload rebuilds the index from the built-in topics, the folder and the
+// database. It returns the folder's problems (file:line: what).
+func (l *Library) Reload(ctx context.Context) ([]error, error) {
+	l.reload.Lock()
+	defer l.reload.Unlock()
+	topics := append([]knowledge.Topic(nil), l.builtin...)
+	origin := map[string]string{}
+	for _, t := range l.builtin {
+		origin[t.ID] = "builtin"
+	}
+	var problems []error
+	if l.dir != "" {
+		fromDir, errs := knowledge.LoadDir(l.dir)
+		problems = errs
+		for _, t := range fromDir {
+			origin[t.ID] = "dir"
+		}
+		topics = append(topics, fromDir...)
+	}
+	if l.store != nil {
+		entries, err := l.store.Entries(ctx)
+		if err != nil {
+			return problems, err
+		}
+		for _, e := range entries {
+			topics = append(topics, entryTopic(e))
+			origin[e.ID] = "faq"
+		}
+	}
+	l.cur.Store(knowledge.NewIndex(topics))
+	l.origin.Store(&origin)
+	return problems, nil
+}
+
+func entryTopic(e storage.Entry) knowledge.Topic {
+	return knowledge.Topic{ID: e.ID, Lang: e.Lang, Title: e.Title, Body: e.Body, Source: e.Source, Tags: e.Tags, Related: e.Related}
+}
