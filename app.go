@@ -128,22 +128,22 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// library loads the knowledge base; problems in [knowledge] dir are logged.
-func (a *app) library(ctx context.Context, db *storage.DB) (*commands.Library, error) {
-	lib, problems, err := commands.NewLibrary(ctx, a.cfg.Knowledge.Dir, db)
+// deps loads the knowledge base and course; problems in [knowledge] dir
+// are logged and skipped.
+func (a *app) deps(ctx context.Context, db *storage.DB) (commands.Deps, error) {
+	deps, problems, err := commands.NewDeps(ctx, db, a.cfg.Knowledge.Dir)
 	for _, p := range problems {
 		a.log.Warn("knowledge topic skipped", "problem", p)
 	}
-	return lib, err
+	return deps, err
 }
 
 // newBot builds the core with every command.
 func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter) (*bot.Bot, error) {
-	lib, err := a.library(ctx, db)
+	deps, err := a.deps(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	deps := commands.Deps{Store: db, Library: lib}
 	return bot.New(bot.Options{
 		Name:        a.cfg.Name,
 		Prefix:      a.cfg.Prefix,

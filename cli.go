@@ -16,6 +16,9 @@ Användning / Usage:
   passionbot [run]       starta boten / start the bot (console unless [discord] or [slack] is enabled)
   passionbot migrate     uppdatera databasen / apply database migrations
   passionbot version     visa versionen / print the version
+  passionbot ask [--json] [FRÅGA…]
+                         svara på en fråga, eller en fråga per rad från stdin /
+                         answer a question, or one question per line from stdin
 
 Flaggor / Flags (före eller efter kommandot / before or after the command):
   --config PATH          konfigurationsfil / configuration file (default ./passionbot.toml if it exists)
@@ -33,10 +36,11 @@ type invocation struct {
 	as      bot.Role
 	lang    string
 	help    bool
+	json    bool // ask: one JSON object per question
 }
 
 // subcommands lists the known commands.
-func subcommands() []string { return []string{"run", "migrate", "version"} }
+func subcommands() []string { return []string{"run", "migrate", "version", "ask"} }
 
 // parseArgs reads global flags before or after the subcommand.
 func parseArgs(args []string, stderr io.Writer) (invocation, error) {
@@ -47,6 +51,7 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	fs.StringVar(&inv.db, "db", "", "database file")
 	as := fs.String("as", "admin", "console role")
 	fs.StringVar(&inv.lang, "lang", "", "console language")
+	fs.BoolVar(&inv.json, "json", false, "ask: print JSON")
 	var pos []string
 	rest := args
 	for {
@@ -70,8 +75,11 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	if !slices.Contains(subcommands(), inv.command) {
 		return inv, usageErr("unknown command %q: expected one of %s (see passionbot --help)", inv.command, strings.Join(subcommands(), ", "))
 	}
-	if len(inv.args) > 0 {
+	if len(inv.args) > 0 && inv.command != "ask" {
 		return inv, usageErr("%s takes no arguments, got %q", inv.command, strings.Join(inv.args, " "))
+	}
+	if inv.json && inv.command != "ask" {
+		return inv, usageErr("--json is only for ask")
 	}
 	role, err := bot.ParseRole(*as)
 	if err != nil {

@@ -3,6 +3,7 @@
 //	passionbot [run]        start the bot (console unless Discord or Slack is configured)
 //	passionbot migrate      apply database migrations and exit
 //	passionbot version      print the version
+//	passionbot ask [--json] [QUESTION…]   answer questions (stdin lines when none given)
 //
 // Global flags, before or after the subcommand: --config PATH, --db PATH,
 // and for the console --as member|organiser|moderator|admin and --lang sv|en.
@@ -77,6 +78,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	switch inv.command {
 	case "migrate":
 		return app.migrate(ctx)
+	case "ask":
+		return app.ask(ctx)
 	default:
 		return app.run(ctx)
 	}

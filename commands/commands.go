@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"passionbot/bot"
+	"passionbot/knowledge"
 )
 
 // Store is the storage the commands use, as small interfaces.
@@ -16,6 +17,7 @@ type Store interface {
 	LocaleStore
 	EntryStore
 	QuestionStore
+	LearnStore
 }
 
 // RoleStore keeps role grants.
@@ -34,6 +36,23 @@ type LocaleStore interface {
 type Deps struct {
 	Store   Store
 	Library *Library
+	// Course is the learn course (knowledge.Course()).
+	Course []knowledge.Lesson
+}
+
+// NewDeps loads the knowledge base (built-in topics, the topic folder dir and
+// the entries in store) and the learn course. Malformed topic files are
+// returned as problems, never fatal.
+func NewDeps(ctx context.Context, store Store, dir string) (Deps, []error, error) {
+	lib, problems, err := NewLibrary(ctx, dir, store)
+	if err != nil {
+		return Deps{}, problems, err
+	}
+	course, err := knowledge.Course()
+	if err != nil {
+		return Deps{}, problems, err
+	}
+	return Deps{Store: store, Library: lib, Course: course}, problems, nil
 }
 
 // All returns every command declaration, in the order help lists them.
@@ -43,6 +62,7 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, languageCommands(d.Store)...)
 	cmds = append(cmds, askCommands(d.Library, d.Store)...)
 	cmds = append(cmds, faqCommands(d.Library, d.Store, d.Store)...)
+	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
 }
@@ -52,7 +72,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

@@ -98,7 +98,7 @@ type Index struct {
 	fzTerms [][]int32 // fuzzy word id → term ids
 	// fzIsStop marks the fuzzy words that are stop words.
 	fzIsStop []bool
-	pool    sync.Pool // *scratch
+	pool     sync.Pool // *scratch
 }
 
 // NewIndex builds an index over topics. Topics are keyed by ID; a topic

@@ -161,6 +161,9 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 			}
 		}
 	}
+	if len(opts) == 0 && len(sc.rs) < 3 {
+		return // an unknown two-letter word is noise ("ny", "ok")
+	}
 	sc.slots = append(sc.slots, slot{opts: opts, unknown: len(opts) == 0})
 }
 

@@ -164,7 +164,28 @@ func stem(tok, lang string) string {
 	if lang == "en" {
 		return termKey(english.Stem(tok, true))
 	}
-	return termKey(swedish.Stem(tok, true))
+	return termKey(svExtra(swedish.Stem(tok, true)))
+}
+
+// svExtra removes two Swedish endings that Snowball leaves: the definite
+// neuter "-et" ("syftet", "uppdraget", "företaget", and the neuter
+// adjective "passionsdrivet") and the "n" of an adjective plural stem
+// after a consonant ("passionsdrivna" → "passionsdrivn" → "passionsdriv",
+// like "passionsdriven"). Stems must keep at least four runes.
+func svExtra(s string) string {
+	rs := []rune(s)
+	n := len(rs)
+	switch {
+	case n >= 6 && rs[n-2] == 'e' && rs[n-1] == 't':
+		return string(rs[:n-2])
+	case n >= 5 && rs[n-1] == 'n' && isConsonant(rs[n-2]) && rs[n-2] != 'n':
+		return string(rs[:n-1])
+	}
+	return s
+}
+
+func isConsonant(r rune) bool {
+	return r >= 'a' && r <= 'z' && !strings.ContainsRune("aeiouy", r)
 }
 
 // termKey respells a stem so that Swedish and English cognates meet:

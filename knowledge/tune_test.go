@@ -19,10 +19,10 @@ func TestTuneTable(t *testing.T) {
 	}
 	var rows []row
 	for _, c := range readEval(t) {
-		_, hits := ix.explain(c.Q)
+		res := ix.Search(c.Q, c.Lang)
 		r := row{q: c.Q, want: c.Topic}
-		if len(hits) > 0 {
-			r.cov, r.str, r.got = hits[0].cov, hits[0].strength, hits[0].id
+		if res.Top != nil {
+			r.cov, r.got = res.Score, res.Top.ID
 		}
 		switch {
 		case c.Topic == "":
@@ -36,7 +36,7 @@ func TestTuneTable(t *testing.T) {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].cov < rows[j].cov })
 	for _, r := range rows {
-		t.Logf("%-5s cov=%.2f str=%.2f got=%-22s want=%-22s %q", r.kind, r.cov, r.str, r.got, r.want, r.q)
+		t.Logf("%-5s score=%.2f %.0f got=%-22s want=%-22s %q", r.kind, r.cov, r.str, r.got, r.want, r.q)
 	}
 }
 
@@ -50,14 +50,12 @@ func TestTuneSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := readEval(t)
-	for _, fm := range []int{4, 5, 6} {
-		for _, rc := range []float64{0, 0.3} {
-			for _, uw := range []float64{1, 1.5} {
-				for _, cc := range []float64{0.6, 0.8, 1} {
-					p := defaultParams
-					p.rankCov, p.unknownW, p.confCov, p.fuzzyMin = rc, uw, cc, fm
-					sweepOne(t, topics, cases, p)
-				}
+	for _, rc := range []float64{0, 0.3, 0.5} {
+		for _, uw := range []float64{0.75, 1, 1.25} {
+			for _, cc := range []float64{0.6, 0.8, 1} {
+				p := defaultParams
+				p.rankCov, p.unknownW, p.confCov = rc, uw, cc
+				sweepOne(t, topics, cases, p)
 			}
 		}
 	}

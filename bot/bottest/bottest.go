@@ -57,11 +57,10 @@ func New(t testing.TB, opts ...Option) *Harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, problems, err := commands.NewLibrary(ctx, "", db)
+	deps, problems, err := commands.NewDeps(ctx, db, "")
 	if err != nil || len(problems) > 0 {
-		t.Fatalf("knowledge library: %v %v", err, problems)
+		t.Fatalf("knowledge: %v %v", err, problems)
 	}
-	deps := commands.Deps{Store: db, Library: lib}
 	o := bot.Options{
 		Name:        "passionbot",
 		Prefix:      "!",
@@ -80,7 +79,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	if err != nil {
 		t.Fatalf("bot.New: %v", err)
 	}
-	return &Harness{t: t, Bot: b, DB: db, Library: lib, Platform: bot.PlatformConsole}
+	return &Harness{t: t, Bot: b, DB: db, Library: deps.Library, Platform: bot.PlatformConsole}
 }
 
 // Member returns a user on the harness's platform with a platform role.

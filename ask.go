@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"passionbot/bot"
+	"passionbot/commands"
+)
+
+// askResult is one line of `passionbot ask --json`.
+type askResult struct {
+	Question string   `json:"question"`
+	Lang     string   `json:"lang"`
+	Answered bool     `json:"answered"`
+	Answer   string   `json:"answer"`
+	Topic    string   `json:"topic"`
+	Source   string   `json:"source"`
+	Score    float64  `json:"score"`
+	Related  []string `json:"related"`
+}
+
+// ask answers the question in the arguments, or each line of stdin when
+// there is none. It reads organisers' entries from the database but does not
+// record unanswered questions: evaluation runs must not fill the organisers'
+// list.
+func (a *app) ask(ctx context.Context) error {
+	db, _, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	deps, err := a.deps(ctx, db)
+	if err != nil {
+		return err
+	}
+	lib := deps.Library
+	cat, err := bot.NewCatalog(commands.Messages()...)
+	if err != nil {
+		return err
+	}
+	lang := a.inv.lang
+	if lang == "" {
+		lang = a.cfg.Locale
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	one := func(q string) error {
+		ans := lib.Ask(q, lang)
+		if !a.inv.json {
+			_, err := fmt.Fprintln(a.stdout, bot.SafeText(commands.AnswerText(cat, ans, false)))
+			return err
+		}
+		r := askResult{Question: q, Lang: ans.Lang, Answered: ans.Answered, Score: ans.Score, Related: []string{}}
+		if ans.Answered && ans.Top != nil {
+			r.Answer, r.Topic, r.Source = ans.Top.Body, ans.Top.ID, ans.Top.Source
+			for _, t := range ans.Related {
+				r.Related = append(r.Related, t.ID)
+			}
+		} else {
+			r.Answer = cat.T(ans.Lang, "ask.unknown")
+			for _, t := range ans.Nearest {
+				r.Related = append(r.Related, t.ID)
+			}
+		}
+		return enc.Encode(r)
+	}
+	if len(a.inv.args) > 0 {
+		return one(strings.Join(a.inv.args, " "))
+	}
+	return eachLine(a.stdin, func(line string) error {
+		if strings.TrimSpace(line) == "" {
+			return nil
+		}
+		return one(line)
+	})
+}
+
+// eachLine calls fn for every line of r (lines up to 1 MiB).
+func eachLine(r io.Reader, fn func(string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if err := fn(sc.Text()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading questions: %w", err)
+	}
+	return nil
+}
