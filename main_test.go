@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -230,4 +231,41 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+func TestAskCLI(t *testing.T) {
+	dir := inTempDir(t)
+	code, out, errOut := runCLI(t, "", "ask", "vad står PUNKS för?")
+	if code != 0 || !strings.Contains(out, "Passionsdriven Utveckling av Näringsliv Kultur och Samhälle") {
+		t.Fatalf("ask: exit %d out %q err %q", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "what does PUNKS stand for?\n\nvem vann melodifestivalen 1974?\n", "--db", filepath.Join(dir, "a.db"), "ask", "--json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("ask --json from stdin: exit %d, %d lines: %q", code, len(lines), out)
+	}
+	var first, second map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	json.Unmarshal([]byte(lines[1]), &second)
+	for _, k := range []string{"question", "lang", "answered", "answer", "topic", "source", "score", "related"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("JSON lacks %q: %s", k, lines[0])
+		}
+	}
+	if first["answered"] != true || first["topic"] != "punks-name" || first["lang"] != "en" || first["source"] == "" {
+		t.Errorf("first = %v", first)
+	}
+	if second["answered"] != false || second["topic"] != "" || second["lang"] != "sv" {
+		t.Errorf("second = %v", second)
+	}
+	// The evaluation does not fill the organisers' list of open questions.
+	code, out, _ = runCLI(t, "faq unanswered\n", "--db", filepath.Join(dir, "a.db"))
+	if code != 0 || !strings.Contains(out, "Inga obesvarade frågor") {
+		t.Fatalf("CLI ask recorded questions: %q", out)
+	}
+	if code, _, errOut := runCLI(t, "", "migrate", "--json"); code != 2 || !strings.Contains(errOut, "--json is only for ask") {
+		t.Fatalf("--json on migrate: %d %q", code, errOut)
+	}
 }

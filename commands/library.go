@@ -101,9 +101,30 @@ func (l *Library) Reload(ctx context.Context) ([]error, error) {
 			origin[e.ID] = "faq"
 		}
 	}
+	topics = append(topics, l.keepOtherLanguage(topics[len(l.builtin):])...)
 	l.cur.Store(knowledge.NewIndex(topics))
 	l.origin.Store(&origin)
 	return problems, nil
+}
+
+// keepOtherLanguage returns, for each overridden built-in topic, its
+// built-in variant in the language that was not overridden, marked as not
+// built-in: the index replaces a built-in topic as a whole, but an
+// organiser who rewrites the Swedish text keeps the English one.
+func (l *Library) keepOtherLanguage(overrides []knowledge.Topic) []knowledge.Topic {
+	have := map[[2]string]bool{}
+	for _, t := range overrides {
+		have[[2]string{t.ID, t.Lang}] = true
+	}
+	var out []knowledge.Topic
+	for _, b := range l.builtin {
+		overridden := have[[2]string{b.ID, "sv"}] || have[[2]string{b.ID, "en"}]
+		if overridden && !have[[2]string{b.ID, b.Lang}] {
+			b.Builtin = false
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func entryTopic(e storage.Entry) knowledge.Topic {

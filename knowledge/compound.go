@@ -44,6 +44,9 @@ func splitCompound(tok string, known func(part string, final bool) bool) []strin
 	for i := n - 1; i >= 0; i-- {
 		best[i] = inf
 		for j := n; j >= i+partMinRunes; j-- { // longest part first
+			if i == 0 && j == n {
+				continue // the whole word is not a split
+			}
 			part := tok[bounds[i]:bounds[j]]
 			final := j == n
 			if !final && best[j] == inf {

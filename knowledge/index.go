@@ -33,21 +33,24 @@ type params struct {
 	confCov      float64            // weight of coverage (vs. score) in the confidence
 	unknownW     float64            // weight of an unknown word, in units of maxIDF
 	docCompounds bool               // also index parts of long document words
+	missingName  float64            // confidence factor per name of the question missing in the topic
 }
 
 var defaultParams = params{
-	k1:        1.2,
-	weight:    [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
-	b:         [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
-	fuzzy1:    0.8,
-	fuzzy2:    0.6,
-	fuzzyMin:  4,
-	compound:  0.8,
-	variant:   0.7,
-	threshold: 0.475,
-	rankCov:   0.3,
-	confCov:   0.8,
-	unknownW:  1,
+	k1:           1.2,
+	weight:       [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
+	b:            [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
+	fuzzy1:       0.8,
+	fuzzy2:       0.6,
+	fuzzyMin:     4,
+	compound:     0.8,
+	variant:      0.7,
+	threshold:    0.475,
+	rankCov:      0.3,
+	confCov:      0.8,
+	unknownW:     1,
+	docCompounds: true,
+	missingName:  0.7,
 }
 
 const (
@@ -96,6 +99,9 @@ type Index struct {
 	surface map[string][]int32
 	fz      fuzzyIndex
 	fzTerms [][]int32 // fuzzy word id → term ids
+	// entity marks terms that are names: written with a capital letter
+	// (almost) everywhere they occur inside a sentence.
+	entity []bool
 	// fzIsStop marks the fuzzy words that are stop words.
 	fzIsStop []bool
 	pool     sync.Pool // *scratch
@@ -175,7 +181,6 @@ func (ix *Index) build() {
 		avg     [numFields]float64
 		stemmed = [2]map[string]string{{}, {}} // per language: word → stem
 		docTF   = map[int32]*[numFields]uint16{}
-		svWords []string // distinct document words, for doc compounds
 	)
 	termID := func(term string) int32 {
 		id, ok := ix.terms[term]
@@ -196,9 +201,6 @@ func (ix *Index) build() {
 		if !ok {
 			s = stem(w, lang)
 			stemmed[li][w] = s
-			if li == 0 {
-				svWords = append(svWords, w)
-			}
 		}
 		id := termID(s)
 		if ts := ix.surface[w]; !slices.Contains(ts, id) {
@@ -213,6 +215,34 @@ func (ix *Index) build() {
 			tf[field]++
 		}
 		lens[di][field]++
+	}
+	var capCount, midCount []int32 // per term: capitalised / mid-sentence occurrences
+	countCase := func(text string, li int) {
+		lang := "sv"
+		if li == 1 {
+			lang = "en"
+		}
+		eachCased(text, func(w string, upper, initial bool) {
+			if initial || isStop(w) {
+				return
+			}
+			s, ok := stemmed[li][w]
+			if !ok {
+				s = stem(w, lang)
+			}
+			id, ok := ix.terms[s]
+			if !ok {
+				return
+			}
+			for int(id) >= len(midCount) {
+				midCount = append(midCount, 0)
+				capCount = append(capCount, 0)
+			}
+			midCount[id]++
+			if upper {
+				capCount[id]++
+			}
+		})
 	}
 	for di := range ix.docs {
 		d := &ix.docs[di]
@@ -235,6 +265,8 @@ func (ix *Index) build() {
 			}
 			body, neg := splitNegative(t.Body)
 			index(body, fBody)
+			countCase(t.Title, li)
+			countCase(body, li)
 			d.has |= textHas(t.Title) | textHas(body)
 			tk.each(neg, 0, func(w string) bool {
 				if !isStop(w) {
@@ -256,7 +288,7 @@ func (ix *Index) build() {
 		}
 	}
 	if p.docCompounds {
-		ix.addDocCompounds(svWords, raw, lens)
+		ix.addDocCompounds(raw, lens)
 	}
 	for di := range lens {
 		for f := range numFields {
@@ -269,6 +301,10 @@ func (ix *Index) build() {
 		if avg[f] == 0 {
 			avg[f] = 1
 		}
+	}
+	ix.entity = make([]bool, len(raw))
+	for id := range midCount {
+		ix.entity[id] = midCount[id] > 0 && float64(capCount[id]) >= 0.8*float64(midCount[id])
 	}
 	ix.post = make([][]posting, len(raw))
 	ix.idf = make([]float32, len(raw))
@@ -335,45 +371,48 @@ func (ix *Index) build() {
 	ix.pool.New = func() any { return ix.newScratch() }
 }
 
-// addDocCompounds indexes the parts of long Swedish document words as
-// body occurrences of the part's term, so that "mat" can find
-// "livsmedelstillverkning"-style words. Only used when params.docCompounds.
-func (ix *Index) addDocCompounds(words []string, raw [][]rawPosting, lens [][numFields]float64) {
-	// Not enabled by default: measured on the eval set it did not help
-	// (see NOTES.md). Kept small: look up each long word's parts and add
-	// a body occurrence for each.
+// addDocCompounds indexes the parts of long document words as extra
+// occurrences (in the same fields) of the parts' terms, so that "bot"
+// finds "passionbot" and "mat" finds "matproducenter". Only used when
+// params.docCompounds is set.
+func (ix *Index) addDocCompounds(raw [][]rawPosting, lens [][numFields]float64) {
 	known := func(part string, final bool) bool {
-		if _, ok := ix.surface[part]; ok {
-			return true
+		if isStop(part) {
+			return false
 		}
-		if final {
-			_, ok := ix.terms[stem(part, "sv")]
-			return ok
-		}
-		return false
+		_, ok := ix.surface[part]
+		return ok
 	}
-	for _, w := range words {
-		if utf8.RuneCountInString(w) < 9 {
-			continue
+	words := make([]string, 0, len(ix.surface))
+	for w := range ix.surface {
+		if utf8.RuneCountInString(w) >= 2*partMinRunes+1 {
+			words = append(words, w)
 		}
+	}
+	slices.Sort(words)
+	for _, w := range words {
 		parts := splitCompound(w, known)
 		if parts == nil {
 			continue
 		}
-		wt := ix.terms[stem(w, "sv")]
-		for _, part := range parts {
-			pt, ok := ix.terms[stem(part, "sv")]
-			if !ok || pt == wt {
-				continue
-			}
-			for _, rp := range raw[wt] {
-				i := slices.IndexFunc(raw[pt], func(r rawPosting) bool { return r.doc == rp.doc })
-				if i < 0 {
-					raw[pt] = append(raw[pt], rawPosting{doc: rp.doc})
-					i = len(raw[pt]) - 1
+		for _, wt := range ix.surface[w] {
+			for _, part := range parts {
+				for _, pt := range ix.surface[part] {
+					if pt == wt {
+						continue
+					}
+					for _, rp := range raw[wt] {
+						i := slices.IndexFunc(raw[pt], func(r rawPosting) bool { return r.doc == rp.doc })
+						if i < 0 {
+							raw[pt] = append(raw[pt], rawPosting{doc: rp.doc})
+							i = len(raw[pt]) - 1
+						}
+						for f := range numFields {
+							raw[pt][i].tf[f] += rp.tf[f]
+							lens[rp.doc][f] += float64(rp.tf[f])
+						}
+					}
 				}
-				raw[pt][i].tf[fBody]++
-				lens[rp.doc][fBody]++
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -253,8 +254,36 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 	if sc.needs&^ix.docs[d].has != 0 {
 		c *= 0.5
 	}
+	c *= math.Pow(ix.p.missingName, float64(ix.missingNames(sc, d)))
 	return c
 }
+
+// missingNames counts the names in the question (see Index.entity) that
+// document d does not contain: a topic that does not mention the person
+// or organisation asked about cannot answer the question.
+func (ix *Index) missingNames(sc *scratch, d int32) int {
+	n := 0
+	for _, s := range sc.slots {
+		name, found := false, false
+		for _, o := range s.opts {
+			if o.w < 1 {
+				continue
+			}
+			if ix.entity[o.term] {
+				name = true
+			}
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
+				found = true
+			}
+		}
+		if name && !found {
+			n++
+		}
+	}
+	return n
+}
+
+func cmpDoc(p posting, d int32) int { return int(p.doc - d) }
 
 // asksUnknown reports whether the question asks what document d says
 // it does not know ("Who chairs PUNKS?" against "The bot's sources do not

@@ -316,3 +316,41 @@ func isNegativeSentence(s string) bool {
 	}
 	return neg && tell
 }
+
+// eachCased calls fn for every token of s with whether its first letter
+// is upper-case and whether it starts a sentence (or the text). It is
+// used at build time to find names (see Index.entity).
+func eachCased(s string, fn func(tok string, upper, initial bool)) {
+	var buf []rune
+	upper, initial, nextInitial := false, true, true
+	flush := func() {
+		if len(buf) >= minTokenRunes && len(buf) <= maxTokenRunes {
+			fn(string(buf), upper, initial)
+		}
+		buf = buf[:0]
+	}
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f == 0:
+		case f < 0:
+			if len(buf) > 0 {
+				flush()
+			}
+			switch r {
+			case '.', '!', '?', ':', ';', '\n', '–', '—', '(', '"', '*', '`', '“', '”':
+				nextInitial = true
+			}
+		default:
+			if len(buf) == 0 {
+				upper = unicode.IsUpper(r)
+				initial = nextInitial
+				nextInitial = false
+			}
+			buf = append(buf, f)
+		}
+	}
+	if len(buf) > 0 {
+		flush()
+	}
+}
