@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"passionbot/adapters/console"
+	"passionbot/adapters/discord"
 	"passionbot/bot"
 	"passionbot/commands"
 	"passionbot/config"
@@ -108,7 +109,17 @@ func (a *app) migrate(ctx context.Context) error {
 func (a *app) adapters() ([]bot.Adapter, error) {
 	var out []bot.Adapter
 	if a.cfg.Discord.Enabled {
-		return nil, &exitError{code: 2, err: errors.New("[discord] enabled = true, but this build has no Discord adapter yet")}
+		d, err := discord.New(discord.Options{
+			Token:             a.secrets.DiscordToken,
+			BaseURL:           a.cfg.Discord.BaseURL,
+			GuildID:           a.cfg.Discord.GuildID,
+			PrivilegedIntents: a.cfg.Discord.PrivilegedIntents,
+			Logger:            a.log.With("platform", "discord"),
+		})
+		if err != nil {
+			return nil, &exitError{code: 2, err: err}
+		}
+		out = append(out, d)
 	}
 	if a.cfg.Slack.Enabled {
 		return nil, &exitError{code: 2, err: errors.New("[slack] enabled = true, but this build has no Slack adapter yet")}
@@ -188,6 +199,16 @@ func (a *app) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	for _, ad := range adapters {
+		if d, ok := ad.(*discord.Adapter); ok {
+			d.SetState(db)
+		}
+		if p, ok := ad.(bot.CommandPublisher); ok {
+			if err := p.PublishCommands(ctx, b.Registry().Commands()); err != nil {
+				return err
+			}
+		}
+	}
 	a.log.Info("passionbot started", "version", version, "database", db.Path(), "platforms", platforms(adapters))
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -229,4 +250,17 @@ func platforms(as []bot.Adapter) []string {
 		out = append(out, string(a.Platform()))
 	}
 	return out
+}
+
+// inviteDiscord prints the link that adds the bot to a Discord server.
+func (a *app) inviteDiscord() error {
+	id := a.cfg.Discord.ApplicationID
+	if id == "" {
+		var err error
+		if id, err = discord.AppIDFromToken(a.secrets.DiscordToken); err != nil {
+			return &exitError{code: 2, err: fmt.Errorf("set [discord] application_id or DISCORD_TOKEN: %w", err)}
+		}
+	}
+	fmt.Fprintln(a.stdout, discord.InviteURL(id))
+	return nil
 }

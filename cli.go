@@ -16,6 +16,8 @@ Användning / Usage:
   passionbot [run]       starta boten / start the bot (console unless [discord] or [slack] is enabled)
   passionbot migrate     uppdatera databasen / apply database migrations
   passionbot version     visa versionen / print the version
+  passionbot invite discord
+                         länken som bjuder in boten till en Discord-server / the link that adds the bot to a Discord server
   passionbot ask [--json] [FRÅGA…]
                          svara på en fråga, eller en fråga per rad från stdin /
                          answer a question, or one question per line from stdin
@@ -40,7 +42,7 @@ type invocation struct {
 }
 
 // subcommands lists the known commands.
-func subcommands() []string { return []string{"run", "migrate", "version", "ask"} }
+func subcommands() []string { return []string{"run", "migrate", "version", "ask", "invite"} }
 
 // parseArgs reads global flags before or after the subcommand.
 func parseArgs(args []string, stderr io.Writer) (invocation, error) {
@@ -75,7 +77,10 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	if !slices.Contains(subcommands(), inv.command) {
 		return inv, usageErr("unknown command %q: expected one of %s (see passionbot --help)", inv.command, strings.Join(subcommands(), ", "))
 	}
-	if len(inv.args) > 0 && inv.command != "ask" {
+	if inv.command == "invite" && (len(inv.args) != 1 || inv.args[0] != "discord") {
+		return inv, usageErr("usage: passionbot invite discord")
+	}
+	if len(inv.args) > 0 && inv.command != "ask" && inv.command != "invite" {
 		return inv, usageErr("%s takes no arguments, got %q", inv.command, strings.Join(inv.args, " "))
 	}
 	if inv.json && inv.command != "ask" {

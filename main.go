@@ -4,6 +4,7 @@
 //	passionbot migrate      apply database migrations and exit
 //	passionbot version      print the version
 //	passionbot ask [--json] [QUESTION…]   answer questions (stdin lines when none given)
+//	passionbot invite discord   print the OAuth2 link that adds the bot to a server
 //
 // Global flags, before or after the subcommand: --config PATH, --db PATH,
 // and for the console --as member|organiser|moderator|admin and --lang sv|en.
@@ -80,6 +81,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return app.migrate(ctx)
 	case "ask":
 		return app.ask(ctx)
+	case "invite":
+		return app.inviteDiscord()
 	default:
 		return app.run(ctx)
 	}

@@ -187,13 +187,45 @@ func TestRuntimeFailureExit1(t *testing.T) {
 	}
 }
 
-func TestPlatformsNotYetBuiltAreRefused(t *testing.T) {
+func TestDiscordNeedsItsToken(t *testing.T) {
 	dir := inTempDir(t)
 	p := filepath.Join(dir, "d.toml")
 	os.WriteFile(p, []byte("[discord]\nenabled = true\n"), 0o600)
 	code, _, errOut := runCLI(t, "", "--config", p)
-	if code != 2 || !strings.Contains(errOut, "no Discord adapter yet") {
+	if code != 2 || strings.TrimSpace(errOut) != "passionbot: DISCORD_TOKEN is not set: put the bot token in the environment" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "passionbot.db")); err == nil {
+		t.Error("database created although nothing should have started")
+	}
+}
+
+func TestInviteDiscord(t *testing.T) {
+	inTempDir(t)
+	var out, errb bytes.Buffer
+	// A bot token's first part is the application id in base64 ("123456789012345678").
+	// 1383247997968 = view 1<<10, send 1<<11, threads 1<<38, embed 1<<14, history 1<<16,
+	// manage messages 1<<13, channels 1<<4, roles 1<<28, moderate 1<<40, events 1<<33.
+	env := func(k string) string {
+		if k == "DISCORD_TOKEN" {
+			return "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.secret-part"
+		}
+		return ""
+	}
+	code := run(context.Background(), []string{"invite", "discord"}, strings.NewReader(""), &out, &errb, env)
+	want := "https://discord.com/oauth2/authorize?client_id=123456789012345678&permissions=1383247997968&scope=bot%20applications.commands\n"
+	if code != 0 || out.String() != want {
+		t.Fatalf("exit %d, out %q, err %q; want %q", code, out.String(), errb.String(), want)
+	}
+	if strings.Contains(out.String()+errb.String(), "secret-part") {
+		t.Fatal("token printed")
+	}
+	code, _, errOut := runCLI(t, "", "invite", "discord")
+	if code != 2 || !strings.Contains(errOut, "application_id or DISCORD_TOKEN") {
+		t.Fatalf("no token: exit %d %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "", "invite", "myspace"); code != 2 {
+		t.Fatalf("invite myspace: exit %d", code)
 	}
 }
 

@@ -77,6 +77,23 @@ type MemberTimeouter interface {
 	Timeout(ctx context.Context, u User, d time.Duration, reason string) error
 }
 
+// NativeEvent is a meetup in the platform's own calendar (Discord's Guild
+// Scheduled Events).
+type NativeEvent struct {
+	ID          string // platform id, "" when creating
+	Title       string
+	Description string
+	Location    string
+	Start, End  time.Time
+}
+
+// EventScheduler creates, edits and cancels native scheduled events.
+type EventScheduler interface {
+	CreateEvent(ctx context.Context, e NativeEvent) (string, error)
+	UpdateEvent(ctx context.Context, e NativeEvent) error
+	CancelEvent(ctx context.Context, id string) error
+}
+
 // ButtonRenderer is implemented by adapters that render Card buttons as
 // clickable components.
 type ButtonRenderer interface {
@@ -103,6 +120,9 @@ func HasCapability(a Adapter, c Capability) bool {
 		return ok
 	case CapLock:
 		_, ok := a.(Locker)
+		return ok
+	case CapEvents:
+		_, ok := a.(EventScheduler)
 		return ok
 	case CapButtons:
 		b, ok := a.(ButtonRenderer)

@@ -43,6 +43,7 @@ type Log struct {
 // Discord configures the Discord adapter.
 type Discord struct {
 	Enabled           bool   `toml:"enabled"`
+	ApplicationID     string `toml:"application_id"`
 	GuildID           string `toml:"guild_id"`
 	BaseURL           string `toml:"base_url"`
 	PrivilegedIntents bool   `toml:"privileged_intents"`

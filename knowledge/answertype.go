@@ -1,7 +1,5 @@
 package knowledge
 
-import "strings"
-
 // Answer types. Some questions ask for a kind of fact that a topic can
 // only answer if its text contains it: "when …" needs a date or time,
 // "how many …" a number, "what does … cost" an amount of money. A topic
@@ -82,26 +80,19 @@ func questionNeeds(q string) int {
 	return need
 }
 
-// textHas returns the answer-type bits a topic text can satisfy.
-func textHas(text string) int {
+// wordHas returns the answer-type bits one folded word can satisfy.
+func wordHas(w string) int {
 	has := 0
-	var tk tokenizer
-	tk.each(text, 0, func(w string) bool {
-		if isDigits(w) {
-			has |= needNumber | needTime
-		}
-		if _, ok := numberWords[w]; ok {
-			has |= needNumber
-		}
-		if _, ok := timeWords[w]; ok {
-			has |= needTime
-		}
-		if _, ok := moneyWords[w]; ok {
-			has |= needMoney
-		}
-		return true
-	})
-	if strings.ContainsAny(text, "€$£") {
+	if isDigits(w) {
+		has |= needNumber | needTime
+	}
+	if _, ok := numberWords[w]; ok {
+		has |= needNumber
+	}
+	if _, ok := timeWords[w]; ok {
+		has |= needTime
+	}
+	if _, ok := moneyWords[w]; ok {
 		has |= needMoney
 	}
 	return has

@@ -10,8 +10,8 @@ import (
 // share at least one such deletion variant (with up to d deletions on
 // each side), so a query only needs to look up its own deletion variants
 // and verify the few candidates with a real distance computation. The
-// index is a sorted slice of (hash, word) pairs: 12 bytes per entry, no
-// per-entry allocation, binary search per lookup.
+// index is a sorted slice of packed (hash, word) entries: 8 bytes per
+// entry, no per-entry allocation, binary search per lookup.
 
 const (
 	// fuzzyMinRunes is the shortest query token that is typo-corrected;
@@ -26,10 +26,21 @@ const (
 )
 
 type fuzzyIndex struct {
-	words []string  // vocabulary words (folded surface forms and stems)
-	keys  []uint64  // sorted deletion-variant hashes
-	ids   []int32   // ids[i] is the word whose variant hashes to keys[i]
+	words []string // vocabulary words (folded)
+	// entries holds, sorted, one entry per deletion variant of a word:
+	// the variant's 40-bit hash in the high bits and the word's id in the
+	// low 24 bits. A hash collision only adds a candidate that the
+	// distance check then rejects.
+	entries []uint64
 }
+
+const (
+	idBits = 24
+	idMask = 1<<idBits - 1
+	// maxFuzzyWords is the largest vocabulary the fuzzy index covers;
+	// words beyond it are simply not typo-corrected.
+	maxFuzzyWords = idMask + 1
+)
 
 // hashSkip hashes rs without the runes at positions i and j (use -1 for
 // none) with FNV-1a over the rune values.
@@ -67,41 +78,22 @@ func variants(rs []rune, deep bool, fn func(h uint64)) {
 }
 
 func newFuzzyIndex(words []string) fuzzyIndex {
-	type pair struct {
-		h  uint64
-		id int32
-	}
-	var pairs []pair
+	var entries []uint64
 	var rs []rune
 	for id, w := range words {
+		if id >= maxFuzzyWords {
+			break
+		}
 		rs = append(rs[:0], []rune(w)...)
 		if len(rs) < fuzzyMinRunes-1 {
 			continue
 		}
 		variants(rs, len(rs) >= deep2MinRunes, func(h uint64) {
-			pairs = append(pairs, pair{h, int32(id)})
+			entries = append(entries, h>>idBits<<idBits|uint64(id))
 		})
 	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		switch {
-		case a.h < b.h:
-			return -1
-		case a.h > b.h:
-			return 1
-		}
-		return int(a.id - b.id)
-	})
-	pairs = slices.Compact(pairs)
-	fz := fuzzyIndex{
-		words: words,
-		keys:  make([]uint64, len(pairs)),
-		ids:   make([]int32, len(pairs)),
-	}
-	for i, p := range pairs {
-		fz.keys[i] = p.h
-		fz.ids[i] = p.id
-	}
-	return fz
+	slices.Sort(entries)
+	return fuzzyIndex{words: words, entries: slices.Clip(slices.Compact(entries))}
 }
 
 // maxDist is the allowed edit distance for a query token of n runes.
@@ -120,7 +112,7 @@ func maxDist(n int) int {
 // At most limit ids are returned. seen is scratch space of the caller.
 func (fz *fuzzyIndex) lookup(tok []rune, limit int, seen map[int32]bool) ([]int32, int) {
 	md := maxDist(len(tok))
-	if md == 0 || len(fz.keys) == 0 {
+	if md == 0 || len(fz.entries) == 0 {
 		return nil, 0
 	}
 	clear(seen)
@@ -128,12 +120,10 @@ func (fz *fuzzyIndex) lookup(tok []rune, limit int, seen map[int32]bool) ([]int3
 	var out []int32
 	var wr []rune
 	variants(tok, md >= 2, func(h uint64) {
-		i, found := slices.BinarySearch(fz.keys, h)
-		if !found {
-			return
-		}
-		for ; i < len(fz.keys) && fz.keys[i] == h; i++ {
-			id := fz.ids[i]
+		h = h >> idBits << idBits
+		i, _ := slices.BinarySearch(fz.entries, h)
+		for ; i < len(fz.entries) && fz.entries[i]&^idMask == h; i++ {
+			id := int32(fz.entries[i] & idMask)
 			if seen[id] {
 				continue
 			}

@@ -45,10 +45,10 @@ var defaultParams = params{
 	fuzzyMin:     4,
 	compound:     0.8,
 	variant:      0.7,
-	threshold:    0.475,
+	threshold:    0.5,
 	rankCov:      0.3,
 	confCov:      0.8,
-	unknownW:     1,
+	unknownW:     0.75,
 	docCompounds: true,
 	missingName:  0.7,
 }
@@ -172,15 +172,27 @@ type rawPosting struct {
 	tf  [numFields]uint16
 }
 
+// wordInfo caches what the build needs to know about one distinct word.
+type wordInfo struct {
+	w          string
+	stop       bool
+	neg, tell  bool     // see isNegativeSentence
+	has        int      // answer-type bits (see textHas)
+	term       [2]int32 // term id per language (sv, en); -1 until needed
+	mid, upper [2]int32 // mid-sentence occurrences, and how many capitalised
+}
+
 func (ix *Index) build() {
 	p := ix.p
 	var (
-		tk      tokenizer
-		raw     [][]rawPosting
-		lens    = make([][numFields]float64, len(ix.docs))
-		avg     [numFields]float64
-		stemmed = [2]map[string]string{{}, {}} // per language: word → stem
-		docTF   = map[int32]*[numFields]uint16{}
+		raw   [][]rawPosting
+		lens  = make([][numFields]float64, len(ix.docs))
+		avg   [numFields]float64
+		words = map[string]*wordInfo{}
+		docTF = map[int32]*[numFields]uint16{}
+		buf   []byte
+		sent  []*wordInfo
+		sentU []bool // per word of sent: capitalised mid-sentence
 	)
 	termID := func(term string) int32 {
 		id, ok := ix.terms[term]
@@ -192,20 +204,29 @@ func (ix *Index) build() {
 		}
 		return id
 	}
-	addWord := func(w string, li int, field int, di int32) {
-		lang := "sv"
-		if li == 1 {
-			lang = "en"
+	info := func(b []byte) *wordInfo {
+		if wi, ok := words[string(b)]; ok {
+			return wi
 		}
-		s, ok := stemmed[li][w]
-		if !ok {
-			s = stem(w, lang)
-			stemmed[li][w] = s
+		w := string(b)
+		wi := &wordInfo{w: w, stop: isStop(w), has: wordHas(w), term: [2]int32{-1, -1}}
+		_, wi.neg = negationWords[w]
+		_, wi.tell = tellingWords[w]
+		words[w] = wi
+		return wi
+	}
+	termOf := func(wi *wordInfo, li int) int32 {
+		if wi.term[li] < 0 {
+			id := termID(stem(wi.w, langs[li]))
+			wi.term[li] = id
+			if ts := ix.surface[wi.w]; !slices.Contains(ts, id) {
+				ix.surface[wi.w] = append(ts, id)
+			}
 		}
-		id := termID(s)
-		if ts := ix.surface[w]; !slices.Contains(ts, id) {
-			ix.surface[w] = append(ts, id)
-		}
+		return wi.term[li]
+	}
+	add := func(wi *wordInfo, li, field int, di int) {
+		id := termOf(wi, li)
 		tf := docTF[id]
 		if tf == nil {
 			tf = new([numFields]uint16)
@@ -216,31 +237,51 @@ func (ix *Index) build() {
 		}
 		lens[di][field]++
 	}
-	var capCount, midCount []int32 // per term: capitalised / mid-sentence occurrences
-	countCase := func(text string, li int) {
-		lang := "sv"
-		if li == 1 {
-			lang = "en"
-		}
-		eachCased(text, func(w string, upper, initial bool) {
-			if initial || isStop(w) {
+	// indexText indexes the words of text in field. For the title and the
+	// body it also counts capitalisation and answer-type bits; body
+	// sentences that state missing knowledge go to d.unknowns instead.
+	indexText := func(d *doc, di, li int, text string, field int) {
+		eachSentence(text, field == fBody, func(s string) {
+			sent, sentU = sent[:0], sentU[:0]
+			neg, tell := false, false
+			buf = scan(s, buf, func(tok []byte, upper, initial bool) bool {
+				wi := info(tok)
+				neg = neg || wi.neg
+				tell = tell || wi.tell
+				if !wi.stop {
+					sent = append(sent, wi)
+					sentU = append(sentU, upper && !initial)
+					if !initial && field != fTags {
+						wi.mid[li]++
+					}
+				}
+				return true
+			})
+			if field == fBody && neg && tell {
+				for _, wi := range sent {
+					id := termOf(wi, li)
+					if !slices.Contains(d.unknowns, id) {
+						d.unknowns = append(d.unknowns, id)
+					}
+				}
+				for i, wi := range sent {
+					if sentU[i] {
+						wi.upper[li]++
+					}
+				}
 				return
 			}
-			s, ok := stemmed[li][w]
-			if !ok {
-				s = stem(w, lang)
+			for i, wi := range sent {
+				add(wi, li, field, di)
+				if field != fTags {
+					d.has |= wi.has
+					if sentU[i] {
+						wi.upper[li]++
+					}
+				}
 			}
-			id, ok := ix.terms[s]
-			if !ok {
-				return
-			}
-			for int(id) >= len(midCount) {
-				midCount = append(midCount, 0)
-				capCount = append(capCount, 0)
-			}
-			midCount[id]++
-			if upper {
-				capCount[id]++
+			if field != fTags && strings.ContainsAny(s, "€$£") {
+				d.has |= needMoney
 			}
 		})
 	}
@@ -251,41 +292,33 @@ func (ix *Index) build() {
 			if t == nil {
 				continue
 			}
-			index := func(text string, field int) {
-				tk.each(text, 0, func(w string) bool {
-					if !isStop(w) {
-						addWord(w, li, field, int32(di))
-					}
-					return true
-				})
-			}
-			index(t.Title, fTitle)
+			indexText(d, di, li, t.Title, fTitle)
 			for _, tag := range t.Tags {
-				index(tag, fTags)
+				indexText(d, di, li, tag, fTags)
 			}
-			body, neg := splitNegative(t.Body)
-			index(body, fBody)
-			countCase(t.Title, li)
-			countCase(body, li)
-			d.has |= textHas(t.Title) | textHas(body)
-			tk.each(neg, 0, func(w string) bool {
-				if !isStop(w) {
-					lang := "sv"
-					if li == 1 {
-						lang = "en"
-					}
-					id := termID(stem(w, lang))
-					if !slices.Contains(d.unknowns, id) {
-						d.unknowns = append(d.unknowns, id)
-					}
-				}
-				return true
-			})
+			indexText(d, di, li, t.Body, fBody)
 		}
 		slices.Sort(d.unknowns)
 		for id, tf := range docTF {
 			raw[id] = append(raw[id], rawPosting{doc: int32(di), tf: *tf})
 		}
+	}
+	// Names: terms written with a capital letter (almost) everywhere they
+	// occur inside a sentence.
+	ix.entity = make([]bool, len(raw))
+	var mid, upper []int32
+	mid = make([]int32, len(raw))
+	upper = make([]int32, len(raw))
+	for _, wi := range words {
+		for li := range 2 {
+			if wi.term[li] >= 0 {
+				mid[wi.term[li]] += wi.mid[li]
+				upper[wi.term[li]] += wi.upper[li]
+			}
+		}
+	}
+	for id := range mid {
+		ix.entity[id] = mid[id] > 0 && float64(upper[id]) >= 0.8*float64(mid[id])
 	}
 	if p.docCompounds {
 		ix.addDocCompounds(raw, lens)
@@ -301,10 +334,6 @@ func (ix *Index) build() {
 		if avg[f] == 0 {
 			avg[f] = 1
 		}
-	}
-	ix.entity = make([]bool, len(raw))
-	for id := range midCount {
-		ix.entity[id] = midCount[id] > 0 && float64(capCount[id]) >= 0.8*float64(midCount[id])
 	}
 	ix.post = make([][]posting, len(raw))
 	ix.idf = make([]float32, len(raw))
@@ -335,13 +364,13 @@ func (ix *Index) build() {
 	// Fuzzy vocabulary: every document word (not the stems: a typo is a
 	// misspelt word, and stems are not words).
 	fzID := map[string]int32{}
-	var words []string
+	var fzWords []string
 	addFz := func(w string, terms ...int32) {
 		id, ok := fzID[w]
 		if !ok {
-			id = int32(len(words))
+			id = int32(len(fzWords))
 			fzID[w] = id
-			words = append(words, w)
+			fzWords = append(fzWords, w)
 			ix.fzTerms = append(ix.fzTerms, nil)
 		}
 		for _, t := range terms {
@@ -360,14 +389,14 @@ func (ix *Index) build() {
 	}
 	// Stop words, so that a misspelt one ("wich") is dropped rather than
 	// corrected to a content word.
-	ix.fzIsStop = make([]bool, len(words))
+	ix.fzIsStop = make([]bool, len(fzWords))
 	for _, w := range stopList {
 		if _, ok := fzID[w]; !ok {
 			addFz(w)
 			ix.fzIsStop = append(ix.fzIsStop, true)
 		}
 	}
-	ix.fz = newFuzzyIndex(words)
+	ix.fz = newFuzzyIndex(fzWords)
 	ix.pool.New = func() any { return ix.newScratch() }
 }
 
@@ -390,6 +419,8 @@ func (ix *Index) addDocCompounds(raw [][]rawPosting, lens [][numFields]float64) 
 		}
 	}
 	slices.Sort(words)
+	type key struct{ term, doc int32 }
+	extra := map[key]*[numFields]uint16{}
 	for _, w := range words {
 		parts := splitCompound(w, known)
 		if parts == nil {
@@ -402,13 +433,14 @@ func (ix *Index) addDocCompounds(raw [][]rawPosting, lens [][numFields]float64) 
 						continue
 					}
 					for _, rp := range raw[wt] {
-						i := slices.IndexFunc(raw[pt], func(r rawPosting) bool { return r.doc == rp.doc })
-						if i < 0 {
-							raw[pt] = append(raw[pt], rawPosting{doc: rp.doc})
-							i = len(raw[pt]) - 1
+						k := key{pt, rp.doc}
+						tf := extra[k]
+						if tf == nil {
+							tf = new([numFields]uint16)
+							extra[k] = tf
 						}
 						for f := range numFields {
-							raw[pt][i].tf[f] += rp.tf[f]
+							tf[f] += rp.tf[f]
 							lens[rp.doc][f] += float64(rp.tf[f])
 						}
 					}
@@ -416,9 +448,27 @@ func (ix *Index) addDocCompounds(raw [][]rawPosting, lens [][numFields]float64) 
 			}
 		}
 	}
+	// raw[t] is sorted by document here: merge in place or append.
+	var added []key
+	for k, tf := range extra {
+		ps := raw[k.term]
+		i, found := slices.BinarySearchFunc(ps, k.doc, func(r rawPosting, d int32) int { return int(r.doc - d) })
+		if found {
+			for f := range numFields {
+				ps[i].tf[f] += tf[f]
+			}
+		} else {
+			added = append(added, k)
+		}
+	}
+	for _, k := range added {
+		raw[k.term] = append(raw[k.term], rawPosting{doc: k.doc, tf: *extra[k]})
+	}
 }
 
 func (ix *Index) fzStop(id int32) bool { return ix.fzIsStop[id] }
+
+var langs = [2]string{"sv", "en"}
 
 // bm25IDF is the BM25 inverse document frequency, always positive.
 func bm25IDF(n, df float64) float64 {

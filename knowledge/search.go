@@ -44,7 +44,7 @@ type scratch struct {
 	// totalW is the coverage denominator and maxScore the best score any
 	// document could reach, both set by score.
 	totalW, maxScore float64
-	rs      []rune
+	rs               []rune
 }
 
 func (ix *Index) newScratch() *scratch {

@@ -81,43 +81,56 @@ func foldRune(r rune) rune {
 // tokenizer splits text into folded, lower-cased word tokens. It reuses
 // its buffer, so one tokenizer must not be shared between goroutines.
 type tokenizer struct {
-	buf []rune
+	buf []byte
 }
 
 // each calls fn for every token of s, in order, until fn returns false.
-// At most maxBytes bytes of s are examined (0 means all). Tokens are runs
-// of letters and digits; everything else (punctuation, apostrophes,
-// hyphens, emoji, invalid UTF-8) separates tokens. Decomposed å, ä and ö
-// (a letter followed by a combining ring or diaeresis) are recomposed.
+// At most maxBytes bytes of s are examined (0 means all). See scan.
 func (t *tokenizer) each(s string, maxBytes int, fn func(tok string) bool) {
 	if maxBytes > 0 && len(s) > maxBytes {
 		s = s[:maxBytes]
 	}
-	t.buf = t.buf[:0]
-	skipping := false // inside an over-long token
+	t.buf = scan(s, t.buf, func(tok []byte, _, _ bool) bool {
+		return fn(string(tok))
+	})
+}
+
+// scan calls fn for every token of s until fn returns false. Tokens are
+// runs of letters and digits, folded by foldRune; everything else
+// (punctuation, apostrophes, hyphens, emoji, invalid UTF-8) separates
+// them. Decomposed å, ä and ö (a letter followed by a combining ring or
+// diaeresis) are recomposed. Tokens shorter than minTokenRunes are
+// dropped, longer than maxTokenRunes cut. fn also learns whether the
+// token was written with a capital letter and whether it starts a
+// sentence (or the text). tok is only valid during the call; buf is
+// reused and returned.
+func scan(s string, buf []byte, fn func(tok []byte, upper, initial bool) bool) []byte {
+	buf = buf[:0]
+	n := 0 // runes in buf
+	upper, initial, nextInitial := false, true, true
 	flush := func() bool {
 		ok := true
-		if len(t.buf) >= minTokenRunes {
-			ok = fn(string(t.buf))
+		if n >= minTokenRunes {
+			ok = fn(buf, upper, initial)
 		}
-		t.buf = t.buf[:0]
-		skipping = false
+		buf, n = buf[:0], 0
 		return ok
 	}
+	started := false // inside a token (possibly past maxTokenRunes)
 	for _, r := range s {
 		switch r {
 		case '\u030a': // combining ring above
-			if n := len(t.buf); n > 0 && t.buf[n-1] == 'a' {
-				t.buf[n-1] = 'å'
+			if m := len(buf); n > 0 && buf[m-1] == 'a' {
+				buf = append(buf[:m-1], "å"...)
 			}
 			continue
 		case '\u0308': // combining diaeresis
-			if n := len(t.buf); n > 0 {
-				switch t.buf[n-1] {
+			if m := len(buf); n > 0 {
+				switch buf[m-1] {
 				case 'a':
-					t.buf[n-1] = 'ä'
+					buf = append(buf[:m-1], "ä"...)
 				case 'o':
-					t.buf[n-1] = 'ö'
+					buf = append(buf[:m-1], "ö"...)
 				}
 			}
 			continue
@@ -125,20 +138,56 @@ func (t *tokenizer) each(s string, maxBytes int, fn func(tok string) bool) {
 		f := foldRune(r)
 		switch {
 		case f == 0:
-			continue
 		case f < 0:
-			if (len(t.buf) > 0 || skipping) && !flush() {
-				return
+			if started {
+				started = false
+				if !flush() {
+					return buf
+				}
 			}
-		case skipping:
-		case len(t.buf) == maxTokenRunes:
-			skipping = true
+			switch r {
+			case '.', '!', '?', ':', ';', '\n', '–', '—', '(', '"', '*', '`', '“', '”':
+				nextInitial = true
+			}
 		default:
-			t.buf = append(t.buf, f)
+			if !started {
+				started = true
+				upper = unicode.IsUpper(r)
+				initial = nextInitial
+				nextInitial = false
+			}
+			if n < maxTokenRunes {
+				buf = utf8.AppendRune(buf, f)
+				n++
+			}
 		}
 	}
-	if len(t.buf) > 0 {
+	if started {
 		flush()
+	}
+	return buf
+}
+
+// eachSentence calls fn for each sentence of text (split after . ! ? or a
+// line break followed by a space or the end), or once for all of text
+// when split is false.
+func eachSentence(text string, split bool, fn func(s string)) {
+	if !split {
+		fn(text)
+		return
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '!', '?', '\n':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				fn(text[start : i+1])
+				start = i + 1
+			}
+		}
+	}
+	if start < len(text) {
+		fn(text[start:])
 	}
 }
 
@@ -264,9 +313,8 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// Words that make a sentence a statement about missing knowledge ("The
-// bot's sources do not say who chairs it", "… framgår inte av botens
-// källor"): a negation together with a word about sources or telling.
+// Words that make a sentence a statement about missing knowledge; see
+// isNegativeSentence.
 var (
 	negationWords = wordSet(`not no inte ej never aldrig`)
 	tellingWords  = wordSet(`source sources källa källor källorna say says said
@@ -274,36 +322,12 @@ var (
 		framgår beskriver nämner nämns anger säger känt`)
 )
 
-// splitNegative splits body into the sentences to index and those that
-// say what the knowledge base does not know ("The bot's sources do not
-// say who chairs it"). The latter stay in the answer, but their words
+// isNegativeSentence reports whether a sentence says what the knowledge
+// base does not know ("The bot's sources do not say who chairs it", "…
+// framgår inte av botens källor"): it has a negation and a word about
+// sources or telling. Such sentences stay in the answer, but their words
 // describe exactly the questions the topic cannot answer, so they are not
-// evidence for it; Search uses them to decline such questions.
-func splitNegative(body string) (keep, neg string) {
-	var k, n []byte
-	start := 0
-	add := func(s string) {
-		if isNegativeSentence(s) {
-			n = append(n, s...)
-			n = append(n, ' ')
-		} else {
-			k = append(k, s...)
-			k = append(k, ' ')
-		}
-	}
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '.', '!', '?', '\n':
-			if i+1 == len(body) || body[i+1] == ' ' || body[i+1] == '\n' {
-				add(body[start : i+1])
-				start = i + 1
-			}
-		}
-	}
-	add(body[start:])
-	return string(k), string(n)
-}
-
+// indexed as evidence for it; Search uses them to decline such questions.
 func isNegativeSentence(s string) bool {
 	neg, tell := false, false
 	for _, w := range tokens(s) {
@@ -315,42 +339,4 @@ func isNegativeSentence(s string) bool {
 		}
 	}
 	return neg && tell
-}
-
-// eachCased calls fn for every token of s with whether its first letter
-// is upper-case and whether it starts a sentence (or the text). It is
-// used at build time to find names (see Index.entity).
-func eachCased(s string, fn func(tok string, upper, initial bool)) {
-	var buf []rune
-	upper, initial, nextInitial := false, true, true
-	flush := func() {
-		if len(buf) >= minTokenRunes && len(buf) <= maxTokenRunes {
-			fn(string(buf), upper, initial)
-		}
-		buf = buf[:0]
-	}
-	for _, r := range s {
-		f := foldRune(r)
-		switch {
-		case f == 0:
-		case f < 0:
-			if len(buf) > 0 {
-				flush()
-			}
-			switch r {
-			case '.', '!', '?', ':', ';', '\n', '–', '—', '(', '"', '*', '`', '“', '”':
-				nextInitial = true
-			}
-		default:
-			if len(buf) == 0 {
-				upper = unicode.IsUpper(r)
-				initial = nextInitial
-				nextInitial = false
-			}
-			buf = append(buf, f)
-		}
-	}
-	if len(buf) > 0 {
-		flush()
-	}
 }

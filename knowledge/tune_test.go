@@ -13,8 +13,8 @@ func TestTuneTable(t *testing.T) {
 	}
 	ix := builtinIndex(t)
 	type row struct {
-		kind       string
-		cov, str   float64
+		kind         string
+		cov, str     float64
 		q, want, got string
 	}
 	var rows []row
@@ -58,6 +58,13 @@ func TestTuneSweep(t *testing.T) {
 				sweepOne(t, topics, cases, p)
 			}
 		}
+	}
+	for _, th := range []float64{0.45, 0.475, 0.5, 0.525, 0.55} {
+		p := defaultParams
+		p.threshold = th
+		ix := newIndex(topics, p)
+		st := runEval(ix, cases)
+		t.Logf("default th=%.3f ans=%d/%d un=%d/%d", th, st.ansOK, st.ans, st.unOK, st.un)
 	}
 }
 

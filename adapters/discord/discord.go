@@ -1,0 +1,326 @@
+// Package discord is passionbot's Discord adapter, on
+// github.com/bwmarrin/discordgo.
+//
+// Without privileged intents the bot works through slash commands, DMs and
+// messages that mention it (Discord sends their content without the Message
+// Content intent). With [discord] privileged_intents = true it also reads
+// prefix commands in ordinary messages and sees members join.
+//
+// Everything the bot says passes allowed_mentions that permit exactly the
+// users the core means to ping. Interactions are answered within Discord's
+// three seconds: a handler still running after DeferAfter is deferred
+// ("thinking…") and its reply edits that message. REST calls that fail
+// with 5xx or a network error are retried with backoff; 429s are waited out
+// by discordgo (retry_after from the body); other 4xx errors are returned,
+// never retried.
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"passionbot/bot"
+)
+
+// StateStore keeps small facts across restarts (the published commands' hash).
+type StateStore interface {
+	GetState(ctx context.Context, key string) (string, error)
+	SetState(ctx context.Context, key, value string) error
+}
+
+// Options configure the adapter.
+type Options struct {
+	Token             string // bot token, from DISCORD_TOKEN
+	BaseURL           string // default https://discord.com
+	GuildID           string // publish commands to this guild (instant) instead of globally
+	PrivilegedIntents bool   // Message Content + Server Members
+	State             StateStore
+	Logger            *slog.Logger
+	// DeferAfter is how long an interaction may run before it is deferred
+	// (default 1.5 s, well inside Discord's 3 s).
+	DeferAfter time.Duration
+	// Retries is how often a 5xx or network failure is retried (default 4).
+	Retries int
+	// Backoff is the first retry's wait, doubled each time (default 500 ms).
+	Backoff time.Duration
+}
+
+// Adapter connects passionbot to Discord.
+type Adapter struct {
+	opt   Options
+	sess  *discordgo.Session
+	log   *slog.Logger
+	mu    sync.Mutex
+	cmds  []*bot.Command
+	paths map[string]string       // native path -> core command name
+	byCmd map[string]*bot.Command // core name -> declaration
+	ready chan struct{}
+	once  sync.Once
+}
+
+// New checks the options and prepares a session; Run connects.
+func New(opt Options) (*Adapter, error) {
+	if strings.TrimSpace(opt.Token) == "" {
+		return nil, errors.New("DISCORD_TOKEN is not set: put the bot token in the environment")
+	}
+	if opt.BaseURL == "" {
+		opt.BaseURL = "https://discord.com"
+	}
+	base, err := url.Parse(opt.BaseURL)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("[discord] base_url %q is not an http(s) URL", opt.BaseURL)
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.DeferAfter <= 0 {
+		opt.DeferAfter = 1500 * time.Millisecond
+	}
+	if opt.Retries <= 0 {
+		opt.Retries = 4
+	}
+	if opt.Backoff <= 0 {
+		opt.Backoff = 500 * time.Millisecond
+	}
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(opt.Token, "Bot "))
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: http.DefaultTransport}}
+	s.Identify.Intents = Intents(opt.PrivilegedIntents)
+	s.LogLevel = discordgo.LogError
+	s.StateEnabled = true
+	a := &Adapter{opt: opt, sess: s, log: opt.Logger, ready: make(chan struct{}), paths: map[string]string{}, byCmd: map[string]*bot.Command{}}
+	return a, nil
+}
+
+// Intents returns the gateway intents: guilds, guild and direct messages
+// always; Message Content and Server Members only when privileged.
+func Intents(privileged bool) discordgo.Intent {
+	i := discordgo.IntentGuilds | discordgo.IntentGuildMessages | discordgo.IntentDirectMessages | discordgo.IntentGuildScheduledEvents
+	if privileged {
+		i |= discordgo.IntentMessageContent | discordgo.IntentGuildMembers
+	}
+	return i
+}
+
+// rewrite sends requests for discord.com to the configured base URL, so the
+// whole client (REST and, through GET /api/v9/gateway, the gateway) can be
+// pointed at a Discord-compatible server.
+type rewrite struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t *rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Host == "discord.com" && (t.base.Host != "discord.com" || t.base.Scheme != "https") {
+		r = r.Clone(r.Context())
+		r.URL.Scheme, r.URL.Host = t.base.Scheme, t.base.Host
+		r.URL.Path = strings.TrimSuffix(t.base.Path, "/") + r.URL.Path
+		r.Host = t.base.Host
+	}
+	return t.next.RoundTrip(r)
+}
+
+// SetState sets where the published commands' hash is kept.
+func (a *Adapter) SetState(s StateStore) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.opt.State = s
+}
+
+// Platform returns "discord".
+func (a *Adapter) Platform() bot.Platform { return bot.PlatformDiscord }
+
+// RendersButtons reports that cards' buttons become components.
+func (a *Adapter) RendersButtons() bool { return true }
+
+// PublishCommands remembers the declarations; Run publishes them once
+// connected, with one bulk overwrite, only when they changed.
+func (a *Adapter) PublishCommands(ctx context.Context, cmds []*bot.Command) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.cmds = cmds
+	_, a.paths = nativeCommands(cmds)
+	for _, c := range cmds {
+		a.byCmd[c.Name] = c
+	}
+	return nil
+}
+
+// Run connects, publishes the commands and delivers events to h until ctx
+// ends; then it closes the session. discordgo reconnects and resumes by
+// itself after a dropped connection.
+func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
+	s := a.sess
+	remove := []func(){
+		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+			a.log.Info("discord connected", "user", r.User.Username, "guilds", len(r.Guilds))
+			a.once.Do(func() { close(a.ready) })
+		}),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { a.log.Info("discord session resumed") }),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { a.log.Warn("discord connection lost; reconnecting") }),
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { a.guard(ctx, func() { a.onMessage(ctx, h, m) }) }),
+		s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { a.guard(ctx, func() { a.onInteraction(ctx, h, i) }) }),
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.GuildMemberAdd) { a.guard(ctx, func() { a.onMemberAdd(ctx, h, m) }) }),
+	}
+	defer func() {
+		for _, r := range remove {
+			r()
+		}
+	}()
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("discord: connect: %w", a.explain(err))
+	}
+	defer s.Close()
+	select {
+	case <-a.ready:
+	case <-ctx.Done():
+		return nil
+	case <-time.After(30 * time.Second):
+		return errors.New("discord: no READY from the gateway within 30 s")
+	}
+	if err := a.publish(ctx); err != nil {
+		a.log.Error("discord: publishing slash commands failed", "err", err)
+	}
+	<-ctx.Done()
+	return nil
+}
+
+// guard keeps a bug in event conversion from killing the process
+// (discordgo runs handlers without recover).
+func (a *Adapter) guard(ctx context.Context, f func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			a.log.ErrorContext(ctx, "discord event handler panic", "panic", fmt.Sprint(p))
+		}
+	}()
+	f()
+}
+
+// publish overwrites the application commands when they changed since the
+// last publish (hash kept in the state store).
+func (a *Adapter) publish(ctx context.Context) error {
+	a.mu.Lock()
+	cmds, state := a.cmds, a.opt.State
+	a.mu.Unlock()
+	if len(cmds) == 0 {
+		return nil
+	}
+	native, _ := nativeCommands(cmds)
+	appID := a.appID()
+	key := "discord.commands." + appID + "." + a.opt.GuildID
+	hash := commandsHash(native)
+	if state != nil {
+		if old, err := state.GetState(ctx, key); err == nil && old == hash {
+			a.log.Debug("discord slash commands unchanged; not published")
+			return nil
+		}
+	}
+	err := a.retry(ctx, func() error {
+		_, err := a.sess.ApplicationCommandBulkOverwrite(appID, a.opt.GuildID, native)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	a.log.Info("discord slash commands published", "count", len(native), "guild", a.opt.GuildID)
+	if state != nil {
+		return state.SetState(ctx, key, hash)
+	}
+	return nil
+}
+
+func (a *Adapter) appID() string {
+	if st := a.sess.State; st != nil && st.Application != nil && st.Application.ID != "" {
+		return st.Application.ID
+	}
+	if st := a.sess.State; st != nil && st.User != nil {
+		return st.User.ID
+	}
+	return ""
+}
+
+func (a *Adapter) botID() string {
+	if st := a.sess.State; st != nil && st.User != nil {
+		return st.User.ID
+	}
+	return ""
+}
+
+// retry runs f, retrying 5xx answers and network errors with exponential
+// backoff. 4xx answers (missing permission, unknown channel) are returned.
+func (a *Adapter) retry(ctx context.Context, f func() error) error {
+	wait := a.opt.Backoff
+	var err error
+	for attempt := 0; attempt <= a.opt.Retries; attempt++ {
+		if err = f(); err == nil || !transient(err) {
+			return a.explain(err)
+		}
+		a.log.Warn("discord call failed; retrying", "attempt", attempt+1, "wait", wait, "err", a.explain(err))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+	return a.explain(err)
+}
+
+// transient reports errors worth retrying: 5xx and network failures.
+func transient(err error) bool {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) {
+		return re.Response != nil && re.Response.StatusCode >= 500
+	}
+	var ue *url.Error
+	return errors.As(err, &ue) || strings.Contains(err.Error(), "Exceeded Max retries")
+}
+
+// Error is a Discord refusal, with Discord's code and message.
+type Error struct {
+	Status  int
+	Code    int
+	Message string
+	err     error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("discord refused (HTTP %d, code %d): %s", e.Status, e.Code, e.Message)
+}
+
+func (e *Error) Unwrap() error { return e.err }
+
+// Missing permissions, unknown channel and the like, by Discord's codes.
+const (
+	CodeUnknownChannel     = 10003
+	CodeMissingAccess      = 50001
+	CodeMissingPermissions = 50013
+)
+
+// explain turns a discordgo REST error into *Error, without the token or
+// the raw JSON.
+func (a *Adapter) explain(err error) error {
+	var re *discordgo.RESTError
+	if err == nil || !errors.As(err, &re) {
+		return err
+	}
+	e := &Error{err: err, Message: "unknown error"}
+	if re.Response != nil {
+		e.Status = re.Response.StatusCode
+	}
+	if re.Message != nil {
+		e.Code, e.Message = re.Message.Code, re.Message.Message
+	}
+	return e
+}

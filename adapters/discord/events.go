@@ -1,0 +1,279 @@
+package discord
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"passionbot/bot"
+)
+
+// onMessage hands a message to the core: DMs and mentions of the bot are
+// addressed; other messages go through only for the prefix check (their
+// content is empty unless the Message Content intent is on).
+func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.MessageCreate) {
+	if m.Author == nil || m.Author.Bot || m.Author.ID == a.botID() {
+		return
+	}
+	text, mentioned := a.stripMention(m.Message)
+	ev := bot.Event{
+		Kind:      bot.EventMessage,
+		Platform:  bot.PlatformDiscord,
+		ID:        m.ID,
+		User:      a.user(m.GuildID, m.ChannelID, m.Author, m.Member),
+		Channel:   bot.Channel{ID: m.ChannelID, DM: m.GuildID == ""},
+		Text:      text,
+		Addressed: m.GuildID == "" || mentioned,
+	}
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	ev.Respond = func(ctx context.Context, r bot.Reply) error {
+		return a.sendChannel(ctx, m.ChannelID, r, ref)
+	}
+	h.Handle(ctx, ev)
+}
+
+// stripMention removes the bot's mention from the text and says whether
+// the bot was mentioned.
+func (a *Adapter) stripMention(m *discordgo.Message) (string, bool) {
+	id := a.botID()
+	mentioned := false
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == id {
+			mentioned = true
+		}
+	}
+	text := m.Content
+	for _, tag := range []string{"<@" + id + ">", "<@!" + id + ">"} {
+		if id != "" && strings.Contains(text, tag) {
+			mentioned = true
+			text = strings.ReplaceAll(text, tag, " ")
+		}
+	}
+	return strings.TrimSpace(text), mentioned
+}
+
+// onInteraction turns a slash command into EventCommand and a button click
+// into EventAction, each answered through the interaction.
+func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordgo.InteractionCreate) {
+	i := ic.Interaction
+	var du *discordgo.User
+	if i.Member != nil {
+		du = i.Member.User
+	} else {
+		du = i.User
+	}
+	if du == nil {
+		return
+	}
+	ev := bot.Event{
+		Platform:   bot.PlatformDiscord,
+		ID:         i.ID,
+		User:       a.user(i.GuildID, i.ChannelID, du, i.Member),
+		Channel:    bot.Channel{ID: i.ChannelID, DM: i.GuildID == ""},
+		Addressed:  true,
+		LocaleHint: string(i.Locale),
+	}
+	ephemeral := false
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		path, opts := data.Name, data.Options
+		if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+			path, opts = path+" "+opts[0].Name, opts[0].Options
+		}
+		a.mu.Lock()
+		name, ok := a.paths[path]
+		cmd := a.byCmd[name]
+		a.mu.Unlock()
+		if !ok {
+			name = strings.ReplaceAll(path, "-", " ")
+		}
+		ev.Kind, ev.Command, ev.Options = bot.EventCommand, name, optionStrings(opts)
+		ephemeral = cmd != nil && cmd.Ephemeral
+	case discordgo.InteractionMessageComponent:
+		ev.Kind, ev.Action = bot.EventAction, i.MessageComponentData().CustomID
+		ephemeral = true
+	default:
+		return
+	}
+	ir := &interactionReply{a: a, i: i, ephemeral: ephemeral}
+	ev.Respond = ir.respond
+	timer := time.AfterFunc(a.opt.DeferAfter, func() { ir.deferReply(ctx) })
+	h.Handle(ctx, ev)
+	timer.Stop()
+	ir.finish(ctx)
+}
+
+// optionStrings flattens option values to the strings the core's parser reads.
+func optionStrings(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]string {
+	out := map[string]string{}
+	for _, o := range opts {
+		switch o.Type {
+		case discordgo.ApplicationCommandOptionInteger:
+			out[o.Name] = strconv.FormatInt(o.IntValue(), 10)
+		case discordgo.ApplicationCommandOptionBoolean:
+			out[o.Name] = strconv.FormatBool(o.BoolValue())
+		case discordgo.ApplicationCommandOptionNumber:
+			out[o.Name] = strconv.FormatFloat(o.FloatValue(), 'f', -1, 64)
+		default: // string, user, channel, role: ids and text are strings
+			if s, ok := o.Value.(string); ok {
+				out[o.Name] = s
+			}
+		}
+	}
+	return out
+}
+
+func (a *Adapter) onMemberAdd(ctx context.Context, h bot.Handler, m *discordgo.GuildMemberAdd) {
+	if m.Member == nil || m.User == nil || m.User.Bot {
+		return
+	}
+	u := a.user(m.GuildID, "", m.User, m.Member)
+	h.Handle(ctx, bot.Event{
+		Kind:     bot.EventMemberJoined,
+		Platform: bot.PlatformDiscord,
+		User:     u,
+		Respond: func(ctx context.Context, r bot.Reply) error {
+			_, err := a.Send(ctx, bot.Target{User: u.ID}, r)
+			return err
+		},
+	})
+}
+
+// user reports a Discord user with the role their permissions give
+// (Administrator or owner → admin; Manage Channels or Moderate Members →
+// moderator; Manage Events → organiser) and their role names.
+func (a *Adapter) user(guildID, channelID string, u *discordgo.User, m *discordgo.Member) bot.User {
+	out := bot.User{Platform: bot.PlatformDiscord, ID: u.ID, Name: u.GlobalName}
+	if out.Name == "" {
+		out.Name = u.Username
+	}
+	if m != nil && m.Nick != "" {
+		out.Name = m.Nick
+	}
+	if guildID == "" {
+		return out
+	}
+	perms := int64(0)
+	if m != nil {
+		perms = m.Permissions
+	}
+	st := a.sess.State
+	if perms == 0 && channelID != "" && st != nil {
+		perms, _ = st.UserChannelPermissions(u.ID, channelID)
+	}
+	if g, err := st.Guild(guildID); err == nil && g.OwnerID == u.ID {
+		perms |= discordgo.PermissionAdministrator
+	}
+	out.Role = RoleFromPermissions(perms)
+	if m != nil && st != nil {
+		for _, id := range m.Roles {
+			if r, err := st.Role(guildID, id); err == nil {
+				out.RoleNames = append(out.RoleNames, r.Name)
+			}
+		}
+	}
+	return out
+}
+
+// RoleFromPermissions maps Discord permissions to the core's roles.
+func RoleFromPermissions(p int64) bot.Role {
+	switch {
+	case p&discordgo.PermissionAdministrator != 0:
+		return bot.RoleAdmin
+	case p&(discordgo.PermissionManageChannels|discordgo.PermissionModerateMembers) != 0:
+		return bot.RoleModerator
+	case p&discordgo.PermissionManageEvents != 0:
+		return bot.RoleOrganiser
+	}
+	return bot.RoleMember
+}
+
+// interactionReply answers one interaction exactly once, then follows up:
+// the first reply is the interaction response (or edits the deferred one),
+// later replies and the rest of a split text are follow-ups.
+type interactionReply struct {
+	a         *Adapter
+	i         *discordgo.Interaction
+	ephemeral bool
+
+	mu       sync.Mutex
+	acked    bool // an interaction response was sent
+	deferred bool // it was a deferral still to be filled
+	sent     int  // messages sent
+}
+
+func (r *interactionReply) flags(ephemeral bool) discordgo.MessageFlags {
+	if ephemeral {
+		return discordgo.MessageFlagsEphemeral
+	}
+	return 0
+}
+
+// deferReply acknowledges a slow handler within Discord's window.
+func (r *interactionReply) deferReply(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.acked {
+		return
+	}
+	err := r.a.retry(ctx, func() error {
+		return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: r.flags(r.ephemeral)},
+		})
+	})
+	if err != nil {
+		r.a.log.Warn("discord: deferring interaction failed", "err", err)
+		return
+	}
+	r.acked, r.deferred = true, true
+}
+
+func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	eph := rep.Ephemeral || r.ephemeral
+	am := allowedMentions(rep.Mentions)
+	for _, m := range render(rep) {
+		var err error
+		switch {
+		case !r.acked:
+			err = r.a.retry(ctx, func() error {
+				return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+					Type: discordgo.InteractionResponseChannelMessageWithSource,
+					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am, Flags: r.flags(eph)},
+				})
+			})
+			r.acked = err == nil
+		case r.deferred && r.sent == 0:
+			err = r.a.retry(ctx, func() error {
+				_, err := r.a.sess.InteractionResponseEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, AllowedMentions: am})
+				return err
+			})
+		default:
+			err = r.a.retry(ctx, func() error {
+				_, err := r.a.sess.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am, Flags: r.flags(eph)})
+				return err
+			})
+		}
+		if err != nil {
+			return err
+		}
+		r.sent++
+	}
+	return nil
+}
+
+// finish removes a deferral that the handler never filled.
+func (r *interactionReply) finish(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.deferred && r.sent == 0 {
+		_ = r.a.retry(ctx, func() error { return r.a.sess.InteractionResponseDelete(r.i) })
+	}
+}

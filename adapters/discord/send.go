@@ -1,0 +1,60 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bwmarrin/discordgo"
+
+	"passionbot/bot"
+)
+
+// Send posts a message the bot starts itself, to a channel or (Target.User)
+// to a member's DMs.
+func (a *Adapter) Send(ctx context.Context, to bot.Target, r bot.Reply) (bot.MessageRef, error) {
+	channel := to.Channel
+	if to.User != "" {
+		var dm *discordgo.Channel
+		err := a.retry(ctx, func() (err error) {
+			dm, err = a.sess.UserChannelCreate(to.User)
+			return err
+		})
+		if err != nil {
+			return bot.MessageRef{}, fmt.Errorf("discord: open DM with %s: %w", to.User, err)
+		}
+		channel = dm.ID
+	}
+	if channel == "" {
+		return bot.MessageRef{}, fmt.Errorf("discord: send: no channel or user")
+	}
+	last, err := a.send(ctx, channel, bot.Sanitize(r), nil)
+	return bot.MessageRef{Channel: channel, ID: last}, err
+}
+
+// sendChannel answers in a channel, as a reply to ref when given.
+func (a *Adapter) sendChannel(ctx context.Context, channel string, r bot.Reply, ref *discordgo.MessageReference) error {
+	_, err := a.send(ctx, channel, r, ref)
+	return err
+}
+
+// send posts every chunk of a reply; it returns the last message's id.
+func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *discordgo.MessageReference) (string, error) {
+	am := allowedMentions(r.Mentions)
+	last := ""
+	for i, m := range render(r) {
+		data := &discordgo.MessageSend{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am}
+		if i == 0 && ref != nil {
+			data.Reference = ref
+		}
+		var msg *discordgo.Message
+		err := a.retry(ctx, func() (err error) {
+			msg, err = a.sess.ChannelMessageSendComplex(channel, data)
+			return err
+		})
+		if err != nil {
+			return last, fmt.Errorf("discord: send to %s: %w", channel, err)
+		}
+		last = msg.ID
+	}
+	return last, nil
+}
