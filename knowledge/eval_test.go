@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 )
@@ -89,7 +90,7 @@ func fmtMiss(c evalCase, r Result, got string) string {
 	if want == "" {
 		want = "(unanswerable)"
 	}
-	return fmtS("%q [%s] want %s, got %s answered=%v score=%.2f", c.Q, c.Lang, want, got, r.Answered, r.Score)
+	return fmt.Sprintf("%q [%s] want %s, got %s answered=%v score=%.2f", c.Q, c.Lang, want, got, r.Answered, r.Score)
 }
 
 // TestEval measures answer accuracy on testdata/eval.jsonl.

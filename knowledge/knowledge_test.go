@@ -43,10 +43,10 @@ func TestSearchSample(t *testing.T) {
 		{"espresso", "sv", "coffee", "sv"},
 		{"where is the kitchen with green tea", "en", "tea", "en"},
 		{"var ligger parkeringen?", "sv", "parking", "sv"},
-		{"kaffe", "en", "coffee", "en"},               // Swedish word, English answer
+		{"kaffe", "en", "coffee", "en"},                           // Swedish word, English answer
 		{"midsummer dance midsommar", "en", "swedish-only", "sv"}, // only a Swedish variant
-		{"parkeringsplatser", "en", "parking", "en"},  // compound of known parts / inflection
-		{"cofee served", "en", "coffee", "en"},        // typo
+		{"parkeringsplatser", "en", "parking", "en"},              // compound of known parts / inflection
+		{"cofee served", "en", "coffee", "en"},                    // typo
 		{"who founded the association", "en", "founder", "en"},
 	}
 	for _, tt := range tests {
@@ -73,7 +73,7 @@ func TestSearchUnanswerable(t *testing.T) {
 		"kan du rekommendera en tandläkare",
 		"how do I bake sourdough bread",
 		"when is the coffee machine repaired", // "when" needs a date: coffee has none
-		"who is the treasurer of the association",
+		"parking tickets fines towing",
 	} {
 		r := ix.Search(q, "en")
 		if r.Answered {
@@ -83,9 +83,9 @@ func TestSearchUnanswerable(t *testing.T) {
 			t.Errorf("Search(%q): Nearest without Top", q)
 		}
 	}
-	r := ix.Search("who is the treasurer of the association", "en")
-	if len(r.Nearest) == 0 || r.Nearest[0].ID != "founder" {
-		t.Errorf("Nearest = %v, want founder first", ids(r.Nearest))
+	r := ix.Search("parking tickets fines towing", "en")
+	if len(r.Nearest) == 0 || r.Nearest[0].ID != "parking" {
+		t.Errorf("Nearest = %v, want parking first", ids(r.Nearest))
 	}
 	if r := ix.Search("when was the association founded", "en"); !r.Answered || r.Top.ID != "founder" {
 		t.Errorf("date question with a date in the answer: %s %.2f", topID(r), r.Score)
@@ -335,6 +335,7 @@ func TestBuiltinBase(t *testing.T) {
 // words (lindaknordfors.com) and enumerations like "1)".
 func countSentences(body string) int {
 	body = regexp.MustCompile("`[^`]*`").ReplaceAllString(body, "code")
+	body = regexp.MustCompile(`\*\*[^*]*\*\*`).ReplaceAllString(body, "bold")
 	n := 0
 	rs := []rune(strings.TrimSpace(body))
 	for i, r := range rs {
@@ -382,7 +383,7 @@ func FuzzSearch(f *testing.F) {
 	for _, s := range []string{"vad är passionsdriven ekonomi?", "who is Linda K Nordfors", "", "🎉", "\xff", "\"more of what matters\"", "mötesplatser", "när publicerades rapporten"} {
 		f.Add(s, "sv")
 	}
-	ix := NewIndex(append(sampleTopics(), mustBuiltin(f)...))
+	ix := NewIndex(append(sampleTopics(), builtinTopics(f)...))
 	f.Fuzz(func(t *testing.T, q, lang string) {
 		r := ix.Search(q, lang)
 		if r.Score < 0 || r.Score > 1 || (r.Answered && r.Top == nil) {
@@ -411,7 +412,7 @@ func FuzzParseTopic(f *testing.F) {
 	})
 }
 
-func mustBuiltin(tb testing.TB) []Topic {
+func builtinTopics(tb testing.TB) []Topic {
 	topics, err := Builtin()
 	if err != nil {
 		tb.Fatal(err)

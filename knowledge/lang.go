@@ -4,8 +4,8 @@ import "strings"
 
 // DetectLang guesses whether text is Swedish ("sv") or English ("en").
 // Evidence is counted per word: a function word of only one language
-// (from the stop-word lists) counts one point for it, a word with å, ä
-// or ö one point for Swedish, and a word with "w" or "th" half a point
+// (from the stop-word lists) counts one point for it; any other word with
+// å, ä or ö one point for Swedish, and one with "w" or "th" half a point
 // for English (both are rare in Swedish). The guess is confident when the
 // winner has at least 2 points and at least twice the loser's; short or
 // mixed texts are not. Without any evidence, or on a tie, it says "sv",
@@ -25,9 +25,10 @@ func DetectLang(text string) (lang string, confident bool) {
 			en++
 		}
 		switch {
+		case s || e:
 		case strings.ContainsAny(w, "åäö"):
 			sv++
-		case !s && !e && (strings.Contains(w, "w") || strings.Contains(w, "th")):
+		case strings.Contains(w, "w") || strings.Contains(w, "th"):
 			en += 0.5
 		}
 		return n < 200

@@ -132,8 +132,8 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 	sc.rs = append(sc.rs[:0], []rune(w)...)
 	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
 	for _, id := range fz {
-		if ix.fzStop(id) && dist == 1 && firstRune(ix.fz.words[id]) == sc.rs[0] {
-			return // a misspelt stop word, such as "wich" or "whta"
+		if w := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(w) == sc.rs[0] && utf8.RuneCountInString(w) <= 5 {
+			return // a misspelt short function word, such as "wich" or "whta"
 		}
 	}
 	if dist != 1 {

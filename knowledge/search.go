@@ -1,10 +1,8 @@
 package knowledge
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // Result is the outcome of Index.Search.
@@ -210,7 +208,7 @@ func (ix *Index) score(sc *scratch) []int32 {
 // sc.inSlot with the best possible slot score. Candidates are the
 // documents of the phrase's rarest meaningful word.
 func (ix *Index) phraseDocs(phrase []string, sc *scratch) {
-	const maxCandidates = 1000
+	const maxCandidates = 256
 	var best []posting
 	for _, w := range phrase {
 		if isStop(w) {
@@ -319,33 +317,4 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		}
 	}
 	return neg && other
-}
-
-// debugHit describes one ranked document for tests and tuning.
-type debugHit struct {
-	id       string
-	score    float64
-	cov      float64
-	strength float64
-}
-
-// explain returns the query slots and the ranked hits with their
-// features (tests and tuning only).
-func (ix *Index) explain(question string) (slots []string, hits []debugHit) {
-	sc := ix.newScratch()
-	ix.analyze(question, sc)
-	for _, s := range sc.slots {
-		var b strings.Builder
-		for _, o := range s.opts {
-			fmt.Fprintf(&b, "%s/%.2g ", ix.names[o.term], o.w)
-		}
-		if s.phrase != nil {
-			fmt.Fprintf(&b, "%q", strings.Join(s.phrase, " "))
-		}
-		slots = append(slots, fmt.Sprintf("[%s]", strings.TrimSpace(b.String())))
-	}
-	for _, d := range ix.score(sc) {
-		hits = append(hits, debugHit{ix.docs[d].id, float64(sc.acc[d]), float64(sc.cov[d]) / sc.totalW, float64(sc.acc[d]) / sc.maxScore})
-	}
-	return slots, hits
 }

@@ -83,6 +83,9 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 		}
 		key, val, ok := strings.Cut(line, ":")
 		if !ok {
+			if !hasClosing(lines[i:]) {
+				return errf(1, "front matter is not closed with ---")
+			}
 			return errf(ln, "expected \"key: value\", got %q", clip(line))
 		}
 		key = strings.ToLower(strings.TrimSpace(key))
@@ -146,6 +149,15 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 		}
 	}
 	return t, nil
+}
+
+func hasClosing(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "---" {
+			return true
+		}
+	}
+	return false
 }
 
 // clip shortens s for error messages.

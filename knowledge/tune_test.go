@@ -50,11 +50,12 @@ func TestTuneSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := readEval(t)
-	for _, rc := range []float64{0, 0.3, 0.5} {
-		for _, uw := range []float64{0.75, 1, 1.25} {
-			for _, cc := range []float64{0.6, 0.8, 1} {
+	for _, k1 := range []float64{0.9, 1.2, 1.5} {
+		for _, wt := range []float64{2, 3, 4} {
+			for _, wg := range []float64{1.5, 2, 3} {
 				p := defaultParams
-				p.rankCov, p.unknownW, p.confCov = rc, uw, cc
+				p.k1, p.weight[fTitle], p.weight[fTags] = k1, wt, wg
+				t.Logf("k1=%.1f title=%.1f tags=%.1f", k1, wt, wg)
 				sweepOne(t, topics, cases, p)
 			}
 		}

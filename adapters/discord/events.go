@@ -20,6 +20,10 @@ func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.Mes
 		return
 	}
 	text, mentioned := a.stripMention(m.Message)
+	addressed := m.GuildID == "" || mentioned
+	if !addressed && !a.opt.PrivilegedIntents {
+		return // prefix commands in plain messages need the Message Content intent
+	}
 	ev := bot.Event{
 		Kind:      bot.EventMessage,
 		Platform:  bot.PlatformDiscord,
@@ -27,7 +31,7 @@ func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.Mes
 		User:      a.user(m.GuildID, m.ChannelID, m.Author, m.Member),
 		Channel:   bot.Channel{ID: m.ChannelID, DM: m.GuildID == ""},
 		Text:      text,
-		Addressed: m.GuildID == "" || mentioned,
+		Addressed: addressed,
 	}
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
 	ev.Respond = func(ctx context.Context, r bot.Reply) error {
