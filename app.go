@@ -15,6 +15,7 @@ import (
 
 	"passionbot/adapters/console"
 	"passionbot/adapters/discord"
+	"passionbot/adapters/slack"
 	"passionbot/bot"
 	"passionbot/commands"
 	"passionbot/config"
@@ -122,7 +123,17 @@ func (a *app) adapters() ([]bot.Adapter, error) {
 		out = append(out, d)
 	}
 	if a.cfg.Slack.Enabled {
-		return nil, &exitError{code: 2, err: errors.New("[slack] enabled = true, but this build has no Slack adapter yet")}
+		s, err := slack.New(slack.Options{
+			BotToken:      a.secrets.SlackBotToken,
+			AppToken:      a.secrets.SlackAppToken,
+			APIURL:        a.cfg.Slack.APIURL,
+			CommandPrefix: a.cfg.Slack.CommandPrefix,
+			Logger:        a.log.With("platform", "slack"),
+		})
+		if err != nil {
+			return nil, &exitError{code: 2, err: err}
+		}
+		out = append(out, s)
 	}
 	if len(out) == 0 {
 		out = append(out, console.New(a.stdin, a.stdout, console.Options{
@@ -263,4 +274,23 @@ func (a *app) inviteDiscord() error {
 	}
 	fmt.Fprintln(a.stdout, discord.InviteURL(id))
 	return nil
+}
+
+// manifestSlack prints the Slack app manifest generated from the commands.
+func (a *app) manifestSlack(ctx context.Context) error {
+	db, _, err := a.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	b, err := a.newBot(ctx, db, nil)
+	if err != nil {
+		return err
+	}
+	y, err := slack.Manifest(a.cfg.Name, b.Registry().Commands(), a.cfg.Slack.CommandPrefix)
+	if err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(y)
+	return err
 }

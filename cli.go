@@ -18,6 +18,8 @@ Användning / Usage:
   passionbot version     visa versionen / print the version
   passionbot invite discord
                          länken som bjuder in boten till en Discord-server / the link that adds the bot to a Discord server
+  passionbot manifest slack
+                         Slack-appens manifest (YAML) / the Slack app manifest (YAML)
   passionbot ask [--json] [FRÅGA…]
                          svara på en fråga, eller en fråga per rad från stdin /
                          answer a question, or one question per line from stdin
@@ -42,7 +44,7 @@ type invocation struct {
 }
 
 // subcommands lists the known commands.
-func subcommands() []string { return []string{"run", "migrate", "version", "ask", "invite"} }
+func subcommands() []string { return []string{"run", "migrate", "version", "ask", "invite", "manifest"} }
 
 // parseArgs reads global flags before or after the subcommand.
 func parseArgs(args []string, stderr io.Writer) (invocation, error) {
@@ -80,7 +82,10 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	if inv.command == "invite" && (len(inv.args) != 1 || inv.args[0] != "discord") {
 		return inv, usageErr("usage: passionbot invite discord")
 	}
-	if len(inv.args) > 0 && inv.command != "ask" && inv.command != "invite" {
+	if inv.command == "manifest" && (len(inv.args) != 1 || inv.args[0] != "slack") {
+		return inv, usageErr("usage: passionbot manifest slack")
+	}
+	if len(inv.args) > 0 && inv.command != "ask" && inv.command != "invite" && inv.command != "manifest" {
 		return inv, usageErr("%s takes no arguments, got %q", inv.command, strings.Join(inv.args, " "))
 	}
 	if inv.json && inv.command != "ask" {

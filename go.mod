@@ -13,6 +13,7 @@ require (
 
 require (
 	github.com/bwmarrin/discordgo v0.29.0 // indirect
+	github.com/goccy/go-yaml v1.19.2 // indirect
 	github.com/gorilla/websocket v1.5.3 // indirect
 	github.com/slack-go/slack v0.35.0 // indirect
 	go.uber.org/goleak v1.3.0 // indirect

@@ -5,6 +5,7 @@
 //	passionbot version      print the version
 //	passionbot ask [--json] [QUESTION…]   answer questions (stdin lines when none given)
 //	passionbot invite discord   print the OAuth2 link that adds the bot to a server
+//	passionbot manifest slack   print the Slack app manifest
 //
 // Global flags, before or after the subcommand: --config PATH, --db PATH,
 // and for the console --as member|organiser|moderator|admin and --lang sv|en.
@@ -83,6 +84,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return app.ask(ctx)
 	case "invite":
 		return app.inviteDiscord()
+	case "manifest":
+		return app.manifestSlack(ctx)
 	default:
 		return app.run(ctx)
 	}
