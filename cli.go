@@ -44,7 +44,9 @@ type invocation struct {
 }
 
 // subcommands lists the known commands.
-func subcommands() []string { return []string{"run", "migrate", "version", "ask", "invite", "manifest"} }
+func subcommands() []string {
+	return []string{"run", "migrate", "version", "ask", "invite", "manifest"}
+}
 
 // parseArgs reads global flags before or after the subcommand.
 func parseArgs(args []string, stderr io.Writer) (invocation, error) {

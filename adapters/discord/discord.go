@@ -168,10 +168,18 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			a.once.Do(func() { close(a.ready) })
 		}),
 		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { a.log.Info("discord session resumed") }),
-		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { a.log.Warn("discord connection lost; reconnecting") }),
-		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { a.guard(ctx, func() { a.onMessage(ctx, h, m) }) }),
-		s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) { a.guard(ctx, func() { a.onInteraction(ctx, h, i) }) }),
-		s.AddHandler(func(_ *discordgo.Session, m *discordgo.GuildMemberAdd) { a.guard(ctx, func() { a.onMemberAdd(ctx, h, m) }) }),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			a.log.Warn("discord connection lost; reconnecting")
+		}),
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
+			a.guard(ctx, func() { a.onMessage(ctx, h, m) })
+		}),
+		s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
+			a.guard(ctx, func() { a.onInteraction(ctx, h, i) })
+		}),
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.GuildMemberAdd) {
+			a.guard(ctx, func() { a.onMemberAdd(ctx, h, m) })
+		}),
 	}
 	defer func() {
 		for _, r := range remove {

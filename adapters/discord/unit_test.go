@@ -104,12 +104,12 @@ func TestAllowedMentionsPingOnlyMeantUsers(t *testing.T) {
 
 func TestRoleFromPermissions(t *testing.T) {
 	for p, want := range map[int64]bot.Role{
-		0:                                    bot.RoleMember,
-		discordgo.PermissionSendMessages:     bot.RoleMember,
-		discordgo.PermissionManageEvents:     bot.RoleOrganiser,
-		discordgo.PermissionManageChannels:   bot.RoleModerator,
-		discordgo.PermissionModerateMembers:  bot.RoleModerator,
-		discordgo.PermissionAdministrator:    bot.RoleAdmin,
+		0:                                     bot.RoleMember,
+		discordgo.PermissionSendMessages:      bot.RoleMember,
+		discordgo.PermissionManageEvents:      bot.RoleOrganiser,
+		discordgo.PermissionManageChannels:    bot.RoleModerator,
+		discordgo.PermissionModerateMembers:   bot.RoleModerator,
+		discordgo.PermissionAdministrator:     bot.RoleAdmin,
 		discordgo.PermissionAdministrator | 1: bot.RoleAdmin,
 	} {
 		if got := RoleFromPermissions(p); got != want {
@@ -121,7 +121,10 @@ func TestRoleFromPermissions(t *testing.T) {
 func TestRewriteTransport(t *testing.T) {
 	var got *http.Request
 	base, _ := url.Parse("http://127.0.0.1:9999/prefix")
-	rt := &rewrite{base: base, next: roundTripFunc(func(r *http.Request) (*http.Response, error) { got = r; return &http.Response{StatusCode: 204, Body: http.NoBody}, nil })}
+	rt := &rewrite{base: base, next: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		got = r
+		return &http.Response{StatusCode: 204, Body: http.NoBody}, nil
+	})}
 	req, _ := http.NewRequest("GET", "https://discord.com/api/v9/gateway", nil)
 	rt.RoundTrip(req)
 	if got.URL.String() != "http://127.0.0.1:9999/prefix/api/v9/gateway" {
