@@ -18,7 +18,7 @@ func readEval(t testing.TB) []evalCase {
 	t.Helper()
 	f, err := os.Open("testdata/eval.jsonl")
 	if err != nil {
-		t.Skipf("no eval set: %v", err)
+		t.Fatalf("no eval set: %v", err)
 	}
 	defer f.Close()
 	var cases []evalCase

@@ -1,3 +1,5 @@
+//go:build tune
+
 package knowledge
 
 import (
@@ -8,11 +10,11 @@ import (
 )
 
 // TestExplain prints the analysis of the questions in $KB_EXPLAIN
-// (separated by "|"), for tuning.
+// (separated by "|"), for tuning: KB_EXPLAIN="…" go test -tags tune -run TestExplain.
 func TestExplain(t *testing.T) {
 	qs := os.Getenv("KB_EXPLAIN")
 	if qs == "" {
-		t.Skip("set KB_EXPLAIN")
+		t.Fatal("set KB_EXPLAIN to the questions, separated by |")
 	}
 	ix := builtinIndex(t)
 	for _, q := range strings.Split(qs, "|") {

@@ -1,16 +1,14 @@
+//go:build tune
+
 package knowledge
 
 import (
-	"os"
 	"sort"
 	"testing"
 )
 
-// TestTuneTable prints features of every eval question (set KB_TUNE=1).
+// TestTuneTable prints features of every eval question (go test -tags tune).
 func TestTuneTable(t *testing.T) {
-	if os.Getenv("KB_TUNE") == "" {
-		t.Skip("set KB_TUNE=1")
-	}
 	ix := builtinIndex(t)
 	type row struct {
 		kind         string
@@ -40,11 +38,8 @@ func TestTuneTable(t *testing.T) {
 	}
 }
 
-// TestTuneSweep evaluates parameter variants (set KB_TUNE=1).
+// TestTuneSweep evaluates parameter variants (go test -tags tune).
 func TestTuneSweep(t *testing.T) {
-	if os.Getenv("KB_TUNE") == "" {
-		t.Skip("set KB_TUNE=1")
-	}
 	topics, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
