@@ -185,9 +185,10 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		return
 	}
 	if cmd == nil {
-		// Free text is a question, unless it is a short near-miss of a
-		// command name ("hlep"), which gets a suggestion instead.
-		if b.opt.Fallback != nil && ev.Kind == EventMessage && (len(toks) > 3 || b.suggest(firstWords(toks, 2)) == "") {
+		// Free text is a question, unless it looks like a command: a
+		// command group's word ("role lsit", "faq") or a single word near a
+		// command name ("hlep").
+		if b.opt.Fallback != nil && ev.Kind == EventMessage && !b.looksLikeCommand(toks) {
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
@@ -328,10 +329,30 @@ func (b *Bot) unknown(c *Call, toks []token) string {
 	if s := b.suggest(words); s != "" {
 		msg += " " + c.T("err.suggest", s)
 	}
+	if len(words) > 0 && b.reg.IsGroup(words[0]) {
+		if list, ok := b.HelpFor(c.Lang, c.Role, words[:1]); ok {
+			return msg + "\n" + list
+		}
+	}
 	return msg + " " + c.T("err.help_hint")
 }
 
-// suggest returns the command name nearest to the typed words, if near.
+// looksLikeCommand tells an attempted command from free text: its first
+// word starts a command group, or it is one word near a command name.
+func (b *Bot) looksLikeCommand(toks []token) bool {
+	words := firstWords(toks, 2)
+	if len(words) == 0 {
+		return false
+	}
+	if b.reg.IsGroup(words[0]) {
+		return true
+	}
+	return len(toks) == 1 && b.suggest(words) != ""
+}
+
+// suggest returns the command name nearest to the typed words, among the
+// names within reach: one edit for names of up to 3 letters, two up to 8,
+// three beyond.
 func (b *Bot) suggest(words []string) string {
 	best, bestD := "", 1<<30
 	for _, n := range b.reg.Names() {
@@ -339,20 +360,16 @@ func (b *Bot) suggest(words []string) string {
 		if k > len(words) {
 			continue
 		}
-		typed := strings.Join(words[:k], " ")
-		d := levenshtein.ComputeDistance(typed, n)
-		if d < bestD || (d == bestD && n < best) {
+		d := levenshtein.ComputeDistance(strings.Join(words[:k], " "), n)
+		limit := 1
+		if l := utf8.RuneCountInString(n); l > 8 {
+			limit = 3
+		} else if l > 3 {
+			limit = 2
+		}
+		if d <= limit && (d < bestD || (d == bestD && n < best)) {
 			best, bestD = n, d
 		}
-	}
-	limit := 1
-	if n := utf8.RuneCountInString(best); n > 8 {
-		limit = 3
-	} else if n > 3 {
-		limit = 2
-	}
-	if best == "" || bestD > limit {
-		return ""
 	}
 	return best
 }

@@ -185,6 +185,18 @@ func (r *Registry) Lookup(words []string) (*Command, int) {
 	return nil, 0
 }
 
+// IsGroup reports whether word is the first word of a multi-word command
+// ("role" for "role grant").
+func (r *Registry) IsGroup(word string) bool {
+	word = strings.ToLower(word)
+	for _, c := range r.cmds {
+		if w := c.Words(); len(w) > 1 && strings.ToLower(w[0]) == word {
+			return true
+		}
+	}
+	return false
+}
+
 // Names returns every command name and alias.
 func (r *Registry) Names() []string {
 	out := make([]string, 0, len(r.byName))

@@ -157,26 +157,38 @@ type Parser struct {
 	Now func() time.Time
 }
 
-// Bind assigns tokens to c's arguments, positionally in declared order or by
-// name, and converts them. rest is the raw text the tokens came from.
+// bind assigns tokens to c's arguments, by name or positionally in
+// declared order, and converts them. rest is the raw text the tokens came
+// from. When c ends in a free-text (rest) argument, positional words go to
+// the required arguments and then to the free text: optional arguments
+// before it are set only by name, and declared name:value options are
+// taken out of the free text wherever they stand.
 func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 	vals := Args{m: map[string]any{}}
 	raw := map[string]string{}
-	next := 0 // next positional argument
 	hasRest := len(c.Args) > 0 && c.Args[len(c.Args)-1].Kind == KindRest
-	for ti, t := range toks {
-		if t.named && c.Arg(t.name) == nil && !hasRest {
-			return vals, argErr("arg.unknown", t.name)
+	named := func(t token) error {
+		if _, dup := raw[t.name]; dup {
+			return argErr("arg.repeated", t.name)
 		}
+		raw[t.name] = t.value
+		return nil
+	}
+	next := 0 // next positional argument
+	for ti, t := range toks {
 		if t.named && c.Arg(t.name) != nil {
-			if _, dup := raw[t.name]; dup {
-				return vals, argErr("arg.repeated", t.name)
+			if err := named(t); err != nil {
+				return vals, err
 			}
-			raw[t.name] = t.value
 			continue
 		}
+		if t.named && !hasRest {
+			return vals, argErr("arg.unknown", t.name)
+		}
 		for next < len(c.Args) {
-			if _, done := raw[c.Args[next].Name]; !done {
+			a := c.Args[next]
+			_, done := raw[a.Name]
+			if !done && (a.Required || a.Kind == KindRest || !hasRest) {
 				break
 			}
 			next++
@@ -185,16 +197,17 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 			return vals, argErr("arg.too_many", t.value)
 		}
 		a := c.Args[next]
-		if a.Kind == KindRest {
-			text := strings.TrimSpace(rest[t.start-toks[0].start:])
-			if len(toks)-ti == 1 && !t.named {
-				text = t.value // a single, possibly quoted, word
-			}
-			raw[a.Name] = text
-			break
+		if a.Kind != KindRest {
+			raw[a.Name] = t.value
+			next++
+			continue
 		}
-		raw[a.Name] = t.value
-		next++
+		text, err := freeText(c, toks[ti:], rest, toks[0].start, named)
+		if err != nil {
+			return vals, err
+		}
+		raw[a.Name] = text
+		break
 	}
 	for _, a := range c.Args {
 		s, ok := raw[a.Name]
@@ -211,6 +224,37 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 		vals.m[a.Name] = v
 	}
 	return vals, nil
+}
+
+// freeText is the raw text of toks with the declared name:value options cut
+// out (and bound through named); the spacing between words that stood
+// together is kept. A single quoted word is its value.
+func freeText(c *Command, toks []token, rest string, base int, named func(token) error) (string, error) {
+	restName := c.Args[len(c.Args)-1].Name
+	var b strings.Builder
+	var kept []token
+	prev := -1 // index in toks of the last kept token
+	for i, t := range toks {
+		if t.named && t.name != restName && c.Arg(t.name) != nil {
+			if err := named(t); err != nil {
+				return "", err
+			}
+			continue
+		}
+		switch {
+		case prev >= 0 && prev == i-1:
+			b.WriteString(rest[toks[prev].end-base : t.start-base])
+		case prev >= 0:
+			b.WriteByte(' ')
+		}
+		b.WriteString(rest[t.start-base : t.end-base])
+		prev = i
+		kept = append(kept, t)
+	}
+	if len(kept) == 1 && (!kept[0].named || kept[0].name == restName) {
+		return kept[0].value, nil
+	}
+	return strings.TrimSpace(b.String()), nil
 }
 
 // BindOptions converts native command options (Discord) by argument name.

@@ -289,3 +289,46 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestFreeTextWithOptionalArguments(t *testing.T) {
+	txt := Text{SV: "x", EN: "x"}
+	run := func(context.Context, *Call) error { return nil }
+	reg, err := NewRegistry([]*Command{{Name: "faq add", Help: txt, Run: run, Args: []Arg{
+		{Name: "id", Kind: KindText, Required: true, Help: txt},
+		{Name: "title", Kind: KindText, Required: true, Help: txt},
+		{Name: "lang", Kind: KindChoice, Choices: []string{"sv", "en"}, Help: txt},
+		{Name: "tags", Kind: KindText, Help: txt},
+		{Name: "text", Kind: KindRest, Required: true, Help: txt},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ line, id, title, lang, tags, text string }{
+		{`faq add id:x title:y Ateljén är  öppen tisdagar`, "x", "y", "", "", "Ateljén är  öppen tisdagar"},
+		{`faq add x "En titel" Ateljén är öppen`, "x", "En titel", "", "", "Ateljén är öppen"},
+		{`faq add id:x3 title:y some text lang:en`, "x3", "y", "en", "", "some text"},
+		{`faq add id:x title:y some lang:en more  text tags:"a, b"`, "x", "y", "en", "a, b", "some more  text"},
+		{`faq add id:x title:y bogus:z text`, "x", "y", "", "", "bogus:z text"},
+		{`faq add id:x title:y text:"quoted text" lang:sv`, "x", "y", "sv", "", "quoted text"},
+		{`faq add id:x title:y what is 10:30?`, "x", "y", "", "", "what is 10:30?"},
+	} {
+		cmd, toks, rest, err := reg.parseLine(tt.line)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		a, err := Parser{}.bind(cmd, toks, rest)
+		if err != nil {
+			t.Errorf("%q: %v", tt.line, err)
+			continue
+		}
+		got := []string{a.String("id"), a.String("title"), a.String("lang"), a.String("tags"), a.String("text")}
+		want := []string{tt.id, tt.title, tt.lang, tt.tags, tt.text}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: got %q, want %q", tt.line, got, want)
+		}
+	}
+	cmd, toks, rest, _ := reg.parseLine(`faq add id:x title:y lang:sv text lang:en`)
+	if _, err := (Parser{}).bind(cmd, toks, rest); err == nil || !strings.Contains(err.Error(), "arg.repeated") {
+		t.Errorf("lang given twice: %v", err)
+	}
+}

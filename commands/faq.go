@@ -76,8 +76,11 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				if err != nil {
 					return err
 				}
+				if q.AnsweredBy != "" {
+					return c.Errorf("faq.already_answered", q.ID, q.AnsweredBy)
+				}
 				id := fmt.Sprintf("fraga-%d", q.ID)
-				e := storage.Entry{ID: id, Lang: q.Lang, Title: q.Text, Body: c.Args.String("text"), Source: c.T("faq.source_organiser")}
+				e := storage.Entry{ID: id, Lang: q.Lang, Title: q.Text, Body: c.Args.String("text"), Source: c.Bot().Catalog().T(q.Lang, "faq.source_organiser")}
 				if err := save(ctx, c, e); err != nil {
 					return err
 				}
@@ -100,7 +103,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				e := storage.Entry{ID: id, Lang: lang(c), Title: c.Args.String("title"), Body: c.Args.String("text"),
 					Tags: splitTags(c.Args.String("tags")), Source: c.Args.String("source")}
 				if e.Source == "" {
-					e.Source = c.T("faq.source_organiser")
+					e.Source = c.Bot().Catalog().T(e.Lang, "faq.source_organiser")
 				}
 				if b := lib.Builtin(id, e.Lang); b != nil {
 					e.Related = b.Related
@@ -181,7 +184,10 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 					if t == nil || t.Lang != l {
 						continue
 					}
-					fmt.Fprintf(&b, "**[%s] %s**\n%s\n_%s_\n", l, t.Title, t.Body, c.T("ask.source", t.Source))
+					fmt.Fprintf(&b, "**[%s] %s**\n%s\n", l, t.Title, t.Body)
+					if t.Source != "" {
+						b.WriteString("_" + c.T("ask.source", t.Source) + "_\n")
+					}
 					if len(t.Tags) > 0 {
 						b.WriteString(c.T("faq.tags", strings.Join(t.Tags, ", ")) + "\n")
 					}
@@ -230,6 +236,7 @@ func faqMessages() bot.Messages {
 		"faq.no_question":       {SV: "Det finns ingen fråga nummer %d. Se `faq unanswered`.", EN: "There is no question number %d. See `faq unanswered`."},
 		"faq.source_organiser":  {SV: "arrangörerna i gemenskapen", EN: "the community's organisers"},
 		"faq.answered":          {SV: "Tack! Svaret är sparat som `%s` och används direkt.", EN: "Thanks! The answer is saved as `%s` and used at once."},
+		"faq.already_answered":  {SV: "Fråga %d är redan besvarad som `%s`; ändra svaret med `faq edit`.", EN: "Question %d is already answered as `%s`; change the answer with `faq edit`."},
 		"faq.bad_id":            {SV: "`%s` duger inte som id: använd små bokstäver a–z, siffror och bindestreck (högst 40).", EN: "`%s` is not a valid id: use lowercase a–z, digits and hyphens (at most 40)."},
 		"faq.added":             {SV: "Ämnet `%s` (%s) är sparat och sökbart.", EN: "The topic `%s` (%s) is saved and searchable."},
 		"faq.overridden":        {SV: "Din version av det inbyggda ämnet `%s` (%s) gäller nu. `faq remove` återställer originalet.", EN: "Your version of the built-in topic `%s` (%s) now applies. `faq remove` restores the original."},

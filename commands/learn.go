@@ -29,7 +29,7 @@ func learnCommands(lessons []knowledge.Lesson, s LearnStore) []*bot.Command {
 	c := &course{lessons: lessons, store: s}
 	return []*bot.Command{
 		{
-			Name: "learn", Aliases: []string{"lär", "lar", "kurs"}, Group: "knowledge",
+			Name: "learn", Aliases: []string{"kurs"}, Group: "knowledge",
 			Help: bot.Text{SV: "En kort kurs om passionsdriven ekonomi: fem lektioner med quiz", EN: "A short course on the passion-driven economy: five lessons with quizzes"},
 			Args: []bot.Arg{{Name: "answer", Kind: bot.KindInt, Min: 1, Max: 9,
 				Help: bot.Text{SV: "ditt svar på quizfrågan (1, 2 eller 3)", EN: "your answer to the quiz question (1, 2 or 3)"}}},
@@ -38,7 +38,7 @@ func learnCommands(lessons []knowledge.Lesson, s LearnStore) []*bot.Command {
 			Run:       c.run,
 		},
 		{
-			Name: "learn restart", Aliases: []string{"lär om"}, Group: "knowledge",
+			Name: "learn restart", Aliases: []string{"kurs om"}, Group: "knowledge",
 			Help:      bot.Text{SV: "Börja om kursen från första lektionen", EN: "Start the course again from the first lesson"},
 			Ephemeral: true,
 			Run: func(ctx context.Context, call *bot.Call) error {

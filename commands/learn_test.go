@@ -32,7 +32,7 @@ func TestLearnCourseContinuesWhereLeftOff(t *testing.T) {
 		t.Fatalf("right answer = %q", got)
 	}
 	wrong := lessons[0].Quiz[1].Answer%3 + 1
-	got = h.Say(kim, "lär "+itoa(wrong))
+	got = h.Say(kim, "kurs "+itoa(wrong))
 	if !strings.Contains(got, "Inte riktigt: rätt svar är ”"+lessons[0].Quiz[1].OptionsIn("sv")[lessons[0].Quiz[1].Answer-1]+"”") {
 		t.Fatalf("wrong answer = %q", got)
 	}

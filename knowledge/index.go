@@ -76,6 +76,10 @@ type doc struct {
 	en *Topic
 	// has holds the answer-type bits the topic's text satisfies.
 	has int
+	// organiser is true when a variant was written by an organiser: such an
+	// answer was written for its question, so the answer-type check (a
+	// "when" question needs a date) does not second-guess it.
+	organiser bool
 	// unknowns are the terms of the sentences that say what the topic
 	// does not know (sorted); see indexableText.
 	unknowns []int32
@@ -160,6 +164,8 @@ func newIndex(topics []Topic, p params) *Index {
 	ix.docs = make([]doc, len(ids))
 	for i, id := range ids {
 		ix.docs[i] = *group[id]
+		d := &ix.docs[i]
+		d.organiser = (d.sv != nil && !d.sv.Builtin) || (d.en != nil && !d.en.Builtin)
 		ix.byID[id] = int32(i)
 	}
 	ix.build()

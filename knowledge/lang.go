@@ -11,6 +11,7 @@ import "strings"
 // mixed texts are not. Without any evidence, or on a tie, it says "sv",
 // the community's main language. Only the first 4 KiB are looked at.
 func DetectLang(text string) (lang string, confident bool) {
+	text = StripAddressing(text)
 	var sv, en float64
 	var tk tokenizer
 	n := 0

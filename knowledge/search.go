@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 )
 
 // Result is the outcome of Index.Search.
@@ -62,6 +64,7 @@ func (ix *Index) newScratch() *scratch {
 // any input, and looks only at the first 16 KiB and the first 64
 // meaningful words of a question.
 func (ix *Index) Search(question, lang string) Result {
+	question = StripAddressing(question)
 	if lang != "sv" && lang != "en" {
 		lang, _ = DetectLang(question)
 	}
@@ -249,7 +252,7 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 	cov := float64(sc.cov[d]) / sc.totalW
 	strength := float64(sc.acc[d]) / sc.maxScore
 	c := min(1, max(0, ix.p.confCov*cov+(1-ix.p.confCov)*strength))
-	if sc.needs&^ix.docs[d].has != 0 {
+	if sc.needs&^ix.docs[d].has != 0 && !ix.docs[d].organiser {
 		c *= 0.5
 	}
 	c *= math.Pow(ix.p.missingName, float64(ix.missingNames(sc, d)))
@@ -317,4 +320,17 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		}
 	}
 	return neg && other
+}
+
+// addressing matches mentions and platform control sequences: "@everyone",
+// "@passionbot", "<@U123>", "<!channel>", "<#C1|allmänt>".
+var addressing = regexp.MustCompile(`<[@#!][^>]{0,100}>|(^|\s)@\S+`)
+
+// StripAddressing removes mentions and platform control sequences from a
+// question: they say whom it is for, not what it asks.
+func StripAddressing(question string) string {
+	if !strings.ContainsAny(question, "@<") {
+		return question
+	}
+	return addressing.ReplaceAllString(question, " ")
 }

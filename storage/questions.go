@@ -27,7 +27,8 @@ func NormalizeQuestion(q string) string {
 }
 
 // RecordUnanswered counts an unanswered question (at most 500 runes kept)
-// and returns its id.
+// and returns its id. A question that was answered but still finds no
+// answer is open again.
 func (d *DB) RecordUnanswered(ctx context.Context, question, lang string, at time.Time) (int64, error) {
 	question = strings.TrimSpace(question)
 	if r := []rune(question); len(r) > 500 {
@@ -40,7 +41,7 @@ func (d *DB) RecordUnanswered(ctx context.Context, question, lang string, at tim
 	var id int64
 	err := d.sql.QueryRowContext(ctx, `
 INSERT INTO unanswered_questions (normalized, question, lang, first_asked, last_asked) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, last_asked = excluded.last_asked
+ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, last_asked = excluded.last_asked, answered_by = NULL
 RETURNING id`, norm, question, lang, at.Unix(), at.Unix()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("record question: %w", d.explain(err))

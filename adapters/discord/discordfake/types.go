@@ -160,7 +160,7 @@ type Guild struct {
 type Identify struct {
 	Token          string
 	Intents        int
-	Properties     map[string]string // os, browser, device
+	Properties     map[string]string // os, browser, device (a leading "$" is dropped)
 	Compress       bool
 	LargeThreshold int
 	Shard          *[2]int
@@ -491,7 +491,7 @@ type Interaction struct {
 
 	// Message components.
 	CustomID      string
-	ComponentType int    // default 2 (button)
+	ComponentType int // default 2 (button)
 	Values        []string
 	MessageID     string // the message carrying the component
 

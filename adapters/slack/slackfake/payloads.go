@@ -271,7 +271,8 @@ func (s *Server) callbackLocked(inner map[string]any) map[string]any {
 }
 
 // EventPayload returns the event_callback payload SendEvent would send for
-// ev, without sending it or changing the workspace.
+// ev, without sending it or applying its effects (only a MessageEvent
+// without Channel registers the user's DM channel).
 func (s *Server) EventPayload(ev Event) (json.RawMessage, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -338,6 +338,9 @@ func (s *Server) deliver() time.Duration {
 			"retry_reason":             reason,
 		})
 		e.deliveries = append(e.deliveries, Delivery{Conn: c.info.ID, RetryAttempt: n, RetryReason: reason, At: now})
+		if d := s.cfg.ackTimeout; d > 0 && (wait == 0 || d < wait) {
+			wait = d
+		}
 		sends = append(sends, send{e: e, c: c, data: data})
 	}
 	if len(sends) > 0 {
@@ -506,4 +509,13 @@ func (s *Server) Drop() int {
 		_ = c.ws.NetConn().Close()
 	}
 	return len(targets)
+}
+
+// GaveUp reports whether the fake stopped redelivering envelopeID because
+// it was not acked after WithMaxRetries redeliveries.
+func (s *Server) GaveUp(envelopeID string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.envByID[envelopeID]
+	return e != nil && e.gaveUp
 }
