@@ -338,14 +338,15 @@ func (b *Bot) unknown(c *Call, toks []token) string {
 }
 
 // looksLikeCommand tells an attempted command from free text: its first
-// word starts a command group, or it is one word near a command name.
+// word starts a command group, its first two words are near a two-word
+// command, or it is one word near a command name.
 func (b *Bot) looksLikeCommand(toks []token) bool {
 	words := firstWords(toks, 2)
 	if len(words) == 0 {
 		return false
 	}
-	if b.reg.IsGroup(words[0]) {
-		return true
+	if b.reg.IsGroup(words[0]) || (len(words) == 2 && strings.Contains(b.suggest(words), " ")) {
+		return true // "role lsit", "rolle list"
 	}
 	return len(toks) == 1 && b.suggest(words) != ""
 }

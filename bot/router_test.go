@@ -215,3 +215,22 @@ func TestActionsAndNativeCommandsUseTheSameCheck(t *testing.T) {
 		t.Fatalf("native command missing option = %q", got)
 	}
 }
+
+func TestFreeTextIsAQuestionUnlessItLooksLikeACommand(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	for _, q := range []string{"var finns filmen", "när startade punks", "vem är linda"} {
+		if got := h.Say(kim, q); strings.Contains(got, "Jag känner inte till kommandot") {
+			t.Errorf("%q taken for a command: %q", q, got)
+		}
+	}
+	if got := h.Say(kim, "rolle list"); !strings.Contains(got, "Menade du `role list`?") {
+		t.Errorf("two-word near miss: %q", got)
+	}
+	if got := h.Say(h.Member("ada", bot.RoleAdmin), "role"); !strings.Contains(got, "`role list`") || !strings.Contains(got, "Jag känner inte till kommandot `role`") {
+		t.Errorf("group word alone: %q", got)
+	}
+	if got := h.Say(kim, "vad står \"PUNKS för?"); !strings.Contains(got, "PUNKS") || strings.Contains(got, "citattecken") {
+		t.Errorf("a stray quote in a question: %q", got)
+	}
+}
