@@ -14,6 +14,9 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
+// HandlerTimeout bounds the handling of one event.
+const HandlerTimeout = 2 * time.Minute
+
 // Member is what the core knows about a user: their platform facts plus
 // what is stored (chosen locale, granted role).
 type Member struct {
@@ -128,9 +131,15 @@ func (b *Bot) Wait(ctx context.Context) error {
 
 // Handle routes one inbound event. It never panics and always answers an
 // addressed event, with the result or a reason.
+//
+// The handler's context is detached from ctx's cancellation: when the bot
+// is stopped (SIGTERM), a handler already running finishes its reply; Wait
+// bounds how long the process waits for it. HandlerTimeout bounds one event.
 func (b *Bot) Handle(ctx context.Context, ev Event) {
 	b.running.Add(1)
 	defer b.running.Done()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), HandlerTimeout)
+	defer cancel()
 	switch ev.Kind {
 	case EventMessage, EventCommand, EventAction:
 		b.handleCommand(ctx, ev)

@@ -30,15 +30,18 @@ func escape(s string) string {
 
 var (
 	boldMD   = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	italicMD = regexp.MustCompile(`\*([^*\n]+)\*`)
 	bulletMD = regexp.MustCompile(`(?m)^- `)
 )
 
 // mrkdwn converts the core's markdown subset to Slack mrkdwn (escaped):
-// **bold** → *bold*, "- " items → "• "; _italic_, `code` and ``` blocks
-// are the same in both.
+// **bold** → *bold*, *italic* → _italic_, "- " items → "• "; _italic_,
+// `code` and ``` blocks are the same in both.
 func mrkdwn(s string) string {
 	s = escape(s)
-	s = boldMD.ReplaceAllString(s, "*$1*")
+	s = boldMD.ReplaceAllString(s, "\x00$1\x00")
+	s = italicMD.ReplaceAllString(s, "_${1}_")
+	s = strings.ReplaceAll(s, "\x00", "*")
 	return bulletMD.ReplaceAllString(s, "• ")
 }
 
@@ -115,7 +118,7 @@ func render(r bot.Reply) []message {
 	if len(mentions) > 0 {
 		blocks = append([]slackapi.Block{section(strings.Join(mentions, " "))}, blocks...)
 	}
-	notification := clip(escape(strings.Join(append(mentions, plain.String()), " ")), maxSectionText)
+	notification := clip(strings.Join(append(mentions, mrkdwn(plain.String())), " "), maxSectionText)
 	var out []message
 	for len(blocks) > 0 {
 		n := min(len(blocks), maxBlocks)

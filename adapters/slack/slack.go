@@ -128,7 +128,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer wg.Wait() // the socket; handlers are the core's to wait for (bot.Wait)
 	runErr := make(chan error, 1)
 	wg.Add(1)
 	go func() {
@@ -169,11 +169,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 					a.log.Info("slack redelivered an envelope already handled; ignored", "envelope", ev.Request.EnvelopeID, "retry", ev.Request.RetryAttempt)
 					continue
 				}
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					a.guard(ctx, func() { a.dispatch(ctx, h, ev) })
-				}()
+				go a.guard(ctx, func() { a.dispatch(ctx, h, ev) })
 			}
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"os"
-	"runtime"
 	"testing"
 	"time"
 
@@ -19,14 +17,7 @@ import (
 // TestMain checks that no goroutine survives the tests: neither the fake's
 // nor discordgo's (its heartbeat and listen loops end with Session.Close).
 func TestMain(m *testing.M) {
-	code := m.Run()
-	start := time.Now()
-	buf := make([]byte, 1<<20)
-	n := runtime.Stack(buf, true)
-	println(string(buf[:n]))
-	_ = goleak.Find()
-	println("settled after", time.Since(start).String())
-	os.Exit(code)
+	goleak.VerifyTestMain(m)
 }
 
 // rewrite sends requests for https://discord.com to the fake.
