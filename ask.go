@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
+	"passionbot/adapters/console"
 	"passionbot/bot"
 	"passionbot/commands"
 )
@@ -72,25 +71,11 @@ func (a *app) ask(ctx context.Context) error {
 	if len(a.inv.args) > 0 {
 		return one(strings.Join(a.inv.args, " "))
 	}
-	return eachLine(a.stdin, func(line string) error {
+	return console.EachLine(a.stdin, func(line string) error {
 		if strings.TrimSpace(line) == "" {
 			return nil
 		}
-		return one(line)
+		return one(strings.ToValidUTF8(line, "\uFFFD"))
 	})
 }
 
-// eachLine calls fn for every line of r (lines up to 1 MiB).
-func eachLine(r io.Reader, fn func(string) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		if err := fn(sc.Text()); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading questions: %w", err)
-	}
-	return nil
-}

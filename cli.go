@@ -78,6 +78,10 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	if len(pos) > 0 {
 		inv.command, inv.args = pos[0], pos[1:]
 	}
+	if inv.command == "help" {
+		inv.help = true
+		return inv, nil
+	}
 	if !slices.Contains(subcommands(), inv.command) {
 		return inv, usageErr("unknown command %q: expected one of %s (see passionbot --help)", inv.command, strings.Join(subcommands(), ", "))
 	}

@@ -18,5 +18,7 @@
 //   - Language = the member's stored choice, else the event's explicit locale
 //     (the console's --lang), else the language detected in the text when the
 //     detector is confident, else the platform's locale hint, else the
-//     configured default (sv).
+//     configured default (sv). One exception, from the knowledge issue: an
+//     answer from the knowledge base is in the question's own language when
+//     that is clear, whatever the member chose (commands.Library.Ask).
 package bot

@@ -131,7 +131,7 @@ func TestLanguageChoice(t *testing.T) {
 	if got := h.Send(ev).Text(); !strings.Contains(got, "Commands you can use") {
 		t.Fatalf("platform locale hint ignored: %q", got)
 	}
-	if got := h.Say(kim, "språk en"); got != "Done: I will answer you in English." {
+	if got := h.Say(kim, "språk en"); !strings.HasPrefix(got, "Done: I will answer you in English.") {
 		t.Fatalf("language en = %q", got)
 	}
 	if got := h.SayIn(kim, "sv", "help"); !strings.Contains(got, "Commands you can use") {

@@ -37,7 +37,7 @@ func languageCommands(s LocaleStore) []*bot.Command {
 
 func languageMessages() bot.Messages {
 	return bot.Messages{
-		"language.set":  {SV: "Klart: jag svarar dig på svenska.", EN: "Done: I will answer you in English."},
+		"language.set":  {SV: "Klart: jag svarar dig på svenska. En fråga som tydligt är på engelska får ändå svar på engelska.", EN: "Done: I will answer you in English. A question clearly asked in Swedish still gets a Swedish answer."},
 		"language.auto": {SV: "Klart: jag svarar på det språk du skriver på.", EN: "Done: I will answer in the language you write in."},
 	}
 }

@@ -155,3 +155,21 @@ func TestHostileValuesAreStoredVerbatim(t *testing.T) {
 		t.Fatalf("hostile id round trip: %+v, %v", rec, err)
 	}
 }
+
+func TestPathsWithURICharacters(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, name := range []string{"a#b.db", "p%20q.db", "x?mode=ro.db", "mellan rum.db"} {
+		db, err := Open(ctx, filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		db.Close()
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s: the file has another name: %v", name, err)
+		}
+	}
+}

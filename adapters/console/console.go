@@ -98,18 +98,32 @@ func (a *Adapter) event(n int, line string) bot.Event {
 	}
 }
 
-// readLines sends each line of in (without its newline) to out and closes
-// it at end of input.
+// readLines sends each line of in to out and closes it at end of input.
 func readLines(ctx context.Context, in io.Reader, out chan<- string) error {
 	defer close(out)
-	r := bufio.NewReaderSize(in, 64<<10)
+	return EachLine(in, func(line string) error {
+		select {
+		case out <- line:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+}
+
+// EachLine calls fn with every line of r, without its line ending; a line
+// longer than MaxLine is cut there (the rest is dropped, the next line
+// still read). It stops at the end of input or at fn's first error.
+func EachLine(r io.Reader, fn func(line string) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
 	for {
-		line, err := readLine(r)
+		line, err := readLine(br)
 		if line != "" || err == nil {
-			select {
-			case out <- line:
-			case <-ctx.Done():
-				return nil
+			if ferr := fn(line); ferr != nil {
+				if errors.Is(ferr, context.Canceled) {
+					return nil
+				}
+				return ferr
 			}
 		}
 		if errors.Is(err, io.EOF) {

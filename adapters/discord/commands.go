@@ -42,12 +42,11 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 				Description:              clip(c.Help.EN, 100),
 				DescriptionLocalizations: svLocalization(c.Help.SV),
 				Options:                  options(c.Args),
-				DMPermission:             ptr(true),
 			})
 			paths[name] = c.Name
 			continue
 		}
-		top := &discordgo.ApplicationCommand{Type: discordgo.ChatApplicationCommand, Name: name, DMPermission: ptr(true)}
+		top := &discordgo.ApplicationCommand{Type: discordgo.ChatApplicationCommand, Name: name}
 		var subsEN, subsSV []string
 		for _, c := range members {
 			sub := "start"
@@ -132,5 +131,3 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -54,10 +54,6 @@ func restError(t *testing.T, err error, status, code int) *discordgo.RESTError {
 	return re
 }
 
-@@TestOpenIdentifyReadyGuildCreate@@
-@@TestDispatchesReachHandlers@@
-@@TestMessageContentIntentAndUncompressed@@
-@@TestSendComplexRecordedAndEchoed@@
 func buttons(n int) discordgo.ActionsRow {
 	var row discordgo.ActionsRow
 	for i := range n {
@@ -171,9 +167,6 @@ func TestRateLimitRetriedAndFailNext(t *testing.T) {
 	}
 }
 
-@@TestReconnectAndResume@@
-@@TestInteractions@@
-@@TestInteractionDeadline@@
 func TestApplicationCommands(t *testing.T) {
 	t.Parallel()
 	f := setup(t)
