@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"passionbot/adapters/slack/slackfake"
 )
 
 // runCLI runs passionbot as a process would, with stdin and a clean
@@ -299,5 +301,65 @@ func TestAskCLI(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "", "migrate", "--json"); code != 2 || !strings.Contains(errOut, "--json is only for ask") {
 		t.Fatalf("--json on migrate: %d %q", code, errOut)
+	}
+}
+
+func TestSlackTokensChecked(t *testing.T) {
+	dir := inTempDir(t)
+	p := filepath.Join(dir, "s.toml")
+	os.WriteFile(p, []byte("[slack]\nenabled = true\n"), 0o600)
+	for _, tc := range []struct{ bot, app, want string }{
+		{"", "", "SLACK_BOT_TOKEN is not set"},
+		{"xoxp-user-token", "xapp-1", "SLACK_BOT_TOKEN must be a bot token starting with xoxb-"},
+		{"xoxb-1", "", "SLACK_APP_TOKEN is not set"},
+		{"xoxb-1", "xoxb-2", "SLACK_APP_TOKEN must be an app-level token starting with xapp-"},
+	} {
+		env := func(k string) string {
+			return map[string]string{"SLACK_BOT_TOKEN": tc.bot, "SLACK_APP_TOKEN": tc.app}[k]
+		}
+		var out, errb bytes.Buffer
+		code := run(context.Background(), []string{"--config", p}, strings.NewReader(""), &out, &errb, env)
+		if code != 2 || !strings.Contains(errb.String(), tc.want) || strings.Count(strings.TrimSpace(errb.String()), "\n") != 0 {
+			t.Errorf("%q/%q: exit %d, stderr %q", tc.bot, tc.app, code, errb.String())
+		}
+	}
+}
+
+// TestBinaryAgainstFakeSlack runs passionbot as the operator would, with
+// [slack] api_url pointing at a Slack-compatible server on loopback.
+func TestBinaryAgainstFakeSlack(t *testing.T) {
+	dir := inTempDir(t)
+	fake := slackfake.New(t)
+	fake.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
+	general := fake.AddChannel(slackfake.Channel{Name: "allmant"})
+	p := filepath.Join(dir, "s.toml")
+	os.WriteFile(p, []byte("[slack]\nenabled = true\napi_url = \""+fake.APIURL()+"\"\n"), 0o600)
+	env := func(k string) string {
+		return map[string]string{"SLACK_BOT_TOKEN": fake.BotToken(), "SLACK_APP_TOKEN": fake.AppToken()}[k]
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs syncWriter
+	logs.w = &bytes.Buffer{}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, &logs, env) }()
+	wait, stop := context.WithTimeout(ctx, 10*time.Second)
+	defer stop()
+	if err := fake.WaitConnected(wait); err != nil {
+		t.Fatal(err)
+	}
+	fake.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: general, Text: "vad står PUNKS för?"})
+	posts, err := fake.WaitPosts(wait, general, 1)
+	if err != nil || !strings.Contains(string(posts[0].Blocks), "Passionsdriven Utveckling") {
+		t.Fatalf("no answer from the running binary: %v %v", err, posts)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	logs.mu.Lock()
+	defer logs.mu.Unlock()
+	all := logs.w.(*bytes.Buffer).String()
+	if strings.Contains(all, fake.BotToken()) || strings.Contains(all, fake.AppToken()) {
+		t.Fatal("a token appears in the log")
 	}
 }

@@ -35,7 +35,8 @@ type Options struct {
 	APIURL        string // default https://slack.com/api/
 	CommandPrefix string // slash command name prefix, e.g. "pb-"
 	Logger        *slog.Logger
-	// Pace is the least time between two messages to one channel (default 1 s).
+	// Pace is the least time between two messages to one channel (default
+	// 1 s; negative turns pacing off, for benchmarks).
 	Pace time.Duration
 	// RoleTTL is how long a member's admin flags and groups are cached (default 5 min).
 	RoleTTL time.Duration
@@ -88,7 +89,7 @@ func New(opt Options) (*Adapter, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	if opt.Pace <= 0 {
+	if opt.Pace == 0 {
 		opt.Pace = time.Second
 	}
 	if opt.RoleTTL <= 0 {
@@ -143,7 +144,12 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return fmt.Errorf("slack: socket mode stopped: %s", slackError(err))
+			switch code := slackError(err); code {
+			case "invalid_auth", "account_inactive", "token_revoked", "not_authed", "not_allowed_token_type":
+				return fmt.Errorf("slack: the app token was refused (%s); check SLACK_APP_TOKEN", code)
+			default:
+				return fmt.Errorf("slack: socket mode stopped: %s", code)
+			}
 		case ev, ok := <-sm.Events:
 			if !ok {
 				return nil

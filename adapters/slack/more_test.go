@@ -1,0 +1,205 @@
+package slack_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"passionbot/adapters/slack"
+	"passionbot/adapters/slack/slackfake"
+	"passionbot/bot"
+)
+
+func TestLongReplySplitWithinLimits(t *testing.T) {
+	e := start(t)
+	var lines []string
+	for i := 0; i < 2000; i++ {
+		lines = append(lines, "rad med lite text som upprepas <här> & där")
+	}
+	long := strings.Join(lines, "\n") // ~88,000 characters: 30+ sections, over 50 blocks when split
+	ref, err := e.adapter.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: long})
+	if err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	posts := e.fake.Posts(e.general)
+	if len(posts) < 1 || ref.ID == "" {
+		t.Fatalf("%d posts", len(posts))
+	}
+	total := 0
+	for _, p := range posts {
+		text := blockText(t, p)
+		total += strings.Count(text, "rad med lite text")
+		if strings.Contains(text, "<här>") || !strings.Contains(text, "&lt;här&gt; &amp; där") {
+			t.Fatalf("text not escaped for mrkdwn")
+		}
+	}
+	if total != 2000 {
+		t.Fatalf("%d of 2000 lines arrived", total)
+	}
+}
+
+func TestCapabilitiesAgainstTheFake(t *testing.T) {
+	e := start(t)
+	ctx := context.Background()
+	ch, err := e.adapter.CreateChannel(ctx, "Keramik Kväll", "Lera och glasyr", true)
+	if err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	got, ok := e.fake.Channel(ch.ID)
+	if !ok || !got.IsPrivate || got.Topic != "Lera och glasyr" || got.Name != "keramik-kväll" {
+		t.Fatalf("created channel = %+v", got)
+	}
+	if err := e.adapter.RenameChannel(ctx, ch, "keramik"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.adapter.SetTopic(ctx, ch, "Ny topic"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.adapter.Invite(ctx, ch, "UKIM"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.adapter.ArchiveChannel(ctx, ch); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = e.fake.Channel(ch.ID)
+	if got.Name != "keramik" || got.Topic != "Ny topic" || !got.IsArchived {
+		t.Fatalf("after rename, topic, archive = %+v", got)
+	}
+	// DM, then purge: only the bot's own messages go.
+	if _, err := e.adapter.Send(ctx, bot.Target{User: "UKIM"}, bot.Reply{Text: "Välkommen!"}); err != nil {
+		t.Fatal(err)
+	}
+	if p := e.fake.Posts(e.fake.DMChannel("UKIM")); len(p) != 1 {
+		t.Fatalf("DM posts = %d", len(p))
+	}
+	e.fake.AddMessage(e.general, slackfake.Message{User: "UKIM", Text: "en medlems meddelande"})
+	for i := 0; i < 3; i++ {
+		e.adapter.Send(ctx, bot.Target{Channel: e.general}, bot.Reply{Text: "bot"})
+	}
+	n, err := e.adapter.Purge(ctx, bot.Channel{ID: e.general}, 10)
+	if err != nil || n != 3 {
+		t.Fatalf("purge deleted %d, %v; want the bot's 3", n, err)
+	}
+	if h := e.fake.History(e.general); len(h) != 1 || h[0].User != "UKIM" {
+		t.Fatalf("history after purge = %+v", h)
+	}
+	// Capabilities Slack lacks are absent, so the core explains instead.
+	for _, c := range []bot.Capability{bot.CapSlowmode, bot.CapTimeout, bot.CapLock} {
+		if bot.HasCapability(e.adapter, c) {
+			t.Errorf("Slack adapter claims %s", c)
+		}
+	}
+	if !bot.HasCapability(e.adapter, bot.CapChannels) || !bot.HasCapability(e.adapter, bot.CapButtons) {
+		t.Error("Slack adapter lacks channels or buttons")
+	}
+}
+
+func TestBurstIsPacedNotDropped(t *testing.T) {
+	fake := slackfake.New(t)
+	ch := fake.AddChannel(slackfake.Channel{Name: "annonser"})
+	a, err := slack.New(slack.Options{BotToken: fake.BotToken(), AppToken: fake.AppToken(), APIURL: fake.APIURL(), Pace: 40 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake.RateLimit("chat.postMessage", 2, 100*time.Millisecond)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := a.Send(context.Background(), bot.Target{Channel: ch}, bot.Reply{Text: "träff i kväll"}); err != nil {
+				t.Errorf("send: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	posts := fake.Posts(ch)
+	if len(posts) != 8 {
+		t.Fatalf("%d of 8 messages delivered", len(posts))
+	}
+	for i := 1; i < len(posts); i++ {
+		if gap := posts[i].At.Sub(posts[i-1].At); gap < 30*time.Millisecond {
+			t.Fatalf("messages %d and %d only %v apart; pacing is 40 ms", i-1, i, gap)
+		}
+	}
+}
+
+func TestRejectedTokensStopWithAClearError(t *testing.T) {
+	for _, tc := range []struct {
+		name, code string
+		app        bool
+		want       string
+	}{
+		{"bot token inactive", "account_inactive", false, "the bot token was refused (account_inactive)"},
+		{"app token invalid", "invalid_auth", true, "the app token was refused"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := slackfake.New(t)
+			token := fake.BotToken()
+			if tc.app {
+				token = fake.AppToken()
+			}
+			fake.SetAuthError(token, tc.code)
+			a, _ := slack.New(slack.Options{BotToken: fake.BotToken(), AppToken: fake.AppToken(), APIURL: fake.APIURL()})
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			err := a.Run(ctx, bot.HandlerFunc(func(context.Context, bot.Event) {}))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Run = %v, want %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), fake.BotToken()) || strings.Contains(err.Error(), fake.AppToken()) {
+				t.Fatal("token in the error")
+			}
+			if ctx.Err() != nil {
+				t.Fatal("Run kept retrying until the deadline")
+			}
+		})
+	}
+}
+
+func TestMemberJoinedReachesTheCore(t *testing.T) {
+	fake := slackfake.New(t)
+	fake.AddUser(slackfake.User{ID: "UNEW", Name: "nykomling"})
+	ch := fake.AddChannel(slackfake.Channel{Name: "allmant"})
+	a, _ := slack.New(slack.Options{BotToken: fake.BotToken(), AppToken: fake.AppToken(), APIURL: fake.APIURL()})
+	joined := make(chan bot.Event, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- a.Run(ctx, bot.HandlerFunc(func(_ context.Context, ev bot.Event) {
+			if ev.Kind == bot.EventMemberJoined {
+				joined <- ev
+			}
+		}))
+	}()
+	defer func() { cancel(); <-done }()
+	fake.SendEvent(slackfake.MemberJoinedChannelEvent{User: "UNEW", Channel: ch})
+	select {
+	case ev := <-joined:
+		if ev.User.ID != "UNEW" || ev.Platform != bot.PlatformSlack || ev.User.Name != "nykomling" {
+			t.Fatalf("event = %+v", ev)
+		}
+		if err := ev.Respond(context.Background(), bot.Reply{Text: "Välkommen!"}); err != nil {
+			t.Fatal(err)
+		}
+		if len(fake.Posts(fake.DMChannel("UNEW"))) != 1 {
+			t.Fatal("welcome not sent as a DM")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("member_joined_channel not delivered")
+	}
+}
+
+func TestEphemeralReplyInChannel(t *testing.T) {
+	e := start(t)
+	e.fake.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: e.general, Text: "help"})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	e.fake.WaitUntil(ctx, func() bool { return len(e.fake.Calls("chat.postEphemeral")) > 0 })
+	calls := e.fake.Posts(e.general)
+	if len(calls) != 1 || calls[0].Method != "chat.postEphemeral" || calls[0].User != "UKIM" {
+		t.Fatalf("help in a channel should be ephemeral to kim: %+v", calls)
+	}
+}
