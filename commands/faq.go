@@ -101,7 +101,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 					return c.Errorf("faq.bad_id", bot.Quote(id, 40))
 				}
 				e := storage.Entry{ID: id, Lang: lang(c), Title: c.Args.String("title"), Body: c.Args.String("text"),
-					Tags: splitTags(c.Args.String("tags")), Source: c.Args.String("source")}
+					Tags: storage.SplitList(c.Args.String("tags")), Source: c.Args.String("source")}
 				if e.Source == "" {
 					e.Source = c.Bot().Catalog().T(e.Lang, "faq.source_organiser")
 				}
@@ -136,7 +136,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 					}
 				}
 				if c.Args.Has("tags") {
-					e.Tags, changed = splitTags(c.Args.String("tags")), true
+					e.Tags, changed = storage.SplitList(c.Args.String("tags")), true
 				}
 				if !changed {
 					return c.Errorf("faq.nothing_to_change")
@@ -215,16 +215,6 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 			},
 		},
 	}
-}
-
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 func faqMessages() bot.Messages {

@@ -57,15 +57,16 @@ FROM knowledge_entries ORDER BY id, lang`)
 		if err := rows.Scan(&e.ID, &e.Lang, &e.Title, &e.Body, &tags, &related, &e.Source, &e.Author, &created, &updated); err != nil {
 			return nil, fmt.Errorf("list entries: %w", err)
 		}
-		e.Tags, e.Related = splitList(tags), splitList(related)
+		e.Tags, e.Related = SplitList(tags), SplitList(related)
 		e.CreatedAt, e.UpdatedAt = time.Unix(created, 0), time.Unix(updated, 0)
 		out = append(out, e)
 	}
 	return out, rows.Err()
 }
 
-// splitList splits a comma-separated list, dropping empty items.
-func splitList(s string) []string {
+// SplitList splits a comma-separated list, trimming items and dropping
+// empty ones.
+func SplitList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {

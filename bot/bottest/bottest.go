@@ -158,16 +158,11 @@ func (h *Harness) Send(ev bot.Event) *Conversation {
 // returns the bot's answer as text.
 func (h *Harness) Say(u bot.User, text string) string {
 	h.t.Helper()
-	return h.Send(bot.Event{
-		Kind:      bot.EventMessage,
-		User:      u,
-		Channel:   bot.Channel{ID: "dm-" + u.ID, DM: true},
-		Text:      text,
-		Addressed: true,
-	}).Text()
+	return h.SayIn(u, "", text)
 }
 
-// SayIn sends text from u in lang (an explicit locale, like --lang).
+// SayIn sends text from u in lang (an explicit locale, like --lang; "" for
+// none).
 func (h *Harness) SayIn(u bot.User, lang, text string) string {
 	h.t.Helper()
 	return h.Send(bot.Event{
