@@ -119,12 +119,26 @@ func (a *Adapter) Lock(ctx context.Context, ch bot.Channel, locked bool) error {
 	if err != nil {
 		return err
 	}
-	var deny int64
+	c, err := a.channel(ctx, ch.ID)
+	if err != nil {
+		return err
+	}
+	// Keep what the channel's @everyone overwrite already says (a private
+	// channel stays hidden); change only the send permissions.
+	var allow, deny int64
+	for _, o := range c.PermissionOverwrites {
+		if o.ID == g && o.Type == discordgo.PermissionOverwriteTypeRole {
+			allow, deny = o.Allow, o.Deny
+		}
+	}
+	send := int64(discordgo.PermissionSendMessages | discordgo.PermissionSendMessagesInThreads)
 	if locked {
-		deny = discordgo.PermissionSendMessages | discordgo.PermissionSendMessagesInThreads
+		allow, deny = allow&^send, deny|send
+	} else {
+		deny &^= send
 	}
 	return a.retry(ctx, func() error {
-		return a.sess.ChannelPermissionSet(ch.ID, g, discordgo.PermissionOverwriteTypeRole, 0, deny)
+		return a.sess.ChannelPermissionSet(ch.ID, g, discordgo.PermissionOverwriteTypeRole, allow, deny)
 	})
 }
 

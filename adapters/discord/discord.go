@@ -56,8 +56,9 @@ type Options struct {
 
 // Adapter connects passionbot to Discord.
 type Adapter struct {
-	opt   Options
-	sess  *discordgo.Session
+	opt       Options
+	sess      *discordgo.Session
+	transport *http.Transport
 	log   *slog.Logger
 	mu    sync.Mutex
 	cmds  []*bot.Command
@@ -95,11 +96,12 @@ func New(opt Options) (*Adapter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: http.DefaultTransport}}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rewrite{base: base, next: tr}}
 	s.Identify.Intents = Intents(opt.PrivilegedIntents)
 	s.LogLevel = discordgo.LogError
 	s.StateEnabled = true
-	a := &Adapter{opt: opt, sess: s, log: opt.Logger, ready: make(chan struct{}), paths: map[string]string{}, byCmd: map[string]*bot.Command{}}
+	a := &Adapter{opt: opt, sess: s, transport: tr, log: opt.Logger, ready: make(chan struct{}), paths: map[string]string{}, byCmd: map[string]*bot.Command{}}
 	return a, nil
 }
 
@@ -186,10 +188,10 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			r()
 		}
 	}()
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("discord: connect: %w", a.explain(err))
+	if err := a.open(ctx); err != nil {
+		return err
 	}
-	defer s.Close()
+	defer a.close()
 	select {
 	case <-a.ready:
 	case <-ctx.Done():
@@ -202,6 +204,46 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	}
 	<-ctx.Done()
 	return nil
+}
+
+// openTimeout bounds Session.Open: discordgo v0.29 can deadlock inside
+// Open when the gateway answers with op 7 (issue #513); the adapter then
+// reports the failure instead of hanging.
+const openTimeout = 30 * time.Second
+
+// open connects the session, bounded by openTimeout.
+func (a *Adapter) open(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- a.sess.Open() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("discord: connect: %w", a.explain(err))
+		}
+		return nil
+	case <-ctx.Done():
+		go func() {
+			if <-done == nil {
+				a.close()
+			}
+		}()
+		return nil
+	case <-time.After(openTimeout):
+		return errors.New("discord: the gateway did not complete the connection within 30 s (discordgo #513?); restart passionbot")
+	}
+}
+
+// close stops reconnect attempts, closes the session and the transport's
+// idle connections. discordgo's own reconnect loop would otherwise outlive
+// Close after a dropped connection.
+func (a *Adapter) close() {
+	a.sess.Lock()
+	a.sess.ShouldReconnectOnError = false
+	a.sess.Unlock()
+	if err := a.sess.Close(); err != nil {
+		a.log.Debug("discord close", "err", err)
+	}
+	a.transport.CloseIdleConnections()
 }
 
 // guard keeps a bug in event conversion from killing the process
@@ -243,7 +285,8 @@ func (a *Adapter) publish(ctx context.Context) error {
 	}
 	a.log.Info("discord slash commands published", "count", len(native), "guild", a.opt.GuildID)
 	if state != nil {
-		return state.SetState(ctx, key, hash)
+		// Remember it even if the bot is stopping: the commands were sent.
+		return state.SetState(context.WithoutCancel(ctx), key, hash)
 	}
 	return nil
 }

@@ -57,15 +57,17 @@ func embed(c *bot.Card) *discordgo.MessageEmbed {
 }
 
 // buttons lays buttons out in rows of five; buttons whose action does not
-// fit Discord's 100-character custom id are left out (the card's text says
-// what they do).
+// fit Discord's 100-character custom id, or repeats another's, are left out
+// (the card's text says what they do).
 func buttons(bs []bot.Button) []discordgo.MessageComponent {
 	var rows []discordgo.MessageComponent
 	var row discordgo.ActionsRow
+	seen := map[string]bool{} // Discord refuses a custom id twice in a message
 	for _, b := range bs {
-		if b.Action == "" || len(b.Action) > maxCustomID {
+		if b.Action == "" || len(b.Action) > maxCustomID || seen[b.Action] {
 			continue
 		}
+		seen[b.Action] = true
 		style := discordgo.SecondaryButton
 		switch b.Style {
 		case bot.ButtonPrimary:

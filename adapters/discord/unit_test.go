@@ -66,9 +66,10 @@ func TestRenderSplitsAndBuildsComponents(t *testing.T) {
 	long := strings.Repeat(strings.Repeat("ord ", 20)+"\n", 70) // ~5,600 characters
 	var bs []bot.Button
 	for i := 0; i < 7; i++ {
-		bs = append(bs, bot.Button{Label: "b", Action: "learn answer:1"})
+		bs = append(bs, bot.Button{Label: "b", Action: "learn answer:" + string(rune('1'+i))})
 	}
 	bs = append(bs, bot.Button{Label: "too long", Action: strings.Repeat("x", 101)})
+	bs = append(bs, bot.Button{Label: "again", Action: "learn answer:1"})
 	msgs := render(bot.Reply{Text: long, Card: &bot.Card{Title: "T", Body: "B", Buttons: bs}})
 	if len(msgs) != 3 {
 		t.Fatalf("%d messages for 5,600 characters, want 3", len(msgs))
@@ -91,7 +92,7 @@ func TestRenderSplitsAndBuildsComponents(t *testing.T) {
 		t.Fatalf("first row has %d buttons, want 5", n)
 	}
 	if n := len(last.components[1].(discordgo.ActionsRow).Components); n != 2 {
-		t.Fatalf("second row has %d buttons, want 2 (the over-long custom id is left out)", n)
+		t.Fatalf("second row has %d buttons, want 2 (the over-long and the repeated custom id are left out)", n)
 	}
 }
 

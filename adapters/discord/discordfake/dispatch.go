@@ -14,7 +14,8 @@ var (
 
 // SendMessage dispatches MESSAGE_CREATE for a user's message and returns its
 // ID. A message with no ChannelID is a DM to the bot (the DM channel is
-// created on first use). Sessions without the GUILD_MESSAGES (or
+// created on first use); an author who is not a member of the channel's
+// guild becomes one, without roles. Sessions without the GUILD_MESSAGES (or
 // DIRECT_MESSAGES) intent don't get it; sessions without the Message
 // Content intent get a guild message's content blanked unless it mentions
 // the bot.
@@ -169,15 +170,15 @@ func (s *Server) SendInteraction(in Interaction) string {
 		"entitlements":   []any{},
 	}
 	if g != nil {
-		m := s.member(g, in.User)
+		m := s.member(g, in.User).clone()
 		if in.Roles != nil {
 			m.Roles = slices.Clone(in.Roles)
 		}
 		perms := in.Permissions
 		if perms == "" {
-			perms = strconv.FormatInt(s.permissions(g, in.User.ID, ch.ID), 10)
+			perms = strconv.FormatInt(s.permissionsWith(g, in.User.ID, m.Roles, ch.ID), 10)
 		}
-		mj := memberJSON(m, true)
+		mj := memberJSON(&m, true)
 		mj["permissions"] = perms
 		d["guild_id"] = g.id
 		d["guild_locale"] = g.locale

@@ -368,3 +368,43 @@ func TestIdentifyRejectedAndAuth(t *testing.T) {
 	}
 	http.DefaultClient.CloseIdleConnections()
 }
+
+func TestFilesReactionsHistory(t *testing.T) {
+	t.Parallel()
+	f := setup(t)
+	s := newSession(t, f.fake, allIntents)
+	sent, err := s.ChannelMessageSendComplex(f.general, &discordgo.MessageSend{
+		Content: "Schema",
+		Files:   []*discordgo.File{{Name: "schema.txt", ContentType: "text/plain", Reader: strings.NewReader("lördag 10-14")}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sent.Attachments) != 1 || sent.Attachments[0].Filename != "schema.txt" {
+		t.Errorf("response attachments %+v", sent.Attachments)
+	}
+	m, _ := f.fake.Message(sent.ID)
+	if m.Content != "Schema" || len(m.Attachments) != 1 || string(m.Attachments[0].Data) != "lördag 10-14" {
+		t.Errorf("recorded %+v", m)
+	}
+	if err := s.MessageReactionAdd(f.general, sent.ID, "✅"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := f.fake.Message(sent.ID); !slices.Equal(m.Reactions, []string{"✅"}) {
+		t.Errorf("reactions %v", m.Reactions)
+	}
+	if err := s.ChannelTyping(f.general); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.ChannelMessageSend(f.general, "två")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, err := s.ChannelMessages(f.general, 10, "", "", "")
+	if err != nil || len(hist) != 2 || hist[0].ID != second.ID {
+		t.Errorf("history %v %v", hist, err)
+	}
+	if ch, err := s.Channel(f.general); err != nil || ch.Name != "general" {
+		t.Errorf("GET channel %+v %v", ch, err)
+	}
+}

@@ -160,6 +160,23 @@ func TestGateway(t *testing.T) {
 		restError(t, err, 400, 50035)
 	})
 
+	t.Run("presence and member requests", func(t *testing.T) {
+		chunks := make(chan *discordgo.GuildMembersChunk, 1)
+		defer s.AddHandler(func(_ *discordgo.Session, c *discordgo.GuildMembersChunk) { chunks <- c })()
+		if err := s.UpdateGameStatus(0, "keramik"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RequestGuildMembers(f.guild.ID, "k", 0, "n1", false); err != nil {
+			t.Fatal(err)
+		}
+		if c := next(t, chunks); c.Nonce != "n1" || len(c.Members) != 1 || c.Members[0].User.ID != f.kim.ID {
+			t.Errorf("chunk %+v", c)
+		}
+		if p := f.fake.PresenceUpdates(); len(p) != 1 || !strings.Contains(string(p[0]), "keramik") {
+			t.Errorf("presence updates %s", p)
+		}
+	})
+
 	t.Run("interactions", func(t *testing.T) { testInteractions(t, g) })
 }
 
@@ -249,12 +266,15 @@ func testInteractions(t *testing.T, g gw) {
 }
 
 // TestRestrictedSession: no Message Content or Server Members intent, no
-// payload compression, an expired interaction window.
+// payload compression, an expired interaction window, fast heartbeats.
 func TestRestrictedSession(t *testing.T) {
 	t.Parallel()
 	g := openGateway(t, discordgo.IntentsGuilds|discordgo.IntentsGuildMessages|discordgo.IntentsDirectMessages,
-		df.WithCompression(false), df.WithInteractionDeadline(time.Nanosecond))
+		df.WithCompression(false), df.WithInteractionDeadline(time.Nanosecond), df.WithHeartbeatInterval(100*time.Millisecond))
 	f, s := g.fixture, g.s
+	if err := f.fake.Wait(ctx(t), func() bool { return f.fake.Heartbeats() >= 3 }); err != nil {
+		t.Errorf("heartbeat_interval not honoured: %d heartbeats: %v", f.fake.Heartbeats(), err)
+	}
 
 	id := f.fake.SendMessage(df.MessageCreate{ChannelID: f.general, Author: f.kim, Content: "!help"})
 	if m := g.message(t, id); m.Content != "" {
@@ -287,14 +307,14 @@ func TestReconnectAndResume(t *testing.T) {
 	}
 	// Two sessions, each going through several disconnects in a row.
 	for name, modes := range map[string][]mode{
-		"resumable": {
+		"drops": {
 			{"abrupt", func(f *df.Server) { f.Drop(df.DropAbrupt) }, true},
 			{"close 4000", func(f *df.Server) { f.Drop(df.DropResumable) }, true},
-			{"op 7", (*df.Server).Reconnect, true},
 		},
-		"invalidated": {
+		"ops": {
 			{"op 9", (*df.Server).InvalidateSession, false},
 			{"close 4009", func(f *df.Server) { f.Drop(df.DropInvalidSession) }, false},
+			{"op 7", (*df.Server).Reconnect, true},
 		},
 	} {
 		t.Run(name, func(t *testing.T) {

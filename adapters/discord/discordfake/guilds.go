@@ -125,13 +125,18 @@ func (s *Server) member(g *guildState, u User) *Member {
 // the member's roles, then the channel's @everyone, role and member
 // overwrites. s.mu must be held.
 func (s *Server) permissions(g *guildState, userID, channelID string) int64 {
+	var roles []string
+	if m := g.members[userID]; m != nil {
+		roles = m.Roles
+	}
+	return s.permissionsWith(g, userID, roles, channelID)
+}
+
+// permissionsWith computes permissions for a user with the given roles;
+// s.mu must be held.
+func (s *Server) permissionsWith(g *guildState, userID string, roles []string, channelID string) int64 {
 	if userID == g.ownerID {
 		return PermAll
-	}
-	m := g.members[userID]
-	var roles []string
-	if m != nil {
-		roles = m.Roles
 	}
 	var perms int64
 	for _, r := range g.roles {

@@ -16,6 +16,22 @@
 //
 // Everything is recorded and readable through thread-safe accessors; Wait
 // and the Wait* helpers block on conditions instead of sleeping.
+//
+// Typical use:
+//
+//	fake := discordfake.New(t)
+//	g := fake.AddGuild(discordfake.Guild{Channels: []discordfake.Channel{{Name: "general"}}})
+//	s, _ := discordgo.New("Bot " + fake.Token())
+//	s.Client = &http.Client{Transport: rewriteTo(fake.URL())} // https://discord.com -> fake
+//	t.Cleanup(func() { s.Close() }) // after New: runs before the fake closes
+//	s.Open()
+//	fake.SendMessage(discordfake.MessageCreate{ChannelID: g.Channels[0].ID, Author: fake.NewUser("kim"), Content: "hej"})
+//	msgs, err := fake.WaitMessages(ctx, g.Channels[0].ID, 1)
+//
+// discordgo's Session.Close sleeps one second, and so does each of its
+// reconnects. A test that drops the connection must wait for the reconnect
+// (WaitConnected) before it ends: discordgo's reconnect loop does not stop
+// on Close and would outlive the fake.
 package discordfake
 
 import (
@@ -384,12 +400,12 @@ func (c *call) parseMultipart(boundary string) error {
 	return nil
 }
 
-// authorized checks "Authorization: Bot <token>". Interaction callbacks and
-// webhook-token routes authenticate with the token in the URL; they accept
-// a request without the header.
+// authorized checks "Authorization: Bot <token>". GET /gateway needs no
+// token, and interaction callbacks and webhook-token routes authenticate
+// with the token in the URL; they accept a request without the header.
 func (s *Server) authorized(c *call) bool {
 	auth := c.r.Header.Get("Authorization")
-	if auth == "" && (strings.HasPrefix(c.route, "/webhooks/") || strings.HasPrefix(c.route, "/interactions/")) {
+	if auth == "" && (c.route == "/gateway" || strings.HasPrefix(c.route, "/webhooks/") || strings.HasPrefix(c.route, "/interactions/")) {
 		return true
 	}
 	return auth == "Bot "+s.cfg.token

@@ -476,7 +476,7 @@ type Interaction struct {
 	GuildID   string // empty with empty ChannelID: a DM with the bot
 	ChannelID string
 	User      User     // required
-	Roles     []string // default: the member's roles in the guild
+	Roles     []string // default: the member's roles in the guild (an override is not stored)
 	// Permissions overrides the member's computed permissions (a decimal
 	// string, as Discord sends it).
 	Permissions string

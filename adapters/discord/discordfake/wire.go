@@ -172,6 +172,12 @@ func (s *Server) guildJSON(g *guildState, intents int) map[string]any {
 // messageJSON encodes a message; hideContent blanks content, embeds,
 // attachments and components (no Message Content intent). s.mu must be held.
 func (s *Server) messageJSON(m *Message, hideContent bool) map[string]any {
+	return s.messageJSONRef(m, hideContent, true)
+}
+
+// messageJSONRef encodes a message; withRef adds referenced_message (one
+// level, as Discord does).
+func (s *Server) messageJSONRef(m *Message, hideContent, withRef bool) map[string]any {
 	mentions := make([]any, 0, len(m.Mentions))
 	for _, u := range m.Mentions {
 		mu := userJSON(u)
@@ -222,8 +228,8 @@ func (s *Server) messageJSON(m *Message, hideContent bool) map[string]any {
 	}
 	if m.MessageReference != nil {
 		v["message_reference"] = m.MessageReference
-		if ref := s.messages[m.MessageReference.MessageID]; ref != nil && ref != m {
-			v["referenced_message"] = s.messageJSON(ref, hideContent)
+		if ref := s.messages[m.MessageReference.MessageID]; ref != nil && withRef {
+			v["referenced_message"] = s.messageJSONRef(ref, hideContent, false)
 		}
 	}
 	if m.WebhookID != "" {

@@ -1,0 +1,108 @@
+package discord_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"passionbot/adapters/discord/discordfake"
+	"passionbot/bot"
+)
+
+func asError[T error](err error, target *T) bool { return errors.As(err, target) }
+
+func TestCapabilitiesAgainstTheFake(t *testing.T) {
+	e := start(t, setup{})
+	ctx := context.Background()
+	a := e.a
+	for _, c := range []bot.Capability{bot.CapChannels, bot.CapSlowmode, bot.CapTimeout, bot.CapPurge, bot.CapLock, bot.CapEvents, bot.CapButtons, bot.CapCommands} {
+		if !bot.HasCapability(a, c) {
+			t.Errorf("Discord adapter lacks %s", c)
+		}
+	}
+	ch, err := a.CreateChannel(ctx, "keramik", "Lera och glasyr", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := e.fake.Channel(ch.ID)
+	if got.Topic != "Lera och glasyr" || len(got.PermissionOverwrites) != 1 || got.PermissionOverwrites[0].Deny&discordgo.PermissionViewChannel == 0 {
+		t.Fatalf("private channel = %+v", got)
+	}
+	if err := a.SetSlowmode(ctx, ch, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetSlowmode(ctx, ch, 7*time.Hour); err == nil {
+		t.Fatal("7 h slowmode accepted")
+	}
+	if err := a.Lock(ctx, ch, true); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = e.fake.Channel(ch.ID)
+	if got.RateLimitPerUser != 30 || e.fake.Permissions(e.guild.ID, e.kim.ID, ch.ID)&discordgo.PermissionSendMessages != 0 {
+		t.Fatalf("after slowmode and lock: %+v", got)
+	}
+	if err := a.Lock(ctx, ch, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ArchiveChannel(ctx, bot.Channel{ID: ch.ID}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = e.fake.Channel(ch.ID)
+	if got.Name != "arkiv-keramik" {
+		t.Fatalf("archived channel name %q", got.Name)
+	}
+	// Purge skips messages older than 14 days, which bulk delete refuses.
+	old := e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: e.kim, Content: "gammalt", ID: discordfake.Snowflake(time.Now().Add(-20 * 24 * time.Hour))})
+	for i := 0; i < 4; i++ {
+		e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: e.kim, Content: "nytt"})
+	}
+	n, err := a.Purge(ctx, bot.Channel{ID: e.general}, 10)
+	if err != nil || n != 4 {
+		t.Fatalf("purge = %d, %v; want the 4 recent messages", n, err)
+	}
+	for _, id := range e.fake.Deletions(e.general) {
+		if id == old {
+			t.Fatal("a message older than 14 days was bulk-deleted")
+		}
+	}
+	// Timeouts: at most 28 days.
+	kim := bot.User{Platform: bot.PlatformDiscord, ID: e.kim.ID}
+	if err := a.Timeout(ctx, kim, time.Hour, "spam"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := e.fake.Member(e.guild.ID, e.kim.ID); m.CommunicationDisabledUntil == nil {
+		t.Fatal("timeout not set")
+	}
+	if err := a.Timeout(ctx, kim, 29*24*time.Hour, "x"); err == nil {
+		t.Fatal("29-day timeout accepted")
+	}
+	if err := a.Timeout(ctx, kim, 0, "lifted"); err != nil {
+		t.Fatal(err)
+	}
+	// DM.
+	if _, err := a.Send(ctx, bot.Target{User: e.kim.ID}, bot.Reply{Text: "Välkommen!"}); err != nil {
+		t.Fatal(err)
+	}
+	if dm, ok := e.fake.DMChannel(e.kim.ID); !ok || len(e.fake.Messages(dm.ID)) != 1 {
+		t.Fatal("no DM")
+	}
+	// Guild Scheduled Events.
+	start := time.Now().Add(48 * time.Hour).Truncate(time.Second)
+	id, err := a.CreateEvent(ctx, bot.NativeEvent{Title: "Julfika i ateljén", Description: "Glögg och lera", Location: "Ateljén, Varberg", Start: start})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.UpdateEvent(ctx, bot.NativeEvent{ID: id, Title: "Julfika i ateljén (flyttad)", Location: "Ateljén", Start: start.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.CancelEvent(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	evs := e.fake.ScheduledEvents(e.guild.ID)
+	if len(evs) != 1 || evs[0].Name != "Julfika i ateljén (flyttad)" || evs[0].Status != 4 || evs[0].EntityType != 3 || !evs[0].StartTime.Equal(start.Add(time.Hour)) {
+		t.Fatalf("scheduled events = %+v", evs)
+	}
+}

@@ -1,0 +1,373 @@
+package discord_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"go.uber.org/goleak"
+
+	"passionbot/adapters/discord"
+	"passionbot/adapters/discord/discordfake"
+	"passionbot/bot"
+	"passionbot/bot/bottest"
+	"passionbot/knowledge"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// env is a bot on a fresh database connected through the real discordgo
+// client to a loopback fake Discord with one server.
+type env struct {
+	fake                 *discordfake.Server
+	h                    *bottest.Harness
+	a                    *discord.Adapter
+	guild                discordfake.Guild
+	general              string
+	kim, mod, admin, org discordfake.User
+	stop                 func()
+}
+
+type setup struct {
+	privileged bool
+	dbPath     string
+	extra      []*bot.Command
+	fakeOpts   []discordfake.Option
+}
+
+func start(t *testing.T, s setup) *env {
+	t.Helper()
+	fake := discordfake.New(t, s.fakeOpts...)
+	e := &env{fake: fake, kim: fake.NewUser("kim"), mod: fake.NewUser("moa"), admin: fake.NewUser("ada"), org: fake.NewUser("olle")}
+	e.guild = fake.AddGuild(discordfake.Guild{
+		Name:     "Passion Halland",
+		OwnerID:  e.admin.ID,
+		Channels: []discordfake.Channel{{Name: "allmant"}},
+		Roles: []discordfake.Role{
+			{ID: "900", Name: "Moderator", Permissions: discordgo.PermissionModerateMembers},
+			{ID: "901", Name: "Styrelsen", Permissions: discordgo.PermissionAdministrator},
+			{ID: "902", Name: "Arrangörer"},
+		},
+		Members: []discordfake.Member{{User: e.kim}, {User: e.mod, Roles: []string{"900"}}, {User: e.admin, Roles: []string{"901"}}, {User: e.org, Roles: []string{"902"}}},
+	})
+	e.general = e.guild.Channels[0].ID
+	a, err := discord.New(discord.Options{Token: fake.Token(), BaseURL: fake.URL(), GuildID: e.guild.ID,
+		PrivilegedIntents: s.privileged, DeferAfter: 300 * time.Millisecond, Backoff: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []bottest.Option{bottest.WithOptions(func(o *bot.Options) {
+		o.Adapters = []bot.Adapter{a}
+		o.RoleNames = map[string]bot.Role{"arrangörer": bot.RoleOrganiser}
+	}), bottest.WithCommands(s.extra...)}
+	if s.dbPath != "" {
+		opts = append(opts, bottest.WithDatabase(s.dbPath))
+	}
+	e.h = bottest.New(t, opts...)
+	e.a = a
+	a.SetState(e.h.DB)
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := a.PublishCommands(ctx, e.h.Bot.Registry().Commands()); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx, e.h.Bot) }()
+	stopped := false
+	e.stop = func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+		wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer wcancel()
+		e.h.Bot.Wait(wctx)
+	}
+	t.Cleanup(e.stop)
+	e.waitFor(t, "connected", fake.Connected)
+	e.waitFor(t, "commands published", func() bool {
+		v, _ := e.h.DB.GetState(context.Background(), "discord.commands."+fake.AppID()+"."+e.guild.ID)
+		return v != "" && len(fake.Commands(e.guild.ID)) > 0
+	})
+	return e
+}
+
+// waitFor polls cond (it may look at the database as well as the fake).
+func (e *env) waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: timed out", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (e *env) messages(t *testing.T, n int) []discordfake.Message {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ms, err := e.fake.WaitMessages(ctx, e.general, n)
+	if err != nil {
+		t.Fatalf("waiting for %d messages: %v (have %d)", n, err, len(e.fake.Messages(e.general)))
+	}
+	return ms
+}
+
+func (e *env) response(t *testing.T, id string) discordfake.InteractionResponse {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	r, err := e.fake.WaitInteractionResponse(ctx, id)
+	if err != nil {
+		t.Fatalf("no interaction response: %v", err)
+	}
+	return r
+}
+
+func mention(e *env, u discordfake.User, text string) string {
+	return e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: u, Content: "<@" + e.fake.BotID() + "> " + text})
+}
+
+func TestMentionWithQuestionAnswered(t *testing.T) {
+	e := start(t, setup{})
+	id := mention(e, e.kim, "vad står PUNKS för?")
+	m := e.messages(t, 1)[0]
+	if !strings.Contains(m.Content, "Passionsdriven Utveckling av Näringsliv Kultur och Samhälle") {
+		t.Fatalf("answer = %q", m.Content)
+	}
+	if m.MessageReference == nil || m.MessageReference.MessageID != id {
+		t.Fatalf("not a reply to the question: %+v", m.MessageReference)
+	}
+	if am := m.AllowedMentions; am == nil || len(am.Parse) != 0 || am.RepliedUser {
+		t.Fatalf("allowed_mentions = %+v", am)
+	}
+}
+
+func TestIdentifyAsksOnlyForWhatIsEnabled(t *testing.T) {
+	want := int(discordgo.IntentGuilds | discordgo.IntentGuildMessages | discordgo.IntentDirectMessages | discordgo.IntentGuildScheduledEvents)
+	e := start(t, setup{})
+	ids := e.fake.Identifies()
+	if len(ids) != 1 || ids[0].Intents != want || ids[0].Token != "Bot "+e.fake.Token() && ids[0].Token != e.fake.Token() {
+		t.Fatalf("IDENTIFY = %+v, want intents %d", ids, want)
+	}
+	// Without Message Content, plain channel messages are not commands.
+	e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: e.kim, Content: "!help"})
+	mention(e, e.kim, "vad står PUNKS för?")
+	if ms := e.messages(t, 1); strings.Contains(ms[0].Content, "Kommandon") {
+		t.Fatal("prefix command answered without the Message Content intent")
+	}
+	e.stop()
+
+	p := start(t, setup{privileged: true, fakeOpts: []discordfake.Option{discordfake.WithPrivilegedIntents(int(discordgo.IntentMessageContent | discordgo.IntentGuildMembers))}})
+	if got := p.fake.Identifies()[0].Intents; got != want|int(discordgo.IntentMessageContent|discordgo.IntentGuildMembers) {
+		t.Fatalf("privileged IDENTIFY intents = %d", got)
+	}
+	p.fake.SendMessage(discordfake.MessageCreate{ChannelID: p.general, Author: p.kim, Content: "!help"})
+	if ms := p.messages(t, 1); !strings.Contains(ms[0].Content, "Kommandon du kan använda") {
+		t.Fatalf("prefix command with privileged intents = %q", ms[0].Content)
+	}
+}
+
+func TestSlashHelpAndRefusal(t *testing.T) {
+	e := start(t, setup{})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "help", Locale: "en-GB"})
+	r := e.response(t, id)
+	if r.Type != discordfake.ResponseMessage || r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "**Commands you can use**") {
+		t.Fatalf("/help = type %d flags %d %q", r.Type, r.Data.Flags, r.Data.Content)
+	}
+	if strings.Contains(r.Data.Content, "`role grant`") {
+		t.Fatal("a member's /help lists admin commands")
+	}
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "role", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("list")}})
+	if r := e.response(t, id); !strings.Contains(r.Data.Content, "kräver rollen administratör, och du är medlem") || r.Data.Flags&64 == 0 {
+		t.Fatalf("refusal = %q flags %d", r.Data.Content, r.Data.Flags)
+	}
+	// Discord permissions and [roles] names give roles.
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.admin, CommandName: "role", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("grant", discordfake.UserOpt("user", e.kim.ID), discordfake.Str("role", "moderator"))}})
+	if r := e.response(t, id); r.Data.Content != e.kim.ID+" har nu rollen moderator." {
+		t.Fatalf("admin's /role grant = %q", r.Data.Content)
+	}
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.org, CommandName: "faq",
+		Options: []discordfake.OptionValue{discordfake.Sub("unanswered")}})
+	if r := e.response(t, id); strings.Contains(r.Data.Content, "kräver rollen") {
+		t.Fatalf("[roles] organiser refused: %q", r.Data.Content)
+	}
+}
+
+func TestButtonClickRoutedToItsAction(t *testing.T) {
+	e := start(t, setup{})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "learn",
+		Options: []discordfake.OptionValue{discordfake.Sub("start")}})
+	r := e.response(t, id)
+	if len(r.Data.Embeds) != 1 || len(r.Data.Components) != 1 || len(r.Data.Components[0].Components) != 3 {
+		t.Fatalf("quiz card = %+v", r.Data)
+	}
+	lessons, _ := knowledge.Course()
+	right := r.Data.Components[0].Components[lessons[0].Quiz[0].Answer-1]
+	if right.CustomID != "learn answer:"+string(rune('0'+lessons[0].Quiz[0].Answer)) {
+		t.Fatalf("button custom_id = %q", right.CustomID)
+	}
+	click := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CustomID: right.CustomID, Locale: "sv-SE"})
+	if r := e.response(t, click); !strings.HasPrefix(r.Data.Content, "Rätt!") {
+		t.Fatalf("click answered %q", r.Data.Content)
+	}
+}
+
+func TestLongReplySplitAtLineBoundaries(t *testing.T) {
+	e := start(t, setup{})
+	var lines []string
+	for i := 0; len(strings.Join(lines, "\n")) < 5000; i++ {
+		lines = append(lines, "en rad om surdeg och keramik, nummer "+strings.Repeat("x", i%7))
+	}
+	text := strings.Join(lines, "\n")
+	if _, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	ms := e.fake.Messages(e.general)
+	if len(ms) != 3 {
+		t.Fatalf("%d messages for %d characters, want 3", len(ms), len(text))
+	}
+	var joined string
+	for _, m := range ms {
+		if n := len([]rune(m.Content)); n > 2000 || strings.HasSuffix(m.Content, "nummer") {
+			t.Fatalf("message of %d characters, or cut inside a line", n)
+		}
+		joined += m.Content
+	}
+	if joined != text {
+		t.Fatal("the parts do not add up to the text")
+	}
+}
+
+func TestEveryoneInUserTextDoesNotPing(t *testing.T) {
+	e := start(t, setup{})
+	mention(e, e.kim, "@everyone @here <@&900> hlep")
+	m := e.messages(t, 1)[0]
+	if m.AllowedMentions == nil || len(m.AllowedMentions.Parse) != 0 || len(m.AllowedMentions.Roles) != 0 || len(m.AllowedMentions.Users) != 0 {
+		t.Fatalf("allowed_mentions = %+v", m.AllowedMentions)
+	}
+	if strings.Contains(m.Content, "@everyone") || strings.Contains(m.Content, "@here") || strings.Contains(m.Content, "<@&") {
+		t.Fatalf("content = %q", m.Content)
+	}
+}
+
+func TestRateLimitedSendDeliveredOnce(t *testing.T) {
+	e := start(t, setup{})
+	e.fake.RateLimit("POST", "/channels/*/messages", 1, 600*time.Millisecond)
+	began := time.Now()
+	mention(e, e.kim, "vad står PUNKS för?")
+	e.messages(t, 1)
+	if waited := time.Since(began); waited < 600*time.Millisecond {
+		t.Fatalf("delivered after %v, inside the rate limit", waited)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if n := len(e.fake.Messages(e.general)); n != 1 {
+		t.Fatalf("%d messages after a 429, want 1", n)
+	}
+}
+
+func TestServerErrorsRetriedRefusalsReported(t *testing.T) {
+	e := start(t, setup{})
+	e.fake.FailNext("POST", "/channels/*/messages", 502, `{"message":"Bad Gateway","code":0}`)
+	e.fake.FailNext("POST", "/channels/*/messages", 500, `{"message":"Internal Server Error","code":0}`)
+	if _, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: "hej"}); err != nil {
+		t.Fatalf("5xx not retried: %v", err)
+	}
+	if n := len(e.fake.Messages(e.general)); n != 1 {
+		t.Fatalf("%d messages after retries, want 1", n)
+	}
+	before := len(e.fake.Requests())
+	e.fake.FailNext("POST", "/channels/*/messages", 403, `{"message":"Missing Permissions","code":50013}`)
+	_, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: "hej igen"})
+	var de *discord.Error
+	if !asError(err, &de) || de.Code != discord.CodeMissingPermissions || de.Status != 403 {
+		t.Fatalf("403 = %v", err)
+	}
+	if strings.Contains(err.Error(), e.fake.Token()) {
+		t.Fatal("token in the error")
+	}
+	if n := len(e.fake.Requests()) - before; n != 1 {
+		t.Fatalf("a permanent 403 was sent %d times", n)
+	}
+}
+
+func TestDroppedGatewayResumes(t *testing.T) {
+	e := start(t, setup{})
+	mention(e, e.kim, "vad står PUNKS för?")
+	e.messages(t, 1)
+	e.fake.Drop(discordfake.DropAbrupt)
+	e.waitFor(t, "resumed", func() bool { return e.fake.Resumes() == 1 && e.fake.Connected() })
+	mention(e, e.kim, "who commissioned the report?")
+	if ms := e.messages(t, 2); !strings.Contains(ms[1].Content, "VIAkub Halland") {
+		t.Fatalf("after resume = %q", ms[1].Content)
+	}
+}
+
+func TestCommandsPublishedOnlyWhenChanged(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	e := start(t, setup{dbPath: path})
+	if n := e.fake.CommandPuts(); n != 1 {
+		t.Fatalf("%d bulk overwrites at first start", n)
+	}
+	names := map[string]bool{}
+	for _, c := range e.fake.Commands(e.guild.ID) {
+		names[c.Name] = true
+	}
+	for _, want := range []string{"help", "ask", "faq", "learn", "role", "language"} {
+		if !names[want] {
+			t.Errorf("command /%s not published", want)
+		}
+	}
+	e.stop()
+	e.h.DB.Close()
+
+	// Restart on the same database, against the same server: unchanged commands are not sent again.
+	a, err := discord.New(discord.Options{Token: e.fake.Token(), BaseURL: e.fake.URL(), GuildID: e.guild.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := bottest.New(t, bottest.WithDatabase(path), bottest.WithOptions(func(o *bot.Options) { o.Adapters = []bot.Adapter{a} }))
+	a.SetState(h.DB)
+	a.PublishCommands(context.Background(), h.Bot.Registry().Commands())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx, h.Bot) }()
+	e.waitFor(t, "reconnected", func() bool { return len(e.fake.Identifies()) == 2 && e.fake.Connected() })
+	mention(e, e.kim, "vad står PUNKS för?") // proves the adapter is past publishing
+	e.messages(t, 1)
+	cancel()
+	<-done
+	if n := e.fake.CommandPuts(); n != 1 {
+		t.Fatalf("%d bulk overwrites after an unchanged restart, want 1", n)
+	}
+}
+
+func TestSlowHandlerDeferredWithinThreeSeconds(t *testing.T) {
+	slow := &bot.Command{Name: "slow", Group: "general", Help: bot.Text{SV: "långsam", EN: "slow"},
+		Run: func(ctx context.Context, c *bot.Call) error {
+			time.Sleep(1200 * time.Millisecond)
+			return c.Reply(ctx, bot.Reply{Text: "klar efter en stund"})
+		}}
+	e := start(t, setup{extra: []*bot.Command{slow}})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "slow"})
+	r := e.response(t, id)
+	if r.Type != discordfake.ResponseDeferredMessage || r.Latency > 3*time.Second {
+		t.Fatalf("first response type %d after %v; want a deferral within 3 s", r.Type, r.Latency)
+	}
+	e.waitFor(t, "the deferred reply filled in", func() bool {
+		m, ok := e.fake.Original(id)
+		return ok && m.Content == "klar efter en stund"
+	})
+	if n := len(e.fake.InteractionResponses(id)); n != 1 {
+		t.Fatalf("%d interaction responses", n)
+	}
+}
