@@ -59,13 +59,13 @@ type Adapter struct {
 	opt       Options
 	sess      *discordgo.Session
 	transport *http.Transport
-	log   *slog.Logger
-	mu    sync.Mutex
-	cmds  []*bot.Command
-	paths map[string]string       // native path -> core command name
-	byCmd map[string]*bot.Command // core name -> declaration
-	ready chan struct{}
-	once  sync.Once
+	log       *slog.Logger
+	mu        sync.Mutex
+	cmds      []*bot.Command
+	paths     map[string]string       // native path -> core command name
+	byCmd     map[string]*bot.Command // core name -> declaration
+	ready     chan struct{}
+	once      sync.Once
 }
 
 // New checks the options and prepares a session; Run connects.
