@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"passionbot/adapters/discord/discordfake"
 	"passionbot/adapters/slack/slackfake"
+	"passionbot/bot"
+	"passionbot/storage"
 )
 
 // runCLI runs passionbot as a process would, with stdin and a clean
@@ -261,6 +264,12 @@ type syncWriter struct {
 	w  io.Writer
 }
 
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.(*bytes.Buffer).String()
+}
+
 func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -361,5 +370,73 @@ func TestBinaryAgainstFakeSlack(t *testing.T) {
 	all := logs.w.(*bytes.Buffer).String()
 	if strings.Contains(all, fake.BotToken()) || strings.Contains(all, fake.AppToken()) {
 		t.Fatal("a token appears in the log")
+	}
+}
+
+// TestDiscordAndSlackInOneProcess runs the binary with both platforms on,
+// against loopback fakes, sharing one database: each answers its own members.
+func TestDiscordAndSlackInOneProcess(t *testing.T) {
+	dir := inTempDir(t)
+	sf := slackfake.New(t)
+	sf.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
+	general := sf.AddChannel(slackfake.Channel{Name: "allmant"})
+	df := discordfake.New(t)
+	kim := df.NewUser("kim")
+	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}, {User: kim}}})
+	p := filepath.Join(dir, "both.toml")
+	os.WriteFile(p, []byte(`[discord]
+enabled = true
+base_url = "`+df.URL()+`"
+guild_id = "`+guild.ID+`"
+[slack]
+enabled = true
+api_url = "`+sf.APIURL()+`"
+`), 0o600)
+	env := func(k string) string {
+		return map[string]string{"SLACK_BOT_TOKEN": sf.BotToken(), "SLACK_APP_TOKEN": sf.AppToken(), "DISCORD_TOKEN": df.Token()}[k]
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncWriter{w: &bytes.Buffer{}}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, logs, env) }()
+	wait, stop := context.WithTimeout(ctx, 15*time.Second)
+	defer stop()
+	if err := sf.WaitConnected(wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := df.WaitConnected(wait); err != nil {
+		t.Fatal(err)
+	}
+	sf.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: general, Text: "vad står PUNKS för?"})
+	df.SendMessage(discordfake.MessageCreate{ChannelID: guild.Channels[0].ID, Author: kim, Content: "<@" + df.BotID() + "> who commissioned the report?"})
+	posts, err := sf.WaitPosts(wait, general, 1)
+	if err != nil || !strings.Contains(string(posts[0].Blocks), "Passionsdriven Utveckling") {
+		t.Fatalf("Slack answer: %v %v", err, posts)
+	}
+	msgs, err := df.WaitMessages(wait, guild.Channels[0].ID, 1)
+	if err != nil || !strings.Contains(msgs[0].Content, "VIAkub Halland") {
+		t.Fatalf("Discord answer: %v %v", err, msgs)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	// One database: both platforms' members were recorded in it.
+	out := logs.String()
+	for _, tok := range []string{sf.BotToken(), sf.AppToken(), df.Token()} {
+		if strings.Contains(out, tok) {
+			t.Fatal("a token appears in the log")
+		}
+	}
+	db, err := storage.Open(context.Background(), "passionbot.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Member(context.Background(), bot.PlatformSlack, "UKIM"); err != nil {
+		t.Errorf("Slack member not in the shared database: %v", err)
+	}
+	if _, err := db.Member(context.Background(), bot.PlatformDiscord, kim.ID); err != nil {
+		t.Errorf("Discord member not in the shared database: %v", err)
 	}
 }
