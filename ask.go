@@ -78,4 +78,3 @@ func (a *app) ask(ctx context.Context) error {
 		return one(strings.ToValidUTF8(line, "\uFFFD"))
 	})
 }
-
