@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -129,4 +130,28 @@ func HasCapability(a Adapter, c Capability) bool {
 		return ok && b.RendersButtons()
 	}
 	return false
+}
+
+// permanentError marks an error that retrying cannot fix.
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string   { return e.err.Error() }
+func (e permanentError) Unwrap() error   { return e.err }
+func (e permanentError) Permanent() bool { return true }
+
+// Permanent marks err as a platform refusal that retrying cannot fix: the
+// channel is gone, the bot lacks a permission. Delivery stops retrying it
+// and records it.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return permanentError{err}
+}
+
+// IsPermanent reports whether err (or an error it wraps) says it is
+// permanent through a Permanent() bool method.
+func IsPermanent(err error) bool {
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
 }

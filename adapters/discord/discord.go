@@ -352,6 +352,9 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.err }
 
+// Permanent reports a refusal that retrying cannot fix: a 4xx other than 429.
+func (e *Error) Permanent() bool { return e.Status >= 400 && e.Status < 500 && e.Status != 429 }
+
 // Missing permissions, unknown channel and the like, by Discord's codes.
 const (
 	CodeUnknownChannel     = 10003

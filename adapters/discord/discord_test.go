@@ -371,3 +371,26 @@ func TestSlowHandlerDeferredWithinThreeSeconds(t *testing.T) {
 		t.Fatalf("%d interaction responses", n)
 	}
 }
+
+func TestNonceMakesAResendIdempotent(t *testing.T) {
+	e := start(t, setup{})
+	r := bot.Reply{Text: "Veckans träffar: keramik på torsdag.", Nonce: "announce:7@1790000000→discord:#" + e.general}
+	first, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A restart resends a delivery that was sent but not yet recorded.
+	again, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(e.fake.Messages(e.general)); n != 1 || first.ID != again.ID {
+		t.Fatalf("%d messages (ids %s, %s) for one nonce, want 1", n, first.ID, again.ID)
+	}
+	if _, err := e.a.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: "annat", Nonce: "announce:7@1790003600→discord:#" + e.general}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(e.fake.Messages(e.general)); n != 2 {
+		t.Fatalf("a different nonce was not posted: %d messages", n)
+	}
+}

@@ -2,6 +2,9 @@ package discord
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 
 	"github.com/bwmarrin/discordgo"
@@ -48,6 +51,10 @@ func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *di
 		}
 		var msg *discordgo.Message
 		err := a.retry(ctx, func() (err error) {
+			if r.Nonce != "" {
+				msg, err = a.sendWithNonce(channel, data, nonce(r.Nonce, i))
+				return err
+			}
 			msg, err = a.sess.ChannelMessageSendComplex(channel, data)
 			return err
 		})
@@ -57,4 +64,34 @@ func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *di
 		last = msg.ID
 	}
 	return last, nil
+}
+
+// nonceMessage is a message create with Discord's nonce and enforce_nonce,
+// which discordgo's MessageSend lacks.
+type nonceMessage struct {
+	*discordgo.MessageSend
+	Nonce        string `json:"nonce"`
+	EnforceNonce bool   `json:"enforce_nonce"`
+}
+
+// sendWithNonce posts a message that Discord creates at most once for the
+// nonce (within a few minutes): a retry after a crash between sending and
+// recording the delivery gets the first message back instead of a second.
+func (a *Adapter) sendWithNonce(channel string, data *discordgo.MessageSend, n string) (*discordgo.Message, error) {
+	endpoint := discordgo.EndpointChannelMessages(channel)
+	body, err := a.sess.RequestWithBucketID("POST", endpoint, nonceMessage{MessageSend: data, Nonce: n, EnforceNonce: true}, endpoint)
+	if err != nil {
+		return nil, err
+	}
+	var m discordgo.Message
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("discord: message reply: %w", err)
+	}
+	return &m, nil
+}
+
+// nonce derives the nonce of a reply's i-th message: at most 25 characters.
+func nonce(key string, i int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s#%d", key, i)))
+	return hex.EncodeToString(sum[:])[:25]
 }

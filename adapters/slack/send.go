@@ -23,7 +23,7 @@ func (a *Adapter) Send(ctx context.Context, to bot.Target, r bot.Reply) (bot.Mes
 			return err
 		})
 		if err != nil {
-			return bot.MessageRef{}, fmt.Errorf("slack: open DM with %s: %s", to.User, slackError(err))
+			return bot.MessageRef{}, fmt.Errorf("slack: open DM with %s: %w", to.User, classify(err))
 		}
 		channel = ch.ID
 	}
@@ -51,7 +51,7 @@ func (a *Adapter) post(ctx context.Context, channel, thread string, r bot.Reply)
 			return err
 		})
 		if err != nil {
-			return last, fmt.Errorf("slack: post to %s: %s", channel, slackError(err))
+			return last, fmt.Errorf("slack: post to %s: %w", channel, classify(err))
 		}
 	}
 	return last, nil
@@ -68,7 +68,7 @@ func (a *Adapter) postEphemeral(ctx context.Context, channel, user, thread strin
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("slack: ephemeral reply in %s: %s", channel, slackError(err))
+			return fmt.Errorf("slack: ephemeral reply in %s: %w", channel, classify(err))
 		}
 	}
 	return nil
@@ -141,4 +141,19 @@ func (p *pacer) wait(ctx context.Context, channel string) error {
 		}
 	}
 	return nil
+}
+
+// classify marks Slack's refusals (ok: false with an error such as
+// channel_not_found, not_in_channel, is_archived, missing_scope) as
+// permanent; Slack's own failures stay temporary.
+func classify(err error) error {
+	var se slackapi.SlackErrorResponse
+	if errors.As(err, &se) {
+		switch se.Err {
+		case "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited":
+			return err
+		}
+		return bot.Permanent(err)
+	}
+	return err
 }

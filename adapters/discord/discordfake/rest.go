@@ -439,7 +439,18 @@ func (s *Server) postMessage(c *call) {
 		if e != nil {
 			return 0, nil, e
 		}
-		msg := &Message{ID: s.ids.next(), ChannelID: ch.ID, GuildID: ch.GuildID, Author: s.botUser(), Timestamp: time.Now()}
+		nonce := strings.Trim(string(b.Nonce), `"`)
+		if b.EnforceNonce && nonce != "" && nonce != "null" {
+			// Discord: with enforce_nonce, a second message with the same
+			// nonce from the same author within a few minutes returns the
+			// first instead of creating another.
+			for _, id := range s.sent[ch.ID] {
+				if m := s.messages[id]; m != nil && m.Nonce == nonce && time.Since(m.Timestamp) < 5*time.Minute {
+					return 200, s.messageJSON(m, false), nil
+				}
+			}
+		}
+		msg := &Message{ID: s.ids.next(), ChannelID: ch.ID, GuildID: ch.GuildID, Author: s.botUser(), Timestamp: time.Now(), Nonce: nonce}
 		if e := s.buildMessage(c, &b, &msg.MessageData, &msg.rawComponents); e != nil {
 			return 0, nil, e
 		}

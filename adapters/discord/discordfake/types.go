@@ -300,6 +300,7 @@ type Message struct {
 	Reactions       []string // emoji the bot reacted with
 	InteractionID   string   // set on interaction responses and follow-ups
 	WebhookID       string   // the application ID for interaction messages
+	Nonce           string   // the nonce the bot sent, if any
 
 	rawComponents json.RawMessage // exactly as sent, echoed back verbatim
 }

@@ -111,6 +111,8 @@ type messageBody struct {
 	StickerIDs       []string          `json:"sticker_ids"`
 	Attachments      json.RawMessage   `json:"attachments"`
 	Poll             json.RawMessage   `json:"poll"`
+	Nonce            json.RawMessage   `json:"nonce"`
+	EnforceNonce     bool              `json:"enforce_nonce"`
 }
 
 func present(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }

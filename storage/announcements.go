@@ -1,0 +1,147 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"passionbot/bot"
+)
+
+// Target is a channel on a platform.
+type Target struct {
+	Platform bot.Platform
+	Channel  string
+}
+
+// String is "platform:#channel", the form used in the delivery log.
+func (t Target) String() string { return string(t.Platform) + ":#" + t.Channel }
+
+// Announcement is a scheduled, recurring message.
+type Announcement struct {
+	ID         int64
+	Spec       string // cron spec
+	Text       string
+	Paused     bool
+	Targets    []Target
+	CreatedBy  string
+	CreatedAt  time.Time
+	LastFire   time.Time // last firing handled; zero when none
+	LastResult string
+}
+
+// CreateAnnouncement stores a schedule with its channels.
+func (d *DB) CreateAnnouncement(ctx context.Context, a Announcement) (Announcement, error) {
+	now := d.now()
+	a.CreatedAt = now
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO announcements (spec, text, created_by, created_at) VALUES (?, ?, ?, ?)", a.Spec, a.Text, a.CreatedBy, now.Unix())
+		if err != nil {
+			return err
+		}
+		a.ID, _ = res.LastInsertId()
+		for _, t := range a.Targets {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO announcement_targets (announcement_id, platform, channel_id) VALUES (?, ?, ?)", a.ID, string(t.Platform), t.Channel); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return a, fmt.Errorf("create announcement: %w", d.explain(err))
+	}
+	return a, nil
+}
+
+// Announcements lists every schedule with its targets, by id.
+func (d *DB) Announcements(ctx context.Context) ([]Announcement, error) {
+	rows, err := d.sql.QueryContext(ctx, "SELECT id, spec, text, status, created_by, created_at, last_fire, last_result FROM announcements ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("list announcements: %w", d.explain(err))
+	}
+	var out []Announcement
+	index := map[int64]int{}
+	for rows.Next() {
+		var a Announcement
+		var status string
+		var created, last int64
+		if err := rows.Scan(&a.ID, &a.Spec, &a.Text, &status, &a.CreatedBy, &created, &last, &a.LastResult); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list announcements: %w", err)
+		}
+		a.Paused, a.CreatedAt = status == "paused", time.Unix(created, 0)
+		if last > 0 {
+			a.LastFire = time.Unix(last, 0)
+		}
+		index[a.ID] = len(out)
+		out = append(out, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	trows, err := d.sql.QueryContext(ctx, "SELECT announcement_id, platform, channel_id FROM announcement_targets ORDER BY announcement_id, platform, channel_id")
+	if err != nil {
+		return nil, fmt.Errorf("list announcement targets: %w", d.explain(err))
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var id int64
+		var t Target
+		var p string
+		if err := trows.Scan(&id, &p, &t.Channel); err != nil {
+			return nil, err
+		}
+		t.Platform = bot.Platform(p)
+		if i, ok := index[id]; ok {
+			out[i].Targets = append(out[i].Targets, t)
+		}
+	}
+	return out, trows.Err()
+}
+
+// Announcement returns one schedule, or ErrNotFound.
+func (d *DB) Announcement(ctx context.Context, id int64) (Announcement, error) {
+	all, err := d.Announcements(ctx)
+	if err != nil {
+		return Announcement{}, err
+	}
+	for _, a := range all {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return Announcement{}, ErrNotFound
+}
+
+// SetAnnouncementPaused pauses or resumes a schedule.
+func (d *DB) SetAnnouncementPaused(ctx context.Context, id int64, paused bool) error {
+	status := "active"
+	if paused {
+		status = "paused"
+	}
+	return d.exec1(ctx, "pause announcement", "UPDATE announcements SET status = ? WHERE id = ?", status, id)
+}
+
+// DeleteAnnouncement removes a schedule.
+func (d *DB) DeleteAnnouncement(ctx context.Context, id int64) error {
+	return d.exec1(ctx, "remove announcement", "DELETE FROM announcements WHERE id = ?", id)
+}
+
+// RecordAnnouncementFire notes the last firing handled and its result.
+func (d *DB) RecordAnnouncementFire(ctx context.Context, id int64, fireAt time.Time, result string) error {
+	return d.exec1(ctx, "record announcement", "UPDATE announcements SET last_fire = MAX(last_fire, ?), last_result = ? WHERE id = ?", fireAt.Unix(), result, id)
+}
+
+// exec1 runs a statement that must change exactly one row (ErrNotFound otherwise).
+func (d *DB) exec1(ctx context.Context, what, q string, args ...any) error {
+	res, err := d.sql.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, d.explain(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

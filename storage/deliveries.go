@@ -1,0 +1,106 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Delivery is one firing of a job to one target.
+type Delivery struct {
+	Job      string
+	FireAt   time.Time
+	Target   string
+	Status   string // pending, delivered, failed
+	Late     bool
+	Attempts int
+	Error    string
+}
+
+// ClaimDelivery records that the firing of job at fireAt to target is
+// about to be sent. It reports false when that firing was already claimed
+// (by an earlier run): the caller must not send it again.
+func (d *DB) ClaimDelivery(ctx context.Context, job string, fireAt time.Time, target string, late bool) (bool, error) {
+	lateN := 0
+	if late {
+		lateN = 1
+	}
+	res, err := d.sql.ExecContext(ctx, `INSERT INTO deliveries (job, fire_at, target, late, claimed_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (job, fire_at, target) DO NOTHING`, job, fireAt.Unix(), target, lateN, d.now().Unix())
+	if err != nil {
+		return false, fmt.Errorf("claim delivery: %w", d.explain(err))
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// DeliveryDone marks a claimed firing delivered.
+func (d *DB) DeliveryDone(ctx context.Context, job string, fireAt time.Time, target, messageID string) error {
+	_, err := d.sql.ExecContext(ctx, `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, message_id = ?, error = '', delivered_at = ?
+WHERE job = ? AND fire_at = ? AND target = ?`, messageID, d.now().Unix(), job, fireAt.Unix(), target)
+	if err != nil {
+		return fmt.Errorf("delivery done: %w", d.explain(err))
+	}
+	return nil
+}
+
+// DeliveryFailed records a failed attempt; a permanent failure (channel
+// gone, no permission) ends the delivery, a temporary one leaves it pending
+// for a retry.
+func (d *DB) DeliveryFailed(ctx context.Context, job string, fireAt time.Time, target, reason string, permanent bool) error {
+	status := "pending"
+	if permanent {
+		status = "failed"
+	}
+	_, err := d.sql.ExecContext(ctx, `UPDATE deliveries SET status = ?, attempts = attempts + 1, error = ?
+WHERE job = ? AND fire_at = ? AND target = ?`, status, reason, job, fireAt.Unix(), target)
+	if err != nil {
+		return fmt.Errorf("delivery failed: %w", d.explain(err))
+	}
+	return nil
+}
+
+// PendingDeliveries lists claimed firings not yet delivered (after a crash
+// or while a platform is down), oldest first.
+func (d *DB) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
+	return d.deliveries(ctx, "WHERE status = 'pending' ORDER BY fire_at, job, target")
+}
+
+// Deliveries lists a job's deliveries, newest firing first, at most limit.
+func (d *DB) Deliveries(ctx context.Context, job string, limit int) ([]Delivery, error) {
+	return d.deliveries(ctx, "WHERE job = ? ORDER BY fire_at DESC, target LIMIT ?", job, limit)
+}
+
+func (d *DB) deliveries(ctx context.Context, where string, args ...any) ([]Delivery, error) {
+	rows, err := d.sql.QueryContext(ctx, "SELECT job, fire_at, target, status, late, attempts, error FROM deliveries "+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list deliveries: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []Delivery
+	for rows.Next() {
+		var dl Delivery
+		var at int64
+		var late int
+		if err := rows.Scan(&dl.Job, &at, &dl.Target, &dl.Status, &late, &dl.Attempts, &dl.Error); err != nil {
+			return nil, err
+		}
+		dl.FireAt, dl.Late = time.Unix(at, 0), late == 1
+		out = append(out, dl)
+	}
+	return out, rows.Err()
+}
+
+// LastDelivered returns the latest firing of job that was claimed (any
+// status), zero when none: the scheduler's "last handled" after a restart.
+func (d *DB) LastDelivered(ctx context.Context, job string) (time.Time, error) {
+	var at int64
+	err := d.sql.QueryRowContext(ctx, "SELECT COALESCE(MAX(fire_at), 0) FROM deliveries WHERE job = ?", job).Scan(&at)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("last delivery: %w", d.explain(err))
+	}
+	if at == 0 {
+		return time.Time{}, nil
+	}
+	return time.Unix(at, 0), nil
+}
