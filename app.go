@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -17,6 +19,8 @@ import (
 	"passionbot/adapters/discord"
 	"passionbot/adapters/slack"
 	"passionbot/bot"
+	"passionbot/bot/scheduler"
+	"passionbot/calendar"
 	"passionbot/commands"
 	"passionbot/config"
 	"passionbot/knowledge"
@@ -150,23 +154,31 @@ func isTerminal(r io.Reader) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// deps loads the knowledge base and course; problems in [knowledge] dir
-// are logged and skipped.
-func (a *app) deps(ctx context.Context, db *storage.DB) (commands.Deps, error) {
+// deps loads the knowledge base and course (problems in [knowledge] dir
+// are logged and skipped) and sets up the scheduler and deliveries.
+func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) (commands.Deps, error) {
 	deps, problems, err := commands.NewDeps(ctx, db, a.cfg.Knowledge.Dir)
 	for _, p := range problems {
 		a.log.Warn("knowledge topic skipped", "problem", p)
 	}
-	return deps, err
+	if err != nil {
+		return deps, err
+	}
+	deps.Adapters = adapters
+	deps.Lang, deps.Location = a.cfg.Locale, a.cfg.Location
+	deps.Reminders, deps.Grace = a.cfg.Meetups.ReminderOffsets, a.cfg.Meetups.GraceDuration
+	deps.Scheduler = scheduler.New(scheduler.RealClock(), a.log.With("part", "scheduler"))
+	deps.Deliverer = commands.NewDeliverer(db, adapters, a.log.With("part", "delivery"))
+	return deps, nil
 }
 
 // newBot builds the core with every command.
-func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter) (*bot.Bot, error) {
-	deps, err := a.deps(ctx, db)
+func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter) (*bot.Bot, commands.Deps, error) {
+	deps, err := a.deps(ctx, db, adapters)
 	if err != nil {
-		return nil, err
+		return nil, deps, err
 	}
-	return bot.New(bot.Options{
+	b, err := bot.New(bot.Options{
 		Name:        a.cfg.Name,
 		Prefix:      a.cfg.Prefix,
 		DefaultLang: a.cfg.Locale,
@@ -180,6 +192,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Adapters:    adapters,
 		Logger:      a.log,
 	})
+	return b, deps, err
 }
 
 // roleNames maps the configured platform role names to roles.
@@ -206,7 +219,7 @@ func (a *app) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	b, err := a.newBot(ctx, db, adapters)
+	b, deps, err := a.newBot(ctx, db, adapters)
 	if err != nil {
 		return err
 	}
@@ -225,7 +238,36 @@ func (a *app) run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, len(adapters))
+	errs := make(chan error, len(adapters)+2)
+	sched := deps.Scheduler.(*scheduler.Scheduler)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := sched.Run(ctx); err != nil && ctx.Err() == nil {
+			errs <- fmt.Errorf("scheduler: %w", err)
+		}
+	}()
+	if err := commands.Start(ctx, deps); err != nil {
+		cancel()
+		wg.Wait()
+		return err
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := deps.Deliverer.Resume(ctx); err != nil && ctx.Err() == nil {
+			a.log.Error("resuming deliveries", "err", err)
+		}
+	}()
+	if a.cfg.HTTP.Listen != "" {
+		srv, err := a.serveHTTP(ctx, db)
+		if err != nil {
+			cancel()
+			wg.Wait()
+			return &exitError{code: 2, err: err}
+		}
+		defer srv.Close()
+	}
 	for _, ad := range adapters {
 		wg.Add(1)
 		go func() {
@@ -283,7 +325,7 @@ func (a *app) manifestSlack(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	b, err := a.newBot(ctx, db, nil)
+	b, _, err := a.newBot(ctx, db, nil)
 	if err != nil {
 		return err
 	}
@@ -293,4 +335,24 @@ func (a *app) manifestSlack(ctx context.Context) error {
 	}
 	_, err = a.stdout.Write(y)
 	return err
+}
+
+// serveHTTP starts the HTTP endpoint: the calendar feeds.
+func (a *app) serveHTTP(ctx context.Context, db *storage.DB) (*http.Server, error) {
+	ln, err := net.Listen("tcp", a.cfg.HTTP.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("[http] listen %q: %w", a.cfg.HTTP.Listen, err)
+	}
+	cal := calendar.Handler(db, a.cfg.Name, a.cfg.Location, nil, a.log.With("part", "http"))
+	mux := http.NewServeMux()
+	mux.Handle("/calendar.ics", cal)
+	mux.Handle("/calendar/", cal)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("http server stopped", "err", err)
+		}
+	}()
+	a.log.Info("http endpoint listening", "addr", ln.Addr().String())
+	return srv, nil
 }

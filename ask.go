@@ -33,7 +33,7 @@ func (a *app) ask(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	deps, err := a.deps(ctx, db)
+	deps, err := a.deps(ctx, db, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -122,4 +123,31 @@ func cutPoint(s string, n int) int {
 		return w
 	}
 	return n
+}
+
+// urlInText matches URLs in error texts.
+var urlInText = regexp.MustCompile(`https?://[^\s"']+`)
+
+// RedactURLs keeps only the scheme and host of every URL in s: the paths
+// of webhook, interaction and response URLs are credentials.
+func RedactURLs(s string) string {
+	return urlInText.ReplaceAllStringFunc(s, func(u string) string {
+		scheme, rest, _ := strings.Cut(u, "://")
+		host, _, _ := strings.Cut(rest, "/")
+		return scheme + "://" + host + "/…"
+	})
+}
+
+// redactedError is an error whose text has its URLs redacted.
+type redactedError struct{ err error }
+
+func (e redactedError) Error() string { return RedactURLs(e.err.Error()) }
+func (e redactedError) Unwrap() error { return e.err }
+
+// Redacted wraps err so that its text shows no URL path (see RedactURLs).
+func Redacted(err error) error {
+	if err == nil {
+		return nil
+	}
+	return redactedError{err}
 }

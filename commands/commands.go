@@ -6,6 +6,7 @@ package commands
 
 import (
 	"context"
+	"time"
 
 	"passionbot/bot"
 	"passionbot/knowledge"
@@ -18,6 +19,9 @@ type Store interface {
 	EntryStore
 	QuestionStore
 	LearnStore
+	MeetupStore
+	AnnouncementStore
+	DeliveryStore
 }
 
 // RoleStore keeps role grants.
@@ -38,6 +42,38 @@ type Deps struct {
 	Library *Library
 	// Course is the learn course (knowledge.Course()).
 	Course []knowledge.Lesson
+	// Scheduler runs reminders and announcements.
+	Scheduler Scheduler
+	// Deliverer sends scheduled messages exactly once.
+	Deliverer *Deliverer
+	// Adapters are the connected platforms.
+	Adapters []bot.Adapter
+	// Lang is the community's default language (config locale).
+	Lang string
+	// Location is the community timezone.
+	Location *time.Location
+	// Reminders are the offsets before a meetup when members are reminded.
+	Reminders []time.Duration
+	// Grace is how late a missed firing may still be sent.
+	Grace time.Duration
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+func (d Deps) now() time.Time {
+	if d.Now == nil {
+		return time.Now()
+	}
+	return d.Now()
+}
+
+// catalog returns every message, for texts written outside a command.
+func (d Deps) catalog() *bot.Catalog {
+	cat, err := bot.NewCatalog(Messages()...)
+	if err != nil {
+		panic(err) // the message sets are constants; a duplicate is a programming error caught by tests
+	}
+	return cat
 }
 
 // NewDeps loads the knowledge base (built-in topics, the topic folder dir and
@@ -63,8 +99,21 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, askCommands(d.Library, d.Store)...)
 	cmds = append(cmds, faqCommands(d.Library, d.Store, d.Store)...)
 	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
+	cmds = append(cmds, newMeetups(d).commands()...)
+	cmds = append(cmds, newAnnouncements(d).commands()...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
+}
+
+// Start registers the reminders of upcoming meetups and every active
+// schedule with the scheduler, and tells the deliverer how to re-create
+// their messages. The caller then runs Deliverer.Resume (in the
+// background: it waits for platforms that are down).
+func Start(ctx context.Context, d Deps) error {
+	if err := newMeetups(d).start(ctx); err != nil {
+		return err
+	}
+	return newAnnouncements(d).start(ctx)
 }
 
 // Fallback answers addressed text that is not a command as a question.
@@ -72,7 +121,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

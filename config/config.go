@@ -29,6 +29,7 @@ type Config struct {
 	Roles     Roles     `toml:"roles"`
 	Knowledge Knowledge `toml:"knowledge"`
 	HTTP      HTTP      `toml:"http"`
+	Meetups   Meetups   `toml:"meetups"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -68,6 +69,18 @@ type Knowledge struct {
 	Dir string `toml:"dir"`
 }
 
+// Meetups configures reminders and scheduled delivery.
+type Meetups struct {
+	// Reminders are offsets before a meetup's start ("24h", "1h").
+	Reminders []string `toml:"reminders"`
+	// Grace is how late a missed firing may still be sent after downtime.
+	Grace string `toml:"grace"`
+
+	// ReminderOffsets and GraceDuration are Reminders and Grace, parsed.
+	ReminderOffsets []time.Duration `toml:"-"`
+	GraceDuration   time.Duration   `toml:"-"`
+}
+
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
 	Listen string `toml:"listen"`
@@ -84,6 +97,7 @@ func Default() Config {
 		Database: "passionbot.db",
 		Log:      Log{Level: "info", Format: "text"},
 		Discord:  Discord{BaseURL: "https://discord.com"},
+		Meetups:  Meetups{Reminders: []string{"24h", "1h"}, Grace: "1h"},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 	}
 	return c
@@ -150,6 +164,19 @@ func (c *Config) Validate() error {
 	if c.Database == "" {
 		return errors.New("database must name a file")
 	}
+	c.Meetups.ReminderOffsets = nil
+	for _, r := range c.Meetups.Reminders {
+		d, err := time.ParseDuration(r)
+		if err != nil || d <= 0 || d > 30*24*time.Hour {
+			return fmt.Errorf("meetups.reminders: %q is not a duration between 1s and 720h (such as \"24h\")", r)
+		}
+		c.Meetups.ReminderOffsets = append(c.Meetups.ReminderOffsets, d)
+	}
+	g, err := time.ParseDuration(c.Meetups.Grace)
+	if err != nil || g < 0 || g > 7*24*time.Hour {
+		return fmt.Errorf("meetups.grace: %q is not a duration between 0 and 168h (such as \"1h\")", c.Meetups.Grace)
+	}
+	c.Meetups.GraceDuration = g
 	return nil
 }
 

@@ -43,7 +43,13 @@ func (a *Adapter) CreateChannel(ctx context.Context, name, topic string, private
 	}
 	data := discordgo.GuildChannelCreateData{Name: name, Type: discordgo.ChannelTypeGuildText, Topic: topic}
 	if private {
-		data.PermissionOverwrites = []*discordgo.PermissionOverwrite{{ID: g, Type: discordgo.PermissionOverwriteTypeRole, Deny: discordgo.PermissionViewChannel}}
+		// Hidden from @everyone, but not from the bot, which must still
+		// post in, lock and archive it without Administrator.
+		data.PermissionOverwrites = []*discordgo.PermissionOverwrite{
+			{ID: g, Type: discordgo.PermissionOverwriteTypeRole, Deny: discordgo.PermissionViewChannel},
+			{ID: a.botID(), Type: discordgo.PermissionOverwriteTypeMember, Allow: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+				discordgo.PermissionReadMessageHistory | discordgo.PermissionManageChannels | discordgo.PermissionManageRoles | discordgo.PermissionManageMessages},
+		}
 	}
 	var ch *discordgo.Channel
 	err = a.retry(ctx, func() (err error) {

@@ -28,8 +28,17 @@ func TestCapabilitiesAgainstTheFake(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := e.fake.Channel(ch.ID)
-	if got.Topic != "Lera och glasyr" || len(got.PermissionOverwrites) != 1 || got.PermissionOverwrites[0].Deny&discordgo.PermissionViewChannel == 0 {
-		t.Fatalf("private channel = %+v", got)
+	if got.Topic != "Lera och glasyr" || e.fake.Permissions(e.guild.ID, e.kim.ID, ch.ID)&discordgo.PermissionViewChannel != 0 {
+		t.Fatalf("private channel visible to members: %+v", got)
+	}
+	botAllowed := false
+	for _, o := range got.PermissionOverwrites {
+		if o.ID == e.fake.BotID() && o.Allow&discordgo.PermissionViewChannel != 0 && o.Allow&discordgo.PermissionSendMessages != 0 {
+			botAllowed = true
+		}
+	}
+	if !botAllowed {
+		t.Fatalf("the bot hid its own private channel from itself: %+v", got.PermissionOverwrites)
 	}
 	if err := a.SetSlowmode(ctx, ch, 30*time.Second); err != nil {
 		t.Fatal(err)

@@ -188,7 +188,8 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			r()
 		}
 	}()
-	if err := a.open(ctx); err != nil {
+	opened, err := a.open(ctx)
+	if err != nil || !opened {
 		return err
 	}
 	defer a.close()
@@ -211,25 +212,32 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 // reports the failure instead of hanging.
 const openTimeout = 30 * time.Second
 
-// open connects the session, bounded by openTimeout.
-func (a *Adapter) open(ctx context.Context) error {
+// open connects the session, bounded by openTimeout. It reports false
+// (and nil) when ctx ended first. A stuck Open keeps the session's lock,
+// so the session is then left to its goroutine, which closes it if Open
+// ever returns; the caller must not touch it.
+func (a *Adapter) open(ctx context.Context) (bool, error) {
 	done := make(chan error, 1)
 	go func() { done <- a.sess.Open() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			return fmt.Errorf("discord: connect: %w", a.explain(err))
-		}
-		return nil
-	case <-ctx.Done():
+	abandon := func() {
 		go func() {
 			if <-done == nil {
 				a.close()
 			}
 		}()
-		return nil
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			return false, fmt.Errorf("discord: connect: %w", a.explain(err))
+		}
+		return true, nil
+	case <-ctx.Done():
+		abandon()
+		return false, nil
 	case <-time.After(openTimeout):
-		return errors.New("discord: the gateway did not complete the connection within 30 s (discordgo #513?); restart passionbot")
+		abandon()
+		return false, errors.New("discord: the gateway did not complete the connection within 30 s (discordgo #513?); restart passionbot")
 	}
 }
 
@@ -363,11 +371,15 @@ const (
 )
 
 // explain turns a discordgo REST error into *Error, without the token or
-// the raw JSON.
+// the raw JSON; other errors (network failures, whose text holds the URL)
+// lose the interaction and webhook tokens in their URLs.
 func (a *Adapter) explain(err error) error {
 	var re *discordgo.RESTError
-	if err == nil || !errors.As(err, &re) {
-		return err
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &re) {
+		return bot.Redacted(err)
 	}
 	e := &Error{err: err, Message: "unknown error"}
 	if re.Response != nil {

@@ -250,8 +250,12 @@ func TestLongReplySplitAtLineBoundaries(t *testing.T) {
 
 func TestEveryoneInUserTextDoesNotPing(t *testing.T) {
 	e := start(t, setup{})
-	mention(e, e.kim, "@everyone @here <@&900> hlep")
+	// The reply echoes the member's text: "no command `@everyone @here <@&900>`".
+	mention(e, e.kim, "help @everyone @here <@&900>")
 	m := e.messages(t, 1)[0]
+	if !strings.Contains(m.Content, "@\u200beveryone") || !strings.Contains(m.Content, "<@\u200b&900>") {
+		t.Fatalf("the echoed text is not defused: %q", m.Content)
+	}
 	if m.AllowedMentions == nil || len(m.AllowedMentions.Parse) != 0 || len(m.AllowedMentions.Roles) != 0 || len(m.AllowedMentions.Users) != 0 {
 		t.Fatalf("allowed_mentions = %+v", m.AllowedMentions)
 	}
@@ -392,5 +396,46 @@ func TestNonceMakesAResendIdempotent(t *testing.T) {
 	}
 	if n := len(e.fake.Messages(e.general)); n != 2 {
 		t.Fatalf("a different nonce was not posted: %d messages", n)
+	}
+}
+
+func TestRolesFromAMessageAuthorsRoles(t *testing.T) {
+	e := start(t, setup{})
+	// moa's only role has Moderate Members: a moderator, also by mention
+	// (without the Server Members intent the member list is not cached).
+	mention(e, e.mod, "faq unanswered")
+	if m := e.messages(t, 1)[0]; strings.Contains(m.Content, "kräver rollen") {
+		t.Fatalf("moderator refused by mention: %q", m.Content)
+	}
+	mention(e, e.kim, "faq unanswered")
+	if m := e.messages(t, 2)[1]; !strings.Contains(m.Content, "kräver rollen arrangör, och du är medlem") {
+		t.Fatalf("member allowed: %q", m.Content)
+	}
+}
+
+func TestPrivateReplyAfterAPublicDeferral(t *testing.T) {
+	slowFail := &bot.Command{Name: "slowfail", Group: "general", Help: bot.Text{SV: "x", EN: "x"},
+		Run: func(ctx context.Context, c *bot.Call) error {
+			time.Sleep(700 * time.Millisecond)
+			return c.Errorf("role.none", "kim") // refusals are ephemeral
+		}}
+	quiet := &bot.Command{Name: "quiet", Group: "general", Help: bot.Text{SV: "x", EN: "x"},
+		Run: func(context.Context, *bot.Call) error { return nil }}
+	e := start(t, setup{extra: []*bot.Command{slowFail, quiet}})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "slowfail", Locale: "sv-SE"})
+	if r := e.response(t, id); r.Type != discordfake.ResponseDeferredMessage || r.Data.Flags&64 != 0 {
+		t.Fatalf("first response = type %d flags %d; want a public deferral", r.Type, r.Data.Flags)
+	}
+	e.waitFor(t, "a private follow-up", func() bool {
+		fs := e.fake.Followups(id)
+		return len(fs) == 1 && fs[0].Flags&64 != 0 && strings.Contains(fs[0].Content, "ingen roll")
+	})
+	if orig, ok := e.fake.Original(id); ok && !orig.Deleted {
+		t.Fatalf("the public placeholder stayed: %+v", orig)
+	}
+	// A handler that says nothing still gets the interaction acknowledged.
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "quiet"})
+	if r := e.response(t, id); r.Type != discordfake.ResponseMessage || r.Data.Flags&64 == 0 {
+		t.Fatalf("silent handler: type %d flags %d", r.Type, r.Data.Flags)
 	}
 }

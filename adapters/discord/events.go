@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
@@ -167,6 +168,12 @@ func (a *Adapter) user(guildID, channelID string, u *discordgo.User, m *discordg
 		perms = m.Permissions
 	}
 	st := a.sess.State
+	if perms == 0 && channelID != "" && st != nil && m != nil {
+		// A message carries the author's roles: compute from those and the
+		// cached guild roles, without needing the member list (which the
+		// Server Members intent would bring).
+		perms, _ = st.MessagePermissions(&discordgo.Message{ChannelID: channelID, Author: u, Member: m})
+	}
 	if perms == 0 && channelID != "" && st != nil {
 		perms, _ = st.UserChannelPermissions(u.ID, channelID)
 	}
@@ -209,6 +216,7 @@ type interactionReply struct {
 	acked    bool // an interaction response was sent
 	deferred bool // it was a deferral still to be filled
 	sent     int  // messages sent
+	done     bool // the handler returned: no deferral any more
 }
 
 func (r *interactionReply) flags(ephemeral bool) discordgo.MessageFlags {
@@ -222,7 +230,7 @@ func (r *interactionReply) flags(ephemeral bool) discordgo.MessageFlags {
 func (r *interactionReply) deferReply(ctx context.Context) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.acked {
+	if r.acked || r.done {
 		return
 	}
 	err := r.a.retry(ctx, func() error {
@@ -243,6 +251,13 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	defer r.mu.Unlock()
 	eph := rep.Ephemeral || r.ephemeral
 	am := allowedMentions(rep.Mentions)
+	if r.deferred && r.sent == 0 && eph && !r.ephemeral {
+		// The "thinking…" placeholder is public, but this reply is for the
+		// member only: remove the placeholder and answer privately.
+		if err := r.a.retry(ctx, func() error { return r.a.sess.InteractionResponseDelete(r.i) }); err == nil {
+			r.sent = 1 // the placeholder is gone: the rest are follow-ups
+		}
+	}
 	for _, m := range render(rep) {
 		var err error
 		switch {
@@ -253,6 +268,9 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am, Flags: r.flags(eph)},
 				})
 			})
+			if alreadyAcked(err) {
+				err = nil // a retry after a lost answer: the first one arrived
+			}
 			r.acked = err == nil
 		case r.deferred && r.sent == 0:
 			err = r.a.retry(ctx, func() error {
@@ -273,11 +291,28 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	return nil
 }
 
-// finish removes a deferral that the handler never filled.
+// finish settles an interaction whose handler returned: a deferral it
+// never filled is removed, and one it never answered gets a short private
+// acknowledgement, so Discord never shows "interaction failed".
 func (r *interactionReply) finish(ctx context.Context) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.deferred && r.sent == 0 {
+	r.done = true
+	switch {
+	case r.deferred && r.sent == 0:
 		_ = r.a.retry(ctx, func() error { return r.a.sess.InteractionResponseDelete(r.i) })
+	case !r.acked:
+		_ = r.a.retry(ctx, func() error {
+			return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: "✓", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: allowedMentions(nil)},
+			})
+		})
 	}
+}
+
+// alreadyAcked reports Discord's "Interaction has already been acknowledged".
+func alreadyAcked(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == 40060
 }

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -43,19 +44,23 @@ func (a *Adapter) sendChannel(ctx context.Context, channel string, r bot.Reply, 
 // send posts every chunk of a reply; it returns the last message's id.
 func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *discordgo.MessageReference) (string, error) {
 	am := allowedMentions(r.Mentions)
+	key := r.Nonce
+	if key == "" {
+		var b [12]byte
+		rand.Read(b[:])
+		key = hex.EncodeToString(b[:])
+	}
 	last := ""
 	for i, m := range render(r) {
 		data := &discordgo.MessageSend{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am}
 		if i == 0 && ref != nil {
 			data.Reference = ref
 		}
+		// Every message carries a nonce with enforce_nonce, so a retry after a
+		// lost answer (timeout, dropped connection) cannot post it twice.
 		var msg *discordgo.Message
 		err := a.retry(ctx, func() (err error) {
-			if r.Nonce != "" {
-				msg, err = a.sendWithNonce(channel, data, nonce(r.Nonce, i))
-				return err
-			}
-			msg, err = a.sess.ChannelMessageSendComplex(channel, data)
+			msg, err = a.sendWithNonce(channel, data, nonce(key, i))
 			return err
 		})
 		if err != nil {

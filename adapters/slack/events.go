@@ -64,6 +64,11 @@ func (a *Adapter) stripMention(text string) string {
 		}
 		return m
 	})
+	return unescape(text)
+}
+
+// unescape turns Slack's &lt; &gt; &amp; back into the characters typed.
+func unescape(text string) string {
 	return strings.TrimSpace(strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(text))
 }
 
@@ -119,7 +124,7 @@ func (a *Adapter) onSlashCommand(ctx context.Context, h bot.Handler, c slackapi.
 		User:       u.User,
 		Channel:    bot.Channel{ID: c.ChannelID, Name: c.ChannelName, DM: strings.HasPrefix(c.ChannelID, "D")},
 		Command:    group,
-		Text:       c.Text,
+		Text:       unescape(c.Text),
 		Addressed:  true,
 		LocaleHint: u.locale,
 		Respond:    a.responder(c.ResponseURL, c.ChannelID),

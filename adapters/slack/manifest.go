@@ -93,7 +93,9 @@ func SlashCommands(cmds []*bot.Command, prefix string) []SlashCommand {
 	}
 	var out []SlashCommand
 	for _, g := range order {
-		sc := SlashCommand{Command: "/" + prefix + g}
+		// should_escape: Slack then sends mentions as <@U123|name> and channels
+		// as <#C1|name>, which the core's parser reads as ids.
+		sc := SlashCommand{Command: "/" + prefix + g, ShouldEscape: true}
 		var hints []string
 		if c := bare[g]; c != nil {
 			sc.Description = c.Help.EN

@@ -29,18 +29,33 @@ func escape(s string) string {
 }
 
 var (
-	boldMD   = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
-	italicMD = regexp.MustCompile(`\*([^*\n]+)\*`)
+	boldMD   = regexp.MustCompile(`\*\*(\S[^*\n]*?)\*\*`)
+	italicMD = regexp.MustCompile(`(^|[\s(])\*(\S[^*\n]*?\S|\S)\*([\s.,;:!?)]|$)`)
 	bulletMD = regexp.MustCompile(`(?m)^- `)
+	codeMD   = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
 )
 
 // mrkdwn converts the core's markdown subset to Slack mrkdwn (escaped):
 // **bold** → *bold*, *italic* → _italic_, "- " items → "• "; _italic_,
-// `code` and ``` blocks are the same in both.
+// `code` and ``` blocks are the same in both, and nothing inside code is
+// converted. A lone * between spaces (2 * 3) stays as it is.
 func mrkdwn(s string) string {
 	s = escape(s)
+	var b strings.Builder
+	last := 0
+	for _, loc := range codeMD.FindAllStringIndex(s, -1) {
+		b.WriteString(prose(s[last:loc[0]]))
+		b.WriteString(s[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	b.WriteString(prose(s[last:]))
+	return b.String()
+}
+
+// prose converts markdown outside code.
+func prose(s string) string {
 	s = boldMD.ReplaceAllString(s, "\x00$1\x00")
-	s = italicMD.ReplaceAllString(s, "_${1}_")
+	s = italicMD.ReplaceAllString(s, "${1}_${2}_${3}")
 	s = strings.ReplaceAll(s, "\x00", "*")
 	return bulletMD.ReplaceAllString(s, "• ")
 }

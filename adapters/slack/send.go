@@ -91,7 +91,10 @@ func (a *Adapter) retry(ctx context.Context, f func() error) error {
 		var sr slackapi.SlackErrorResponse
 		switch {
 		case errors.As(err, &rl):
+			// Rate limits are waited out for as long as it takes (until
+			// ctx ends): a burst is queued, never dropped.
 			wait = max(rl.RetryAfter, 100*time.Millisecond)
+			attempt--
 			a.log.Info("slack rate limit; waiting", "wait", wait)
 		case errors.As(err, &se) && se.Code >= 500:
 			wait, backoff = backoff, backoff*2
@@ -101,6 +104,7 @@ func (a *Adapter) retry(ctx context.Context, f func() error) error {
 			return ctx.Err()
 		default: // network failure
 			wait, backoff = backoff, backoff*2
+			a.log.Warn("slack call failed; retrying", "wait", wait, "err", bot.RedactURLs(err.Error()))
 		}
 		select {
 		case <-ctx.Done():
@@ -147,6 +151,7 @@ func (p *pacer) wait(ctx context.Context, channel string) error {
 // channel_not_found, not_in_channel, is_archived, missing_scope) as
 // permanent; Slack's own failures stay temporary.
 func classify(err error) error {
+	err = bot.Redacted(err) // a response_url is a credential
 	var se slackapi.SlackErrorResponse
 	if errors.As(err, &se) {
 		switch se.Err {

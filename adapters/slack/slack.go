@@ -127,9 +127,15 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 
 	sm := socketmode.New(a.api)
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	defer wg.Wait() // the socket; handlers are the core's to wait for (bot.Wait)
+	var wg sync.WaitGroup // the socket
+	// Events being handled finish their member lookups and reach the core
+	// (which then waits for them) before Run returns, within a bound.
+	var handlers sync.WaitGroup
+	defer func() {
+		cancel()
+		waitBounded(&handlers, 10*time.Second)
+		wg.Wait()
+	}()
 	runErr := make(chan error, 1)
 	wg.Add(1)
 	go func() {
@@ -175,7 +181,11 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 					a.log.Info("slack redelivered an envelope already handled; ignored", "envelope", ev.Request.EnvelopeID, "retry", ev.Request.RetryAttempt)
 					continue
 				}
-				go a.guard(ctx, func() { a.dispatch(ctx, h, ev) })
+				handlers.Add(1)
+				go func() {
+					defer handlers.Done()
+					a.guard(ctx, func() { a.dispatch(context.WithoutCancel(ctx), h, ev) })
+				}()
 			}
 		}
 	}
@@ -227,4 +237,14 @@ func (s *seenSet) add(id string) bool {
 		s.order = s.order[1:]
 	}
 	return true
+}
+
+// waitBounded waits for wg, at most d.
+func waitBounded(wg *sync.WaitGroup, d time.Duration) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
 }

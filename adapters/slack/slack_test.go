@@ -196,11 +196,16 @@ func TestChannelPingEscaped(t *testing.T) {
 			t.Fatalf("reply contains %s: %s", bad, raw)
 		}
 	}
-	// And text the bot echoes back (an unknown command) is escaped too.
-	e.fake.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: e.general, Text: "hlep <!channel>"})
-	p = waitPosts(t, e.fake, e.general, 2)[1]
-	if strings.Contains(string(p.Blocks)+p.Text, "<!channel>") {
-		t.Fatalf("echo pings: %s", p.Blocks)
+	// Text the bot echoes back ("no command `<!channel>`") is escaped for
+	// mrkdwn, so Slack shows it and never reads it as a ping.
+	e.fake.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: e.general, Text: "help <!channel> &"})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	e.fake.WaitUntil(ctx, func() bool { return len(e.fake.Calls("chat.postEphemeral")) > 0 })
+	eph := e.fake.Posts(e.general)
+	got := string(eph[len(eph)-1].Blocks)
+	if strings.Contains(got, "<!channel>") || !strings.Contains(got, "&lt;") || !strings.Contains(got, "!channel&gt;") || !strings.Contains(got, "&amp;") {
+		t.Fatalf("echoed text not escaped: %s", got)
 	}
 }
 

@@ -6,6 +6,8 @@ package bottest
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +15,7 @@ import (
 	"time"
 
 	"passionbot/bot"
+	"passionbot/bot/scheduler"
 	"passionbot/commands"
 	"passionbot/knowledge"
 	"passionbot/storage"
@@ -25,6 +28,15 @@ type Harness struct {
 	DB  *storage.DB
 	// Library is the live knowledge base.
 	Library *commands.Library
+	// Clock is the fake clock the scheduler and the bot run on.
+	Clock *scheduler.FakeClock
+	// Scheduler runs reminders and announcements.
+	Scheduler *scheduler.Scheduler
+	// Outbox records what the bot sent on its own (reminders, DMs) on the
+	// harness's platform.
+	Outbox *Outbox
+	// Deps are the commands' dependencies.
+	Deps commands.Deps
 	// Platform is the platform the harness's members are on.
 	Platform bot.Platform
 }
@@ -34,6 +46,7 @@ type settings struct {
 	bot    []func(*bot.Options)
 	dir    string // [knowledge] dir
 	dbPath string
+	start  time.Time
 }
 
 // Option changes the harness before it is built.
@@ -52,6 +65,9 @@ func WithOptions(f func(*bot.Options)) Option {
 // WithKnowledgeDir loads extra Markdown topics from dir, as [knowledge] dir.
 func WithKnowledgeDir(dir string) Option { return func(s *settings) { s.dir = dir } }
 
+// At starts the fake clock at t (default: the real time now).
+func At(t time.Time) Option { return func(s *settings) { s.start = t } }
+
 // WithDatabase uses the SQLite file at path (to restart on the same data).
 func WithDatabase(path string) Option { return func(s *settings) { s.dbPath = path } }
 
@@ -66,6 +82,9 @@ func New(t testing.TB, opts ...Option) *Harness {
 	}
 	if set.dbPath == "" {
 		set.dbPath = filepath.Join(t.TempDir(), "passionbot.db")
+	}
+	if set.start.IsZero() {
+		set.start = time.Now()
 	}
 	db, err := storage.Open(ctx, set.dbPath)
 	if err != nil {
@@ -86,6 +105,19 @@ func New(t testing.TB, opts ...Option) *Harness {
 	for _, p := range problems {
 		t.Logf("knowledge topic skipped: %v", p)
 	}
+	// The adapters the test adds, and an outbox for the harness's own platform.
+	var probe bot.Options
+	for _, f := range set.bot {
+		f(&probe)
+	}
+	outbox := &Outbox{}
+	adapters := append([]bot.Adapter{outbox}, probe.Adapters...)
+	clock := scheduler.NewFakeClock(set.start)
+	sched := scheduler.New(clock, slog.New(slog.DiscardHandler))
+	deps.Scheduler, deps.Adapters, deps.Lang, deps.Location = sched, adapters, bot.LangSV, loc
+	deps.Reminders, deps.Grace, deps.Now = []time.Duration{24 * time.Hour, time.Hour}, time.Hour, clock.Now
+	deps.Deliverer = commands.NewDeliverer(db, adapters, nil)
+	deps.Deliverer.SetBackoff(time.Millisecond, 10*time.Millisecond)
 	o := bot.Options{
 		Name:        "passionbot",
 		Prefix:      "!",
@@ -100,11 +132,23 @@ func New(t testing.TB, opts ...Option) *Harness {
 	for _, f := range set.bot {
 		f(&o)
 	}
+	o.Adapters, o.Now = adapters, clock.Now
 	b, err := bot.New(o)
 	if err != nil {
 		t.Fatalf("bot.New: %v", err)
 	}
-	return &Harness{t: t, Bot: b, DB: db, Library: deps.Library, Platform: bot.PlatformConsole}
+	if err := commands.Start(ctx, deps); err != nil {
+		t.Fatalf("start: %v", err)
+	}
+	if err := deps.Deliverer.Resume(ctx); err != nil {
+		t.Fatalf("resume deliveries: %v", err)
+	}
+	runCtx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- sched.Run(runCtx) }()
+	t.Cleanup(func() { stop(); <-done })
+	return &Harness{t: t, Bot: b, DB: db, Library: deps.Library, Platform: bot.PlatformConsole,
+		Clock: clock, Scheduler: sched, Outbox: outbox, Deps: deps}
 }
 
 // Member returns a user on the harness's platform with a platform role.
@@ -173,4 +217,49 @@ func (h *Harness) SayIn(u bot.User, lang, text string) string {
 		Addressed: true,
 		Locale:    lang,
 	}).Text()
+}
+
+// Sent is one message the bot started itself.
+type Sent struct {
+	To    bot.Target
+	Reply bot.Reply
+}
+
+// Outbox is the harness's adapter: it records what the bot sends.
+type Outbox struct {
+	mu   sync.Mutex
+	sent []Sent
+}
+
+// Platform is the harness's platform.
+func (o *Outbox) Platform() bot.Platform { return bot.PlatformConsole }
+
+// Run does nothing: the harness delivers events itself.
+func (o *Outbox) Run(ctx context.Context, h bot.Handler) error { <-ctx.Done(); return nil }
+
+// Send records a message.
+func (o *Outbox) Send(ctx context.Context, to bot.Target, r bot.Reply) (bot.MessageRef, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.sent = append(o.sent, Sent{To: to, Reply: bot.Sanitize(r)})
+	return bot.MessageRef{Channel: to.Channel, ID: fmt.Sprint(len(o.sent))}, nil
+}
+
+// Sent returns what was sent so far.
+func (o *Outbox) Sent() []Sent {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]Sent(nil), o.sent...)
+}
+
+// Advance moves the fake clock and waits until every job that came due
+// has run.
+func (h *Harness) Advance(d time.Duration) {
+	h.t.Helper()
+	h.Clock.Advance(d)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.Scheduler.WaitIdle(ctx); err != nil {
+		h.t.Fatalf("scheduler not idle: %v", err)
+	}
 }

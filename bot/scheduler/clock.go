@@ -1,0 +1,45 @@
+package scheduler
+
+import "time"
+
+// Clock tells the time and makes timers. [RealClock] uses the system clock;
+// [FakeClock] is driven by tests.
+type Clock interface {
+	// Now returns the current time.
+	Now() time.Time
+	// NewTimer returns a timer that delivers on its channel once d has
+	// elapsed (at once if d <= 0).
+	NewTimer(d time.Duration) Timer
+}
+
+// Timer is a single-shot timer, like [time.Timer] with Go 1.23 semantics:
+// after Stop or Reset returns, no tick armed before the call is received.
+//
+// Contract: after receiving a tick from C, the owner calls Reset or Stop
+// (the Scheduler always does). [FakeClock] waits for that call before it
+// moves simulated time further, so that the owner sees every tick at its own
+// instant.
+type Timer interface {
+	// C returns the channel on which the timer delivers the current time.
+	C() <-chan time.Time
+	// Stop prevents the timer from firing. It reports whether the timer was
+	// armed.
+	Stop() bool
+	// Reset rearms the timer to fire after d. It reports whether the timer
+	// was armed.
+	Reset(d time.Duration) bool
+}
+
+// RealClock returns the system clock.
+func RealClock() Clock { return realClock{} }
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                 { return time.Now() }
+func (realClock) NewTimer(d time.Duration) Timer { return realTimer{time.NewTimer(d)} }
+
+type realTimer struct{ t *time.Timer }
+
+func (r realTimer) C() <-chan time.Time        { return r.t.C }
+func (r realTimer) Stop() bool                 { return r.t.Stop() }
+func (r realTimer) Reset(d time.Duration) bool { return r.t.Reset(d) }

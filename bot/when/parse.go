@@ -1,0 +1,517 @@
+package when
+
+import "time"
+
+// span is a byte range of the input.
+type span struct{ start, end int }
+
+// clock is a time of day as written; hours are not yet checked or
+// converted to 24-hour.
+type clock struct {
+	h, m, s int
+	mer     byte // 'a' for am, 'p' for pm, 0 when neither was written
+	at      span
+}
+
+// dateForm is how the day was given.
+type dateForm uint8
+
+const (
+	noDate  dateForm = iota
+	calDate          // day, month and maybe year
+	relDate          // idag, imorgon, ...
+)
+
+// endForm is how the end was given.
+type endForm uint8
+
+const (
+	noEnd    endForm = iota
+	endClock         // an end time
+	endDur           // a duration
+)
+
+// spec is what the input says, before it is checked against the calendar.
+type spec struct {
+	form    dateForm
+	y, m, d int  // calDate; y is 0 when not written
+	slashed bool // calDate written as d/m
+	rel     int  // relDate: days after today
+	evening bool // ikväll, tonight
+	dateAt  span
+
+	hasWeekday bool
+	weekday    time.Weekday
+	next       bool // nästa, next
+
+	hasTime bool
+	start   clock
+
+	endForm endForm
+	end     clock
+	dur     time.Duration
+	endAt   span
+
+	zone *time.Location
+}
+
+// parser walks the tokens of one input.
+type parser struct {
+	src  string
+	toks []token
+	i    int
+}
+
+// tok returns the token k places after the current one, or the zero token.
+func (p *parser) tok(k int) token {
+	if j := p.i + k; j >= 0 && j < len(p.toks) {
+		return p.toks[j]
+	}
+	return token{}
+}
+
+// spanFrom is the input from token from up to the current token.
+func (p *parser) spanFrom(from int) span {
+	if from >= p.i || from >= len(p.toks) {
+		return span{}
+	}
+	return span{p.toks[from].start, p.toks[p.i-1].end}
+}
+
+// parse reads the parts of s in any order: a day, a weekday, a time, then
+// an end or zone after the time. Filler words are skipped.
+func parse(s string) (*spec, *Error) {
+	p := &parser{src: s, toks: lex(s)}
+	sp := &spec{}
+	for p.i < len(p.toks) {
+		t := p.tok(0)
+		switch {
+		case isFiller(t):
+			p.i++
+			continue
+		case sp.form == noDate && p.date(sp):
+			continue
+		case !sp.hasWeekday && p.weekdayPart(sp):
+			continue
+		case !sp.hasTime && p.clockPart(sp):
+			continue
+		case sp.hasTime && sp.endForm == noEnd && p.endPart(sp):
+			continue
+		case sp.hasTime && sp.zone == nil && p.zonePart(sp):
+			continue
+		}
+		return nil, &Error{Kind: Unrecognised, Reason: NotUnderstood, Text: s[t.start:t.end]}
+	}
+	if sp.form == noDate && !sp.hasWeekday && !sp.hasTime {
+		return nil, &Error{Kind: Unrecognised, Reason: Empty}
+	}
+	return sp, nil
+}
+
+// isFiller reports whether t carries no meaning here: prepositions,
+// "kl", and stray punctuation.
+func isFiller(t token) bool {
+	if t.kind == punct {
+		switch t.text {
+		case ".", ",", "!", "?", "@":
+			return true
+		}
+		return false
+	}
+	return t.isWord("pa", "on", "at", "den", "the", "of", "fran", "from", "mellan", "between", "kl", "klockan")
+}
+
+// date reads a relative day, an ISO date, d/m[/yyyy], "15 jan [2027]" or
+// "jan 15 [2027]".
+func (p *parser) date(sp *spec) bool {
+	from := p.i
+	if n, evening, w := p.relative(); w > 0 {
+		sp.form, sp.rel, sp.evening = relDate, n, evening
+		p.i += w
+		sp.dateAt = p.spanFrom(from)
+		return true
+	}
+	y, m, d, w, slashed := p.calendar()
+	if w == 0 {
+		return false
+	}
+	sp.form, sp.y, sp.m, sp.d, sp.slashed = calDate, y, m, d, slashed
+	p.i += w
+	sp.dateAt = p.spanFrom(from)
+	return true
+}
+
+// relative matches a relative day at the current token: the number of days
+// after today, whether it means the evening, and the tokens it spans.
+func (p *parser) relative() (days int, evening bool, width int) {
+	t := p.tok(0)
+	switch {
+	case t.isWord("idag", "today"):
+		return 0, false, 1
+	case t.isWord("imorgon", "imorn", "imorron", "tomorrow", "tmrw"):
+		return 1, false, 1
+	case t.isWord("iovermorgon", "overmorgon"):
+		return 2, false, 1
+	case t.isWord("ikvall", "tonight"):
+		return 0, true, 1
+	case t.isWord("i"):
+		switch n := p.tok(1); {
+		case n.isWord("dag"):
+			return 0, false, 2
+		case n.isWord("morgon", "morn", "morron"):
+			return 1, false, 2
+		case n.isWord("overmorgon"):
+			return 2, false, 2
+		case n.isWord("kvall"):
+			return 0, true, 2
+		}
+	case t.isWord("day") && p.tok(1).isWord("after") && p.tok(2).isWord("tomorrow"):
+		return 2, false, 3
+	}
+	return 0, false, 0
+}
+
+// calendar matches a written date at the current token. Values are not
+// checked here; width is 0 when there is no date.
+func (p *parser) calendar() (y, m, d, width int, slashed bool) {
+	t0, t1, t2 := p.tok(0), p.tok(1), p.tok(2)
+	// 2027-01-15, 2027/01/15, optionally followed by T.
+	if t0.isNum(4, 4) && (t1.isPunct("-") || t1.isPunct("/")) && t1.glued() &&
+		t2.isNum(1, 2) && t2.glued() && p.tok(3).isPunct(t1.text) && p.tok(3).glued() &&
+		p.tok(4).isNum(1, 2) && p.tok(4).glued() {
+		w := 5
+		if p.tok(5).isWord("t") && p.tok(5).glued() && p.tok(6).kind == num && p.tok(6).glued() {
+			w = 6
+		}
+		return t0.n, t2.n, p.tok(4).n, w, false
+	}
+	// 15/1, 15/1/2027, 15/1 2027.
+	if t0.isNum(1, 2) && t1.isPunct("/") && t1.glued() && t2.isNum(1, 2) && t2.glued() {
+		switch t3, t4 := p.tok(3), p.tok(4); {
+		case t3.isPunct("/") && t3.glued() && t4.isNum(4, 4) && t4.glued():
+			return t4.n, t2.n, t0.n, 5, true
+		case t3.isNum(4, 4) && !p.clockFollows(3):
+			return t3.n, t2.n, t0.n, 4, true
+		}
+		return 0, t2.n, t0.n, 3, true
+	}
+	// 15 jan, 15th of january 2027, 15:e januari.
+	if t0.isNum(1, 2) {
+		j := 1 + p.ordinal(1)
+		if p.tok(j).isWord("of") {
+			j++
+		}
+		if mo := monthOf(p.tok(j)); mo != 0 {
+			j++
+			if p.tok(j).isPunct(".") && p.tok(j).glued() {
+				j++
+			}
+			if p.tok(j).isNum(4, 4) && !p.clockFollows(j) {
+				return p.tok(j).n, int(mo), t0.n, j + 1, false
+			}
+			return 0, int(mo), t0.n, j, false
+		}
+	}
+	// jan 15, january 15th, 2027.
+	if mo := monthOf(t0); mo != 0 {
+		j := 1
+		if p.tok(j).isPunct(".") && p.tok(j).glued() {
+			j++
+		}
+		if dt := p.tok(j); dt.isNum(1, 2) && !p.clockFollows(j) {
+			j++
+			j += p.ordinal(j)
+			k := j
+			if p.tok(k).isPunct(",") {
+				k++
+			}
+			if p.tok(k).isNum(4, 4) && !p.clockFollows(k) {
+				return p.tok(k).n, int(mo), dt.n, k + 1, false
+			}
+			return 0, int(mo), dt.n, j, false
+		}
+	}
+	return 0, 0, 0, 0, false
+}
+
+// ordinal returns how many tokens an ordinal suffix at offset k spans:
+// "th" in 15th, ":e" in 15:e, or none.
+func (p *parser) ordinal(k int) int {
+	t := p.tok(k)
+	switch {
+	case t.glued() && t.isWord("st", "nd", "rd", "th"):
+		return 1
+	case t.glued() && t.isPunct(":") && p.tok(k+1).glued() && p.tok(k+1).isWord("e", "a"):
+		return 2
+	}
+	return 0
+}
+
+// clockFollows reports whether the number at offset k is the hour of a
+// clock time (18:00, 18.00, 6pm) rather than a day or year.
+func (p *parser) clockFollows(k int) bool {
+	n := p.tok(k + 1)
+	if (n.isPunct(":") || n.isPunct(".")) && n.glued() && p.tok(k+2).isNum(2, 2) && p.tok(k+2).glued() {
+		return true
+	}
+	_, w := p.meridiem(k + 1)
+	return w > 0
+}
+
+// monthOf returns the month a word names, or 0.
+func monthOf(t token) time.Month {
+	if t.kind != word {
+		return 0
+	}
+	switch t.text {
+	case "januari", "january", "jan":
+		return time.January
+	case "februari", "february", "feb":
+		return time.February
+	case "mars", "march", "mar":
+		return time.March
+	case "april", "apr":
+		return time.April
+	case "maj", "may":
+		return time.May
+	case "juni", "june", "jun":
+		return time.June
+	case "juli", "july", "jul":
+		return time.July
+	case "augusti", "august", "aug":
+		return time.August
+	case "september", "sept", "sep":
+		return time.September
+	case "oktober", "october", "okt", "oct":
+		return time.October
+	case "november", "nov":
+		return time.November
+	case "december", "dec":
+		return time.December
+	}
+	return 0
+}
+
+// weekdayOf returns the weekday a word names.
+func weekdayOf(t token) (time.Weekday, bool) {
+	if t.kind != word {
+		return 0, false
+	}
+	switch t.text {
+	case "mandag", "man", "monday", "mon":
+		return time.Monday, true
+	case "tisdag", "tis", "tuesday", "tue", "tues":
+		return time.Tuesday, true
+	case "onsdag", "ons", "wednesday", "wed":
+		return time.Wednesday, true
+	case "torsdag", "tors", "tor", "thursday", "thu", "thur", "thurs":
+		return time.Thursday, true
+	case "fredag", "fre", "friday", "fri":
+		return time.Friday, true
+	case "lordag", "lor", "saturday", "sat":
+		return time.Saturday, true
+	case "sondag", "son", "sunday", "sun":
+		return time.Sunday, true
+	}
+	return 0, false
+}
+
+// weekdayPart reads "[nästa|next] fredag".
+func (p *parser) weekdayPart(sp *spec) bool {
+	j := 0
+	next := p.tok(0).isWord("nasta", "next")
+	if next {
+		j = 1
+	}
+	wd, ok := weekdayOf(p.tok(j))
+	if !ok {
+		return false
+	}
+	sp.hasWeekday, sp.weekday, sp.next = true, wd, next
+	p.i += j + 1
+	return true
+}
+
+// clockPart reads the start time.
+func (p *parser) clockPart(sp *spec) bool {
+	c, ok := p.clock()
+	if ok {
+		sp.hasTime, sp.start = true, c
+	}
+	return ok
+}
+
+// clock reads a time of day: 18, 18:00, 18.00, 18:00:00, each optionally
+// followed by am/pm (6pm, 6 pm, 6 p.m., 6 em).
+func (p *parser) clock() (clock, bool) {
+	from := p.i
+	t := p.tok(0)
+	if !t.isNum(1, 2) {
+		return clock{}, false
+	}
+	c := clock{h: t.n}
+	j := 1
+	if sep := p.tok(1); (sep.isPunct(":") || sep.isPunct(".")) && sep.glued() && p.tok(2).isNum(2, 2) && p.tok(2).glued() {
+		c.m, j = p.tok(2).n, 3
+		if sep.text == ":" && p.tok(3).isPunct(":") && p.tok(3).glued() && p.tok(4).isNum(2, 2) && p.tok(4).glued() {
+			c.s, j = p.tok(4).n, 5
+		}
+	}
+	if mer, w := p.meridiem(j); w > 0 {
+		c.mer, j = mer, j+w
+	}
+	// Not a time: 18h, 15th, 15/1, 18:5, 2 timmar.
+	n := p.tok(j)
+	if n.glued() && (n.kind == num || n.kind == word && !isZone(n) || n.isPunct("/") || n.isPunct(":")) {
+		return clock{}, false
+	}
+	if isHourUnit(n) || isMinuteUnit(n) {
+		return clock{}, false
+	}
+	p.i += j
+	c.at = p.spanFrom(from)
+	return c, true
+}
+
+// meridiem matches am/pm at offset k: "am", "pm", "fm", "em", "a.m.",
+// "p.m.". It returns 'a' or 'p' and the tokens spanned.
+func (p *parser) meridiem(k int) (byte, int) {
+	t := p.tok(k)
+	switch {
+	case t.isWord("am", "fm"):
+		return 'a', 1
+	case t.isWord("pm", "em"):
+		return 'p', 1
+	case t.isWord("a", "p") && p.tok(k+1).isPunct(".") && p.tok(k+1).glued() &&
+		p.tok(k+2).isWord("m") && p.tok(k+2).glued():
+		w := 3
+		if p.tok(k+3).isPunct(".") && p.tok(k+3).glued() {
+			w = 4
+		}
+		return t.text[0], w
+	}
+	return 0, 0
+}
+
+// endPart reads an end time ("-21", "till 21:00", "to 9pm") or a duration
+// ("i 2 timmar", "for 2 hours", "+90m", "3h").
+func (p *parser) endPart(sp *spec) bool {
+	from := p.i
+	if t := p.tok(0); t.isPunct("-") || t.isWord("till", "tills", "to", "until", "och", "and") {
+		p.i++
+		for p.tok(0).isWord("kl", "klockan", "at") || p.tok(0).isPunct(".") {
+			p.i++
+		}
+		c, ok := p.clock()
+		if !ok {
+			p.i = from
+			return false
+		}
+		sp.endForm, sp.end = endClock, c
+		sp.endAt = p.spanFrom(from)
+		return true
+	}
+	if t := p.tok(0); t.isWord("i", "for") || t.isPunct("+") {
+		p.i++
+	}
+	d, ok := p.duration()
+	if !ok {
+		p.i = from
+		return false
+	}
+	sp.endForm, sp.dur = endDur, d
+	sp.endAt = p.spanFrom(from)
+	return true
+}
+
+// maxSeconds caps durations while they are added up, far above
+// MaxDuration, so that huge numbers cannot overflow.
+const maxSeconds = 1 << 30
+
+// duration reads one or more amount-unit parts: 2h, 2 timmar, 1,5 h,
+// 90 min, en timme, an hour, 2h30m, 2h30, 2 timmar och 30 minuter.
+func (p *parser) duration() (time.Duration, bool) {
+	total := 0
+	found := false
+	for {
+		secs, w, hours := p.durationPart(0)
+		if w == 0 && found && p.tok(0).isWord("och", "and") {
+			if secs, w, hours = p.durationPart(1); w > 0 {
+				w++
+			}
+		}
+		if w == 0 {
+			break
+		}
+		found = true
+		total = min(total+secs, maxSeconds)
+		p.i += w
+		// 2h30: bare minutes glued after hours.
+		if t := p.tok(0); hours && t.isNum(1, 2) && t.glued() && !isHourUnit(p.tok(1)) && !isMinuteUnit(p.tok(1)) {
+			total = min(total+60*t.n, maxSeconds)
+			p.i++
+			break
+		}
+	}
+	return time.Duration(total) * time.Second, found
+}
+
+// durationPart matches one amount and unit at offset k and returns its
+// length in seconds, the tokens spanned and whether the unit was hours.
+func (p *parser) durationPart(k int) (secs, width int, hours bool) {
+	// The amount in hundredths.
+	var amount, j int
+	t := p.tok(k)
+	switch {
+	case t.kind == num && t.n >= 0:
+		amount, j = min(t.n, maxSeconds)*100, k+1
+		if sep, f := p.tok(k+1), p.tok(k+2); (sep.isPunct(",") || sep.isPunct(".")) && sep.glued() && f.isNum(1, 2) && f.glued() {
+			frac := f.n
+			if f.digits == 1 {
+				frac *= 10
+			}
+			amount, j = amount+frac, k+3
+		}
+	case t.isWord("en", "ett", "an", "a", "one"):
+		amount, j = 100, k+1
+	default:
+		return 0, 0, false
+	}
+	switch u := p.tok(j); {
+	case isHourUnit(u):
+		return min(amount, maxSeconds) * 36, j + 1 - k, true
+	case isMinuteUnit(u):
+		return min(amount, maxSeconds) * 60 / 100, j + 1 - k, false
+	}
+	return 0, 0, false
+}
+
+// isHourUnit reports whether t is a word for hours.
+func isHourUnit(t token) bool {
+	return t.isWord("h", "tim", "timme", "timmar", "timmen", "hour", "hours", "hr", "hrs")
+}
+
+// isMinuteUnit reports whether t is a word for minutes.
+func isMinuteUnit(t token) bool {
+	return t.isWord("m", "min", "mins", "minut", "minuter", "minuten", "minute", "minutes")
+}
+
+// isZone reports whether t names a zone zonePart accepts.
+func isZone(t token) bool { return t.isWord("utc", "gmt", "z", "cet", "cest") }
+
+// zonePart reads a zone written after the time.
+func (p *parser) zonePart(sp *spec) bool {
+	t := p.tok(0)
+	switch {
+	case t.isWord("utc", "gmt", "z"):
+		sp.zone = time.UTC
+	case t.isWord("cet"):
+		sp.zone = time.FixedZone("CET", 3600)
+	case t.isWord("cest"):
+		sp.zone = time.FixedZone("CEST", 2*3600)
+	default:
+		return false
+	}
+	p.i++
+	return true
+}

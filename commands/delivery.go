@@ -1,0 +1,188 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/storage"
+)
+
+// DeliveryStore is the delivery log.
+type DeliveryStore interface {
+	ClaimDelivery(ctx context.Context, job string, fireAt time.Time, target string, late bool) (bool, error)
+	DeliveryDone(ctx context.Context, job string, fireAt time.Time, target, messageID string) error
+	DeliveryFailed(ctx context.Context, job string, fireAt time.Time, target, reason string, permanent bool) error
+	PendingDeliveries(ctx context.Context) ([]storage.Delivery, error)
+}
+
+// Renderer re-creates the message of a firing, for deliveries resumed after
+// a restart.
+type Renderer func(ctx context.Context, job string, fireAt time.Time, target string) (bot.Reply, bool, error)
+
+// Deliverer sends scheduled messages exactly once: every firing to every
+// target is claimed in the delivery log before it is sent and marked after.
+// A temporary failure (platform down, 5xx, network) is retried with backoff
+// until it goes through; a permanent one (channel gone, no permission) is
+// recorded and not retried. Claimed firings still pending at start (a crash
+// or an outage) are sent again by Resume.
+//
+// The one window where a duplicate remains possible: the process dies after
+// the platform accepted a message and before the log marks it delivered.
+// On Discord the message carries a nonce (job, firing, target) with
+// enforce_nonce, so a resend within Discord's few minutes returns the first
+// message instead of posting twice; on Slack the window stays.
+type Deliverer struct {
+	store     DeliveryStore
+	log       *slog.Logger
+	adapters  map[bot.Platform]bot.Adapter
+	renderers map[string]Renderer // by job kind, the part before ':'
+	backoff   time.Duration
+	maxWait   time.Duration
+	mu        sync.Mutex
+}
+
+// NewDeliverer returns a deliverer over the connected adapters.
+func NewDeliverer(store DeliveryStore, adapters []bot.Adapter, log *slog.Logger) *Deliverer {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	d := &Deliverer{store: store, log: log, adapters: map[bot.Platform]bot.Adapter{}, renderers: map[string]Renderer{},
+		backoff: time.Second, maxWait: 5 * time.Minute}
+	for _, a := range adapters {
+		d.adapters[a.Platform()] = a
+	}
+	return d
+}
+
+// SetBackoff sets the first retry wait and the longest one (tests).
+func (d *Deliverer) SetBackoff(first, longest time.Duration) { d.backoff, d.maxWait = first, longest }
+
+// Register sets how to re-create the messages of a job kind ("announce").
+func (d *Deliverer) Register(kind string, r Renderer) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.renderers[kind] = r
+}
+
+// Dest is where a delivery goes: a channel, or a member's DMs.
+type Dest struct {
+	Platform bot.Platform
+	Channel  string
+	User     string
+}
+
+// String is the delivery log's target: "discord:#123" or "slack:@U1".
+func (t Dest) String() string {
+	if t.User != "" {
+		return string(t.Platform) + ":@" + t.User
+	}
+	return string(t.Platform) + ":#" + t.Channel
+}
+
+// ParseDest reads a target written by Dest.String.
+func ParseDest(s string) (Dest, bool) {
+	p, rest, ok := strings.Cut(s, ":")
+	if !ok || len(rest) < 2 {
+		return Dest{}, false
+	}
+	switch rest[0] {
+	case '#':
+		return Dest{Platform: bot.Platform(p), Channel: rest[1:]}, true
+	case '@':
+		return Dest{Platform: bot.Platform(p), User: rest[1:]}, true
+	}
+	return Dest{}, false
+}
+
+// Result is what happened to one delivery.
+type Result int
+
+// Delivery results.
+const (
+	Delivered Result = iota
+	AlreadyClaimed
+	Failed
+)
+
+// Deliver claims the firing of job at fireAt for dest and sends r, retrying
+// temporary failures until ctx ends. It reports AlreadyClaimed without
+// sending when an earlier run claimed this firing.
+func (d *Deliverer) Deliver(ctx context.Context, job string, fireAt time.Time, late bool, dest Dest, r bot.Reply) (Result, error) {
+	ok, err := d.store.ClaimDelivery(ctx, job, fireAt, dest.String(), late)
+	if err != nil {
+		return Failed, err
+	}
+	if !ok {
+		return AlreadyClaimed, nil
+	}
+	return d.send(ctx, job, fireAt, dest, r)
+}
+
+// send delivers a claimed firing.
+func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, dest Dest, r bot.Reply) (Result, error) {
+	target := dest.String()
+	r.Nonce = fmt.Sprintf("%s@%d→%s", job, fireAt.Unix(), target)
+	a := d.adapters[dest.Platform]
+	if a == nil {
+		err := fmt.Errorf("%s is not connected", dest.Platform)
+		return Failed, d.store.DeliveryFailed(ctx, job, fireAt, target, err.Error(), true)
+	}
+	wait := d.backoff
+	for {
+		ref, err := a.Send(ctx, bot.Target{Channel: dest.Channel, User: dest.User}, r)
+		if err == nil {
+			return Delivered, d.store.DeliveryDone(context.WithoutCancel(ctx), job, fireAt, target, ref.ID)
+		}
+		permanent := bot.IsPermanent(err)
+		if ferr := d.store.DeliveryFailed(context.WithoutCancel(ctx), job, fireAt, target, err.Error(), permanent); ferr != nil {
+			d.log.Error("delivery log", "err", ferr)
+		}
+		if permanent {
+			d.log.Warn("delivery refused by the platform; not retried", "job", job, "target", target, "err", err)
+			return Failed, nil
+		}
+		d.log.Warn("delivery failed; retrying", "job", job, "target", target, "wait", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return Failed, ctx.Err() // still pending: Resume sends it after a restart
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, d.maxWait)
+	}
+}
+
+// Resume sends every claimed firing that was never delivered (the process
+// stopped, or the platform was down), re-creating each message through the
+// job kind's renderer.
+func (d *Deliverer) Resume(ctx context.Context) error {
+	pending, err := d.store.PendingDeliveries(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range pending {
+		kind, _, _ := strings.Cut(p.Job, ":")
+		d.mu.Lock()
+		render := d.renderers[kind]
+		d.mu.Unlock()
+		dest, ok := ParseDest(p.Target)
+		if render == nil || !ok {
+			d.store.DeliveryFailed(ctx, p.Job, p.FireAt, p.Target, "cannot be re-created", true)
+			continue
+		}
+		r, still, err := render(ctx, p.Job, p.FireAt, p.Target)
+		if err != nil || !still {
+			d.store.DeliveryFailed(ctx, p.Job, p.FireAt, p.Target, "no longer applies", true)
+			continue
+		}
+		d.log.Info("resending a delivery claimed before a stop", "job", p.Job, "fire_at", p.FireAt, "target", p.Target)
+		if _, err := d.send(ctx, p.Job, p.FireAt, dest, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

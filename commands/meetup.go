@@ -1,0 +1,377 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/bot/when"
+	"passionbot/storage"
+)
+
+// MeetupStore keeps meetups and RSVPs.
+type MeetupStore interface {
+	CreateMeetup(ctx context.Context, m storage.Meetup) (storage.Meetup, error)
+	Meetup(ctx context.Context, id int64) (storage.Meetup, error)
+	UpcomingMeetups(ctx context.Context, from time.Time, limit int) ([]storage.Meetup, error)
+	MeetupsBetween(ctx context.Context, from, to time.Time) ([]storage.Meetup, error)
+	UpdateMeetup(ctx context.Context, m storage.Meetup) ([]bot.User, error)
+	SetMeetupRefs(ctx context.Context, id int64, messageID, nativeID string) error
+	CancelMeetup(ctx context.Context, id int64) error
+	SetRSVP(ctx context.Context, meetupID int64, u bot.User, answer string) (storage.RSVPResult, error)
+	RSVPs(ctx context.Context, meetupID int64) ([]storage.RSVP, error)
+}
+
+// meetups is the meetup feature: create, edit, cancel, list, show, RSVP,
+// reminders and the calendar file.
+type meetups struct {
+	store     MeetupStore
+	sched     Scheduler
+	deliver   *Deliverer
+	cat       *bot.Catalog
+	lang      string // for messages with no member to ask (reminders)
+	loc       *time.Location
+	reminders []time.Duration
+	grace     time.Duration
+	now       func() time.Time
+}
+
+// newMeetups builds the feature from the dependencies.
+func newMeetups(d Deps) *meetups {
+	return &meetups{store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
+		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now}
+}
+
+func (f *meetups) commands() []*bot.Command {
+	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("träffens nummer", "the meetup's number")}
+	title := bot.Arg{Name: "title", Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
+	whenArg := bot.Arg{Name: "when", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
+	where := bot.Arg{Name: "where", Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
+	channel := bot.Arg{Name: "channel", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
+	capacity := bot.Arg{Name: "capacity", Kind: bot.KindInt, Min: 1, Max: 10000, Help: txt("antal platser (väntelista när det är fullt)", "number of places (waitlist when full)")}
+	desc := bot.Arg{Name: "description", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}
+	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
+	return []*bot.Command{
+		{Name: "meetup create", Group: "meetups", Role: bot.RoleOrganiser, Run: f.create,
+			Help:     txt("Planera en träff", "Plan a meetup"),
+			Args:     []bot.Arg{req(title), req(whenArg), where, channel, capacity, desc},
+			Examples: []string{`meetup create title:"Julfika i ateljén" when:"2027-01-15 18:00" where:"Ateljén, Varberg" capacity:12`}},
+		{Name: "meetup edit", Group: "meetups", Role: bot.RoleOrganiser, Run: f.edit,
+			Help: txt("Ändra en träff", "Change a meetup"),
+			Args: []bot.Arg{id, title, whenArg, where, capacity, desc}},
+		{Name: "meetup cancel", Group: "meetups", Role: bot.RoleOrganiser, Run: f.cancel,
+			Help: txt("Ställ in en träff; de anmälda får veta", "Cancel a meetup; those who signed up are told"),
+			Args: []bot.Arg{id}},
+		{Name: "meetup list", Group: "meetups", Run: f.list, Help: txt("Kommande träffar", "Upcoming meetups")},
+		{Name: "meetup show", Group: "meetups", Run: f.show, Help: txt("En träff: detaljer, vem som kommer, väntelista", "A meetup: details, who is coming, waitlist"),
+			Args: []bot.Arg{id}},
+		{Name: "meetup rsvp", Group: "meetups", Run: f.rsvp, Help: txt("Svara ja, kanske eller nej", "Answer yes, maybe or no"),
+			Args: []bot.Arg{id, {Name: "answer", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, Help: txt("yes (ja), maybe (kanske) eller no (nej)", "yes, maybe or no")}},
+			Examples: []string{"meetup rsvp id:3 answer:yes"}},
+	}
+}
+
+// parseWhen reads a meetup time and explains a problem in the member's language.
+func (f *meetups) parseWhen(c *bot.Call, s string) (when.Range, error) {
+	r, err := when.Parse(s, f.now(), f.loc)
+	if err == nil {
+		return r, nil
+	}
+	var we *when.Error
+	if errors.As(err, &we) {
+		switch we.Kind {
+		case when.Past:
+			return r, c.Errorf("meetup.when_past", bot.Quote(s, 60))
+		case when.Impossible:
+			return r, c.Errorf("meetup.when_impossible", bot.Quote(s, 60))
+		case when.Ambiguous:
+			return r, c.Errorf("meetup.when_ambiguous", bot.Quote(s, 60))
+		case when.TooFar:
+			return r, c.Errorf("meetup.when_far", bot.Quote(s, 60))
+		}
+	}
+	return r, c.Errorf("meetup.when_unknown", bot.Quote(s, 60))
+}
+
+func (f *meetups) create(ctx context.Context, c *bot.Call) error {
+	r, err := f.parseWhen(c, c.Args.String("when"))
+	if err != nil {
+		return err
+	}
+	channel := c.Args.String("channel")
+	if channel == "" && !c.Event.Channel.DM {
+		channel = c.Event.Channel.ID
+	}
+	m, err := f.store.CreateMeetup(ctx, storage.Meetup{
+		Title: c.Args.String("title"), Description: c.Args.String("description"), Location: c.Args.String("where"),
+		Start: r.Start, End: r.End, Capacity: c.Args.Int("capacity"),
+		Platform: c.Event.Platform, ChannelID: channel, Organiser: c.Event.User,
+	})
+	if err != nil {
+		return err
+	}
+	f.schedule(m)
+	nativeID := f.native(ctx, c, m, "")
+	card := f.card(ctx, c.Lang, m)
+	msgID := ""
+	if channel != "" && channel != c.Event.Channel.ID {
+		if a := c.Bot().Adapter(c.Event.Platform); a != nil {
+			ref, err := a.Send(ctx, bot.Target{Channel: channel}, bot.Reply{Card: card})
+			if err != nil {
+				return c.Errorf("meetup.announce_failed", m.ID, channel)
+			}
+			msgID = ref.ID
+		}
+		if err := f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID); err != nil {
+			return err
+		}
+		return c.Say(ctx, "meetup.created_elsewhere", m.ID, channel)
+	}
+	if err := f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID); err != nil {
+		return err
+	}
+	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.created", m.ID), Card: card})
+}
+
+// native creates or updates the meetup in the platform's own calendar
+// (Discord's Events tab) when the platform has one; failures are logged,
+// never fatal.
+func (f *meetups) native(ctx context.Context, c *bot.Call, m storage.Meetup, existing string) string {
+	es, ok := c.Bot().Adapter(m.Platform).(bot.EventScheduler)
+	if !ok {
+		return existing
+	}
+	ev := bot.NativeEvent{ID: existing, Title: m.Title, Description: m.Description, Location: m.Location, Start: m.Start, End: m.End}
+	if existing == "" {
+		id, err := es.CreateEvent(ctx, ev)
+		if err != nil {
+			c.Bot().Options().Logger.Warn("native event not created", "meetup", m.ID, "err", err)
+			return ""
+		}
+		return id
+	}
+	if err := es.UpdateEvent(ctx, ev); err != nil {
+		c.Bot().Options().Logger.Warn("native event not updated", "meetup", m.ID, "err", err)
+	}
+	return existing
+}
+
+// meetup loads the meetup named by the id argument, or explains.
+func (f *meetups) meetup(ctx context.Context, c *bot.Call) (storage.Meetup, error) {
+	id := int64(c.Args.Int("id"))
+	m, err := f.store.Meetup(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return m, c.Errorf("meetup.unknown", id)
+	}
+	return m, err
+}
+
+func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
+	m, err := f.meetup(ctx, c)
+	if err != nil {
+		return err
+	}
+	if m.Cancelled {
+		return c.Errorf("meetup.is_cancelled", m.ID)
+	}
+	changed := false
+	if c.Args.Has("when") {
+		r, err := f.parseWhen(c, c.Args.String("when"))
+		if err != nil {
+			return err
+		}
+		m.Start, m.End, changed = r.Start, r.End, true
+	}
+	for name, dst := range map[string]*string{"title": &m.Title, "where": &m.Location, "description": &m.Description} {
+		if c.Args.Has(name) {
+			*dst, changed = c.Args.String(name), true
+		}
+	}
+	if c.Args.Has("capacity") {
+		m.Capacity, changed = c.Args.Int("capacity"), true
+	}
+	if !changed {
+		return c.Errorf("meetup.nothing_to_change")
+	}
+	promoted, err := f.store.UpdateMeetup(ctx, m)
+	if err != nil {
+		return err
+	}
+	f.schedule(m)
+	f.native(ctx, c, m, m.NativeID)
+	f.tellPromoted(ctx, c, m, promoted)
+	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.edited", m.ID), Card: f.card(ctx, c.Lang, m)})
+}
+
+func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
+	m, err := f.meetup(ctx, c)
+	if err != nil {
+		return err
+	}
+	if err := f.store.CancelMeetup(ctx, m.ID); errors.Is(err, storage.ErrCancelled) {
+		return c.Errorf("meetup.is_cancelled", m.ID)
+	} else if err != nil {
+		return err
+	}
+	f.unschedule(m.ID)
+	if es, ok := c.Bot().Adapter(m.Platform).(bot.EventScheduler); ok && m.NativeID != "" {
+		if err := es.CancelEvent(ctx, m.NativeID); err != nil {
+			c.Bot().Options().Logger.Warn("native event not cancelled", "meetup", m.ID, "err", err)
+		}
+	}
+	rsvps, err := f.store.RSVPs(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	job, at := fmt.Sprintf("cancel:%d", m.ID), f.now()
+	told := 0
+	for _, r := range rsvps {
+		if r.Answer == "no" {
+			continue
+		}
+		msg := bot.Reply{Text: c.Bot().Catalog().T(c.Lang, "meetup.cancelled_dm", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))}
+		if res, _ := f.deliver.Deliver(ctx, job, at, false, Dest{Platform: r.User.Platform, User: r.User.ID}, msg); res == Delivered {
+			told++
+		}
+	}
+	if m.ChannelID != "" && m.ChannelID != c.Event.Channel.ID {
+		f.deliver.Deliver(ctx, job, at, false, Dest{Platform: m.Platform, Channel: m.ChannelID},
+			bot.Reply{Text: c.T("meetup.cancelled_channel", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))})
+	}
+	return c.Say(ctx, "meetup.cancelled", m.ID, bot.Quote(m.Title, 100), told)
+}
+
+func (f *meetups) list(ctx context.Context, c *bot.Call) error {
+	ms, err := f.store.UpcomingMeetups(ctx, f.now(), 15)
+	if err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return c.Say(ctx, "meetup.none")
+	}
+	var b strings.Builder
+	b.WriteString(c.T("meetup.list_title"))
+	for _, m := range ms {
+		fmt.Fprintf(&b, "\n- `%d` **%s** — %s", m.ID, m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))
+		if m.Location != "" {
+			b.WriteString(", " + m.Location)
+		}
+	}
+	b.WriteString("\n" + c.T("meetup.list_hint"))
+	return c.Reply(ctx, bot.Reply{Text: b.String()})
+}
+
+func (f *meetups) show(ctx context.Context, c *bot.Call) error {
+	m, err := f.meetup(ctx, c)
+	if err != nil {
+		return err
+	}
+	card := f.card(ctx, c.Lang, m)
+	rsvps, err := f.store.RSVPs(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var coming, waiting, maybe []string
+	for _, r := range rsvps {
+		name := r.User.Name
+		if name == "" {
+			name = r.User.ID
+		}
+		switch {
+		case r.Answer == "yes" && r.Waitlisted:
+			waiting = append(waiting, name)
+		case r.Answer == "yes":
+			coming = append(coming, name)
+		case r.Answer == "maybe":
+			maybe = append(maybe, name)
+		}
+	}
+	add := func(key string, names []string) {
+		if len(names) > 0 {
+			card.Fields = append(card.Fields, bot.Field{Name: c.T(key, len(names)), Value: strings.Join(names, ", ")})
+		}
+	}
+	add("meetup.coming", coming)
+	add("meetup.waiting", waiting)
+	add("meetup.maybe", maybe)
+	return c.Reply(ctx, bot.Reply{Card: card})
+}
+
+func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {
+	m, err := f.meetup(ctx, c)
+	if err != nil {
+		return err
+	}
+	answer := c.Args.String("answer")
+	res, err := f.store.SetRSVP(ctx, m.ID, c.Event.User, answer)
+	switch {
+	case errors.Is(err, storage.ErrCancelled):
+		return c.Errorf("meetup.is_cancelled", m.ID)
+	case errors.Is(err, storage.ErrStarted):
+		return c.Errorf("meetup.started", m.ID)
+	case err != nil:
+		return err
+	}
+	f.tellPromoted(ctx, c, m, res.Promoted)
+	switch {
+	case res.Waitlisted:
+		return c.Say(ctx, "meetup.rsvp_waitlist", bot.Quote(m.Title, 100), res.Position)
+	case answer == "yes":
+		return c.Say(ctx, "meetup.rsvp_yes", bot.Quote(m.Title, 100), formatWhen(c.Lang, m.Start, m.End, f.loc))
+	case answer == "maybe":
+		return c.Say(ctx, "meetup.rsvp_maybe", bot.Quote(m.Title, 100))
+	}
+	return c.Say(ctx, "meetup.rsvp_no", bot.Quote(m.Title, 100))
+}
+
+// tellPromoted tells members who moved from the waitlist to a place.
+func (f *meetups) tellPromoted(ctx context.Context, c *bot.Call, m storage.Meetup, promoted []bot.User) {
+	job, at := fmt.Sprintf("promoted:%d", m.ID), f.now()
+	for _, u := range promoted {
+		msg := bot.Reply{Text: c.Bot().Catalog().T(c.Lang, "meetup.promoted_dm", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))}
+		f.deliver.Deliver(ctx, job, at, false, Dest{Platform: u.Platform, User: u.ID}, msg)
+	}
+}
+
+// card shows a meetup with its RSVP buttons.
+func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.Card {
+	t := func(key string, args ...any) string { return f.cat.T(lang, key, args...) }
+	card := &bot.Card{Title: m.Title, Body: m.Description, Footer: t("meetup.footer", m.ID, m.ID)}
+	card.Fields = append(card.Fields, bot.Field{Name: t("meetup.when"), Value: formatWhen(lang, m.Start, m.End, f.loc), Inline: true})
+	if m.Location != "" {
+		card.Fields = append(card.Fields, bot.Field{Name: t("meetup.where"), Value: m.Location, Inline: true})
+	}
+	rsvps, _ := f.store.RSVPs(ctx, m.ID)
+	yes, wait, maybe := 0, 0, 0
+	for _, r := range rsvps {
+		switch {
+		case r.Answer == "yes" && r.Waitlisted:
+			wait++
+		case r.Answer == "yes":
+			yes++
+		case r.Answer == "maybe":
+			maybe++
+		}
+	}
+	places := t("meetup.count", yes, maybe)
+	if m.Capacity > 0 {
+		places = t("meetup.count_cap", yes, m.Capacity, maybe, wait)
+	}
+	card.Fields = append(card.Fields, bot.Field{Name: t("meetup.places"), Value: places, Inline: true})
+	if m.Cancelled {
+		card.Title = t("meetup.cancelled_title", m.Title)
+		return card
+	}
+	for _, b := range []struct {
+		answer, key string
+		style       bot.ButtonStyle
+	}{{"yes", "meetup.btn_yes", bot.ButtonPrimary}, {"maybe", "meetup.btn_maybe", bot.ButtonDefault}, {"no", "meetup.btn_no", bot.ButtonDefault}} {
+		cmd := fmt.Sprintf("meetup rsvp id:%d answer:%s", m.ID, b.answer)
+		card.Buttons = append(card.Buttons, bot.Button{Label: t(b.key), Action: cmd, Command: cmd, Style: b.style})
+	}
+	return card
+}
