@@ -203,7 +203,7 @@ func TestChannelPingEscaped(t *testing.T) {
 	defer cancel()
 	e.fake.WaitUntil(ctx, func() bool { return len(e.fake.Calls("chat.postEphemeral")) > 0 })
 	eph := e.fake.Posts(e.general)
-	got := string(eph[len(eph)-1].Blocks)
+	got := blockText(t, eph[len(eph)-1])
 	if strings.Contains(got, "<!channel>") || !strings.Contains(got, "&lt;") || !strings.Contains(got, "!channel&gt;") || !strings.Contains(got, "&amp;") {
 		t.Fatalf("echoed text not escaped: %s", got)
 	}

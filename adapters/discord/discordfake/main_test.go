@@ -48,6 +48,11 @@ func newSession(t *testing.T, fake *discordfake.Server, intents discordgo.Intent
 	s.Dialer = &websocket.Dialer{HandshakeTimeout: 5 * time.Second}
 	s.Identify.Intents = intents
 	t.Cleanup(func() {
+		// A heartbeat failing after Close would otherwise start
+		// discordgo's endless reconnect loop.
+		s.Lock()
+		s.ShouldReconnectOnError = false
+		s.Unlock()
 		_ = s.Close()
 		tr.CloseIdleConnections()
 	})

@@ -1512,7 +1512,7 @@ func (s *Server) followup(c *call) {
 		if e != nil {
 			return 0, nil, e
 		}
-		if orig := s.messages[is.originalID]; orig != nil && orig.Flags&FlagLoading != 0 && orig.InteractionID == is.id {
+		if orig := s.messages[is.originalID]; orig != nil && !orig.Deleted && orig.Flags&FlagLoading != 0 && orig.InteractionID == is.id {
 			b.Flags = nil // the deferred response decided ephemerality
 			status, v, e := s.editMessage(c, orig, &b, func(m *Message) { m.Flags &^= FlagLoading })
 			if e == nil {
