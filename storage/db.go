@@ -96,6 +96,10 @@ func (d *DB) explain(err error) error {
 	return fmt.Errorf("database %s: %w", d.path, err)
 }
 
+// SetClock sets the clock the store reads "now" from (tests run on a fake
+// clock); the default is time.Now.
+func (d *DB) SetClock(now func() time.Time) { d.now = now }
+
 // Close closes the database.
 func (d *DB) Close() error { return d.sql.Close() }
 

@@ -113,6 +113,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	outbox := &Outbox{}
 	adapters := append([]bot.Adapter{outbox}, probe.Adapters...)
 	clock := scheduler.NewFakeClock(set.start)
+	db.SetClock(clock.Now)
 	sched := scheduler.New(clock, slog.New(slog.DiscardHandler))
 	deps.Scheduler, deps.Adapters, deps.Lang, deps.Location = sched, adapters, bot.LangSV, loc
 	deps.Reminders, deps.Grace, deps.Now = []time.Duration{24 * time.Hour, time.Hour}, time.Hour, clock.Now

@@ -1,0 +1,151 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/bot/bottest"
+)
+
+// wednesday is Wednesday 2026-11-25 10:00 in Stockholm.
+var wednesday = time.Date(2026, 11, 25, 10, 0, 0, 0, stockholm())
+
+func stockholm() *time.Location {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+func TestMeetupCreateShowRSVPWaitlist(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	got := h.Say(org, `meetup create title:"Julfika i ateljén" when:"fredag 18-21" where:"Ateljén, Varberg" capacity:2 description:"Glögg och lera."`)
+	if !strings.Contains(got, "Träff 1 är skapad") || !strings.Contains(got, "fredag 27 november 2026 kl. 18:00–21:00") || !strings.Contains(got, "0 av 2 platser") {
+		t.Fatalf("create = %q", got)
+	}
+	a, b, c := h.Member("anna", bot.RoleMember), h.Member("bo", bot.RoleMember), h.Member("cia", bot.RoleMember)
+	if got := h.Say(a, "meetup rsvp id:1 answer:yes"); !strings.Contains(got, "Du är anmäld till “Julfika i ateljén”") {
+		t.Fatalf("rsvp a = %q", got)
+	}
+	h.Say(b, "meetup rsvp 1 yes")
+	if got := h.Say(c, "meetup rsvp id:1 answer:yes"); !strings.Contains(got, "väntelistan som nummer 1") {
+		t.Fatalf("rsvp c (full) = %q", got)
+	}
+	show := h.Say(c, "meetup show id:1")
+	if !strings.Contains(show, "Kommer (2): anna, bo") || !strings.Contains(show, "Väntelista (1): cia") || !strings.Contains(show, "2 av 2 platser, 0 kanske, 1 på väntelistan") {
+		t.Fatalf("show = %q", show)
+	}
+	// Anna cancels: Cia is promoted and told.
+	if got := h.Say(a, "meetup rsvp id:1 answer:no"); !strings.Contains(got, "du kommer inte") {
+		t.Fatalf("rsvp no = %q", got)
+	}
+	sent := h.Outbox.Sent()
+	if len(sent) != 1 || sent[0].To.User != "cia" || !strings.Contains(sent[0].Reply.Text, "en plats blev ledig") {
+		t.Fatalf("promotion message = %+v", sent)
+	}
+	if show := h.Say(a, "meetup show id:1"); !strings.Contains(show, "Kommer (2): bo, cia") || strings.Contains(show, "Väntelista") {
+		t.Fatalf("after promotion = %q", show)
+	}
+	// The same answer twice changes nothing.
+	if got := h.Say(b, "meetup rsvp id:1 answer:yes"); !strings.Contains(got, "anmäld") {
+		t.Fatalf("repeat = %q", got)
+	}
+	if n := len(h.Outbox.Sent()); n != 1 {
+		t.Fatalf("%d messages after a repeated answer", n)
+	}
+}
+
+func TestMeetupBadInput(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	for _, tc := range []struct{ cmd, want string }{
+		{`meetup create title:x when:"2020-01-01 18:00"`, "har redan varit"},
+		{`meetup create title:x when:"30/2 18:00"`, "finns inte"},
+		{`meetup create title:x when:"2027-03-28 02:30"`, "finns inte"},
+		{`meetup create title:x when:"2027-10-31 02:30"`, "kan betyda mer än en tid"},
+		{`meetup create title:x when:"fredag"`, "kan betyda mer än en tid"},
+		{`meetup create title:x when:"blurp"`, "förstår inte tiden"},
+		{`meetup create title:x when:"fredag 18" capacity:0`, "`capacity` ska vara mellan 1 och 10000"},
+		{`meetup create title:x`, "`when` saknas"},
+		{`meetup rsvp id:99 answer:yes`, "ingen träff nummer 99"},
+		{`meetup rsvp id:1 answer:perhaps`, "`answer` ska vara en av: yes, maybe, no"},
+		{`meetup cancel id:42`, "ingen träff nummer 42"},
+	} {
+		if got := h.Say(org, tc.cmd); !strings.Contains(got, tc.want) {
+			t.Errorf("%s = %q, want %q", tc.cmd, got, tc.want)
+		}
+	}
+	if got := h.Say(h.Member("kim", bot.RoleMember), `meetup create title:x when:"fredag 18"`); !strings.Contains(got, "kräver rollen arrangör") {
+		t.Errorf("member created a meetup: %q", got)
+	}
+	// Nothing was created by the refusals.
+	if got := h.Say(org, "meetup list"); got != "Inga träffar är planerade just nu." {
+		t.Errorf("list after refusals = %q", got)
+	}
+}
+
+func TestMeetupCancelTellsAttendeesOnce(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `meetup create title:"Surdegskurs" when:"i morgon 10:00"`)
+	h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes")
+	h.Say(h.Member("bo", bot.RoleMember), "meetup rsvp id:1 answer:maybe")
+	h.Say(h.Member("cia", bot.RoleMember), "meetup rsvp id:1 answer:no")
+	if got := h.Say(org, "meetup cancel id:1"); !strings.Contains(got, "är inställd. 2 anmälda har fått besked") {
+		t.Fatalf("cancel = %q", got)
+	}
+	if got := h.Say(org, "meetup cancel id:1"); !strings.Contains(got, "redan inställd") {
+		t.Fatalf("cancel twice = %q", got)
+	}
+	var to []string
+	for _, s := range h.Outbox.Sent() {
+		to = append(to, s.To.User)
+		if !strings.Contains(s.Reply.Text, "“Surdegskurs”") || !strings.Contains(s.Reply.Text, "inställd") {
+			t.Errorf("message = %q", s.Reply.Text)
+		}
+	}
+	if strings.Join(to, ",") != "anna,bo" {
+		t.Fatalf("told %v, want anna and bo", to)
+	}
+	if got := h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes"); !strings.Contains(got, "redan inställd") {
+		t.Fatalf("rsvp to a cancelled meetup = %q", got)
+	}
+	// Reminders of a cancelled meetup never go out.
+	h.Advance(48 * time.Hour)
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("%d messages after the cancelled meetup's time, want the 2 cancellations", n)
+	}
+}
+
+func TestRemindersAtOffsetsAfterRestart(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `meetup create title:"Marknadsdag" when:"2026-11-28 10:00" where:"Torget"`)
+	h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes")
+	h.Say(h.Member("bo", bot.RoleMember), "meetup rsvp id:1 answer:no")
+	h.Advance(24 * time.Hour) // Thursday 10:00: nothing due yet
+	if n := len(h.Outbox.Sent()); n != 0 {
+		t.Fatalf("%d messages a day early", n)
+	}
+	// Restart on the same database; the reminders come back.
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(wednesday.Add(24*time.Hour)), bottest.WithDatabase(path))
+	h.Advance(24 * time.Hour) // Friday 10:00: the 24 h reminder
+	sent := h.Outbox.Sent()
+	if len(sent) != 1 || sent[0].To.User != "anna" || !strings.Contains(sent[0].Reply.Text, "Påminnelse: “Marknadsdag”") || !strings.Contains(sent[0].Reply.Text, "Plats: Torget") {
+		t.Fatalf("24 h reminder = %+v", sent)
+	}
+	h.Advance(23 * time.Hour) // Saturday 09:00: the 1 h reminder
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("%d messages after the 1 h reminder, want 2", n)
+	}
+	h.Advance(48 * time.Hour)
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("%d messages later; reminders repeated", n)
+	}
+}
