@@ -439,3 +439,39 @@ func TestPrivateReplyAfterAPublicDeferral(t *testing.T) {
 		t.Fatalf("silent handler: type %d flags %d", r.Type, r.Data.Flags)
 	}
 }
+
+func TestMeetupRSVPByButton(t *testing.T) {
+	e := start(t, setup{})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.admin, CommandName: "meetup", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("create", discordfake.Str("title", "Julfika i ateljén"), discordfake.Str("when", "2027-06-15 18:00"), discordfake.Int("capacity", 1))}})
+	r := e.response(t, id)
+	if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != "Julfika i ateljén" || len(r.Data.Components) != 1 || len(r.Data.Components[0].Components) != 3 {
+		t.Fatalf("meetup card = %+v", r.Data)
+	}
+	yes := r.Data.Components[0].Components[0]
+	if yes.CustomID != "meetup rsvp id:1 answer:yes" {
+		t.Fatalf("yes button = %+v", yes)
+	}
+	// The Guild Scheduled Event shows in Discord's Events tab.
+	if evs := e.fake.ScheduledEvents(e.guild.ID); len(evs) != 1 || evs[0].Name != "Julfika i ateljén" {
+		t.Fatalf("scheduled events = %+v", evs)
+	}
+	click := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CustomID: yes.CustomID, Locale: "sv-SE"})
+	if r := e.response(t, click); !strings.Contains(r.Data.Content, "Du är anmäld till “Julfika i ateljén”") || r.Data.Flags&64 == 0 {
+		t.Fatalf("click = %q flags %d", r.Data.Content, r.Data.Flags)
+	}
+	click = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.mod, CustomID: yes.CustomID, Locale: "sv-SE"})
+	if r := e.response(t, click); !strings.Contains(r.Data.Content, "väntelistan som nummer 1") {
+		t.Fatalf("second click = %q", r.Data.Content)
+	}
+	// Cancelling the meetup cancels the native event too.
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.admin, CommandName: "meetup", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("cancel", discordfake.Int("id", 1))}})
+	if r := e.response(t, id); !strings.Contains(r.Data.Content, "är inställd") {
+		t.Fatalf("cancel = %q", r.Data.Content)
+	}
+	e.waitFor(t, "the native event cancelled", func() bool {
+		evs := e.fake.ScheduledEvents(e.guild.ID)
+		return len(evs) == 1 && evs[0].Status == 4
+	})
+}

@@ -127,7 +127,7 @@ func (a *Adapter) onSlashCommand(ctx context.Context, h bot.Handler, c slackapi.
 		Text:       unescape(c.Text),
 		Addressed:  true,
 		LocaleHint: u.locale,
-		Respond:    a.responder(c.ResponseURL, c.ChannelID),
+		Respond:    a.responder(c.ResponseURL, c.ChannelID, false),
 	})
 }
 
@@ -150,15 +150,17 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic slackapi.
 			Action:     act.Value,
 			Addressed:  true,
 			LocaleHint: u.locale,
-			Respond:    a.responder(ic.ResponseURL, ic.Channel.ID),
+			Respond:    a.responder(ic.ResponseURL, ic.Channel.ID, true),
 		})
 	}
 }
 
 // responder answers through the response_url: ephemeral replies only to
-// the member, others in the channel. Without a response_url it posts.
-func (a *Adapter) responder(responseURL, channel string) bot.Responder {
+// the member, others in the channel; a button's answer (private) is always
+// for the member who clicked. Without a response_url it posts.
+func (a *Adapter) responder(responseURL, channel string, private bool) bot.Responder {
 	return func(ctx context.Context, r bot.Reply) error {
+		r.Ephemeral = r.Ephemeral || private
 		if responseURL == "" {
 			_, err := a.post(ctx, channel, "", r)
 			return err

@@ -324,3 +324,21 @@ func TestTokensChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetupRSVPByButton(t *testing.T) {
+	e := start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	e.fake.SendSlashCommand(slackfake.SlashCommand{Command: "/meetup", Text: `create title:"Surdegskurs" when:"2027-06-15 10:00" capacity:5`, UserID: "UADA", ChannelID: e.general})
+	var card []slackfake.ResponseURLPost
+	e.fake.WaitUntil(ctx, func() bool { card = allResponsePosts(e.fake); return len(card) > 0 })
+	if len(card) == 0 || !strings.Contains(string(card[0].Body), `"value":"meetup rsvp id:1 answer:yes"`) || !strings.Contains(string(card[0].Body), "Surdegskurs") {
+		t.Fatalf("meetup card = %v", card)
+	}
+	e.fake.SendBlockAction(slackfake.BlockAction{UserID: "UKIM", ChannelID: e.general, Ephemeral: true, ActionID: "pb-0", Value: "meetup rsvp id:1 answer:yes"})
+	var all []slackfake.ResponseURLPost
+	e.fake.WaitUntil(ctx, func() bool { all = allResponsePosts(e.fake); return len(all) > 1 })
+	if len(all) < 2 || !strings.Contains(all[1].Text, "Du är anmäld till “Surdegskurs”") || all[1].ResponseType != "ephemeral" {
+		t.Fatalf("button answer = %q (%s)", all[len(all)-1].Text, all[len(all)-1].ResponseType)
+	}
+}
