@@ -168,6 +168,9 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.Lang, deps.Location = a.cfg.Locale, a.cfg.Location
 	deps.Reminders, deps.Grace = a.cfg.Meetups.ReminderOffsets, a.cfg.Meetups.GraceDuration
 	deps.Scheduler = scheduler.New(scheduler.RealClock(), a.log.With("part", "scheduler"))
+	if l := a.cfg.HTTP.Listen; l != "" {
+		deps.CalendarURL = "http://" + l
+	}
 	deps.Deliverer = commands.NewDeliverer(db, adapters, a.log.With("part", "delivery"))
 	return deps, nil
 }

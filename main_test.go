@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -438,5 +440,58 @@ api_url = "`+sf.APIURL()+`"
 	}
 	if _, err := db.Member(context.Background(), bot.PlatformDiscord, kim.ID); err != nil {
 		t.Errorf("Discord member not in the shared database: %v", err)
+	}
+}
+
+// TestCalendarFeedsServed runs the bot with [http] listen and fetches the
+// calendars a member would subscribe to.
+func TestCalendarFeedsServed(t *testing.T) {
+	dir := inTempDir(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	p := filepath.Join(dir, "h.toml")
+	os.WriteFile(p, []byte("[http]\nlisten = \""+addr+"\"\n"), 0o600)
+	pr, pw := io.Pipe()
+	out := &syncWriter{w: &bytes.Buffer{}}
+	done := make(chan int, 1)
+	go func() { done <- run(context.Background(), []string{"--config", p}, pr, out, io.Discard, func(string) string { return "" }) }()
+	io.WriteString(pw, "meetup create title:\"Keramikkväll\" when:\"2027-02-04 18:00\" where:\"Ateljén\"\nmeetup rsvp id:1 answer:yes\nmeetup ics id:1\n")
+	var feed string
+	deadline := time.Now().Add(10 * time.Second)
+	for feed == "" && time.Now().Before(deadline) {
+		if i := strings.Index(out.String(), "http://"+addr+"/calendar/"); i >= 0 {
+			rest := out.String()[i:]
+			feed = rest[:strings.Index(rest, ".ics")+4]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if feed == "" {
+		t.Fatalf("no feed link in: %s", out.String())
+	}
+	get := func(url string) (int, string) {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for _, url := range []string{feed, "http://" + addr + "/calendar.ics"} {
+		code, body := get(url)
+		if code != 200 || !strings.Contains(body, "SUMMARY:Keramikkväll") || !strings.Contains(body, "DTSTART;TZID=Europe/Stockholm:20270204T180000") {
+			t.Fatalf("%s: %d %q", url, code, body)
+		}
+	}
+	if code, _ := get("http://" + addr + "/calendar/not-a-member.ics"); code != 404 {
+		t.Fatalf("unknown token: %d", code)
+	}
+	pw.Close()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
 	}
 }

@@ -58,6 +58,9 @@ type Deps struct {
 	Grace time.Duration
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
+	// when [http] listen is off.
+	CalendarURL string
 }
 
 func (d Deps) now() time.Time {

@@ -9,6 +9,7 @@ import (
 
 	"passionbot/bot"
 	"passionbot/bot/when"
+	"passionbot/calendar"
 	"passionbot/storage"
 )
 
@@ -23,11 +24,13 @@ type MeetupStore interface {
 	CancelMeetup(ctx context.Context, id int64) error
 	SetRSVP(ctx context.Context, meetupID int64, u bot.User, answer string) (storage.RSVPResult, error)
 	RSVPs(ctx context.Context, meetupID int64) ([]storage.RSVP, error)
+	CalendarToken(ctx context.Context, u bot.User) (string, error)
 }
 
 // meetups is the meetup feature: create, edit, cancel, list, show, RSVP,
 // reminders and the calendar file.
 type meetups struct {
+	calURL    string // the HTTP endpoint's base URL, "" when off
 	store     MeetupStore
 	sched     Scheduler
 	deliver   *Deliverer
@@ -41,7 +44,7 @@ type meetups struct {
 
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
-	return &meetups{store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
+	return &meetups{calURL: d.CalendarURL, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
 		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now}
 }
 
@@ -68,6 +71,9 @@ func (f *meetups) commands() []*bot.Command {
 			Args: []bot.Arg{id}},
 		{Name: "meetup list", Group: "meetups", Run: f.list, Help: txt("Kommande träffar", "Upcoming meetups")},
 		{Name: "meetup show", Group: "meetups", Run: f.show, Help: txt("En träff: detaljer, vem som kommer, väntelista", "A meetup: details, who is coming, waitlist"),
+			Args: []bot.Arg{id}},
+		{Name: "meetup ics", Group: "meetups", Run: f.ics, Ephemeral: true,
+			Help: txt("Träffen som kalenderfil (iCalendar), och länken till din egen kalender", "The meetup as a calendar file (iCalendar), and the link to your own calendar"),
 			Args: []bot.Arg{id}},
 		{Name: "meetup rsvp", Group: "meetups", Run: f.rsvp, Help: txt("Svara ja, kanske eller nej", "Answer yes, maybe or no"),
 			Args: []bot.Arg{id, {Name: "answer", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, Help: txt("yes (ja), maybe (kanske) eller no (nej)", "yes, maybe or no")}},
@@ -374,4 +380,26 @@ func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.
 		card.Buttons = append(card.Buttons, bot.Button{Label: t(b.key), Action: cmd, Command: cmd, Style: b.style})
 	}
 	return card
+}
+
+// ics gives the meetup as an iCalendar file and, when the HTTP endpoint is
+// on, the member's personal feed of the meetups they said yes or maybe to.
+func (f *meetups) ics(ctx context.Context, c *bot.Call) error {
+	m, err := f.meetup(ctx, c)
+	if err != nil {
+		return err
+	}
+	file, err := calendar.MeetupICS(m, f.loc, f.now())
+	if err != nil {
+		return err
+	}
+	text := c.T("meetup.ics", m.ID) + "\n```\n" + strings.ReplaceAll(string(file), "\r\n", "\n") + "```"
+	if f.calURL != "" {
+		tok, err := f.store.CalendarToken(ctx, c.Event.User)
+		if err != nil {
+			return err
+		}
+		text += "\n" + c.T("meetup.feed", f.calURL+"/calendar/"+tok+".ics", f.calURL+"/calendar.ics")
+	}
+	return c.Reply(ctx, bot.Reply{Text: text})
 }

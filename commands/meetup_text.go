@@ -44,6 +44,8 @@ func meetupMessages() bot.Messages {
 		"meetup.btn_yes":           {SV: "Jag kommer", EN: "I'm coming"},
 		"meetup.btn_maybe":         {SV: "Kanske", EN: "Maybe"},
 		"meetup.btn_no":            {SV: "Kan inte", EN: "Can't come"},
+		"meetup.ics":               {SV: "Träff %d som kalenderfil; spara texten som `traff.ics` och öppna den i din kalender:", EN: "Meetup %d as a calendar file; save the text as `meetup.ics` and open it in your calendar:"},
+		"meetup.feed":              {SV: "Din egen kalender (träffar du svarat ja eller kanske på), att prenumerera på: %s · alla träffar: %s", EN: "Your own calendar (meetups you said yes or maybe to), to subscribe to: %s · all meetups: %s"},
 		"announce.need_channel":    {SV: "Ange en kanal med `channel:`.", EN: "Give a channel with `channel:`."},
 		"announce.bad_channel":     {SV: "`%s` är ingen kanal. Skriv `#namn`, `<#id>` eller `slack:#id`.", EN: "`%s` is not a channel. Write `#name`, `<#id>` or `slack:#id`."},
 		"announce.no_platform":     {SV: "Plattformen `%s` är inte ansluten.", EN: "The platform `%s` is not connected."},
