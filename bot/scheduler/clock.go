@@ -13,9 +13,14 @@ type Clock interface {
 }
 
 // Timer is a single-shot timer, like [time.Timer] with Go 1.23 semantics:
-// after Stop or Reset returns, no tick armed before the call is received.
+// after Stop or ResetAt returns, no tick armed before the call is received.
 //
-// Contract: after receiving a tick from C, the owner calls Reset or Stop
+// It is rearmed with an absolute deadline rather than a duration: a
+// duration computed from an earlier Now is stale if the clock moved in
+// between, which with a FakeClock driven from another goroutine would set
+// the timer past the time it was meant for.
+//
+// Contract: after receiving a tick from C, the owner calls ResetAt or Stop
 // (the Scheduler always does). [FakeClock] waits for that call before it
 // moves simulated time further, so that the owner sees every tick at its own
 // instant.
@@ -25,9 +30,9 @@ type Timer interface {
 	// Stop prevents the timer from firing. It reports whether the timer was
 	// armed.
 	Stop() bool
-	// Reset rearms the timer to fire after d. It reports whether the timer
-	// was armed.
-	Reset(d time.Duration) bool
+	// ResetAt rearms the timer to fire when the clock reads at, or at once
+	// if that has passed. It reports whether the timer was armed.
+	ResetAt(at time.Time) bool
 }
 
 // RealClock returns the system clock.
@@ -42,4 +47,4 @@ type realTimer struct{ t *time.Timer }
 
 func (r realTimer) C() <-chan time.Time        { return r.t.C }
 func (r realTimer) Stop() bool                 { return r.t.Stop() }
-func (r realTimer) Reset(d time.Duration) bool { return r.t.Reset(d) }
+func (r realTimer) ResetAt(at time.Time) bool { return r.t.Reset(time.Until(at)) }

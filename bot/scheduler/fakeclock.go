@@ -11,7 +11,7 @@ import (
 //
 // Each timer that comes due is delivered at its own instant: Advance moves
 // the clock to the timer's deadline, delivers the tick, and waits until the
-// timer's owner has acknowledged it by calling Reset or Stop (see [Timer])
+// timer's owner has acknowledged it by calling ResetAt or Stop (see [Timer])
 // before looking for the next due timer. A Scheduler acknowledges from its
 // Run loop, so Run must be running whenever a job comes due during Advance
 // or Set, or they block. After Advance returns, every due job has been
@@ -45,7 +45,7 @@ func (c *FakeClock) NewTimer(d time.Duration) Timer {
 	t := &fakeTimer{c: c, ch: make(chan time.Time, 1)}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.armLocked(t, d)
+	c.armLocked(t, c.now.Add(d))
 	return t
 }
 
@@ -97,12 +97,12 @@ func (c *FakeClock) runLocked(target time.Time) {
 	}
 }
 
-func (c *FakeClock) armLocked(t *fakeTimer, d time.Duration) {
+func (c *FakeClock) armLocked(t *fakeTimer, when time.Time) {
 	c.seq++
 	t.seq = c.seq
-	t.when = c.now.Add(d)
+	t.when = when
 	c.timers[t] = struct{}{}
-	if d <= 0 {
+	if !when.After(c.now) {
 		c.deliverLocked(t)
 	}
 }
@@ -147,11 +147,11 @@ func (t *fakeTimer) Stop() bool {
 	return t.c.disarmLocked(t)
 }
 
-func (t *fakeTimer) Reset(d time.Duration) bool {
+func (t *fakeTimer) ResetAt(at time.Time) bool {
 	t.c.mu.Lock()
 	defer t.c.mu.Unlock()
 	armed := t.c.disarmLocked(t)
-	t.c.armLocked(t, d)
+	t.c.armLocked(t, at)
 	return armed
 }
 

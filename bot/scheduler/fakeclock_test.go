@@ -50,10 +50,10 @@ func TestFakeClockTimerMethods(t *testing.T) {
 		t.Error("Stop of a stopped timer = true")
 	}
 	c.Advance(time.Hour) // nothing armed: does not block
-	if tm.Reset(time.Minute) {
+	if tm.ResetAt(start.Add(time.Hour + time.Minute)) {
 		t.Error("Reset of a stopped timer = true")
 	}
-	if !tm.Reset(2 * time.Minute) {
+	if !tm.ResetAt(start.Add(time.Hour + 2*time.Minute)) {
 		t.Error("Reset of an armed timer = false")
 	}
 	// Set jumps: the timer fires with the clock already at the target.
@@ -68,7 +68,7 @@ func TestFakeClockTimerMethods(t *testing.T) {
 		t.Errorf("fired at %v, want the jump target", at)
 	}
 	// Set backwards fires nothing.
-	tm.Reset(time.Hour)
+	tm.ResetAt(start.Add(6 * time.Hour))
 	c.Set(start)
 	select {
 	case at := <-tm.C():
@@ -82,8 +82,8 @@ func TestFakeClockTimerMethods(t *testing.T) {
 		t.Errorf("zero timer fired at %v", at)
 	}
 	z.Stop()
-	z.Reset(-time.Second)
-	z.Reset(time.Hour)
+	z.ResetAt(start.Add(-time.Second))
+	z.ResetAt(start.Add(time.Hour))
 	select {
 	case at := <-z.C():
 		t.Errorf("stale tick %v after Reset", at)
@@ -98,7 +98,7 @@ func TestRealClockTimer(t *testing.T) {
 		t.Errorf("RealClock.Now off by %v", d)
 	}
 	tm := c.NewTimer(time.Hour)
-	if !tm.Stop() || tm.Reset(0) {
+	if !tm.Stop() || tm.ResetAt(time.Now()) {
 		t.Error("Stop/Reset results")
 	}
 	<-tm.C()

@@ -356,7 +356,7 @@ func (s *Scheduler) removeLocked(id string) {
 
 // armLocked sets the timer for the earliest job. Unless force is set it
 // leaves a timer that is already set for that time alone. After a tick it
-// is always called with force, which Resets or Stops the timer and so
+// is always called with force, which rearms or stops the timer and so
 // acknowledges the tick (see [Timer]).
 func (s *Scheduler) armLocked(force bool) {
 	if s.state == stopped {
@@ -373,7 +373,7 @@ func (s *Scheduler) armLocked(force bool) {
 	if !force && next.Equal(s.armed) {
 		return
 	}
-	s.timer.Reset(next.Sub(s.clock.Now()))
+	s.timer.ResetAt(next)
 	s.armed = next
 }
 

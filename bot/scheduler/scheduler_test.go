@@ -1,9 +1,6 @@
 package scheduler
 
 import (
-	"fmt"
-	"os"
-	"runtime/pprof"
 	"context"
 	"errors"
 	"log/slog"
@@ -137,11 +134,6 @@ func (h *harness) idle() {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := h.s.WaitIdle(ctx); err != nil {
-		pprof.Lookup("goroutine").WriteTo(os.Stderr, 1)
-		h.s.mu.Lock()
-		fmt.Fprintln(os.Stderr, "running", h.s.running.Load(), "queue", len(h.s.queue), "state", h.s.state, "now", h.clock.Now())
-		if len(h.s.queue) > 0 { fmt.Fprintln(os.Stderr, "top", h.s.queue[0].id, h.s.queue[0].next) }
-		h.s.mu.Unlock()
 		h.t.Fatal(err)
 	}
 }

@@ -139,7 +139,9 @@ func descriptor(d string) (wild, ok bool) {
 
 // Parse reads a cron spec: five fields ("30 9 * * 1-5") or a descriptor
 // ("@weekly"), evaluated in loc (UTC when nil) unless the spec starts with
-// CRON_TZ=Area/City or TZ=Area/City. Errors are *[SpecError].
+// CRON_TZ=Area/City or TZ=Area/City. Six fields add a leading seconds field
+// ("*/5 * * * * *"), for tests and operators who need it. Errors are
+// *[SpecError].
 func Parse(spec string, loc *time.Location) (Schedule, error) {
 	if len(spec) > MaxSpecLen {
 		return nil, &SpecError{Kind: KindTooLong, Len: len(spec)}
@@ -168,7 +170,7 @@ func Parse(spec string, loc *time.Location) (Schedule, error) {
 		return nil, &SpecError{Kind: KindSyntax} // blank
 	}
 
-	var wild bool
+	var wild, withSeconds bool
 	if strings.HasPrefix(rest, "@") {
 		if strings.HasPrefix(rest, "@every") {
 			return nil, &SpecError{Kind: KindUnsupported, Value: short(rest)}
@@ -181,6 +183,13 @@ func Parse(spec string, loc *time.Location) (Schedule, error) {
 	} else {
 		f := strings.Fields(rest)
 		fields := cronFields()
+		withSeconds = len(f) == len(fields)+1
+		if withSeconds {
+			if err := checkField(field{"second", 0, 59, cron.Second}, f[0]); err != nil {
+				return nil, err
+			}
+			f = f[1:]
+		}
 		if len(f) != len(fields) {
 			return nil, &SpecError{Kind: KindSyntax, Value: short(rest)}
 		}
@@ -189,11 +198,15 @@ func Parse(spec string, loc *time.Location) (Schedule, error) {
 				return nil, err
 			}
 		}
-		rest = strings.Join(f, " ")
+		rest = strings.Join(strings.Fields(rest), " ")
 		wild = isStar(f[0]) || isStar(f[1])
 	}
 
-	parsed, err := cron.ParseStandard(rest)
+	parse := cron.ParseStandard
+	if withSeconds {
+		parse = cron.NewParser(cron.Second | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow).Parse
+	}
+	parsed, err := parse(rest)
 	if err != nil {
 		// checkField has vetted every field; this is a safety net.
 		return nil, &SpecError{Kind: KindSyntax, Value: short(rest), Err: err}
@@ -211,7 +224,7 @@ func Parse(spec string, loc *time.Location) (Schedule, error) {
 	if zone != "" {
 		text = "CRON_TZ=" + zone + " " + rest
 	}
-	return &cronSchedule{text: text, wall: wall, loc: loc, wild: wild}, nil
+	return &cronSchedule{text: text, wall: wall, loc: loc, wild: wild, seconds: withSeconds}, nil
 }
 
 // isStar reports whether a field starts with '*' (or its synonym '?'),
@@ -295,10 +308,11 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 // UTC, where it matches wall-clock fields without any daylight saving
 // effects; Next maps those wall times onto instants in loc.
 type cronSchedule struct {
-	text string
-	wall cron.SpecSchedule
-	loc  *time.Location
-	wild bool
+	text    string
+	wall    cron.SpecSchedule
+	loc     *time.Location
+	wild    bool
+	seconds bool // a six-field spec: matches fall on whole seconds, not minutes
 }
 
 // String returns the normalised spec, with its CRON_TZ= prefix if it had one.
@@ -342,7 +356,7 @@ func (s *cronSchedule) Next(after time.Time) time.Time {
 		}
 		// Matches fall on whole wall-clock minutes; starting the library on
 		// one spares it a second-by-second walk.
-		if m := lo.Truncate(time.Minute); !m.Equal(lo) {
+		if m := lo.Truncate(time.Minute); !m.Equal(lo) && !s.seconds {
 			lo = m.Add(time.Minute)
 		}
 		w := s.wall.Next(lo.Add(-time.Nanosecond)) // first wall match at or after lo

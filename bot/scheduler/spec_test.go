@@ -73,7 +73,7 @@ func TestParseInvalid(t *testing.T) {
 		{"0 0 * * 7", KindRange, "day of week", 0, 6, "allowed 0-6"},
 		{"0 0-30 * * *", KindRange, "hour", 0, 23, "hour"},
 		{"* * *", KindSyntax, "", 0, 0, "five fields"},
-		{"* * * * * *", KindSyntax, "", 0, 0, "five fields"},
+		{"* * * * * * *", KindSyntax, "", 0, 0, "five fields"},
 		{"", KindSyntax, "", 0, 0, "empty"},
 		{"   ", KindSyntax, "", 0, 0, "empty"},
 		{strings.Repeat("* ", 2560), KindTooLong, "", 0, 0, "5120 bytes"},
@@ -159,5 +159,25 @@ func TestPreview(t *testing.T) {
 	}
 	if p := Preview(leap, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), 3); len(p) != 3 || p[2].Year() != 2036 {
 		t.Errorf("leap-day Preview = %v", p)
+	}
+}
+
+func TestSixFieldsWithSeconds(t *testing.T) {
+	s, err := Parse("*/5 * * * * *", time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2027, 1, 1, 10, 0, 1, 0, time.UTC)
+	got := Preview(s, from, 3)
+	want := []time.Time{from.Add(4 * time.Second), from.Add(9 * time.Second), from.Add(14 * time.Second)}
+	for i := range want {
+		if !got[i].Equal(want[i]) {
+			t.Fatalf("Preview = %v, want %v", got, want)
+		}
+	}
+	for _, bad := range []string{"61 * * * * *", "* * * * * * *"} {
+		if _, err := Parse(bad, time.UTC); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
 	}
 }
