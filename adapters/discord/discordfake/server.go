@@ -66,6 +66,14 @@ type config struct {
 	deadline                     time.Duration
 	privileged                   int
 	compress, echo               bool
+	globalPerSecond              int
+}
+
+// WithGlobalRateLimit makes the fake enforce Discord's global rate limit:
+// at most perSecond REST requests in each one-second window, with a global
+// 429 (retry_after until the window ends) beyond that. Off by default.
+func WithGlobalRateLimit(perSecond int) Option {
+	return func(c *config) { c.globalPerSecond = perSecond }
 }
 
 // WithToken sets the bot token (default "discordfake-token"). REST calls
@@ -121,6 +129,10 @@ type Server struct {
 	mux   *http.ServeMux
 	ids   idGen
 	gwWG  sync.WaitGroup
+
+	globalMu     sync.Mutex
+	globalWindow time.Time // start of the current one-second window
+	globalCount  int
 
 	mu           sync.Mutex
 	changed      chan struct{}
@@ -361,6 +373,14 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !s.authorized(c) {
 		s.writeJSON(c, 401, map[string]any{"message": "401: Unauthorized", "code": 0})
+		return
+	}
+	if wait, limited := s.globalLimited(); limited {
+		h := c.w.Header()
+		h.Set("X-RateLimit-Global", "true")
+		h.Set("X-RateLimit-Scope", "global")
+		h.Set("Retry-After", strconv.FormatFloat(math.Ceil(wait.Seconds()), 'f', 0, 64))
+		s.writeJSON(c, 429, map[string]any{"message": "You are being rate limited.", "retry_after": wait.Seconds(), "global": true, "code": 0})
 		return
 	}
 	if s.hooked(c) {
@@ -913,4 +933,23 @@ func (m *Member) clone() Member {
 		x.CommunicationDisabledUntil = &t
 	}
 	return x
+}
+
+// globalLimited counts a request against the global limit and says how
+// long to wait when it is over.
+func (s *Server) globalLimited() (time.Duration, bool) {
+	if s.cfg.globalPerSecond <= 0 {
+		return 0, false
+	}
+	s.globalMu.Lock()
+	defer s.globalMu.Unlock()
+	now := time.Now()
+	if now.Sub(s.globalWindow) >= time.Second {
+		s.globalWindow, s.globalCount = now, 0
+	}
+	if s.globalCount >= s.cfg.globalPerSecond {
+		return s.globalWindow.Add(time.Second).Sub(now), true
+	}
+	s.globalCount++
+	return 0, false
 }
