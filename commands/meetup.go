@@ -120,7 +120,7 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
-	f.schedule(m)
+	f.schedule(m, true)
 	nativeID := f.native(ctx, c, m, "")
 	card := f.card(ctx, c.Lang, m)
 	msgID := ""
@@ -207,7 +207,7 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
-	f.schedule(m)
+	f.schedule(m, true)
 	f.native(ctx, c, m, m.NativeID)
 	f.tellPromoted(ctx, c, m, promoted)
 	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.edited", m.ID), Card: f.card(ctx, c.Lang, m)})

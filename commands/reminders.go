@@ -26,13 +26,20 @@ func reminderJob(id int64, offset time.Duration) string {
 	return fmt.Sprintf("reminder:%d:%s", id, offset)
 }
 
-// schedule (re)registers m's reminders.
-func (f *meetups) schedule(m storage.Meetup) {
+// schedule (re)registers m's reminders. When a meetup is created or
+// moved (fresh), reminders whose time has already come are left out: a
+// meetup planned for tomorrow gets no "24 hours before" reminder. After a
+// restart every reminder is registered, and the scheduler sends one that
+// was missed during downtime within the grace period.
+func (f *meetups) schedule(m storage.Meetup, fresh bool) {
 	f.unschedule(m.ID)
 	if m.Cancelled || f.sched == nil {
 		return
 	}
 	for _, off := range f.reminders {
+		if fresh && !m.Start.Add(-off).After(f.now()) {
+			continue
+		}
 		id, off := m.ID, off
 		f.sched.AddOnce(reminderJob(id, off), m.Start.Add(-off), f.grace, func(ctx context.Context, fireAt time.Time, late bool) {
 			f.remind(ctx, id, off, fireAt, late)
@@ -84,7 +91,7 @@ func (f *meetups) start(ctx context.Context) error {
 		return err
 	}
 	for _, m := range ms {
-		f.schedule(m)
+		f.schedule(m, false)
 	}
 	f.deliver.Register("reminder", func(ctx context.Context, job string, fireAt time.Time, _ string) (bot.Reply, bool, error) {
 		m, err := f.jobMeetup(ctx, job)

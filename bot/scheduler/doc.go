@@ -6,7 +6,8 @@
 // [Parse] accepts the five standard cron fields (minute hour day-of-month
 // month day-of-week) and the descriptors @yearly, @annually, @monthly,
 // @weekly, @daily, @midnight and @hourly, optionally prefixed with
-// CRON_TZ=Area/City or TZ=Area/City. Parsing is done by
+// CRON_TZ=Area/City or TZ=Area/City. A sixth, leading seconds field
+// ("*/5 * * * * *") is accepted too, for tests and operators. Parsing is done by
 // github.com/robfig/cron/v3's standard parser. "@every <duration>" is refused:
 // an interval counts from whenever the process happened to start, so it
 // drifts across restarts and cannot be matched against a stored "last
@@ -48,6 +49,9 @@
 // logged once per job as a count and a time range. A one-shot job whose time
 // has passed fires late within its grace period and is otherwise skipped and
 // logged. A firing less than a second old is on time, whatever the grace.
+// A step of the wall clock is noticed when the timer next fires: a step
+// forward turns the firings it jumps over into missed ones, a step back
+// repeats nothing.
 //
 // # Running
 //

@@ -177,6 +177,7 @@ func TestDSTAgainstReference(t *testing.T) {
 		loc := mustLoad(t, zone)
 		windows := append(transitions(loc, time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), 4),
 			transitions(loc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2029, 1, 1, 0, 0, 0, 0, time.UTC), 4)...)
+		windows = append(windows, transitions(loc, time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2042, 1, 1, 0, 0, 0, 0, time.UTC), 4)...)
 		if len(windows) == 0 { // no DST: take an ordinary week
 			windows = []time.Time{time.Date(2027, 3, 28, 0, 0, 0, 0, time.UTC)}
 		}
@@ -206,7 +207,7 @@ func transitions(loc *time.Location, from, to time.Time, n int) []time.Time {
 	var out []time.Time
 	_, prev := from.In(loc).Zone()
 	for t := from; t.Before(to) && len(out) < n; {
-		_, end := t.In(loc).ZoneBounds()
+		_, end := zoneBounds(t.In(loc))
 		if end.IsZero() {
 			break
 		}
@@ -285,4 +286,41 @@ func fmtTimes(ts []time.Time, loc *time.Location) []string {
 		out[i] = t.In(loc).Format("01-02 15:04 -0700")
 	}
 	return out
+}
+
+// TestNextFarFuture walks daily and hourly schedules through the years
+// served by the zones' TZ rules, including leap years, where
+// Time.ZoneBounds misreports the year's last day (go.dev/issue/81583).
+func TestNextFarFuture(t *testing.T) {
+	for _, zone := range []string{"Europe/Stockholm", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe"} {
+		loc := mustLoad(t, zone)
+		from := time.Date(2039, 12, 1, 0, 0, 0, 0, loc)
+		to := time.Date(2045, 1, 1, 0, 0, 0, 0, loc)
+		days := 0
+		for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+			days++
+		}
+		for spec, want := range map[string]int{
+			"30 2 * * *": days,                          // once a day, DST or not
+			"0 * * * *":  int(to.Sub(from) / time.Hour), // every real hour...
+		} {
+			if zone == "Australia/Lord_Howe" && spec == "0 * * * *" {
+				want -= 5 // ...but 02:00 falls in the half-hour gap each October
+			}
+			s, err := Parse(spec, loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for at := s.Next(from.Add(-time.Second)); at.Before(to); at = s.Next(at) {
+				if at.IsZero() {
+					t.Fatalf("%s %q: no firing after %v", zone, spec, from)
+				}
+				n++
+			}
+			if n != want {
+				t.Errorf("%s %q: %d firings, want %d", zone, spec, n, want)
+			}
+		}
+	}
 }

@@ -92,7 +92,7 @@ func New(clock Clock, log *slog.Logger) *Scheduler {
 // Firings after last that are already due are missed: the latest of them
 // fires late if it is within grace of now, older ones are skipped and
 // logged. With a zero last only firings after now count. A running firing
-// of a replaced job is not interrupted. Add panics if s or fn is nil.
+// of a replaced job is not interrupted. Add panics if sched or fn is nil.
 func (s *Scheduler) Add(id string, sched Schedule, last time.Time, grace time.Duration, fn Func) {
 	if sched == nil || fn == nil {
 		panic(fmt.Sprintf("scheduler: Add(%q) with nil schedule or func", id))
@@ -133,7 +133,9 @@ func (s *Scheduler) Remove(id string) {
 	s.removeLocked(id)
 }
 
-// Next returns the time job id fires next, and whether it is registered.
+// Next returns the time job id fires next, and whether it is registered. A
+// time in the past means the job is due and Run is about to settle it (fire
+// it, late or not, or skip it).
 func (s *Scheduler) Next(id string) (time.Time, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -323,19 +323,17 @@ func TestClockJump(t *testing.T) {
 		t.Errorf("skip counts %v", got)
 	}
 
-	// Stepped back a day: nothing repeats, and the next firings come at
-	// their times.
+	// Stepped back a day: nothing repeats. The jobs wait for the firings
+	// after the latest one handled, which the clock reaches again a day on.
 	h.clock.Set(start.Add(2*24*time.Hour + 80*time.Minute)) // 09:20 on the 12th
 	h.idle()
-	h.advance(24 * time.Hour)
-	got := h.rec.take()
-	if len(got) != 24*6-2 { // 09:30 on the 12th .. 09:20 on the 13th are not repeated; 09:30 on the 13th is the first
-		t.Logf("firings after going back: %d", len(got))
+	h.advance(24 * time.Hour) // back to 09:20 on the 13th
+	if got := h.rec.take(); len(got) != 0 {
+		t.Errorf("repeated firings after the clock went back: %v", fmtFirings(got, stockholm))
 	}
-	for _, f := range got {
-		if f.id == "daily" || !f.at.After(start.Add(3*24*time.Hour+80*time.Minute)) {
-			t.Errorf("repeated firing %v", f)
-		}
+	h.advance(10 * time.Minute)
+	if got := fmtFirings(h.rec.take(), stockholm); !slices.Equal(got, []string{"fast 2027-05-13 09:30 CEST"}) {
+		t.Errorf("after catching up: %v", got)
 	}
 }
 
@@ -635,5 +633,34 @@ func TestAddPanicsOnNil(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+// TestSkipCountCapped checks the log line after an outage too long to count.
+func TestSkipCountCapped(t *testing.T) {
+	now := time.Date(2027, 6, 1, 12, 0, 30, 0, time.UTC)
+	clock := NewFakeClock(now)
+	logs := &logRecorder{}
+	h := &harness{t: t, clock: clock, rec: &recorder{}, logs: logs, s: New(clock, slog.New(logs))}
+	h.s.Add("m", h.parse("* * * * *", time.UTC), now.AddDate(0, 0, -100), time.Minute, h.rec.job("m"))
+	h.start()
+	h.idle()
+	if got := fmtFirings(h.rec.take(), time.UTC); !slices.Equal(got, []string{"m 2027-06-01 12:00 UTC late"}) {
+		t.Errorf("firings %v", got)
+	}
+	if got := logs.skips(); !slices.Equal(got, []int64{maxSkipCount}) {
+		t.Errorf("skip counts %v, want [%d]", got, maxSkipCount)
+	}
+	logs.mu.Lock()
+	defer logs.mu.Unlock()
+	capped := false
+	for _, r := range logs.records {
+		r.Attrs(func(a slog.Attr) bool {
+			capped = capped || a.Key == "count_is_lower_bound" && a.Value.Bool()
+			return true
+		})
+	}
+	if !capped {
+		t.Error("log does not say the count is a lower bound")
 	}
 }

@@ -336,7 +336,7 @@ func (s *cronSchedule) Next(after time.Time) time.Time {
 	for start.Before(limit) {
 		local := start.In(s.loc)
 		_, off := local.Zone()
-		zoneStart, zoneEnd := local.ZoneBounds()
+		zoneStart, zoneEnd := zoneBounds(local)
 		lo := wallTime(start, off)
 		if !s.wild && !zoneStart.IsZero() {
 			_, prevOff := zoneStart.Add(-time.Nanosecond).In(s.loc).Zone()
@@ -370,6 +370,22 @@ func (s *cronSchedule) Next(after time.Time) time.Time {
 		start = zoneEnd
 	}
 	return time.Time{}
+}
+
+// zoneBounds is t.ZoneBounds, corrected for go.dev/issue/81583: on the last
+// UTC day of a leap year served by a zone's TZ rule (after its last listed
+// transition, 2037 for most zones) the end comes a day early, before t.
+// The offset in force then lasts until the year ends, at the next midnight
+// UTC.
+func zoneBounds(t time.Time) (start, end time.Time) {
+	start, end = t.ZoneBounds()
+	if !end.IsZero() && !end.After(t) {
+		end = t.UTC().Truncate(24 * time.Hour).Add(24 * time.Hour).In(t.Location())
+	}
+	if !end.IsZero() && !end.After(t) { // never expected; guarantees progress
+		end = t.Add(time.Second)
+	}
+	return start, end
 }
 
 // wallTime returns the wall clock reading of t at UTC offset off, expressed

@@ -1,0 +1,107 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"passionbot/bot"
+)
+
+// Forgotten replaces a forgotten member's identity where a record must stay
+// (a meetup others signed up for, an organiser's answer in the knowledge base).
+const Forgotten = "forgotten"
+
+// memberTables lists, for every table holding a member's rows, how to find
+// them: the export and the deletion read this one list, and a test checks
+// that every table in the schema is in it or deliberately left out.
+func memberTables() []struct{ table, where string } {
+	return []struct{ table, where string }{
+		{"members", "platform = ? AND user_id = ?"},
+		{"role_grants", "platform = ? AND user_id = ?"},
+		{"learn_progress", "platform = ? AND user_id = ?"},
+		{"rsvps", "platform = ? AND user_id = ?"},
+		{"calendar_tokens", "platform = ? AND user_id = ?"},
+		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
+		{"knowledge_entries", "author = ? || ':' || ?"},
+		{"announcements", "created_by = ? || ':' || ?"},
+		{"deliveries", "target = ? || ':@' || ?"},
+	}
+}
+
+// ExportMember returns every row stored about u, by table, as JSON-ready
+// maps (column → value).
+func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[string]any, error) {
+	out := map[string][]map[string]any{}
+	for _, t := range memberTables() {
+		rows, err := d.sql.QueryContext(ctx, "SELECT * FROM "+t.table+" WHERE "+t.where, string(u.Platform), u.ID)
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", t.table, d.explain(err))
+		}
+		recs, err := scanMaps(rows)
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", t.table, err)
+		}
+		out[t.table] = recs
+	}
+	return out, nil
+}
+
+func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	out := []map[string]any{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		m := map[string]any{}
+		for i, c := range cols {
+			if b, ok := vals[i].([]byte); ok {
+				vals[i] = string(b)
+			}
+			m[c] = vals[i]
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// ForgetMember deletes everything stored about u: member record, role
+// grant, course progress, RSVPs, calendar token and the delivery log of
+// their reminders. Records others rely on stay with the identity removed:
+// meetups they organised, knowledge entries and announcements they wrote.
+func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
+	p, id := string(u.Platform), u.ID
+	key := u.Key()
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{"UPDATE meetups SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
+			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
+			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},
+			{"DELETE FROM deliveries WHERE target = ?", []any{p + ":@" + id}},
+			// members cascades to role_grants, learn_progress, rsvps, calendar_tokens.
+			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
+		} {
+			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("forget member: %w", d.explain(err))
+	}
+	return nil
+}
