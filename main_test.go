@@ -458,7 +458,9 @@ func TestCalendarFeedsServed(t *testing.T) {
 	pr, pw := io.Pipe()
 	out := &syncWriter{w: &bytes.Buffer{}}
 	done := make(chan int, 1)
-	go func() { done <- run(context.Background(), []string{"--config", p}, pr, out, io.Discard, func(string) string { return "" }) }()
+	go func() {
+		done <- run(context.Background(), []string{"--config", p}, pr, out, io.Discard, func(string) string { return "" })
+	}()
 	io.WriteString(pw, "meetup create title:\"Keramikkväll\" when:\"2027-02-04 18:00\" where:\"Ateljén\"\nmeetup rsvp id:1 answer:yes\nmeetup ics id:1\n")
 	var feed string
 	deadline := time.Now().Add(10 * time.Second)

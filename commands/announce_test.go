@@ -129,7 +129,7 @@ func TestMissedFiringAfterDowntimeSentOnceLate(t *testing.T) {
 // the channel is gone.
 type refusing struct{}
 
-func (refusing) Platform() bot.Platform                        { return bot.PlatformDiscord }
+func (refusing) Platform() bot.Platform                       { return bot.PlatformDiscord }
 func (refusing) Run(ctx context.Context, _ bot.Handler) error { <-ctx.Done(); return nil }
 func (refusing) Send(context.Context, bot.Target, bot.Reply) (bot.MessageRef, error) {
 	return bot.MessageRef{}, bot.Permanent(errors.New("Unknown Channel (10003)"))

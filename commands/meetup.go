@@ -76,7 +76,7 @@ func (f *meetups) commands() []*bot.Command {
 			Help: txt("Träffen som kalenderfil (iCalendar), och länken till din egen kalender", "The meetup as a calendar file (iCalendar), and the link to your own calendar"),
 			Args: []bot.Arg{id}},
 		{Name: "meetup rsvp", Group: "meetups", Run: f.rsvp, Help: txt("Svara ja, kanske eller nej", "Answer yes, maybe or no"),
-			Args: []bot.Arg{id, {Name: "answer", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, Help: txt("yes (ja), maybe (kanske) eller no (nej)", "yes, maybe or no")}},
+			Args:     []bot.Arg{id, {Name: "answer", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, Help: txt("yes (ja), maybe (kanske) eller no (nej)", "yes, maybe or no")}},
 			Examples: []string{"meetup rsvp id:3 answer:yes"}},
 	}
 }
