@@ -22,6 +22,7 @@ type Store interface {
 	MeetupStore
 	AnnouncementStore
 	DeliveryStore
+	PrivacyStore
 }
 
 // RoleStore keeps role grants.
@@ -104,6 +105,7 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
 	cmds = append(cmds, newMeetups(d).commands()...)
 	cmds = append(cmds, newAnnouncements(d).commands()...)
+	cmds = append(cmds, privacyCommands(d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
 }
@@ -124,7 +126,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

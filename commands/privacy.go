@@ -1,0 +1,67 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+
+	"passionbot/bot"
+)
+
+// PrivacyStore exports and forgets a member's data.
+type PrivacyStore interface {
+	ExportMember(ctx context.Context, u bot.User) (map[string][]map[string]any, error)
+	ForgetMember(ctx context.Context, u bot.User) error
+}
+
+func privacyCommands(s PrivacyStore) []*bot.Command {
+	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+	return []*bot.Command{
+		{Name: "mydata export", Aliases: []string{"mina-data export"}, Group: "general", Ephemeral: true,
+			Help: txt("Få allt boten har sparat om dig (JSON)", "Get everything the bot has stored about you (JSON)"),
+			Run: func(ctx context.Context, c *bot.Call) error {
+				data, err := s.ExportMember(ctx, c.Event.User)
+				if err != nil {
+					return err
+				}
+				j, err := json.MarshalIndent(data, "", "  ")
+				if err != nil {
+					return err
+				}
+				return c.Reply(ctx, bot.Reply{Text: c.T("mydata.export") + "\n```json\n" + string(j) + "\n```"})
+			}},
+		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Ephemeral: true,
+			Help: txt("Radera allt boten har sparat om dig", "Delete everything the bot has stored about you"),
+			Args: []bot.Arg{{Name: "confirm", Kind: bot.KindChoice, Choices: []string{"yes"}, Help: txt("`yes` för att bekräfta", "`yes` to confirm")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				if c.Args.String("confirm") != "yes" {
+					cmd := "mydata delete confirm:yes"
+					return c.Reply(ctx, bot.Reply{Text: c.T("mydata.confirm"), Card: &bot.Card{
+						Buttons: []bot.Button{{Label: c.T("mydata.confirm_button"), Action: cmd, Command: cmd, Style: bot.ButtonDanger}}}})
+				}
+				if err := s.ForgetMember(ctx, c.Event.User); err != nil {
+					return err
+				}
+				return c.Say(ctx, "mydata.deleted")
+			}},
+		{Name: "member forget", Group: "admin", Role: bot.RoleAdmin,
+			Help: txt("Radera allt som sparats om en medlem (på begäran)", "Delete everything stored about a member (on request)"),
+			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				u := target(c, "user")
+				if err := s.ForgetMember(ctx, u); err != nil {
+					return err
+				}
+				return c.Say(ctx, "mydata.forgotten", u.ID)
+			}},
+	}
+}
+
+func privacyMessages() bot.Messages {
+	return bot.Messages{
+		"mydata.export":         {SV: "Det här är allt jag har sparat om dig, tabell för tabell:", EN: "This is everything I have stored about you, table by table:"},
+		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar och din kalenderlänk. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mydata delete confirm:yes`.", EN: "This deletes your profile, role, course progress, your meetup answers and your calendar link. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},
+		"mydata.confirm_button": {SV: "Radera mina uppgifter", EN: "Delete my data"},
+		"mydata.deleted":        {SV: "Klart: allt jag hade sparat om dig är raderat.", EN: "Done: everything I had stored about you is deleted."},
+		"mydata.forgotten":      {SV: "Allt som sparats om %s är raderat.", EN: "Everything stored about %s is deleted."},
+	}
+}
