@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ type AnnouncementStore interface {
 	SetAnnouncementPaused(ctx context.Context, id int64, paused bool) error
 	DeleteAnnouncement(ctx context.Context, id int64) error
 	RecordAnnouncementFire(ctx context.Context, id int64, fireAt time.Time, result string) error
+	AnnouncementResumed(ctx context.Context, id int64, at time.Time) error
 	LastDelivered(ctx context.Context, job string) (time.Time, error)
 	Deliveries(ctx context.Context, job string, limit int) ([]storage.Delivery, error)
 }
@@ -37,11 +39,12 @@ type announcements struct {
 	grace    time.Duration
 	now      func() time.Time
 	adapters map[bot.Platform]bool
+	log      *slog.Logger
 }
 
 func newAnnouncements(d Deps) *announcements {
 	a := &announcements{store: d.Store, meetups: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(),
-		lang: d.Lang, loc: d.Location, grace: d.Grace, now: d.now, adapters: map[bot.Platform]bool{}}
+		lang: d.Lang, loc: d.Location, grace: d.Grace, now: d.now, adapters: map[bot.Platform]bool{}, log: d.logger()}
 	for _, ad := range d.Adapters {
 		a.adapters[ad.Platform()] = true
 	}
@@ -108,9 +111,30 @@ func (f *announcements) targets(c *bot.Call, s string) ([]storage.Target, error)
 func (f *announcements) parseSpec(c *bot.Call, spec string) (scheduler.Schedule, error) {
 	s, err := scheduler.Parse(spec, f.loc)
 	if err != nil {
-		return nil, c.Errorf("announce.bad_cron", bot.Quote(spec, 60), bot.Quote(err.Error(), 120))
+		return nil, c.Errorf("announce.bad_cron", bot.Quote(spec, 60), cronProblem(c, err))
 	}
 	return s, nil
+}
+
+// cronProblem says in the member's language what is wrong with a spec.
+func cronProblem(c *bot.Call, err error) string {
+	var se *scheduler.SpecError
+	if !errors.As(err, &se) {
+		return c.T("cron.syntax")
+	}
+	switch se.Kind {
+	case scheduler.KindRange:
+		return c.T("cron.range", c.T("cron.field."+strings.ReplaceAll(se.Field, " ", "_")), bot.Quote(se.Value, 20), se.Min, se.Max)
+	case scheduler.KindTooLong:
+		return c.T("cron.too_long", scheduler.MaxSpecLen)
+	case scheduler.KindTimeZone:
+		return c.T("cron.zone", bot.Quote(se.Value, 40))
+	case scheduler.KindUnsupported:
+		return c.T("cron.every")
+	case scheduler.KindNever:
+		return c.T("cron.never")
+	}
+	return c.T("cron.syntax")
 }
 
 func (f *announcements) schedule(ctx context.Context, c *bot.Call) error {
@@ -143,20 +167,32 @@ func (f *announcements) register(a storage.Announcement, s scheduler.Schedule, l
 // fire posts one firing of announcement id to every target, once.
 func (f *announcements) fire(ctx context.Context, id int64, fireAt time.Time, late bool) {
 	a, err := f.store.Announcement(ctx, id)
-	if err != nil || a.Paused {
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && a.Paused) {
 		return
 	}
-	r, err := f.render(ctx, a, fireAt)
+	var r bot.Reply
+	if err == nil {
+		r, err = f.render(ctx, a, fireAt)
+	}
 	if err != nil {
+		f.log.Error("announcement firing lost: the database failed", "announcement", id, "fire_at", fireAt, "err", err)
+		return
+	}
+	dests := make([]Dest, len(a.Targets))
+	for i, t := range a.Targets {
+		dests[i] = Dest{Platform: t.Platform, Channel: t.Channel}
+	}
+	results, err := f.deliver.DeliverAll(ctx, announceJob(id), fireAt, late, dests, func(Dest) bot.Reply { return r })
+	if err != nil {
+		f.log.Error("announcement firing not claimed", "announcement", id, "fire_at", fireAt, "err", err)
 		return
 	}
 	sent, failed := 0, 0
-	for _, t := range a.Targets {
-		res, err := f.deliver.Deliver(ctx, announceJob(id), fireAt, late, Dest{Platform: t.Platform, Channel: t.Channel}, r)
-		switch {
-		case err != nil || res == Failed:
+	for _, res := range results {
+		switch res {
+		case Failed:
 			failed++
-		case res == Delivered:
+		case Delivered:
 			sent++
 		}
 	}
@@ -288,7 +324,11 @@ func (f *announcements) pause(paused bool) bot.RunFunc {
 		if err != nil {
 			return err
 		}
-		// Firings missed while paused are not sent: resume from now.
+		// Firings missed while paused are not sent: resume from now, also
+		// after a restart.
+		if err := f.store.AnnouncementResumed(ctx, a.ID, f.now()); err != nil {
+			return err
+		}
 		f.register(a, s, f.now())
 		return c.Say(ctx, "announce.resumed_ok", a.ID)
 	}

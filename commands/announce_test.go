@@ -148,3 +148,62 @@ func TestPermanentFailureRecordedAndShown(t *testing.T) {
 		t.Fatalf("list = %q", list)
 	}
 }
+
+// TestCrashMidFanOutResumedByTheNextRun: a run claimed a firing for two
+// channels and died after sending neither; the next run sends both, once,
+// and does not fire that time again.
+func TestCrashMidFanOutResumedByTheNextRun(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `announce schedule cron:"0 11 * * *" channel:"#a, #b" text:"tick {{time}}"`)
+	fire := wednesday.Add(time.Hour)
+	if _, err := h.DB.ClaimDeliveries(context.Background(), "announce:1", fire, []string{"console:#a", "console:#b"}, false, "a-run-that-died"); err != nil {
+		t.Fatal(err)
+	}
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(fire.Add(10*time.Minute)), bottest.WithDatabase(path))
+	sent := h.Outbox.Sent()
+	if len(sent) != 2 || sent[0].To.Channel != "a" || sent[1].To.Channel != "b" || !strings.Contains(sent[0].Reply.Text, "tick 2026-11-25 11:00:00 CET") {
+		t.Fatalf("resumed = %+v", sent)
+	}
+	h.Advance(time.Hour)
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("%d messages; the resumed firing was sent again", n)
+	}
+}
+
+func TestPausedFiringsNotSentAfterRestart(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `announce schedule cron:"*/20 * * * *" channel:"#a" text:"tick {{time}}"`)
+	h.Advance(20 * time.Minute) // 10:20 sent
+	h.Say(org, "announce pause id:1")
+	h.Advance(30 * time.Minute) // 10:40 missed while paused
+	h.Say(org, "announce resume id:1")
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(wednesday.Add(55*time.Minute)), bottest.WithDatabase(path))
+	h.Advance(time.Millisecond)
+	if n := len(h.Outbox.Sent()); n != 0 {
+		t.Fatalf("a firing from the paused time was sent after the restart: %+v", h.Outbox.Sent())
+	}
+	h.Advance(5 * time.Minute) // 11:00
+	if sent := h.Outbox.Sent(); len(sent) != 1 || !strings.Contains(sent[0].Reply.Text, "11:00:00") {
+		t.Fatalf("after restart = %+v", sent)
+	}
+}
+
+func TestRemovedScheduleLeavesNothingToItsSuccessor(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `announce schedule cron:"0 * * * *" channel:"#a" text:"x"`)
+	h.Advance(time.Hour)
+	if ds, _ := h.DB.Deliveries(context.Background(), "announce:1", 10); len(ds) != 1 {
+		t.Fatalf("no delivery logged before the removal: %+v", ds)
+	}
+	h.Say(org, "announce remove id:1")
+	if ds, _ := h.DB.Deliveries(context.Background(), "announce:1", 10); len(ds) != 0 {
+		t.Fatalf("deliveries left behind: %+v", ds)
+	}
+}

@@ -6,6 +6,7 @@ package commands
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"passionbot/bot"
@@ -69,6 +70,14 @@ func (d Deps) now() time.Time {
 		return time.Now()
 	}
 	return d.Now()
+}
+
+// logger is the deliverer's logger, or a silent one.
+func (d Deps) logger() *slog.Logger {
+	if d.Deliverer != nil {
+		return d.Deliverer.log
+	}
+	return slog.New(slog.DiscardHandler)
 }
 
 // catalog returns every message, for texts written outside a command.

@@ -2,6 +2,8 @@ package commands
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -14,10 +16,10 @@ import (
 
 // DeliveryStore is the delivery log.
 type DeliveryStore interface {
-	ClaimDelivery(ctx context.Context, job string, fireAt time.Time, target string, late bool) (bool, error)
+	ClaimDeliveries(ctx context.Context, job string, fireAt time.Time, targets []string, late bool, owner string) ([]string, error)
 	DeliveryDone(ctx context.Context, job string, fireAt time.Time, target, messageID string) error
 	DeliveryFailed(ctx context.Context, job string, fireAt time.Time, target, reason string, permanent bool) error
-	PendingDeliveries(ctx context.Context) ([]storage.Delivery, error)
+	PendingDeliveries(ctx context.Context, owner string) ([]storage.Delivery, error)
 }
 
 // Renderer re-creates the message of a firing, for deliveries resumed after
@@ -43,6 +45,7 @@ type Deliverer struct {
 	renderers map[string]Renderer // by job kind, the part before ':'
 	backoff   time.Duration
 	maxWait   time.Duration
+	run       string // this run's id: Resume leaves its own claims alone
 	mu        sync.Mutex
 }
 
@@ -51,8 +54,10 @@ func NewDeliverer(store DeliveryStore, adapters []bot.Adapter, log *slog.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	var run [8]byte
+	rand.Read(run[:])
 	d := &Deliverer{store: store, log: log, adapters: map[bot.Platform]bot.Adapter{}, renderers: map[string]Renderer{},
-		backoff: time.Second, maxWait: 5 * time.Minute}
+		backoff: time.Second, maxWait: 5 * time.Minute, run: hex.EncodeToString(run[:])}
 	for _, a := range adapters {
 		d.adapters[a.Platform()] = a
 	}
@@ -113,14 +118,54 @@ const (
 // temporary failures until ctx ends. It reports AlreadyClaimed without
 // sending when an earlier run claimed this firing.
 func (d *Deliverer) Deliver(ctx context.Context, job string, fireAt time.Time, late bool, dest Dest, r bot.Reply) (Result, error) {
-	ok, err := d.store.ClaimDelivery(ctx, job, fireAt, dest.String(), late)
+	res, err := d.DeliverAll(ctx, job, fireAt, late, []Dest{dest}, func(Dest) bot.Reply { return r })
 	if err != nil {
 		return Failed, err
 	}
-	if !ok {
-		return AlreadyClaimed, nil
+	return res[0], nil
+}
+
+// DeliverAll claims the firing for every destination in one transaction,
+// then sends them: one platform after another would let an outage on one
+// hold up the others, so each platform's destinations are sent in their
+// own goroutine. It returns each destination's result, in order.
+func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time, late bool, dests []Dest, reply func(Dest) bot.Reply) ([]Result, error) {
+	targets := make([]string, len(dests))
+	for i, t := range dests {
+		targets[i] = t.String()
 	}
-	return d.send(ctx, job, fireAt, dest, r)
+	claimed, err := d.store.ClaimDeliveries(ctx, job, fireAt, targets, late, d.run)
+	if err != nil {
+		return nil, err
+	}
+	mine := map[string]bool{}
+	for _, t := range claimed {
+		mine[t] = true
+	}
+	results := make([]Result, len(dests))
+	byPlatform := map[bot.Platform][]int{}
+	for i, t := range dests {
+		results[i] = AlreadyClaimed
+		if mine[targets[i]] {
+			byPlatform[t.Platform] = append(byPlatform[t.Platform], i)
+		}
+	}
+	var wg sync.WaitGroup
+	for _, idx := range byPlatform {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, i := range idx {
+				res, err := d.send(ctx, job, fireAt, dests[i], reply(dests[i]))
+				if err != nil {
+					d.log.Warn("delivery stopped; it stays pending for the next run", "job", job, "target", targets[i], "err", err)
+				}
+				results[i] = res
+			}
+		}()
+	}
+	wg.Wait()
+	return results, nil
 }
 
 // send delivers a claimed firing.
@@ -156,11 +201,12 @@ func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, dest
 	}
 }
 
-// Resume sends every claimed firing that was never delivered (the process
-// stopped, or the platform was down), re-creating each message through the
-// job kind's renderer.
+// Resume sends every firing that an earlier run claimed and never
+// delivered (the process stopped, or the platform was down), re-creating
+// each message through the job kind's renderer. This run's own claims are
+// left to the goroutines sending them.
 func (d *Deliverer) Resume(ctx context.Context) error {
-	pending, err := d.store.PendingDeliveries(ctx)
+	pending, err := d.store.PendingDeliveries(ctx, d.run)
 	if err != nil {
 		return err
 	}
@@ -175,7 +221,11 @@ func (d *Deliverer) Resume(ctx context.Context) error {
 			continue
 		}
 		r, still, err := render(ctx, p.Job, p.FireAt, p.Target)
-		if err != nil || !still {
+		if err != nil {
+			d.log.Warn("a pending delivery could not be re-created; it stays pending", "job", p.Job, "err", err)
+			continue
+		}
+		if !still {
 			d.store.DeliveryFailed(ctx, p.Job, p.FireAt, p.Target, "no longer applies", true)
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type MeetupStore interface {
 	SetRSVP(ctx context.Context, meetupID int64, u bot.User, answer string) (storage.RSVPResult, error)
 	RSVPs(ctx context.Context, meetupID int64) ([]storage.RSVP, error)
 	CalendarToken(ctx context.Context, u bot.User) (string, error)
+	Member(ctx context.Context, p bot.Platform, userID string) (storage.MemberRecord, error)
 }
 
 // meetups is the meetup feature: create, edit, cancel, list, show, RSVP,
@@ -40,12 +42,13 @@ type meetups struct {
 	reminders []time.Duration
 	grace     time.Duration
 	now       func() time.Time
+	log       *slog.Logger
 }
 
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
 	return &meetups{calURL: d.CalendarURL, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
-		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now}
+		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logger()}
 }
 
 func (f *meetups) commands() []*bot.Command {
@@ -89,6 +92,14 @@ func (f *meetups) parseWhen(c *bot.Call, s string) (when.Range, error) {
 	}
 	var we *when.Error
 	if errors.As(err, &we) {
+		switch we.Reason {
+		case when.ClockRepeat:
+			return r, c.Errorf("meetup.when_repeat", bot.Quote(s, 60))
+		case when.WeekdayMismatch:
+			return r, c.Errorf("meetup.when_weekday", bot.Quote(s, 60))
+		case when.MonthFirst:
+			return r, c.Errorf("meetup.when_month_first", bot.Quote(s, 60))
+		}
 		switch we.Kind {
 		case when.Past:
 			return r, c.Errorf("meetup.when_past", bot.Quote(s, 60))
@@ -234,13 +245,19 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	job, at := fmt.Sprintf("cancel:%d", m.ID), f.now()
-	told := 0
+	var dests []Dest
 	for _, r := range rsvps {
-		if r.Answer == "no" {
-			continue
+		if r.Answer != "no" {
+			dests = append(dests, Dest{Platform: r.User.Platform, User: r.User.ID})
 		}
-		msg := bot.Reply{Text: c.Bot().Catalog().T(c.Lang, "meetup.cancelled_dm", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))}
-		if res, _ := f.deliver.Deliver(ctx, job, at, false, Dest{Platform: r.User.Platform, User: r.User.ID}, msg); res == Delivered {
+	}
+	results, _ := f.deliver.DeliverAll(ctx, job, at, false, dests, func(d Dest) bot.Reply {
+		lang := f.langOf(ctx, d)
+		return bot.Reply{Text: f.cat.T(lang, "meetup.cancelled_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}
+	})
+	told := 0
+	for _, res := range results {
+		if res == Delivered {
 			told++
 		}
 	}
@@ -337,10 +354,14 @@ func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {
 // tellPromoted tells members who moved from the waitlist to a place.
 func (f *meetups) tellPromoted(ctx context.Context, c *bot.Call, m storage.Meetup, promoted []bot.User) {
 	job, at := fmt.Sprintf("promoted:%d", m.ID), f.now()
+	var dests []Dest
 	for _, u := range promoted {
-		msg := bot.Reply{Text: c.Bot().Catalog().T(c.Lang, "meetup.promoted_dm", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))}
-		f.deliver.Deliver(ctx, job, at, false, Dest{Platform: u.Platform, User: u.ID}, msg)
+		dests = append(dests, Dest{Platform: u.Platform, User: u.ID})
 	}
+	f.deliver.DeliverAll(ctx, job, at, false, dests, func(d Dest) bot.Reply {
+		lang := f.langOf(ctx, d)
+		return bot.Reply{Text: f.cat.T(lang, "meetup.promoted_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}
+	})
 }
 
 // card shows a meetup with its RSVP buttons.

@@ -59,26 +59,48 @@ func (f *meetups) unschedule(id int64) {
 // remind tells everyone who said yes (with a place) or maybe, by DM.
 func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireAt time.Time, late bool) {
 	m, err := f.store.Meetup(ctx, id)
-	if err != nil || m.Cancelled || !m.Start.Add(-off).Equal(fireAt) {
+	if errors.Is(err, storage.ErrNotFound) || (err == nil && (m.Cancelled || !m.Start.Add(-off).Equal(fireAt))) {
 		return // gone, cancelled, or moved (the new time has its own reminder)
 	}
-	rsvps, err := f.store.RSVPs(ctx, id)
+	var rsvps []storage.RSVP
+	if err == nil {
+		rsvps, err = f.store.RSVPs(ctx, id)
+	}
 	if err != nil {
+		f.log.Error("reminder lost: the database failed", "meetup", id, "fire_at", fireAt, "err", err)
 		return
 	}
-	job := reminderJob(id, off)
+	var dests []Dest
 	for _, r := range rsvps {
-		if r.Answer == "no" || r.Waitlisted {
-			continue
+		if r.Answer != "no" && !r.Waitlisted {
+			dests = append(dests, Dest{Platform: r.User.Platform, User: r.User.ID})
 		}
-		f.deliver.Deliver(ctx, job, fireAt, late, Dest{Platform: r.User.Platform, User: r.User.ID}, f.reminder(m))
+	}
+	if len(dests) == 0 {
+		return
+	}
+	if _, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
+		return f.reminder(m, f.langOf(ctx, d))
+	}); err != nil {
+		f.log.Error("reminders not claimed", "meetup", id, "err", err)
 	}
 }
 
-func (f *meetups) reminder(m storage.Meetup) bot.Reply {
-	text := f.cat.T(f.lang, "meetup.reminder", m.Title, formatWhen(f.lang, m.Start, m.End, f.loc))
+// langOf is the chosen language of the member a message goes to, else
+// the community's.
+func (f *meetups) langOf(ctx context.Context, d Dest) string {
+	if d.User != "" {
+		if rec, err := f.store.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
+			return rec.Locale
+		}
+	}
+	return f.lang
+}
+
+func (f *meetups) reminder(m storage.Meetup, lang string) bot.Reply {
+	text := f.cat.T(lang, "meetup.reminder", m.Title, formatWhen(lang, m.Start, m.End, f.loc))
 	if m.Location != "" {
-		text += " " + f.cat.T(f.lang, "meetup.reminder_where", m.Location)
+		text += " " + f.cat.T(lang, "meetup.reminder_where", m.Location)
 	}
 	return bot.Reply{Text: text}
 }
@@ -93,21 +115,30 @@ func (f *meetups) start(ctx context.Context) error {
 	for _, m := range ms {
 		f.schedule(m, false)
 	}
-	f.deliver.Register("reminder", func(ctx context.Context, job string, fireAt time.Time, _ string) (bot.Reply, bool, error) {
+	f.deliver.Register("reminder", func(ctx context.Context, job string, fireAt time.Time, target string) (bot.Reply, bool, error) {
 		m, err := f.jobMeetup(ctx, job)
+		if errors.Is(err, storage.ErrNotFound) {
+			return bot.Reply{}, false, nil
+		}
 		if err != nil || m.Cancelled {
 			return bot.Reply{}, false, err
 		}
-		return f.reminder(m), true, nil
+		d, _ := ParseDest(target)
+		return f.reminder(m, f.langOf(ctx, d)), true, nil
 	})
 	for _, kind := range []string{"cancel", "promoted"} {
 		key := map[string]string{"cancel": "meetup.cancelled_dm", "promoted": "meetup.promoted_dm"}[kind]
-		f.deliver.Register(kind, func(ctx context.Context, job string, _ time.Time, _ string) (bot.Reply, bool, error) {
+		f.deliver.Register(kind, func(ctx context.Context, job string, _ time.Time, target string) (bot.Reply, bool, error) {
 			m, err := f.jobMeetup(ctx, job)
+			if errors.Is(err, storage.ErrNotFound) {
+				return bot.Reply{}, false, nil
+			}
 			if err != nil {
 				return bot.Reply{}, false, err
 			}
-			return bot.Reply{Text: f.cat.T(f.lang, key, m.Title, formatWhen(f.lang, m.Start, m.End, f.loc))}, true, nil
+			d, _ := ParseDest(target)
+			lang := f.langOf(ctx, d)
+			return bot.Reply{Text: f.cat.T(lang, key, m.Title, formatWhen(lang, m.Start, m.End, f.loc))}, true, nil
 		})
 	}
 	return nil

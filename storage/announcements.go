@@ -124,9 +124,24 @@ func (d *DB) SetAnnouncementPaused(ctx context.Context, id int64, paused bool) e
 	return d.exec1(ctx, "pause announcement", "UPDATE announcements SET status = ? WHERE id = ?", status, id)
 }
 
-// DeleteAnnouncement removes a schedule.
+// DeleteAnnouncement removes a schedule and its delivery log, so that a
+// later schedule given the same id inherits nothing.
 func (d *DB) DeleteAnnouncement(ctx context.Context, id int64) error {
-	return d.exec1(ctx, "remove announcement", "DELETE FROM announcements WHERE id = ?", id)
+	if err := d.exec1(ctx, "remove announcement", "DELETE FROM announcements WHERE id = ?", id); err != nil {
+		return err
+	}
+	for _, job := range []string{fmt.Sprintf("announce:%d", id), fmt.Sprintf("announce-test:%d", id)} {
+		if err := d.ForgetJob(ctx, job); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AnnouncementResumed notes that a paused schedule runs again from at:
+// firings missed while paused are never sent, after a restart neither.
+func (d *DB) AnnouncementResumed(ctx context.Context, id int64, at time.Time) error {
+	return d.exec1(ctx, "resume announcement", "UPDATE announcements SET last_fire = MAX(last_fire, ?) WHERE id = ?", at.Unix(), id)
 }
 
 // RecordAnnouncementFire notes the last firing handled and its result.

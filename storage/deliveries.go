@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -17,21 +18,35 @@ type Delivery struct {
 	Error    string
 }
 
-// ClaimDelivery records that the firing of job at fireAt to target is
-// about to be sent. It reports false when that firing was already claimed
-// (by an earlier run): the caller must not send it again.
-func (d *DB) ClaimDelivery(ctx context.Context, job string, fireAt time.Time, target string, late bool) (bool, error) {
+// ClaimDeliveries records, in one transaction, that the firing of job at
+// fireAt is about to be sent to every target, by the run named owner. It
+// returns the targets newly claimed; those claimed by an earlier run are
+// left out (the caller must not send them again). Claiming all targets at
+// once means a crash in the middle of a fan-out leaves the rest pending
+// for the next run, not lost.
+func (d *DB) ClaimDeliveries(ctx context.Context, job string, fireAt time.Time, targets []string, late bool, owner string) ([]string, error) {
 	lateN := 0
 	if late {
 		lateN = 1
 	}
-	res, err := d.sql.ExecContext(ctx, `INSERT INTO deliveries (job, fire_at, target, late, claimed_at) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (job, fire_at, target) DO NOTHING`, job, fireAt.Unix(), target, lateN, d.now().Unix())
+	var claimed []string
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		for _, t := range targets {
+			res, err := tx.ExecContext(ctx, `INSERT INTO deliveries (job, fire_at, target, late, claimed_at, claimed_by) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (job, fire_at, target) DO NOTHING`, job, fireAt.Unix(), t, lateN, d.now().Unix(), owner)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				claimed = append(claimed, t)
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return false, fmt.Errorf("claim delivery: %w", d.explain(err))
+		return nil, fmt.Errorf("claim deliveries: %w", d.explain(err))
 	}
-	n, _ := res.RowsAffected()
-	return n == 1, nil
+	return claimed, nil
 }
 
 // DeliveryDone marks a claimed firing delivered.
@@ -60,10 +75,18 @@ WHERE job = ? AND fire_at = ? AND target = ?`, status, reason, job, fireAt.Unix(
 	return nil
 }
 
-// PendingDeliveries lists claimed firings not yet delivered (after a crash
-// or while a platform is down), oldest first.
-func (d *DB) PendingDeliveries(ctx context.Context) ([]Delivery, error) {
-	return d.deliveries(ctx, "WHERE status = 'pending' ORDER BY fire_at, job, target")
+// PendingDeliveries lists firings claimed by other runs than owner (earlier
+// runs that stopped) and not yet delivered, oldest first.
+func (d *DB) PendingDeliveries(ctx context.Context, owner string) ([]Delivery, error) {
+	return d.deliveries(ctx, "WHERE status = 'pending' AND claimed_by != ? ORDER BY fire_at, job, target", owner)
+}
+
+// ForgetJob removes a job's delivery log (a removed schedule).
+func (d *DB) ForgetJob(ctx context.Context, job string) error {
+	if _, err := d.sql.ExecContext(ctx, "DELETE FROM deliveries WHERE job = ?", job); err != nil {
+		return fmt.Errorf("forget job: %w", d.explain(err))
+	}
+	return nil
 }
 
 // Deliveries lists a job's deliveries, newest firing first, at most limit.
