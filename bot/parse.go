@@ -175,7 +175,23 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 		return nil
 	}
 	next := 0 // next positional argument
+	restName := ""
+	if hasRest {
+		restName = c.Args[len(c.Args)-1].Name
+	}
 	for ti, t := range toks {
+		if t.named && t.name == restName {
+			// "tags:keramik, surdeg": the free text starts here and runs on.
+			if _, dup := raw[t.name]; dup {
+				return vals, argErr("arg.repeated", t.name)
+			}
+			text, err := freeText(c, toks[ti:], rest, toks[0].start, named)
+			if err != nil {
+				return vals, err
+			}
+			raw[restName] = text
+			break
+		}
 		if t.named && c.Arg(t.name) != nil {
 			if err := named(t); err != nil {
 				return vals, err
@@ -247,7 +263,11 @@ func freeText(c *Command, toks []token, rest string, base int, named func(token)
 		case prev >= 0:
 			b.WriteByte(' ')
 		}
-		b.WriteString(rest[t.start-base : t.end-base])
+		if t.named && t.name == restName {
+			b.WriteString(t.value) // the text after "name:", unquoted
+		} else {
+			b.WriteString(rest[t.start-base : t.end-base])
+		}
 		prev = i
 		kept = append(kept, t)
 	}

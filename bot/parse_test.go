@@ -332,3 +332,19 @@ func TestFreeTextWithOptionalArguments(t *testing.T) {
 		t.Errorf("lang given twice: %v", err)
 	}
 }
+
+func TestNamedFreeTextRunsOn(t *testing.T) {
+	reg := testCommands(t)
+	for line, want := range map[string]string{
+		`ask question:vad är PUNKS för  något?`:       "vad är PUNKS för  något?",
+		`ask question:"vad är" PUNKS`:                "vad är PUNKS",
+		`ask question:"bara citat"`:                  "bara citat",
+		`fråga question:keramik, surdeg, besöksnäring`: "keramik, surdeg, besöksnäring",
+	} {
+		cmd, toks, rest, _ := reg.parseLine(line)
+		a, err := Parser{}.bind(cmd, toks, rest)
+		if err != nil || a.String("question") != want {
+			t.Errorf("%q: %q, %v; want %q", line, a.String("question"), err, want)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type Store interface {
 	AnnouncementStore
 	DeliveryStore
 	PrivacyStore
+	InterestStore
 }
 
 // RoleStore keeps role grants.
@@ -114,6 +115,8 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
 	cmds = append(cmds, newMeetups(d).commands()...)
 	cmds = append(cmds, newAnnouncements(d).commands()...)
+	cmds = append(cmds, interestCommands(d.Store)...)
+	cmds = append(cmds, profileCommands(d.Store, d.Store)...)
 	cmds = append(cmds, privacyCommands(d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
@@ -135,7 +138,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

@@ -22,6 +22,8 @@ func memberTables() []struct{ table, where string } {
 		{"learn_progress", "platform = ? AND user_id = ?"},
 		{"rsvps", "platform = ? AND user_id = ?"},
 		{"calendar_tokens", "platform = ? AND user_id = ?"},
+		{"profiles", "platform = ? AND user_id = ?"},
+		{"interests", "platform = ? AND user_id = ?"},
 		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
 		{"knowledge_entries", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},
@@ -91,7 +93,8 @@ func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},
 			{"DELETE FROM deliveries WHERE target = ?", []any{p + ":@" + id}},
-			// members cascades to role_grants, learn_progress, rsvps, calendar_tokens.
+			// members cascades to role_grants, learn_progress, rsvps,
+			// calendar_tokens, profiles and interests.
 			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 		} {
 			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {

@@ -37,6 +37,9 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	must(d.SaveEntry(ctx, Entry{ID: fmt.Sprintf("e-%d", len(u.ID)+int(u.ID[0])), Lang: "sv", Title: "t", Body: "b", Author: u.Key()}, at))
 	_, err = d.CreateAnnouncement(ctx, Announcement{Spec: "@daily", Text: "x", CreatedBy: u.Key(), Targets: []Target{{Platform: u.Platform, Channel: "c"}}})
 	must(err)
+	must(d.SaveProfile(ctx, Profile{User: u, Drive: "passion", About: "keramiker", Visibility: "members"}))
+	_, err = d.AddInterests(ctx, u, []Interest{{Key: "keramik", Tag: "keramik"}})
+	must(err)
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")
 	must(err)
 }

@@ -1,0 +1,134 @@
+package commands
+
+import (
+	"context"
+	"strings"
+
+	"passionbot/bot"
+)
+
+func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
+	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+	text := func(name, sv, en string) bot.Arg {
+		return bot.Arg{Name: name, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
+	}
+	return []*bot.Command{
+		{Name: "profile", Aliases: []string{"profil"}, Group: "members",
+			Help: txt("Visa din eller en medlems profil", "Show your or a member's profile"),
+			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Help: txt("medlemmen (standard: du)", "the member (default: you)")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				u := c.Event.User
+				if c.Args.Has("user") {
+					u = target(c, "user")
+				}
+				p, err := s.Profile(ctx, u)
+				if err != nil {
+					return err
+				}
+				self := u.ID == c.Event.User.ID
+				if !self && (p.Visibility == "hidden" || (p.Visibility == "organisers" && c.Role < bot.RoleOrganiser)) {
+					return c.Errorf("profile.hidden", u.ID)
+				}
+				interests, err := s.Interests(ctx, u)
+				if err != nil {
+					return err
+				}
+				name := p.User.Name
+				if name == "" {
+					name = u.ID
+				}
+				card := &bot.Card{Title: name}
+				add := func(key, value string) {
+					if value != "" {
+						card.Fields = append(card.Fields, bot.Field{Name: c.T(key), Value: value})
+					}
+				}
+				if p.Drive != "" {
+					add("profile.drive", c.T("profile.drive_"+p.Drive))
+				}
+				add("profile.about", p.About)
+				add("profile.region", p.Region)
+				add("profile.offers", p.Offers)
+				add("profile.needs", p.Needs)
+				add("profile.interests", joinTags(interests))
+				if self {
+					add("profile.visibility", c.T("profile.vis_"+p.Visibility))
+					card.Footer = c.T("profile.hint")
+				}
+				return c.Reply(ctx, bot.Reply{Card: card, Ephemeral: self})
+			}},
+		{Name: "profile set", Group: "members", Ephemeral: true,
+			Help: txt("Ändra din profil", "Change your profile"),
+			Args: []bot.Arg{
+				{Name: "drive", Kind: bot.KindChoice, Choices: []string{"passion", "market", "both"}, Help: txt("passionsdriven, marknadsdriven eller båda", "passion-driven, market-driven or both")},
+				text("about", "om dig", "about you"),
+				text("region", "var du finns", "where you are"),
+				text("offers", "vad du kan erbjuda (en brännugn, ett marknadsstånd…)", "what you can offer (a kiln, a market stall…)"),
+				text("needs", "vad du behöver (lokala råvaror, en webbutik…)", "what you need (local ingredients, a web shop…)"),
+				{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"}, Help: txt("ditt språk", "your language")},
+				{Name: "visibility", Kind: bot.KindChoice, Choices: []string{"members", "organisers", "hidden"}, Help: txt("vem som ser din profil och dina intressen", "who sees your profile and interests")},
+			},
+			Examples: []string{`profile set drive:passion offers:"en brännugn" visibility:members`},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				p, err := s.Profile(ctx, c.Event.User)
+				if err != nil {
+					return err
+				}
+				changed := false
+				for name, dst := range map[string]*string{"drive": &p.Drive, "about": &p.About, "region": &p.Region, "offers": &p.Offers, "needs": &p.Needs, "visibility": &p.Visibility} {
+					if c.Args.Has(name) {
+						*dst, changed = strings.TrimSpace(c.Args.String(name)), true
+					}
+				}
+				if c.Args.Has("lang") {
+					if err := ls.SetLocale(ctx, c.Event.User, c.Args.String("lang")); err != nil {
+						return err
+					}
+					c.Lang, changed = c.Args.String("lang"), true
+				}
+				if !changed {
+					return c.Errorf("profile.nothing")
+				}
+				p.User = c.Event.User
+				if err := s.SaveProfile(ctx, p); err != nil {
+					return err
+				}
+				return c.Say(ctx, "profile.saved")
+			}},
+	}
+}
+
+func interestMessages() bot.Messages {
+	return bot.Messages{
+		"group.members":              {SV: "Medlemmar och intressen", EN: "Members and interests"},
+		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add tags:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
+		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
+		"interests.added":            {SV: "Tillagt: %s.", EN: "Added: %s."},
+		"interests.removed":          {SV: "%d intressen borttagna.", EN: "%d interests removed."},
+		"interests.too_many_at_once": {SV: "Det är %d intressen på en gång; högst %d åt gången.", EN: "That is %d interests at once; at most %d at a time."},
+		"interests.too_many":         {SV: "Du kan ha högst %d intressen. Ta bort några först med `interests remove`.", EN: "You can have at most %d interests. Remove some first with `interests remove`."},
+		"interests.too_long":         {SV: "`%s` är för långt för ett intresse (högst %d tecken).", EN: "`%s` is too long for an interest (at most %d characters)."},
+		"interests.none_valid":       {SV: "Jag hittade inget intresse i det; skriv ord, åtskilda med kommatecken.", EN: "I found no interest in that; write words, separated by commas."},
+		"interests.who":              {SV: "%s: %d medlemmar – %s", EN: "%s: %d members – %s"},
+		"interests.who_none":         {SV: "Ingen (som syns) har intresset %s ännu.", EN: "Nobody (visible) has the interest %s yet."},
+		"interests.top_none":         {SV: "Ingen har lagt till intressen ännu.", EN: "Nobody has added interests yet."},
+		"interests.top_title":        {SV: "**Vanligaste intressena**", EN: "**Most common interests**"},
+		"profile.hidden":             {SV: "%s visar inte sin profil.", EN: "%s does not show their profile."},
+		"profile.drive":              {SV: "Drivkraft", EN: "Drive"},
+		"profile.drive_passion":      {SV: "passionsdriven", EN: "passion-driven"},
+		"profile.drive_market":       {SV: "marknadsdriven", EN: "market-driven"},
+		"profile.drive_both":         {SV: "både och", EN: "both"},
+		"profile.about":              {SV: "Om", EN: "About"},
+		"profile.region":             {SV: "Region", EN: "Region"},
+		"profile.offers":             {SV: "Erbjuder", EN: "Offers"},
+		"profile.needs":              {SV: "Behöver", EN: "Needs"},
+		"profile.interests":          {SV: "Intressen", EN: "Interests"},
+		"profile.visibility":         {SV: "Syns för", EN: "Visible to"},
+		"profile.vis_members":        {SV: "alla medlemmar", EN: "all members"},
+		"profile.vis_organisers":     {SV: "bara arrangörer", EN: "organisers only"},
+		"profile.vis_hidden":         {SV: "ingen", EN: "nobody"},
+		"profile.hint":               {SV: "Ändra med `profile set`.", EN: "Change it with `profile set`."},
+		"profile.nothing":            {SV: "Ange vad som ska ändras: `drive`, `about`, `region`, `offers`, `needs`, `lang` eller `visibility`.", EN: "Say what to change: `drive`, `about`, `region`, `offers`, `needs`, `lang` or `visibility`."},
+		"profile.saved":              {SV: "Din profil är sparad.", EN: "Your profile is saved."},
+	}
+}

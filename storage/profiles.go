@@ -1,0 +1,174 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"passionbot/bot"
+)
+
+// Profile is what a member tells about themselves.
+type Profile struct {
+	User       bot.User
+	Drive      string // passion, market, both, or ""
+	About      string
+	Region     string
+	Offers     string
+	Needs      string
+	Visibility string // members, organisers, hidden
+}
+
+// Profile returns u's profile (defaults when none is stored).
+func (d *DB) Profile(ctx context.Context, u bot.User) (Profile, error) {
+	p := Profile{User: u, Visibility: "members"}
+	err := d.sql.QueryRowContext(ctx, `SELECT drive, about, region, offers, needs, visibility FROM profiles WHERE platform = ? AND user_id = ?`,
+		string(u.Platform), u.ID).Scan(&p.Drive, &p.About, &p.Region, &p.Offers, &p.Needs, &p.Visibility)
+	if err != nil && !isNoRows(err) {
+		return p, fmt.Errorf("read profile: %w", d.explain(err))
+	}
+	if rec, err := d.Member(ctx, u.Platform, u.ID); err == nil && rec.DisplayName != "" {
+		p.User.Name = rec.DisplayName
+	}
+	return p, nil
+}
+
+// SaveProfile stores a profile.
+func (d *DB) SaveProfile(ctx context.Context, p Profile) error {
+	now := d.now()
+	if _, err := d.SeenMember(ctx, p.User, now); err != nil {
+		return err
+	}
+	_, err := d.sql.ExecContext(ctx, `INSERT INTO profiles (platform, user_id, drive, about, region, offers, needs, visibility, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (platform, user_id) DO UPDATE SET drive = excluded.drive, about = excluded.about, region = excluded.region,
+    offers = excluded.offers, needs = excluded.needs, visibility = excluded.visibility, updated_at = excluded.updated_at`,
+		string(p.User.Platform), p.User.ID, p.Drive, p.About, p.Region, p.Offers, p.Needs, p.Visibility, now.Unix())
+	if err != nil {
+		return fmt.Errorf("save profile: %w", d.explain(err))
+	}
+	return nil
+}
+
+// Interest is one tag of a member's.
+type Interest struct {
+	Key, Tag string
+}
+
+// AddInterests stores tags for u (a tag already there is kept) and
+// returns how many u has afterwards.
+func (d *DB) AddInterests(ctx context.Context, u bot.User, tags []Interest) (int, error) {
+	now := d.now()
+	if _, err := d.SeenMember(ctx, u, now); err != nil {
+		return 0, err
+	}
+	var n int
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		for _, t := range tags {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO interests (platform, user_id, tag_key, tag, added_at) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (platform, user_id, tag_key) DO NOTHING`, string(u.Platform), u.ID, t.Key, t.Tag, now.Unix()); err != nil {
+				return err
+			}
+		}
+		return tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM interests WHERE platform = ? AND user_id = ?", string(u.Platform), u.ID).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add interests: %w", d.explain(err))
+	}
+	return n, nil
+}
+
+// RemoveInterests removes tags (by key) and says how many went.
+func (d *DB) RemoveInterests(ctx context.Context, u bot.User, keys []string) (int, error) {
+	removed := 0
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		for _, k := range keys {
+			res, err := tx.ExecContext(ctx, "DELETE FROM interests WHERE platform = ? AND user_id = ? AND tag_key = ?", string(u.Platform), u.ID, k)
+			if err != nil {
+				return err
+			}
+			n, _ := res.RowsAffected()
+			removed += int(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("remove interests: %w", d.explain(err))
+	}
+	return removed, nil
+}
+
+// Interests lists u's tags, in the order added.
+func (d *DB) Interests(ctx context.Context, u bot.User) ([]Interest, error) {
+	rows, err := d.sql.QueryContext(ctx, "SELECT tag_key, tag FROM interests WHERE platform = ? AND user_id = ? ORDER BY added_at, tag", string(u.Platform), u.ID)
+	if err != nil {
+		return nil, fmt.Errorf("list interests: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []Interest
+	for rows.Next() {
+		var i Interest
+		if err := rows.Scan(&i.Key, &i.Tag); err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// MembersWithInterest lists the members on platform p with the tag key
+// whose visibility is among visible (the caller's own entry always counts),
+// by name, at most limit.
+func (d *DB) MembersWithInterest(ctx context.Context, p bot.Platform, key string, visible []string, self bot.User, limit int) ([]bot.User, error) {
+	vis := map[string]bool{}
+	for _, v := range visible {
+		vis[v] = true
+	}
+	rows, err := d.sql.QueryContext(ctx, `SELECT i.user_id, COALESCE(m.display_name, ''), COALESCE(pr.visibility, 'members')
+FROM interests i LEFT JOIN members m ON m.platform = i.platform AND m.user_id = i.user_id
+LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
+WHERE i.platform = ? AND i.tag_key = ? ORDER BY COALESCE(m.display_name, i.user_id)`, string(p), key)
+	if err != nil {
+		return nil, fmt.Errorf("who has an interest: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []bot.User
+	for rows.Next() {
+		u := bot.User{Platform: p}
+		var v string
+		if err := rows.Scan(&u.ID, &u.Name, &v); err != nil {
+			return nil, err
+		}
+		if (vis[v] || u.ID == self.ID) && len(out) < limit {
+			out = append(out, u)
+		}
+	}
+	return out, rows.Err()
+}
+
+// TagCount is a tag and how many members have it.
+type TagCount struct {
+	Tag   string
+	Count int
+}
+
+// TopInterests lists the most common tags on platform p.
+func (d *DB) TopInterests(ctx context.Context, p bot.Platform, limit int) ([]TagCount, error) {
+	// Each tag is shown as members most often write it.
+	rows, err := d.sql.QueryContext(ctx, `SELECT (SELECT i2.tag FROM interests i2 WHERE i2.platform = i.platform AND i2.tag_key = i.tag_key
+    GROUP BY i2.tag ORDER BY COUNT(*) DESC, i2.tag LIMIT 1) AS shown, COUNT(*) AS n
+FROM interests i WHERE i.platform = ? GROUP BY i.tag_key ORDER BY n DESC, shown LIMIT ?`, string(p), limit)
+	if err != nil {
+		return nil, fmt.Errorf("top interests: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []TagCount
+	for rows.Next() {
+		var t TagCount
+		if err := rows.Scan(&t.Tag, &t.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
