@@ -336,9 +336,9 @@ func TestFreeTextWithOptionalArguments(t *testing.T) {
 func TestNamedFreeTextRunsOn(t *testing.T) {
 	reg := testCommands(t)
 	for line, want := range map[string]string{
-		`ask question:vad är PUNKS för  något?`:       "vad är PUNKS för  något?",
-		`ask question:"vad är" PUNKS`:                "vad är PUNKS",
-		`ask question:"bara citat"`:                  "bara citat",
+		`ask question:vad är PUNKS för  något?`:        "vad är PUNKS för  något?",
+		`ask question:"vad är" PUNKS`:                  "vad är PUNKS",
+		`ask question:"bara citat"`:                    "bara citat",
 		`fråga question:keramik, surdeg, besöksnäring`: "keramik, surdeg, besöksnäring",
 	} {
 		cmd, toks, rest, _ := reg.parseLine(line)
