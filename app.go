@@ -189,6 +189,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Commands:    commands.All(deps),
 		Messages:    commands.Messages(),
 		Fallback:    commands.Fallback(deps),
+		OnJoin:      onJoin(a.cfg.Members.Onboarding, db),
 		DetectLang:  knowledge.DetectLang,
 		Store:       db,
 		RoleNames:   roleNames(a.cfg.Roles),
@@ -358,4 +359,12 @@ func (a *app) serveHTTP(ctx context.Context, db *storage.DB) (*http.Server, erro
 	}()
 	a.log.Info("http endpoint listening", "addr", ln.Addr().String())
 	return srv, nil
+}
+
+// onJoin is the welcome for new members, when onboarding is on.
+func onJoin(on bool, db *storage.DB) bot.RunFunc {
+	if !on {
+		return nil
+	}
+	return commands.Onboarding(db)
 }

@@ -47,6 +47,8 @@ type Options struct {
 	// Fallback handles addressed text that is not a command (questions);
 	// it reads Call.Line. Nil means such text gets the unknown-command answer.
 	Fallback RunFunc
+	// OnJoin greets a member who joined (EventMemberJoined); nil ignores joins.
+	OnJoin RunFunc
 	// Adapters are the connected platforms, for capability checks and Send.
 	Adapters []Adapter
 	Logger   *slog.Logger
@@ -144,7 +146,16 @@ func (b *Bot) Handle(ctx context.Context, ev Event) {
 	case EventMessage, EventCommand, EventAction:
 		b.handleCommand(ctx, ev)
 	case EventMemberJoined:
-		// Onboarding arrives with the interests feature.
+		if b.opt.OnJoin == nil {
+			return
+		}
+		m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
+		if err != nil {
+			b.log.ErrorContext(ctx, "member lookup failed", "platform", ev.Platform, "err", err)
+			m = Member{User: ev.User}
+		}
+		call := &Call{bot: b, Event: ev, Member: m, Role: b.roleOf(m), Lang: b.Language(m, ev)}
+		b.run(ctx, call, b.opt.OnJoin)
 	}
 }
 

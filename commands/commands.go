@@ -25,6 +25,7 @@ type Store interface {
 	DeliveryStore
 	PrivacyStore
 	InterestStore
+	StateStore
 }
 
 // RoleStore keeps role grants.
@@ -138,7 +139,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

@@ -102,3 +102,15 @@ func TestProfileAndVisibility(t *testing.T) {
 		t.Fatalf("empty set = %q", got)
 	}
 }
+
+func TestOnboardingWelcomesOnce(t *testing.T) {
+	h := bottest.New(t)
+	nya := h.Member("nya", bot.RoleMember)
+	got := h.Send(bot.Event{Kind: bot.EventMemberJoined, User: nya}).Text()
+	if !strings.HasPrefix(got, "Välkommen till gemenskapen") || strings.Count(got, "\n") != 2 || !strings.Contains(got, "interests add") {
+		t.Fatalf("welcome = %q", got)
+	}
+	if again := h.Send(bot.Event{Kind: bot.EventMemberJoined, User: nya}).Text(); again != "" {
+		t.Fatalf("welcomed twice: %q", again)
+	}
+}

@@ -30,6 +30,7 @@ type Config struct {
 	Knowledge Knowledge `toml:"knowledge"`
 	HTTP      HTTP      `toml:"http"`
 	Meetups   Meetups   `toml:"meetups"`
+	Members   Members   `toml:"members"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -81,6 +82,13 @@ type Meetups struct {
 	GraceDuration   time.Duration   `toml:"-"`
 }
 
+// Members configures how new members are met.
+type Members struct {
+	// Onboarding sends a welcome DM to a member who joins (where the
+	// platform reports joins).
+	Onboarding bool `toml:"onboarding"`
+}
+
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
 	Listen string `toml:"listen"`
@@ -98,6 +106,7 @@ func Default() Config {
 		Log:      Log{Level: "info", Format: "text"},
 		Discord:  Discord{BaseURL: "https://discord.com"},
 		Meetups:  Meetups{Reminders: []string{"24h", "1h"}, Grace: "1h"},
+		Members:  Members{Onboarding: true},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 	}
 	return c

@@ -475,3 +475,17 @@ func TestMeetupRSVPByButton(t *testing.T) {
 		return len(evs) == 1 && evs[0].Status == 4
 	})
 }
+
+func TestOnboardingDMOnMemberJoin(t *testing.T) {
+	e := start(t, setup{privileged: true, fakeOpts: []discordfake.Option{discordfake.WithPrivilegedIntents(int(discordgo.IntentMessageContent | discordgo.IntentGuildMembers))}})
+	nya := e.fake.NewUser("nya")
+	e.fake.SendMemberAdd(e.guild.ID, discordfake.Member{User: nya})
+	e.waitFor(t, "a welcome DM", func() bool {
+		dm, ok := e.fake.DMChannel(nya.ID)
+		return ok && len(e.fake.Messages(dm.ID)) == 1
+	})
+	dm, _ := e.fake.DMChannel(nya.ID)
+	if m := e.fake.Messages(dm.ID)[0]; !strings.Contains(m.Content, "interests add") {
+		t.Fatalf("welcome = %q", m.Content)
+	}
+}

@@ -203,3 +203,13 @@ func TestEphemeralReplyInChannel(t *testing.T) {
 		t.Fatalf("help in a channel should be ephemeral to kim: %+v", calls)
 	}
 }
+
+func TestOnboardingDMOnChannelJoin(t *testing.T) {
+	e := start(t)
+	e.fake.AddUser(slackfake.User{ID: "UNYA", Name: "nya", Locale: "sv-SE"})
+	e.fake.SendEvent(slackfake.MemberJoinedChannelEvent{User: "UNYA", Channel: e.general})
+	posts := waitPosts(t, e.fake, e.fake.DMChannel("UNYA"), 1)
+	if got := blockText(t, posts[0]); !strings.Contains(got, "Välkommen") || !strings.Contains(got, "interests add") {
+		t.Fatalf("welcome = %q", got)
+	}
+}

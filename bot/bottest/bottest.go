@@ -128,6 +128,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 		Messages:    commands.Messages(),
 		Store:       db,
 		Fallback:    commands.Fallback(deps),
+		OnJoin:      commands.Onboarding(db),
 		DetectLang:  knowledge.DetectLang,
 	}
 	for _, f := range set.bot {
