@@ -489,3 +489,26 @@ func TestOnboardingDMOnMemberJoin(t *testing.T) {
 		t.Fatalf("welcome = %q", m.Content)
 	}
 }
+
+func TestInterestsAndExportOnDiscord(t *testing.T) {
+	e := start(t, setup{})
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "interests", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("add", discordfake.Str("tags", "keramik, surdeg"))}})
+	if r := e.response(t, id); r.Data.Content != "Tillagt: keramik, surdeg." {
+		t.Fatalf("add = %q", r.Data.Content)
+	}
+	mention(e, e.mod, "interests who tag:ceramics")
+	if m := e.messages(t, 1)[0]; !strings.Contains(m.Content, "1 medlemmar – kim") {
+		t.Fatalf("who = %q", m.Content)
+	}
+	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "mydata", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("export")}})
+	r := e.response(t, id)
+	all := r.Data.Content
+	for _, f := range e.fake.Followups(id) {
+		all += f.Content
+	}
+	if r.Data.Flags&64 == 0 || !strings.Contains(all, `"tag": "keramik"`) || !strings.Contains(all, `"user_id": "`+e.kim.ID+`"`) {
+		t.Fatalf("export (flags %d) = %q", r.Data.Flags, all)
+	}
+}

@@ -213,3 +213,18 @@ func TestOnboardingDMOnChannelJoin(t *testing.T) {
 		t.Fatalf("welcome = %q", got)
 	}
 }
+
+func TestInterestsAndExportOnSlack(t *testing.T) {
+	e := start(t)
+	e.fake.SendSlashCommand(slackfake.SlashCommand{Command: "/interests", Text: `add tags:"keramik, surdeg"`, UserID: "UKIM", ChannelID: e.general})
+	e.fake.SendEvent(slackfake.MessageEvent{User: "UADA", Text: "interests who tag:ceramics"})
+	posts := waitPosts(t, e.fake, e.fake.DMChannel("UADA"), 1)
+	if got := blockText(t, posts[0]); !strings.Contains(got, "kim") {
+		t.Fatalf("who = %q", got)
+	}
+	e.fake.SendEvent(slackfake.MessageEvent{User: "UKIM", Text: "mydata export"})
+	posts = waitPosts(t, e.fake, e.fake.DMChannel("UKIM"), 1)
+	if got := blockText(t, posts[0]); !strings.Contains(got, `"tag": "keramik"`) || !strings.Contains(got, `"user_id": "UKIM"`) || strings.Contains(got, "UADA") {
+		t.Fatalf("export = %q", got)
+	}
+}
