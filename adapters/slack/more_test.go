@@ -217,6 +217,14 @@ func TestOnboardingDMOnChannelJoin(t *testing.T) {
 func TestInterestsAndExportOnSlack(t *testing.T) {
 	e := start(t)
 	e.fake.SendSlashCommand(slackfake.SlashCommand{Command: "/interests", Text: `add tags:"keramik, surdeg"`, UserID: "UKIM", ChannelID: e.general})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := e.fake.WaitUntil(ctx, func() bool { return len(allResponsePosts(e.fake)) > 0 }); err != nil {
+		t.Fatal("no answer to /interests add")
+	}
+	if got := allResponsePosts(e.fake)[0].Text; got != "Tillagt: keramik, surdeg." {
+		t.Fatalf("add = %q", got)
+	}
 	e.fake.SendEvent(slackfake.MessageEvent{User: "UADA", Text: "interests who tag:ceramics"})
 	posts := waitPosts(t, e.fake, e.fake.DMChannel("UADA"), 1)
 	if got := blockText(t, posts[0]); !strings.Contains(got, "kim") {
