@@ -1,11 +1,13 @@
 package commands_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"passionbot/bot"
 	"passionbot/bot/bottest"
+	"passionbot/storage"
 )
 
 func TestInterestsNormalizedAndFound(t *testing.T) {
@@ -112,5 +114,31 @@ func TestOnboardingWelcomesOnce(t *testing.T) {
 	}
 	if again := h.Send(bot.Event{Kind: bot.EventMemberJoined, User: nya}).Text(); again != "" {
 		t.Fatalf("welcomed twice: %q", again)
+	}
+}
+
+// BenchmarkInterestsWho answers `interests who` with 10,000 members of 5
+// interests each in the database.
+func BenchmarkInterestsWho(b *testing.B) {
+	h := bottest.New(b)
+	ctx := b.Context()
+	tags := []string{"keramik", "surdeg", "textil", "foto", "odling", "musik", "dans", "teater", "glas", "smide"}
+	for i := 0; i < 10000; i++ {
+		u := bot.User{Platform: bot.PlatformConsole, ID: fmt.Sprintf("m%05d", i)}
+		var is []storage.Interest
+		for k := 0; k < 5; k++ {
+			t := tags[(i+k*3)%len(tags)] + fmt.Sprint((i+k)%40)
+			is = append(is, storage.Interest{Key: t, Tag: t})
+		}
+		if _, err := h.DB.AddInterests(ctx, u, is); err != nil {
+			b.Fatal(err)
+		}
+	}
+	kim := h.Member("kim", bot.RoleMember)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := h.Say(kim, "interests who tag:keramik0"); !strings.Contains(got, "medlemmar") {
+			b.Fatalf("who = %q", got)
+		}
 	}
 }
