@@ -168,6 +168,8 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.Lang, deps.Location = a.cfg.Locale, a.cfg.Location
 	deps.Reminders, deps.Grace = a.cfg.Meetups.ReminderOffsets, a.cfg.Meetups.GraceDuration
 	deps.Scheduler = scheduler.New(scheduler.RealClock(), a.log.With("part", "scheduler"))
+	deps.MatchCron, deps.MatchBiweekly = a.cfg.Matching.Cron, a.cfg.Matching.EveryOtherWeek
+	deps.MatchWindow = time.Duration(a.cfg.Matching.WindowWeeks) * 7 * 24 * time.Hour
 	if l := a.cfg.HTTP.Listen; l != "" {
 		deps.CalendarURL = "http://" + l
 	}

@@ -26,6 +26,7 @@ type Store interface {
 	PrivacyStore
 	InterestStore
 	StateStore
+	MatchStore
 }
 
 // RoleStore keeps role grants.
@@ -62,6 +63,12 @@ type Deps struct {
 	Grace time.Duration
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// MatchCron is when matching runs ("" for never; default every Monday
+	// 09:00, every other week with MatchBiweekly).
+	MatchCron     string
+	MatchBiweekly bool
+	// MatchWindow is how long a pair is not matched again (default 8 weeks).
+	MatchWindow time.Duration
 	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
 	// when [http] listen is off.
 	CalendarURL string
@@ -118,6 +125,7 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, newAnnouncements(d).commands()...)
 	cmds = append(cmds, interestCommands(d.Store)...)
 	cmds = append(cmds, profileCommands(d.Store, d.Store)...)
+	cmds = append(cmds, newMatching(d).commands()...)
 	cmds = append(cmds, privacyCommands(d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
@@ -131,6 +139,9 @@ func Start(ctx context.Context, d Deps) error {
 	if err := newMeetups(d).start(ctx); err != nil {
 		return err
 	}
+	if err := newMatching(d).start(ctx); err != nil {
+		return err
+	}
 	return newAnnouncements(d).start(ctx)
 }
 
@@ -139,7 +150,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

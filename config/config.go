@@ -31,6 +31,7 @@ type Config struct {
 	HTTP      HTTP      `toml:"http"`
 	Meetups   Meetups   `toml:"meetups"`
 	Members   Members   `toml:"members"`
+	Matching  Matching  `toml:"matching"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -89,6 +90,13 @@ type Members struct {
 	Onboarding bool `toml:"onboarding"`
 }
 
+// Matching configures when opted-in members are matched.
+type Matching struct {
+	Cron           string `toml:"cron"`             // "" turns scheduled matching off
+	EveryOtherWeek bool   `toml:"every_other_week"` // run only in even ISO weeks
+	WindowWeeks    int    `toml:"window_weeks"`     // a pair is not matched again within this
+}
+
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
 	Listen string `toml:"listen"`
@@ -107,6 +115,7 @@ func Default() Config {
 		Discord:  Discord{BaseURL: "https://discord.com"},
 		Meetups:  Meetups{Reminders: []string{"24h", "1h"}, Grace: "1h"},
 		Members:  Members{Onboarding: true},
+		Matching: Matching{Cron: "0 9 * * 1", EveryOtherWeek: true, WindowWeeks: 8},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 	}
 	return c
@@ -186,6 +195,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("meetups.grace: %q is not a duration between 0 and 168h (such as \"1h\")", c.Meetups.Grace)
 	}
 	c.Meetups.GraceDuration = g
+	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {
+		return fmt.Errorf("matching.window_weeks %d: must be between 0 and 520", c.Matching.WindowWeeks)
+	}
 	return nil
 }
 

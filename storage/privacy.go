@@ -24,6 +24,8 @@ func memberTables() []struct{ table, where string } {
 		{"calendar_tokens", "platform = ? AND user_id = ?"},
 		{"profiles", "platform = ? AND user_id = ?"},
 		{"interests", "platform = ? AND user_id = ?"},
+		{"match_optin", "platform = ? AND user_id = ?"},
+		{"match_members", "platform = ? AND user_id = ?"},
 		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
 		{"knowledge_entries", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},

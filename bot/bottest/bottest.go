@@ -118,6 +118,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	deps.Scheduler, deps.Adapters, deps.Lang, deps.Location = sched, adapters, bot.LangSV, loc
 	deps.Reminders, deps.Grace, deps.Now = []time.Duration{24 * time.Hour, time.Hour}, time.Hour, clock.Now
 	deps.Deliverer = commands.NewDeliverer(db, adapters, nil)
+	deps.MatchCron, deps.MatchBiweekly, deps.MatchWindow = "0 9 * * 1", true, 8*7*24*time.Hour
 	deps.Deliverer.SetBackoff(time.Millisecond, 10*time.Millisecond)
 	o := bot.Options{
 		Name:        "passionbot",
