@@ -9,6 +9,13 @@ import (
 	"passionbot/storage"
 )
 
+// Above exactLimit members, Match considers only pairs that share an
+// interest (maxCandidates per member and interest), to stay fast.
+const (
+	exactLimit    = 2000
+	maxCandidates = 40
+)
+
 // Group is a pair (or, once per round when the count is odd, a trio) of
 // members to introduce, with the interests they share.
 type Group struct {
@@ -61,21 +68,81 @@ func Match(cands []storage.MatchCandidate, recent map[[2]string]bool, seed int64
 	}
 	type pair struct{ i, j, s int }
 	var pairs []pair
-	for x := 0; x < n; x++ {
-		for y := x + 1; y < n; y++ {
-			i, j := order[x], order[y]
-			if !recent[pairKey(cands[i].User.ID, cands[j].User.ID)] {
-				pairs = append(pairs, pair{i, j, score(i, j)})
+	rank := make([]int, n) // position in the shuffle, for ties
+	for x, i := range order {
+		rank[i] = x
+	}
+	consider := func(i, j int) {
+		if !recent[pairKey(cands[i].User.ID, cands[j].User.ID)] {
+			if rank[i] > rank[j] {
+				i, j = j, i
+			}
+			pairs = append(pairs, pair{i, j, score(i, j)})
+		}
+	}
+	if n <= exactLimit {
+		for x := 0; x < n; x++ {
+			for y := x + 1; y < n; y++ {
+				consider(order[x], order[y])
+			}
+		}
+	} else {
+		// Large communities: only members who share an interest are
+		// candidates (at most maxCandidates per member and interest);
+		// everyone else is paired below.
+		byKey := map[string][]int{}
+		for _, i := range order {
+			for k := range sets[i] {
+				byKey[k] = append(byKey[k], i)
+			}
+		}
+		seen := map[[2]int]bool{}
+		for _, members := range byKey {
+			for x, i := range members {
+				for _, j := range members[x+1 : min(len(members), x+1+maxCandidates)] {
+					key := [2]int{min(i, j), max(i, j)}
+					if !seen[key] {
+						seen[key] = true
+						consider(i, j)
+					}
+				}
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].s > pairs[b].s })
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].s != pairs[b].s {
+			return pairs[a].s > pairs[b].s
+		}
+		return rank[pairs[a].i] < rank[pairs[b].i] || (rank[pairs[a].i] == rank[pairs[b].i] && rank[pairs[a].j] < rank[pairs[b].j])
+	})
 	taken := make([]bool, n)
 	var groups [][]int
 	for _, p := range pairs {
 		if !taken[p.i] && !taken[p.j] {
 			taken[p.i], taken[p.j] = true, true
 			groups = append(groups, []int{p.i, p.j})
+		}
+	}
+	// Members still free (no candidate shared an interest) pair up in
+	// shuffled order, never with a recent partner.
+	var free []int
+	for _, i := range order {
+		if !taken[i] {
+			free = append(free, i)
+		}
+	}
+	for x := 0; x < len(free); x++ {
+		i := free[x]
+		if taken[i] {
+			continue
+		}
+		for y := x + 1; y < len(free); y++ {
+			j := free[y]
+			if !taken[j] && !recent[pairKey(cands[i].User.ID, cands[j].User.ID)] {
+				taken[i], taken[j] = true, true
+				groups = append(groups, []int{i, j})
+				break
+			}
 		}
 	}
 	// One member left over joins the group they share most with, if none

@@ -188,3 +188,28 @@ func TestScheduledMatchingEveryOtherMonday(t *testing.T) {
 		t.Fatalf("intros = %+v", sent)
 	}
 }
+
+// BenchmarkMatch10k matches 10,000 members with 5 interests each.
+func BenchmarkMatch10k(b *testing.B) {
+	tags := []string{"keramik", "surdeg", "textil", "foto", "odling", "musik", "dans", "teater", "glas", "smide"}
+	var cs []storage.MatchCandidate
+	for i := 0; i < 10000; i++ {
+		c := storage.MatchCandidate{User: bot.User{ID: fmt.Sprintf("m%05d", i)}}
+		for k := 0; k < 5; k++ {
+			t := fmt.Sprintf("%s%d", tags[(i*7+k*3)%len(tags)], (i/10+k)%20)
+			c.Interests = append(c.Interests, storage.Interest{Key: t, Tag: t})
+		}
+		cs = append(cs, c)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		groups := commands.Match(cs, nil, int64(i))
+		matched := 0
+		for _, g := range groups {
+			matched += len(g.Members)
+		}
+		if matched != len(cs) {
+			b.Fatalf("%d of %d matched", matched, len(cs))
+		}
+	}
+}
