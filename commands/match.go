@@ -24,18 +24,18 @@ type MatchStore interface {
 // matching is the matching feature: opt-in, runs on a schedule and on
 // demand, introductions by DM, history.
 type matching struct {
-	store    MatchStore
-	members  MeetupStore // for each member's language
-	deliver  *Deliverer
-	cat      *bot.Catalog
-	lang     string
-	now      func() time.Time
-	window   time.Duration
-	spec     string
-	biweekly bool
-	sched    Scheduler
-	state    StateStore
-	loc      *time.Location
+	store     MatchStore
+	members   MeetupStore // for each member's language
+	deliver   *Deliverer
+	cat       *bot.Catalog
+	lang      string
+	now       func() time.Time
+	window    time.Duration
+	spec      string
+	biweekly  bool
+	sched     Scheduler
+	state     StateStore
+	loc       *time.Location
 	log       *slog.Logger
 	platforms []bot.Platform
 }
