@@ -33,6 +33,7 @@ type MeetupStore interface {
 // reminders and the calendar file.
 type meetups struct {
 	calURL    string // the HTTP endpoint's base URL, "" when off
+	interests InterestStore
 	store     MeetupStore
 	sched     Scheduler
 	deliver   *Deliverer
@@ -47,7 +48,7 @@ type meetups struct {
 
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
-	return &meetups{calURL: d.CalendarURL, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
+	return &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
 		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logger()}
 }
 
@@ -321,6 +322,9 @@ func (f *meetups) show(ctx context.Context, c *bot.Call) error {
 	add("meetup.coming", coming)
 	add("meetup.waiting", waiting)
 	add("meetup.maybe", maybe)
+	if hint := f.sharedHint(ctx, c, rsvps); hint != "" {
+		card.Fields = append(card.Fields, bot.Field{Name: c.T("meetup.you"), Value: hint})
+	}
 	return c.Reply(ctx, bot.Reply{Card: card})
 }
 
@@ -423,4 +427,42 @@ func (f *meetups) ics(ctx context.Context, c *bot.Call) error {
 		text += "\n" + c.T("meetup.feed", f.calURL+"/calendar/"+tok+".ics", f.calURL+"/calendar.ics")
 	}
 	return c.Reply(ctx, bot.Reply{Text: text})
+}
+
+// sharedHint tells the member how many of those coming share one of their
+// interests: "3 som kommer delar ditt intresse för keramik".
+func (f *meetups) sharedHint(ctx context.Context, c *bot.Call, rsvps []storage.RSVP) string {
+	mine, err := f.interests.Interests(ctx, c.Event.User)
+	if err != nil || len(mine) == 0 {
+		return ""
+	}
+	tagOf := map[string]string{}
+	for _, in := range mine {
+		tagOf[in.Key] = in.Tag
+	}
+	count := map[string]int{}
+	for _, r := range rsvps {
+		if r.Answer != "yes" || r.Waitlisted || r.User.ID == c.Event.User.ID {
+			continue
+		}
+		theirs, err := f.interests.Interests(ctx, r.User)
+		if err != nil {
+			return ""
+		}
+		for _, in := range theirs {
+			if _, ok := tagOf[in.Key]; ok {
+				count[in.Key]++
+			}
+		}
+	}
+	best, n := "", 0
+	for k, v := range count {
+		if v > n || (v == n && tagOf[k] < tagOf[best]) {
+			best, n = k, v
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return c.T("meetup.shared_hint", n, tagOf[best])
 }

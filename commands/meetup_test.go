@@ -151,3 +151,23 @@ func TestRemindersAtOffsetsAfterRestart(t *testing.T) {
 		t.Fatalf("%d messages later; reminders repeated", n)
 	}
 }
+
+func TestMeetupShowHintsSharedInterests(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `meetup create title:"Keramikkväll" when:"2026-12-03 18:00"`)
+	for _, m := range []struct{ id, tags string }{{"anna", "keramik"}, {"bo", "ceramics, foto"}, {"cia", "foto"}} {
+		u := h.Member(m.id, bot.RoleMember)
+		h.Say(u, "interests add tags:"+m.tags)
+		h.Say(u, "meetup rsvp id:1 answer:yes")
+	}
+	kim := h.Member("kim", bot.RoleMember)
+	h.Say(kim, "interests add tags:keramik, foto")
+	// keramik (anna, bo) and foto (bo, cia) tie at 2; the tie goes to the first name.
+	if got := h.Say(kim, "meetup show id:1"); !strings.Contains(got, "För dig: 2 som kommer delar ditt intresse för foto") {
+		t.Fatalf("hint = %q", got)
+	}
+	if got := h.Say(h.Member("dan", bot.RoleMember), "meetup show id:1"); strings.Contains(got, "För dig") {
+		t.Fatalf("a member without interests got a hint: %q", got)
+	}
+}
