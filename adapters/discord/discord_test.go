@@ -512,3 +512,23 @@ func TestInterestsAndExportOnDiscord(t *testing.T) {
 		t.Fatalf("export (flags %d) = %q", r.Data.Flags, all)
 	}
 }
+
+func TestMatchIntroOnDiscord(t *testing.T) {
+	e := start(t, setup{})
+	for _, u := range []discordfake.User{e.kim, e.mod} {
+		mention(e, u, "interests add tags:keramik")
+		mention(e, u, "match on")
+	}
+	e.messages(t, 4)
+	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.org, CommandName: "match", Locale: "sv-SE",
+		Options: []discordfake.OptionValue{discordfake.Sub("now")}})
+	if r := e.response(t, id); !strings.Contains(r.Data.Content, "1 grupper") {
+		t.Fatalf("match now = %q", r.Data.Content)
+	}
+	for _, u := range []discordfake.User{e.kim, e.mod} {
+		e.waitFor(t, "an intro DM to "+u.Username, func() bool {
+			dm, ok := e.fake.DMChannel(u.ID)
+			return ok && len(e.fake.Messages(dm.ID)) == 1 && strings.Contains(e.fake.Messages(dm.ID)[0].Content, "keramik")
+		})
+	}
+}

@@ -236,3 +236,24 @@ func TestInterestsAndExportOnSlack(t *testing.T) {
 		t.Fatalf("export = %q", got)
 	}
 }
+
+func TestMatchIntroOnSlack(t *testing.T) {
+	e := start(t)
+	for _, u := range []string{"UKIM", "UOLLE"} {
+		e.fake.SendEvent(slackfake.MessageEvent{User: u, Text: "interests add tags:keramik"})
+		waitPosts(t, e.fake, e.fake.DMChannel(u), 1)
+		e.fake.SendEvent(slackfake.MessageEvent{User: u, Text: "match on"})
+		waitPosts(t, e.fake, e.fake.DMChannel(u), 2)
+	}
+	e.fake.SendEvent(slackfake.MessageEvent{User: "UOLLE", Text: "match now"}) // an organiser through [roles]
+	for _, u := range []string{"UKIM", "UOLLE"} {
+		posts := waitPosts(t, e.fake, e.fake.DMChannel(u), 3)
+		found := false
+		for _, p := range posts {
+			found = found || strings.Contains(blockText(t, p), "Ni delar intresset för keramik")
+		}
+		if !found {
+			t.Fatalf("no intro to %s: %d posts", u, len(posts))
+		}
+	}
+}
