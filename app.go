@@ -192,6 +192,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Messages:    commands.Messages(),
 		Fallback:    commands.Fallback(deps),
 		OnJoin:      onJoin(a.cfg.Members.Onboarding, db),
+		Suggest:     commands.Suggest(deps),
 		DetectLang:  knowledge.DetectLang,
 		Store:       db,
 		RoleNames:   roleNames(a.cfg.Roles),

@@ -47,6 +47,9 @@ type Options struct {
 	// Fallback handles addressed text that is not a command (questions);
 	// it reads Call.Line. Nil means such text gets the unknown-command answer.
 	Fallback RunFunc
+	// Suggest offers values for an argument declared with Suggest, given
+	// what the member has typed so far.
+	Suggest func(ctx context.Context, p Platform, command, arg, typed string) []string
 	// OnJoin greets a member who joined (EventMemberJoined); nil ignores joins.
 	OnJoin RunFunc
 	// Adapters are the connected platforms, for capability checks and Send.
@@ -105,6 +108,16 @@ func New(opt Options) (*Bot, error) {
 		b.adapters[a.Platform()] = a
 	}
 	return b, nil
+}
+
+// Suggestions returns values to offer for a command's argument (at most
+// 25, Discord's limit), or none.
+func (b *Bot) Suggestions(ctx context.Context, p Platform, command, arg, typed string) []string {
+	if b.opt.Suggest == nil {
+		return nil
+	}
+	out := b.opt.Suggest(ctx, p, command, arg, typed)
+	return out[:min(len(out), 25)]
 }
 
 // Registry returns the command declarations.

@@ -38,6 +38,9 @@ type Arg struct {
 	Choices  []string // KindChoice: allowed values (lowercase)
 	Min, Max int      // KindInt: bounds when Max > Min
 	MaxLen   int      // KindText/KindRest: longest value in runes (0: 2000)
+	// Suggest asks platforms with autocomplete (Discord) to offer values
+	// from Options.Suggest as the member types.
+	Suggest bool
 }
 
 // RunFunc handles a parsed, authorized command.

@@ -21,6 +21,30 @@ type InterestStore interface {
 	Interests(ctx context.Context, u bot.User) ([]storage.Interest, error)
 	MembersWithInterest(ctx context.Context, p bot.Platform, key string, visible []string, self bot.User, limit int) ([]bot.User, error)
 	TopInterests(ctx context.Context, p bot.Platform, limit int) ([]storage.TagCount, error)
+	TagsWithPrefix(ctx context.Context, p bot.Platform, prefix string, limit int) ([]string, error)
+}
+
+// Suggest offers existing tags as a member types a tag argument: the
+// last comma-separated part is completed, the parts before it kept.
+func Suggest(d Deps) func(ctx context.Context, p bot.Platform, command, arg, typed string) []string {
+	return func(ctx context.Context, p bot.Platform, command, arg, typed string) []string {
+		if arg != "tags" && arg != "tag" {
+			return nil
+		}
+		head, last := "", strings.TrimSpace(typed)
+		if i := strings.LastIndex(typed, ","); i >= 0 && arg == "tags" {
+			head, last = typed[:i+1]+" ", strings.TrimSpace(typed[i+1:])
+		}
+		tags, err := d.Store.TagsWithPrefix(ctx, p, strings.ToLower(last), 25)
+		if err != nil {
+			return nil
+		}
+		out := make([]string, 0, len(tags))
+		for _, t := range tags {
+			out = append(out, strings.TrimSpace(head+t))
+		}
+		return out
+	}
 }
 
 // Limits on interests.
@@ -122,7 +146,7 @@ func fold(r rune) rune {
 func interestCommands(s InterestStore) []*bot.Command {
 	tg := newTagger()
 	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
-	tags := bot.Arg{Name: "tags", Kind: bot.KindRest, Required: true, MaxLen: 2000, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
+	tags := bot.Arg{Name: "tags", Kind: bot.KindRest, Required: true, MaxLen: 2000, Suggest: true, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
 	parse := func(c *bot.Call) ([]storage.Interest, error) {
 		parts := storage.SplitList(c.Args.String("tags"))
 		if len(parts) > maxTagsAtOnce {
@@ -197,7 +221,7 @@ func interestCommands(s InterestStore) []*bot.Command {
 				return c.Say(ctx, "interests.removed", n)
 			}},
 		{Name: "interests who", Group: "members", Help: txt("Vilka har ett visst intresse?", "Who has a given interest?"),
-			Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 200, Help: txt("intresset", "the interest")}},
+			Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 200, Suggest: true, Help: txt("intresset", "the interest")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				tag, key, ok := tg.normalize(c.Args.String("tag"))
 				if !ok {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"passionbot/bot"
 )
@@ -171,4 +172,29 @@ FROM interests i WHERE i.platform = ? GROUP BY i.tag_key ORDER BY n DESC, shown 
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// TagsWithPrefix lists the community's tags starting with prefix, most
+// common first.
+func (d *DB) TagsWithPrefix(ctx context.Context, p bot.Platform, prefix string, limit int) ([]string, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT tag FROM interests WHERE platform = ? AND tag LIKE ? ESCAPE '\'
+GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT ?`, string(p), escapeLike(prefix)+"%", limit)
+	if err != nil {
+		return nil, fmt.Errorf("tags: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// escapeLike escapes LIKE's wildcards in s.
+func escapeLike(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
 }

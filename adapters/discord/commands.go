@@ -105,6 +105,7 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 				limit = 6000
 			}
 			o.MaxLength = limit
+			o.Autocomplete = a.Suggest
 		}
 		out = append(out, o)
 	}

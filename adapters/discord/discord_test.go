@@ -532,3 +532,29 @@ func TestMatchIntroOnDiscord(t *testing.T) {
 		})
 	}
 }
+
+func TestTagAutocomplete(t *testing.T) {
+	e := start(t, setup{})
+	mention(e, e.kim, "interests add tags:keramik, surdeg, kerameik-kurser")
+	mention(e, e.mod, "interests add tags:keramik")
+	e.messages(t, 2)
+	typed := discordfake.Str("tags", "surdeg, ker")
+	typed.Focused = true
+	id := e.fake.SendInteraction(discordfake.Interaction{Type: discordfake.InteractionAutocomplete, GuildID: e.guild.ID, ChannelID: e.general, User: e.admin,
+		CommandName: "interests", Options: []discordfake.OptionValue{discordfake.Sub("add", typed)}})
+	r := e.response(t, id)
+	if r.Type != discordfake.ResponseAutocomplete || len(r.Choices) != 2 {
+		t.Fatalf("autocomplete = type %d, %d choices: %s", r.Type, len(r.Choices), r.Raw)
+	}
+	if !strings.Contains(string(r.Choices[0]), `"surdeg, keramik"`) {
+		t.Fatalf("first choice = %s; want the most common tag completing the last part", r.Choices[0])
+	}
+	// Nothing to suggest is an empty list, not an error.
+	none := discordfake.Str("tag", "xyz")
+	none.Focused = true
+	id = e.fake.SendInteraction(discordfake.Interaction{Type: discordfake.InteractionAutocomplete, GuildID: e.guild.ID, ChannelID: e.general, User: e.admin,
+		CommandName: "interests", Options: []discordfake.OptionValue{discordfake.Sub("who", none)}})
+	if r := e.response(t, id); r.Type != discordfake.ResponseAutocomplete || len(r.Choices) != 0 {
+		t.Fatalf("empty autocomplete = %+v", r)
+	}
+}

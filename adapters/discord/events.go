@@ -99,6 +99,9 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 		}
 		ev.Kind, ev.Command, ev.Options = bot.EventCommand, name, optionStrings(opts)
 		ephemeral = cmd != nil && cmd.Ephemeral
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		a.autocomplete(ctx, h, i)
+		return
 	case discordgo.InteractionMessageComponent:
 		ev.Kind, ev.Action = bot.EventAction, i.MessageComponentData().CustomID
 		ephemeral = true
@@ -315,4 +318,39 @@ func (r *interactionReply) finish(ctx context.Context) {
 func alreadyAcked(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Code == 40060
+}
+
+// autocomplete answers Discord's request for suggestions while a member
+// types an option declared with Suggest.
+func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.Interaction) {
+	data := i.ApplicationCommandData()
+	path, opts := data.Name, data.Options
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		path, opts = path+" "+opts[0].Name, opts[0].Options
+	}
+	a.mu.Lock()
+	name := a.paths[path]
+	a.mu.Unlock()
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	s, ok := h.(interface {
+		Suggestions(ctx context.Context, p bot.Platform, command, arg, typed string) []string
+	})
+	for _, o := range opts {
+		if !o.Focused || !ok {
+			continue
+		}
+		typed, _ := o.Value.(string)
+		for _, v := range s.Suggestions(ctx, bot.PlatformDiscord, name, o.Name, typed) {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(v, 100), Value: clip(v, 100)})
+		}
+	}
+	err := a.retry(ctx, func() error {
+		return a.sess.InteractionRespond(i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: choices},
+		})
+	})
+	if err != nil {
+		a.log.Warn("discord autocomplete answer failed", "err", err)
+	}
 }

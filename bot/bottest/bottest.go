@@ -130,6 +130,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 		Store:       db,
 		Fallback:    commands.Fallback(deps),
 		OnJoin:      commands.Onboarding(db),
+		Suggest:     commands.Suggest(deps),
 		DetectLang:  knowledge.DetectLang,
 	}
 	for _, f := range set.bot {
