@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
+
+	"passionbot/bot/when"
 )
 
 // ArgError is a problem with a command's arguments. Key and Args name a
@@ -339,11 +341,11 @@ func (p Parser) convert(a Arg, s string) (any, error) {
 		}
 		return nil, argErr("arg.bool", a.Name, s)
 	case KindTime:
-		t, err := ParseTime(s, p.loc(), p.now())
+		r, err := when.Parse(s, p.now(), p.loc())
 		if err != nil {
 			return nil, argErr("arg.time", a.Name, s)
 		}
-		return t, nil
+		return r.Start, nil
 	case KindDuration:
 		d, err := ParseDuration(s)
 		if err != nil {
@@ -395,18 +397,6 @@ func (p Parser) now() time.Time {
 		return time.Now()
 	}
 	return p.Now()
-}
-
-// ParseTime reads "2027-01-15 18:00", "2027-01-15T18:00" or "2027-01-15"
-// in loc. now is for relative forms added by later features.
-func ParseTime(s string, loc *time.Location, now time.Time) (time.Time, error) {
-	_ = now
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15.04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("unrecognised time %q", s)
 }
 
 // ParseDuration reads Go durations ("90m", "1h30m") and days or weeks
