@@ -171,3 +171,30 @@ func TestMeetupShowHintsSharedInterests(t *testing.T) {
 		t.Fatalf("a member without interests got a hint: %q", got)
 	}
 }
+
+func TestReminderIntroducesThoseWhoShareInterests(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `meetup create title:"Keramikkväll" when:"2026-12-03 18:00"`)
+	for _, m := range []struct{ id, tags string }{{"anna", "keramik, foto"}, {"bo", "ceramics"}, {"cia", "dans"}} {
+		u := h.Member(m.id, bot.RoleMember)
+		h.Say(u, "interests add tags:"+m.tags)
+		h.Say(u, "meetup rsvp id:1 answer:yes")
+	}
+	h.Advance(7*24*time.Hour + 8*time.Hour) // past the 24 h reminder
+	got := map[string]string{}
+	for _, s := range h.Outbox.Sent() {
+		if strings.HasPrefix(s.Reply.Text, "Påminnelse") && got[s.To.User] == "" {
+			got[s.To.User] = s.Reply.Text
+		}
+	}
+	if !strings.Contains(got["anna"], "Där träffar du bland andra bo, som också är intresserade av keramik.") {
+		t.Errorf("anna's reminder = %q", got["anna"])
+	}
+	if !strings.Contains(got["bo"], "bland andra anna") {
+		t.Errorf("bo's reminder = %q", got["bo"])
+	}
+	if strings.Contains(got["cia"], "Där träffar du") || got["cia"] == "" {
+		t.Errorf("cia's reminder = %q", got["cia"])
+	}
+}

@@ -61,6 +61,7 @@ func meetupMessages() bot.Messages {
 		"meetup.when_repeat":       {SV: "`%s` inträffar två gånger den natten (klockan ställs tillbaka). Skriv `CEST` (första gången) eller `CET` (andra) efter tiden.", EN: "`%s` happens twice that night (the clocks go back). Write `CEST` (the first) or `CET` (the second) after the time."},
 		"meetup.when_weekday":      {SV: "Veckodagen och datumet i `%s` stämmer inte överens. Ange bara det ena, till exempel `15/1 18:00`.", EN: "The weekday and the date in `%s` do not match. Give just one, for example `15/1 18:00`."},
 		"meetup.when_month_first":  {SV: "`%s`: datum skrivs dag/månad, till exempel `15/1` för 15 januari.", EN: "`%s`: dates are written day/month, for example `15/1` for 15 January."},
+		"meetup.reminder_intro":    {SV: "Där träffar du bland andra %s, som också är intresserade av %s.", EN: "There you'll meet, among others, %s, who are also interested in %s."},
 		"meetup.you":               {SV: "För dig", EN: "For you"},
 		"meetup.shared_hint":       {SV: "%d som kommer delar ditt intresse för %s", EN: "%d of those coming share your interest in %s"},
 		"announce.need_channel":    {SV: "Ange en kanal med `channel:`.", EN: "Give a channel with `channel:`."},

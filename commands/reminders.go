@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,11 +80,71 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 	if len(dests) == 0 {
 		return
 	}
+	intros := f.introductions(ctx, rsvps)
 	if _, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
-		return f.reminder(m, f.langOf(ctx, d))
+		lang := f.langOf(ctx, d)
+		r := f.reminder(m, lang)
+		if in, ok := intros[d.User]; ok {
+			r.Text += "\n" + f.cat.T(lang, "meetup.reminder_intro", in.names, in.tag)
+		}
+		return r
 	}); err != nil {
 		f.log.Error("reminders not claimed", "meetup", id, "err", err)
 	}
+}
+
+// intro is who else coming shares an interest with a member.
+type intro struct{ names, tag string }
+
+// introductions finds, for each member coming, the interest they share
+// with most others coming, and who those are (at most five named).
+func (f *meetups) introductions(ctx context.Context, rsvps []storage.RSVP) map[string]intro {
+	coming := map[string]bot.User{}
+	tags := map[string][]storage.Interest{}
+	for _, r := range rsvps {
+		if r.Answer != "no" && !r.Waitlisted {
+			coming[r.User.ID] = r.User
+			if in, err := f.interests.Interests(ctx, r.User); err == nil {
+				tags[r.User.ID] = in
+			}
+		}
+	}
+	byKey := map[string][]string{}
+	for id, in := range tags {
+		for _, t := range in {
+			byKey[t.Key] = append(byKey[t.Key], id)
+		}
+	}
+	out := map[string]intro{}
+	for id, in := range tags {
+		var best []string
+		bestTag := ""
+		for _, t := range in {
+			var others []string
+			for _, o := range byKey[t.Key] {
+				if o != id {
+					others = append(others, o)
+				}
+			}
+			if len(others) > len(best) || (len(others) == len(best) && len(others) > 0 && t.Tag < bestTag) {
+				best, bestTag = others, t.Tag
+			}
+		}
+		if len(best) == 0 {
+			continue
+		}
+		slices.Sort(best)
+		var names []string
+		for _, o := range best[:min(len(best), 5)] {
+			n := coming[o].Name
+			if n == "" {
+				n = o
+			}
+			names = append(names, n)
+		}
+		out[id] = intro{names: strings.Join(names, ", "), tag: bestTag}
+	}
+	return out
 }
 
 // langOf is the chosen language of the member a message goes to, else
