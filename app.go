@@ -169,6 +169,12 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.Reminders, deps.Grace = a.cfg.Meetups.ReminderOffsets, a.cfg.Meetups.GraceDuration
 	deps.Scheduler = scheduler.New(scheduler.RealClock(), a.log.With("part", "scheduler"))
 	deps.MatchCron, deps.MatchBiweekly = a.cfg.Matching.Cron, a.cfg.Matching.EveryOtherWeek
+	deps.GroupThreshold = a.cfg.Members.GroupThreshold
+	for _, t := range a.cfg.Members.GroupNotify {
+		if d, ok := commands.ParseDest(t); ok {
+			deps.GroupNotify = append(deps.GroupNotify, d)
+		}
+	}
 	deps.MatchWindow = time.Duration(a.cfg.Matching.WindowWeeks) * 7 * 24 * time.Hour
 	if l := a.cfg.HTTP.Listen; l != "" {
 		deps.CalendarURL = "http://" + l

@@ -27,6 +27,7 @@ type Store interface {
 	InterestStore
 	StateStore
 	MatchStore
+	GroupStore
 }
 
 // RoleStore keeps role grants.
@@ -69,6 +70,10 @@ type Deps struct {
 	MatchBiweekly bool
 	// MatchWindow is how long a pair is not matched again (default 8 weeks).
 	MatchWindow time.Duration
+	// GroupThreshold is how many members sharing an interest make the bot
+	// suggest a channel for it (0: never); GroupNotify is where it says so.
+	GroupThreshold int
+	GroupNotify    []Dest
 	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
 	// when [http] listen is off.
 	CalendarURL string
@@ -123,7 +128,9 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
 	cmds = append(cmds, newMeetups(d).commands()...)
 	cmds = append(cmds, newAnnouncements(d).commands()...)
-	cmds = append(cmds, interestCommands(d.Store)...)
+	tg, g := newTagger(), newGroups(d)
+	cmds = append(cmds, interestCommands(d.Store, tg, g)...)
+	cmds = append(cmds, g.commands(tg)...)
 	cmds = append(cmds, profileCommands(d.Store, d.Store)...)
 	cmds = append(cmds, newMatching(d).commands()...)
 	cmds = append(cmds, privacyCommands(d.Store)...)
@@ -150,7 +157,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

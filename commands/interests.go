@@ -143,8 +143,7 @@ func fold(r rune) rune {
 	return r
 }
 
-func interestCommands(s InterestStore) []*bot.Command {
-	tg := newTagger()
+func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
 	tags := bot.Arg{Name: "tags", Kind: bot.KindRest, Required: true, MaxLen: 2000, Suggest: true, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
 	parse := func(c *bot.Call) ([]storage.Interest, error) {
@@ -202,6 +201,11 @@ func interestCommands(s InterestStore) []*bot.Command {
 				if _, err := s.AddInterests(ctx, c.Event.User, add); err != nil {
 					return err
 				}
+				added := map[string]string{}
+				for _, a := range add {
+					added[a.Key] = a.Tag
+				}
+				g.check(ctx, c.Event.Platform, added)
 				return c.Say(ctx, "interests.added", joinTags(add))
 			}},
 		{Name: "interests remove", Group: "members", Help: txt("Ta bort intressen", "Remove interests"), Args: []bot.Arg{tags},

@@ -142,3 +142,22 @@ func BenchmarkInterestsWho(b *testing.B) {
 		}
 	}
 }
+
+func TestInterestGroupNoticeOnce(t *testing.T) {
+	h := bottest.New(t) // threshold 3, notices to console:#moderatorer
+	for _, id := range []string{"anna", "bo", "cia", "dan"} {
+		h.Say(h.Member(id, bot.RoleMember), "interests add tags:keramik")
+	}
+	var notices []string
+	for _, s := range h.Outbox.Sent() {
+		if s.To.Channel == "moderatorer" {
+			notices = append(notices, s.Reply.Text)
+		}
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "3 medlemmar delar nu intresset keramik") || !strings.Contains(notices[0], "interests channel tag:keramik") {
+		t.Fatalf("notices = %q", notices)
+	}
+	if got := h.Say(h.Member("mo", bot.RoleModerator), "interests channel tag:keramik"); !strings.Contains(got, "saknar stöd för kanalhantering") {
+		t.Fatalf("channel on the console = %q", got)
+	}
+}

@@ -88,6 +88,12 @@ type Members struct {
 	// Onboarding sends a welcome DM to a member who joins (where the
 	// platform reports joins).
 	Onboarding bool `toml:"onboarding"`
+	// GroupThreshold: when this many members share an interest with no
+	// channel, the moderators are told once (0 turns it off).
+	GroupThreshold int `toml:"group_threshold"`
+	// GroupNotify lists where they are told: "discord:#<channel id>",
+	// "slack:#<channel id>".
+	GroupNotify []string `toml:"group_notify"`
 }
 
 // Matching configures when opted-in members are matched.
@@ -114,7 +120,7 @@ func Default() Config {
 		Log:      Log{Level: "info", Format: "text"},
 		Discord:  Discord{BaseURL: "https://discord.com"},
 		Meetups:  Meetups{Reminders: []string{"24h", "1h"}, Grace: "1h"},
-		Members:  Members{Onboarding: true},
+		Members:  Members{Onboarding: true, GroupThreshold: 5},
 		Matching: Matching{Cron: "0 9 * * 1", EveryOtherWeek: true, WindowWeeks: 8},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 	}
@@ -195,6 +201,11 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("meetups.grace: %q is not a duration between 0 and 168h (such as \"1h\")", c.Meetups.Grace)
 	}
 	c.Meetups.GraceDuration = g
+	for _, t := range c.Members.GroupNotify {
+		if p, ch, ok := strings.Cut(t, ":#"); !ok || p == "" || ch == "" {
+			return fmt.Errorf("members.group_notify: %q is not \"platform:#channel\"", t)
+		}
+	}
 	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {
 		return fmt.Errorf("matching.window_weeks %d: must be between 0 and 520", c.Matching.WindowWeeks)
 	}

@@ -198,3 +198,32 @@ GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT ?`, string(p), escapeLike(prefix)
 func escapeLike(s string) string {
 	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
 }
+
+// CountInterest counts the members on p with the tag key.
+func (d *DB) CountInterest(ctx context.Context, p bot.Platform, key string) (int, error) {
+	var n int
+	err := d.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM interests WHERE platform = ? AND tag_key = ?", string(p), key).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count interest: %w", d.explain(err))
+	}
+	return n, nil
+}
+
+// MembersByInterest lists every member on p with the tag key, whatever
+// their visibility (for telling them about a channel made for it).
+func (d *DB) MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]string, error) {
+	rows, err := d.sql.QueryContext(ctx, "SELECT user_id FROM interests WHERE platform = ? AND tag_key = ? ORDER BY user_id", string(p), key)
+	if err != nil {
+		return nil, fmt.Errorf("members by interest: %w", d.explain(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

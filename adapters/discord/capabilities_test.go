@@ -3,6 +3,7 @@ package discord_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,5 +114,37 @@ func TestCapabilitiesAgainstTheFake(t *testing.T) {
 	evs := e.fake.ScheduledEvents(e.guild.ID)
 	if len(evs) != 1 || evs[0].Name != "Julfika i ateljén (flyttad)" || evs[0].Status != 4 || evs[0].EntityType != 3 || !evs[0].StartTime.Equal(start.Add(time.Hour)) {
 		t.Fatalf("scheduled events = %+v", evs)
+	}
+}
+
+func TestInterestChannelCreatedAndMembersTold(t *testing.T) {
+	e := start(t, setup{})
+	mention(e, e.kim, "interests add tags:keramik")
+	mention(e, e.org, "interests add tags:ceramics")
+	e.messages(t, 2)
+	mention(e, e.kim, "interests channel tag:keramik")
+	if m := e.messages(t, 3)[2]; !strings.Contains(m.Content, "kräver rollen moderator") {
+		t.Fatalf("member made a channel: %q", m.Content)
+	}
+	mention(e, e.mod, "interests channel tag:keramik")
+	m := e.messages(t, 4)[3]
+	if !strings.Contains(m.Content, "är skapad, och 2 medlemmar med intresset har fått besked") {
+		t.Fatalf("interests channel = %q", m.Content)
+	}
+	var made *discordfake.Channel
+	for _, ch := range e.fake.Channels(e.guild.ID) {
+		if ch.Name == "keramik" {
+			c := ch
+			made = &c
+		}
+	}
+	if made == nil {
+		t.Fatal("no #keramik channel")
+	}
+	for _, u := range []discordfake.User{e.kim, e.org} {
+		dm, ok := e.fake.DMChannel(u.ID)
+		if !ok || len(e.fake.Messages(dm.ID)) != 1 || !strings.Contains(e.fake.Messages(dm.ID)[0].Content, "<#"+made.ID+">") {
+			t.Fatalf("%s not told about the channel", u.Username)
+		}
 	}
 }

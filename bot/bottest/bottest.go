@@ -119,6 +119,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	deps.Reminders, deps.Grace, deps.Now = []time.Duration{24 * time.Hour, time.Hour}, time.Hour, clock.Now
 	deps.Deliverer = commands.NewDeliverer(db, adapters, nil)
 	deps.MatchCron, deps.MatchBiweekly, deps.MatchWindow = "0 9 * * 1", true, 8*7*24*time.Hour
+	deps.GroupThreshold, deps.GroupNotify = 3, []commands.Dest{{Platform: bot.PlatformConsole, Channel: "moderatorer"}}
 	deps.Deliverer.SetBackoff(time.Millisecond, 10*time.Millisecond)
 	o := bot.Options{
 		Name:        "passionbot",

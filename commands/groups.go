@@ -1,0 +1,113 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+)
+
+// GroupStore counts and lists members by interest.
+type GroupStore interface {
+	CountInterest(ctx context.Context, p bot.Platform, key string) (int, error)
+	MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]string, error)
+}
+
+// Inviter adds members to a channel (Slack); platforms without it get a DM
+// about the new channel only.
+type Inviter interface {
+	Invite(ctx context.Context, ch bot.Channel, users ...string) error
+}
+
+// groups notices interests shared by enough members to deserve a channel,
+// tells the moderators once, and makes the channel on request.
+type groups struct {
+	store     GroupStore
+	state     StateStore
+	deliver   *Deliverer
+	cat       *bot.Catalog
+	lang      string
+	threshold int
+	notify    []Dest
+	now       func() time.Time
+}
+
+func newGroups(d Deps) *groups {
+	return &groups{store: d.Store, state: d.Store, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang, threshold: d.GroupThreshold, notify: d.GroupNotify, now: d.now}
+}
+
+// check tells the moderators, once per interest, when one reaches the
+// threshold and has no channel made for it.
+func (g *groups) check(ctx context.Context, p bot.Platform, added map[string]string) {
+	if g.threshold <= 0 || len(g.notify) == 0 {
+		return
+	}
+	for key, tag := range added {
+		n, err := g.store.CountInterest(ctx, p, key)
+		if err != nil || n < g.threshold {
+			continue
+		}
+		noticed := "group.noticed:" + string(p) + ":" + key
+		if v, _ := g.state.GetState(ctx, noticed); v != "" {
+			continue
+		}
+		if v, _ := g.state.GetState(ctx, "group.channel:"+string(p)+":"+key); v != "" {
+			continue
+		}
+		g.state.SetState(ctx, noticed, "yes")
+		text := g.cat.T(g.lang, "groups.notice", n, tag, tag)
+		g.deliver.DeliverAll(ctx, "group-notice:"+string(p)+":"+key, g.now(), false, g.notify, func(Dest) bot.Reply { return bot.Reply{Text: text} })
+	}
+}
+
+func (g *groups) commands(tg *tagger) []*bot.Command {
+	return []*bot.Command{{
+		Name: "interests channel", Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.CapChannels},
+		Help: bot.Text{SV: "Skapa en kanal för ett intresse och berätta för dem som har det", EN: "Create a channel for an interest and tell those who have it"},
+		Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 100, Suggest: true, Help: bot.Text{SV: "intresset", EN: "the interest"}}},
+		Run: func(ctx context.Context, c *bot.Call) error {
+			tag, key, ok := tg.normalize(c.Args.String("tag"))
+			if !ok {
+				return c.Errorf("interests.none_valid")
+			}
+			p := c.Event.Platform
+			members, err := g.store.MembersByInterest(ctx, p, key)
+			if err != nil {
+				return err
+			}
+			admin := c.Bot().Adapter(p).(bot.ChannelAdmin) // the router checked CapChannels
+			ch, err := admin.CreateChannel(ctx, strings.ReplaceAll(tag, " ", "-"), c.T("groups.topic", tag), false)
+			if err != nil {
+				return c.Errorf("groups.create_failed", tag)
+			}
+			if err := g.state.SetState(ctx, "group.channel:"+string(p)+":"+key, ch.ID); err != nil {
+				return err
+			}
+			if inv, ok := c.Bot().Adapter(p).(Inviter); ok && len(members) > 0 {
+				if err := inv.Invite(ctx, ch, members...); err != nil {
+					c.Bot().Options().Logger.Warn("inviting members to an interest channel", "err", err)
+				}
+			}
+			var dests []Dest
+			for _, m := range members {
+				dests = append(dests, Dest{Platform: p, User: m})
+			}
+			g.deliver.DeliverAll(ctx, fmt.Sprintf("group-channel:%s:%s", p, key), g.now(), false, dests, func(Dest) bot.Reply {
+				return bot.Reply{Text: g.cat.T(g.lang, "groups.dm", tag, ch.ID)}
+			})
+			return c.Say(ctx, "groups.created", ch.ID, len(members))
+		},
+	}}
+}
+
+func interestGroupMessages() bot.Messages {
+	return bot.Messages{
+		"groups.notice":        {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel tag:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},
+		"groups.create_failed": {SV: "Jag kunde inte skapa en kanal för %s. Får jag hantera kanaler här?", EN: "I could not create a channel for %s. May I manage channels here?"},
+		"groups.dm":            {SV: "Det finns nu en kanal för %s: <#%s>. Välkommen dit!", EN: "There is now a channel for %s: <#%s>. Welcome!"},
+		"groups.created":       {SV: "Kanalen <#%s> är skapad, och %d medlemmar med intresset har fått besked.", EN: "The channel <#%s> is created, and %d members with the interest have been told."},
+	}
+}
