@@ -497,3 +497,16 @@ func TestCalendarFeedsServed(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+func TestConsoleInterestsAndExport(t *testing.T) {
+	inTempDir(t)
+	code, out, errOut := runCLI(t, "interests add tags:\"Keramik, surdegar\"\ninterests who tag:ceramics\nprofile set drive:passion offers:\"en brännugn\"\nmydata export\n", "--as", "member")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Tillagt: keramik, surdegar.", "ceramics: 1 medlemmar – operator", "Din profil är sparad.", `"tag": "keramik"`, `"offers": "en brännugn"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
