@@ -95,6 +95,12 @@ type EventScheduler interface {
 	CancelEvent(ctx context.Context, id string) error
 }
 
+// GroupMessenger starts a group conversation with several members (Slack's
+// group DMs) and posts in it.
+type GroupMessenger interface {
+	SendGroup(ctx context.Context, users []string, r Reply) (MessageRef, error)
+}
+
 // ButtonRenderer is implemented by adapters that render Card buttons as
 // clickable components.
 type ButtonRenderer interface {

@@ -79,10 +79,15 @@ type Dest struct {
 	Platform bot.Platform
 	Channel  string
 	User     string
+	Group    []string // members of a group DM (sorted)
 }
 
-// String is the delivery log's target: "discord:#123" or "slack:@U1".
+// String is the delivery log's target: "discord:#123", "slack:@U1" or
+// "slack:&U1,U2" (a group DM).
 func (t Dest) String() string {
+	if len(t.Group) > 0 {
+		return string(t.Platform) + ":&" + strings.Join(t.Group, ",")
+	}
 	if t.User != "" {
 		return string(t.Platform) + ":@" + t.User
 	}
@@ -100,6 +105,8 @@ func ParseDest(s string) (Dest, bool) {
 		return Dest{Platform: bot.Platform(p), Channel: rest[1:]}, true
 	case '@':
 		return Dest{Platform: bot.Platform(p), User: rest[1:]}, true
+	case '&':
+		return Dest{Platform: bot.Platform(p), Group: strings.Split(rest[1:], ",")}, true
 	}
 	return Dest{}, false
 }
@@ -177,9 +184,19 @@ func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, dest
 		err := fmt.Errorf("%s is not connected", dest.Platform)
 		return Failed, d.store.DeliveryFailed(ctx, job, fireAt, target, err.Error(), true)
 	}
+	sendOnce := func() (bot.MessageRef, error) {
+		if len(dest.Group) > 0 {
+			g, ok := a.(bot.GroupMessenger)
+			if !ok {
+				return bot.MessageRef{}, bot.Permanent(fmt.Errorf("%s has no group DMs", dest.Platform))
+			}
+			return g.SendGroup(ctx, dest.Group, r)
+		}
+		return a.Send(ctx, bot.Target{Channel: dest.Channel, User: dest.User}, r)
+	}
 	wait := d.backoff
 	for {
-		ref, err := a.Send(ctx, bot.Target{Channel: dest.Channel, User: dest.User}, r)
+		ref, err := sendOnce()
 		if err == nil {
 			return Delivered, d.store.DeliveryDone(context.WithoutCancel(ctx), job, fireAt, target, ref.ID)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,13 +39,16 @@ type matching struct {
 	loc       *time.Location
 	log       *slog.Logger
 	platforms []bot.Platform
+	groupDM   map[bot.Platform]bool // platforms with group DMs
 }
 
 func newMatching(d Deps) *matching {
 	f := &matching{store: d.Store, members: d.Store, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang, now: d.now,
 		window: d.MatchWindow, spec: d.MatchCron, biweekly: d.MatchBiweekly, sched: d.Scheduler, state: d.Store, loc: d.Location, log: d.logger()}
+	f.groupDM = map[bot.Platform]bool{}
 	for _, a := range d.Adapters {
 		f.platforms = append(f.platforms, a.Platform())
+		_, f.groupDM[a.Platform()] = a.(bot.GroupMessenger)
 	}
 	if f.window == 0 {
 		f.window = 8 * 7 * 24 * time.Hour
@@ -131,6 +135,24 @@ func (f *matching) run(ctx context.Context, p bot.Platform, seed int64) (int, er
 		if err != nil {
 			return 0, err
 		}
+		if f.groupDM[p] {
+			// One group DM where the platform has them (Slack).
+			members := slices.Clone(g.Members)
+			slices.Sort(members)
+			var all []bot.User
+			for _, m := range members {
+				all = append(all, byID[m])
+			}
+			text := f.cat.T(f.lang, "match.intro_group", names(all))
+			if len(g.Shared) > 0 {
+				text += " " + f.cat.T(f.lang, "match.shared", strings.Join(g.Shared, ", "))
+			} else {
+				text += " " + f.cat.T(f.lang, "match.nothing_shared")
+			}
+			f.deliver.DeliverAll(ctx, fmt.Sprintf("match:%d", id), f.now(), false, []Dest{{Platform: p, Group: members}},
+				func(Dest) bot.Reply { return bot.Reply{Text: text} })
+			continue
+		}
 		var dests []Dest
 		for _, m := range g.Members {
 			dests = append(dests, Dest{Platform: p, User: m})
@@ -201,6 +223,7 @@ func matchMessages() bot.Messages {
 		"match.no_history":     {SV: "Du har inte matchats med någon ännu. Slå på med `match on`.", EN: "You haven't been matched with anyone yet. Turn it on with `match on`."},
 		"match.history_title":  {SV: "**Dina matchningar**", EN: "**Your matches**"},
 		"match.intro":          {SV: "Hej! Jag vill presentera dig för %s.", EN: "Hi! I'd like to introduce you to %s."},
+		"match.intro_group":    {SV: "Hej! Jag vill presentera er för varandra: %s.", EN: "Hi! I'd like to introduce you to each other: %s."},
 		"match.shared":         {SV: "Ni delar intresset för %s – kanske något att prata om?", EN: "You share an interest in %s – something to talk about?"},
 		"match.nothing_shared": {SV: "Ni har inga gemensamma intressen i boten än – berätta vad ni gör!", EN: "You have no shared interests in the bot yet – tell each other what you do!"},
 	}

@@ -246,14 +246,26 @@ func TestMatchIntroOnSlack(t *testing.T) {
 		waitPosts(t, e.fake, e.fake.DMChannel(u), 2)
 	}
 	e.fake.SendEvent(slackfake.MessageEvent{User: "UOLLE", Text: "match now"}) // an organiser through [roles]
-	for _, u := range []string{"UKIM", "UOLLE"} {
-		posts := waitPosts(t, e.fake, e.fake.DMChannel(u), 3)
-		found := false
-		for _, p := range posts {
-			found = found || strings.Contains(blockText(t, p), "Ni delar intresset för keramik")
+	// Slack has group DMs: one conversation with both, not two DMs.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var intro *slackfake.Post
+	e.fake.WaitUntil(ctx, func() bool {
+		for _, p := range e.fake.Posts("") {
+			if strings.Contains(p.Text, "presentera er för varandra") {
+				intro = &p
+				return true
+			}
 		}
-		if !found {
-			t.Fatalf("no intro to %s: %d posts", u, len(posts))
-		}
+		return false
+	})
+	if intro == nil {
+		t.Fatal("no group intro")
+	}
+	if got := blockText(t, *intro); !strings.Contains(got, "kim, olle") || !strings.Contains(got, "Ni delar intresset för keramik") {
+		t.Fatalf("intro = %q", got)
+	}
+	if ch, ok := e.fake.Channel(intro.Channel); !ok || len(ch.Members) != 3 {
+		t.Fatalf("the intro is not in a group DM of the two and the bot: %+v", ch)
 	}
 }

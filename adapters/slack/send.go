@@ -34,6 +34,21 @@ func (a *Adapter) Send(ctx context.Context, to bot.Target, r bot.Reply) (bot.Mes
 	return bot.MessageRef{Channel: channel, ID: ts}, err
 }
 
+// SendGroup opens a group DM with the members (at most 8, Slack's limit)
+// and posts in it.
+func (a *Adapter) SendGroup(ctx context.Context, users []string, r bot.Reply) (bot.MessageRef, error) {
+	var ch *slackapi.Channel
+	err := a.retry(ctx, func() (err error) {
+		ch, _, _, err = a.api.OpenConversationContext(ctx, &slackapi.OpenConversationParameters{Users: users})
+		return err
+	})
+	if err != nil {
+		return bot.MessageRef{}, fmt.Errorf("slack: open a group DM: %w", classify(err))
+	}
+	ts, err := a.post(ctx, ch.ID, "", bot.Sanitize(r))
+	return bot.MessageRef{Channel: ch.ID, ID: ts}, err
+}
+
 // post sends every message of a reply to a channel (in a thread when
 // thread is set), paced per channel; it returns the last message's ts.
 func (a *Adapter) post(ctx context.Context, channel, thread string, r bot.Reply) (string, error) {
