@@ -87,10 +87,20 @@ type Reply struct {
 	Ephemeral bool // only the asking member sees it, where the platform can
 	// Mentions are users the bot means to ping; nobody else is pinged.
 	Mentions []User
+	// File is an attachment (a data export), sent as a file where the
+	// platform allows and as text elsewhere.
+	File *File
 	// Nonce is an idempotency key for a message the bot starts itself
 	// (scheduled announcements): a platform that supports it (Discord's
 	// enforce_nonce) posts a message with the same nonce only once.
 	Nonce string
+}
+
+// File is an attachment.
+type File struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // Card is a structured reply: Discord renders it as an embed with

@@ -27,7 +27,8 @@ func privacyCommands(s PrivacyStore) []*bot.Command {
 				if err != nil {
 					return err
 				}
-				return c.Reply(ctx, bot.Reply{Text: c.T("mydata.export") + "\n```json\n" + string(j) + "\n```"})
+				return c.Reply(ctx, bot.Reply{Text: c.T("mydata.export"),
+					File: &bot.File{Name: "passionbot-mydata.json", ContentType: "application/json", Data: j}})
 			}},
 		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Ephemeral: true,
 			Help: txt("Radera allt boten har sparat om dig", "Delete everything the bot has stored about you"),

@@ -195,5 +195,8 @@ func Render(r bot.Reply) string {
 			b.WriteString(c.Footer + "\n")
 		}
 	}
+	if f := r.File; f != nil {
+		b.WriteString("\n--- " + f.Name + " ---\n" + string(f.Data) + "\n--- end of " + f.Name + " ---")
+	}
 	return strings.TrimRight(b.String(), "\n")
 }

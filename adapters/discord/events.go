@@ -268,7 +268,7 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 			err = r.a.retry(ctx, func() error {
 				return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
 					Type: discordgo.InteractionResponseChannelMessageWithSource,
-					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am, Flags: r.flags(eph)},
+					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)},
 				})
 			})
 			if alreadyAcked(err) {
@@ -277,12 +277,12 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 			r.acked = err == nil
 		case r.deferred && r.sent == 0:
 			err = r.a.retry(ctx, func() error {
-				_, err := r.a.sess.InteractionResponseEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, AllowedMentions: am})
+				_, err := r.a.sess.InteractionResponseEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
 				return err
 			})
 		default:
 			err = r.a.retry(ctx, func() error {
-				_, err := r.a.sess.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, AllowedMentions: am, Flags: r.flags(eph)})
+				_, err := r.a.sess.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)})
 				return err
 			})
 		}

@@ -1,6 +1,8 @@
 package discord
 
 import (
+	"bytes"
+
 	"github.com/bwmarrin/discordgo"
 
 	"passionbot/bot"
@@ -22,6 +24,16 @@ type message struct {
 	content    string
 	embeds     []*discordgo.MessageEmbed
 	components []discordgo.MessageComponent
+	file       *bot.File
+}
+
+// files returns the message's attachment with a fresh reader, so that a
+// retried request sends the whole file again.
+func (m message) files() []*discordgo.File {
+	if m.file == nil {
+		return nil
+	}
+	return []*discordgo.File{{Name: m.file.Name, ContentType: m.file.ContentType, Reader: bytes.NewReader(m.file.Data)}}
 }
 
 // render turns a core reply into Discord messages: the text split at 2,000
@@ -41,6 +53,12 @@ func render(r bot.Reply) []message {
 		last := &out[len(out)-1]
 		last.embeds = []*discordgo.MessageEmbed{embed(r.Card)}
 		last.components = buttons(r.Card.Buttons)
+	}
+	if f := r.File; f != nil {
+		if len(out) == 0 {
+			out = append(out, message{})
+		}
+		out[len(out)-1].file = f
 	}
 	return out
 }

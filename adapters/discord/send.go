@@ -60,6 +60,13 @@ func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *di
 		// lost answer (timeout, dropped connection) cannot post it twice.
 		var msg *discordgo.Message
 		err := a.retry(ctx, func() (err error) {
+			if m.file != nil {
+				data.Files = m.files()
+				// Files go as multipart, which has no nonce: a retry
+				// after a lost answer could post the file twice.
+				msg, err = a.sess.ChannelMessageSendComplex(channel, data)
+				return err
+			}
 			msg, err = a.sendWithNonce(channel, data, nonce(key, i))
 			return err
 		})

@@ -70,6 +70,11 @@ type message struct {
 // most 3,000 characters, the card as header, section, fields, buttons and
 // context blocks; at most 50 blocks a message.
 func render(r bot.Reply) []message {
+	if f := r.File; f != nil {
+		// Files are not uploaded (no files scope): the content goes as text.
+		r.Text = strings.TrimSpace(r.Text + "\n```\n" + string(f.Data) + "\n```")
+		r.File = nil
+	}
 	var blocks []slackapi.Block
 	var plain strings.Builder
 	text := r.Text

@@ -180,6 +180,9 @@ func (c *Conversation) Text() string {
 				s += "\n" + f.Name + ": " + f.Value
 			}
 		}
+		if r.File != nil {
+			s += "\n" + string(r.File.Data)
+		}
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "\n")
