@@ -169,12 +169,7 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.Reminders, deps.Grace = a.cfg.Meetups.ReminderOffsets, a.cfg.Meetups.GraceDuration
 	deps.Scheduler = scheduler.New(scheduler.RealClock(), a.log.With("part", "scheduler"))
 	deps.MatchCron, deps.MatchBiweekly = a.cfg.Matching.Cron, a.cfg.Matching.EveryOtherWeek
-	deps.GroupThreshold = a.cfg.Members.GroupThreshold
-	for _, t := range a.cfg.Members.GroupNotify {
-		if d, ok := commands.ParseDest(t); ok {
-			deps.GroupNotify = append(deps.GroupNotify, d)
-		}
-	}
+	deps.GroupThreshold, deps.GroupNotify = a.cfg.Members.GroupThreshold, dests(a.cfg.Members.GroupNotify)
 	deps.MatchWindow = time.Duration(a.cfg.Matching.WindowWeeks) * 7 * 24 * time.Hour
 	if l := a.cfg.HTTP.Listen; l != "" {
 		deps.CalendarURL = "http://" + l
@@ -199,6 +194,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Fallback:    commands.Fallback(deps),
 		OnJoin:      onJoin(a.cfg.Members.Onboarding, db),
 		Suggest:     commands.Suggest(deps),
+		Audit:       commands.AuditTo(db, adapters, dests(a.cfg.Moderation.LogChannels), a.cfg.Locale),
 		DetectLang:  knowledge.DetectLang,
 		Store:       db,
 		RoleNames:   roleNames(a.cfg.Roles),
@@ -376,4 +372,15 @@ func onJoin(on bool, db *storage.DB) bot.RunFunc {
 		return nil
 	}
 	return commands.Onboarding(db)
+}
+
+// dests reads configured "platform:#channel" targets (validated by config).
+func dests(ts []string) []commands.Dest {
+	var out []commands.Dest
+	for _, t := range ts {
+		if d, ok := commands.ParseDest(t); ok {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -43,7 +43,19 @@ const (
 	CapEvents    Capability = "events"
 	CapButtons   Capability = "buttons"
 	CapDirectMsg Capability = "dm"
+	CapPin       Capability = "pin"
 )
+
+// Pinner pins a message in a channel.
+type Pinner interface {
+	Pin(ctx context.Context, ch Channel, messageID string) error
+}
+
+// MemberRoler tells the role a member's platform permissions give, for
+// checks on the target of a moderation command.
+type MemberRoler interface {
+	MemberRole(ctx context.Context, userID string) (Role, error)
+}
 
 // CommandPublisher publishes the command declarations as native commands.
 type CommandPublisher interface {
@@ -127,6 +139,9 @@ func HasCapability(a Adapter, c Capability) bool {
 		return ok
 	case CapLock:
 		_, ok := a.(Locker)
+		return ok
+	case CapPin:
+		_, ok := a.(Pinner)
 		return ok
 	case CapEvents:
 		_, ok := a.(EventScheduler)

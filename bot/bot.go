@@ -14,6 +14,17 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
+// AuditRecord is one privileged action, for the audit log.
+type AuditRecord struct {
+	Platform Platform
+	Actor    User
+	Action   string // the command's name
+	Target   string // the user or channel argument, "" when none
+	Reason   string
+	Result   string // ok, refused, failed
+	Detail   string // why, in English
+}
+
 // HandlerTimeout bounds the handling of one event.
 const HandlerTimeout = 2 * time.Minute
 
@@ -50,6 +61,9 @@ type Options struct {
 	// Suggest offers values for an argument declared with Suggest, given
 	// what the member has typed so far.
 	Suggest func(ctx context.Context, p Platform, command, arg, typed string) []string
+	// Audit records privileged actions (commands whose minimum role is
+	// moderator or above): who, what, target, reason, result.
+	Audit func(ctx context.Context, r AuditRecord)
 	// OnJoin greets a member who joined (EventMemberJoined); nil ignores joins.
 	OnJoin RunFunc
 	// Adapters are the connected platforms, for capability checks and Send.
@@ -252,16 +266,31 @@ func (b *Bot) authorize(ctx context.Context, c *Call) bool {
 	if c.Role < cmd.Role {
 		b.log.InfoContext(ctx, "command refused", "command", cmd.Name, "user", c.Event.User.Key(), "role", c.Role, "needs", cmd.Role)
 		c.fail(ctx, c.T("err.forbidden", cmd.Name, c.T(cmd.Role.MessageKey()), c.T(c.Role.MessageKey())))
+		b.audit(ctx, c, "refused", "role "+cmd.Role.String()+" required; actor is "+c.Role.String())
 		return false
 	}
 	for _, need := range cmd.Needs {
 		a := b.adapters[c.Event.Platform]
 		if a == nil || !HasCapability(a, need) {
 			c.fail(ctx, c.T("err.capability", platformName(c.Event.Platform), c.T("cap."+string(need))))
+			b.audit(ctx, c, "refused", "the platform has no "+string(need))
 			return false
 		}
 	}
 	return true
+}
+
+// audit records a privileged command's outcome.
+func (b *Bot) audit(ctx context.Context, c *Call, result, detail string) {
+	if b.opt.Audit == nil || c.Command == nil || c.Command.Role < RoleModerator {
+		return
+	}
+	target := c.Args.String("user")
+	if target == "" {
+		target = c.Args.String("channel")
+	}
+	b.opt.Audit(context.WithoutCancel(ctx), AuditRecord{Platform: c.Event.Platform, Actor: c.Event.User, Action: c.Command.Name,
+		Target: target, Reason: c.Args.String("reason"), Result: result, Detail: detail})
 }
 
 func platformName(p Platform) string {
@@ -315,14 +344,23 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 		if p := recover(); p != nil {
 			b.log.ErrorContext(ctx, "handler panic", "command", c.name(), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			c.fail(ctx, c.T("err.internal"))
+			b.audit(ctx, c, "failed", "internal error")
 		}
 	}()
 	err := fn(ctx, c)
+	var ue *UserError
+	switch {
+	case err == nil:
+		b.audit(ctx, c, "ok", "")
+	case errors.As(err, &ue):
+		b.audit(ctx, c, "refused", b.cat.T(LangEN, ue.Key, ue.Args...))
+	default:
+		b.audit(ctx, c, "failed", err.Error())
+	}
 	b.log.DebugContext(ctx, "command handled", "platform", c.Event.Platform, "command", c.name(), "took", time.Since(start), "err", err)
 	if err == nil {
 		return
 	}
-	var ue *UserError
 	var ae *ArgError
 	switch {
 	case errors.As(err, &ue):

@@ -40,6 +40,7 @@ func coreMessages() Messages {
 		"cap.events":       {SV: "inbyggda evenemang", EN: "native events"},
 		"cap.buttons":      {SV: "knappar", EN: "buttons"},
 		"cap.dm":           {SV: "direktmeddelanden", EN: "direct messages"},
+		"cap.pin":          {SV: "att fästa meddelanden", EN: "pinning messages"},
 		"help.title":       {SV: "**Kommandon du kan använda**", EN: "**Commands you can use**"},
 		"help.more":        {SV: "Skriv `help <kommando>` för mer om ett kommando.", EN: "Type `help <command>` for more about a command."},
 		"help.usage":       {SV: "Användning", EN: "Usage"},

@@ -28,6 +28,7 @@ type Store interface {
 	StateStore
 	MatchStore
 	GroupStore
+	ModStore
 }
 
 // RoleStore keeps role grants.
@@ -133,6 +134,7 @@ func All(d Deps) []*bot.Command {
 	cmds = append(cmds, g.commands(tg)...)
 	cmds = append(cmds, profileCommands(d.Store, d.Store)...)
 	cmds = append(cmds, newMatching(d).commands()...)
+	cmds = append(cmds, newModeration(d).commands()...)
 	cmds = append(cmds, privacyCommands(d.Store)...)
 	cmds = append(cmds, roleCommands(d.Store)...)
 	return cmds
@@ -157,7 +159,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), modMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

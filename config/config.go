@@ -18,20 +18,21 @@ import (
 
 // Config is the whole configuration.
 type Config struct {
-	Name      string    `toml:"name"`
-	Locale    string    `toml:"locale"`
-	Timezone  string    `toml:"timezone"`
-	Prefix    string    `toml:"prefix"`
-	Database  string    `toml:"database"`
-	Log       Log       `toml:"log"`
-	Discord   Discord   `toml:"discord"`
-	Slack     Slack     `toml:"slack"`
-	Roles     Roles     `toml:"roles"`
-	Knowledge Knowledge `toml:"knowledge"`
-	HTTP      HTTP      `toml:"http"`
-	Meetups   Meetups   `toml:"meetups"`
-	Members   Members   `toml:"members"`
-	Matching  Matching  `toml:"matching"`
+	Name       string     `toml:"name"`
+	Locale     string     `toml:"locale"`
+	Timezone   string     `toml:"timezone"`
+	Prefix     string     `toml:"prefix"`
+	Database   string     `toml:"database"`
+	Log        Log        `toml:"log"`
+	Discord    Discord    `toml:"discord"`
+	Slack      Slack      `toml:"slack"`
+	Roles      Roles      `toml:"roles"`
+	Knowledge  Knowledge  `toml:"knowledge"`
+	HTTP       HTTP       `toml:"http"`
+	Meetups    Meetups    `toml:"meetups"`
+	Members    Members    `toml:"members"`
+	Matching   Matching   `toml:"matching"`
+	Moderation Moderation `toml:"moderation"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -101,6 +102,12 @@ type Matching struct {
 	Cron           string `toml:"cron"`             // "" turns scheduled matching off
 	EveryOtherWeek bool   `toml:"every_other_week"` // run only in even ISO weeks
 	WindowWeeks    int    `toml:"window_weeks"`     // a pair is not matched again within this
+}
+
+// Moderation configures the audit log's mirror.
+type Moderation struct {
+	// LogChannels mirror every audit entry: "discord:#<id>", "slack:#<id>".
+	LogChannels []string `toml:"log_channels"`
 }
 
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
@@ -201,9 +208,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("meetups.grace: %q is not a duration between 0 and 168h (such as \"1h\")", c.Meetups.Grace)
 	}
 	c.Meetups.GraceDuration = g
-	for _, t := range c.Members.GroupNotify {
+	for _, t := range append(append([]string(nil), c.Members.GroupNotify...), c.Moderation.LogChannels...) {
 		if p, ch, ok := strings.Cut(t, ":#"); !ok || p == "" || ch == "" {
-			return fmt.Errorf("members.group_notify: %q is not \"platform:#channel\"", t)
+			return fmt.Errorf("members.group_notify or moderation.log_channels: %q is not \"platform:#channel\"", t)
 		}
 	}
 	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {

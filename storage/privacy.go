@@ -30,6 +30,7 @@ func memberTables() []struct{ table, where string } {
 		{"knowledge_entries", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},
 		{"deliveries", "target = ? || ':@' || ?"},
+		{"audit_log", "platform = ?1 AND (actor_id = ?2 OR target = ?2)"},
 	}
 }
 
@@ -82,7 +83,8 @@ func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
 // ForgetMember deletes everything stored about u: member record, role
 // grant, course progress, RSVPs, calendar token and the delivery log of
 // their reminders. Records others rely on stay with the identity removed:
-// meetups they organised, knowledge entries and announcements they wrote.
+// meetups they organised, knowledge entries and announcements they wrote,
+// and audit entries about or by them.
 func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 	p, id := string(u.Platform), u.ID
 	key := u.Key()
@@ -95,6 +97,9 @@ func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},
 			{"DELETE FROM deliveries WHERE target = ?", []any{p + ":@" + id}},
+			// The audit log keeps what happened, without the identity.
+			{"UPDATE audit_log SET actor_id = ? WHERE platform = ? AND actor_id = ?", []any{Forgotten, p, id}},
+			{"UPDATE audit_log SET target = ? WHERE platform = ? AND target = ?", []any{Forgotten, p, id}},
 			// members cascades to role_grants, learn_progress, rsvps,
 			// calendar_tokens, profiles and interests.
 			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},

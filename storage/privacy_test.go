@@ -41,6 +41,8 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	_, err = d.AddInterests(ctx, u, []Interest{{Key: "keramik", Tag: "keramik"}})
 	must(err)
 	must(d.SetMatchOptIn(ctx, u, true))
+	must(d.Audit(ctx, AuditEntry{Platform: u.Platform, Actor: u.ID, Action: "warn", Target: "someone", Result: "ok"}))
+	must(d.Audit(ctx, AuditEntry{Platform: u.Platform, Actor: "mod", Action: "timeout", Target: u.ID, Result: "ok"}))
 	_, err = d.SaveMatch(ctx, u.Platform, []string{u.ID}, []string{"keramik"})
 	must(err)
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")

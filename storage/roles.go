@@ -75,3 +75,17 @@ WHERE g.platform = ?`, string(p))
 	})
 	return out, nil
 }
+
+// GrantedRole returns the role granted to u in the database (member when none).
+func (d *DB) GrantedRole(ctx context.Context, u bot.User) (bot.Role, error) {
+	var role string
+	err := d.sql.QueryRowContext(ctx, "SELECT role FROM role_grants WHERE platform = ? AND user_id = ?", string(u.Platform), u.ID).Scan(&role)
+	if isNoRows(err) {
+		return bot.RoleMember, nil
+	}
+	if err != nil {
+		return bot.RoleMember, fmt.Errorf("granted role: %w", d.explain(err))
+	}
+	r, _ := bot.ParseRole(role)
+	return r, nil
+}

@@ -148,3 +148,72 @@ func TestInterestChannelCreatedAndMembersTold(t *testing.T) {
 		}
 	}
 }
+
+func TestModerationCommandsOnDiscord(t *testing.T) {
+	e := start(t, setup{})
+	say := func(u discordfake.User, text string, n int) string {
+		t.Helper()
+		mention(e, u, text)
+		return e.messages(t, n)[n-1].Content
+	}
+	if got := say(e.mod, `channel create name:keramik topic:"Lera och glasyr"`, 1); !strings.Contains(got, "är skapad") {
+		t.Fatalf("create = %q", got)
+	}
+	var made discordfake.Channel
+	for _, ch := range e.fake.Channels(e.guild.ID) {
+		if ch.Name == "keramik" {
+			made = ch
+		}
+	}
+	if made.ID == "" || made.Topic != "Lera och glasyr" {
+		t.Fatalf("channel on the server = %+v", made)
+	}
+	say(e.mod, "channel topic channel:<#"+made.ID+"> text:Glasyrkväll på torsdag", 2)
+	say(e.mod, "channel lock channel:<#"+made.ID+">", 3)
+	got, _ := e.fake.Channel(made.ID)
+	if got.Topic != "Glasyrkväll på torsdag" || e.fake.Permissions(e.guild.ID, e.kim.ID, made.ID)&discordgo.PermissionSendMessages != 0 {
+		t.Fatalf("after topic and lock = %+v", got)
+	}
+	// Archive asks first.
+	if got := say(e.mod, "channel archive channel:<#"+made.ID+">", 4); !strings.Contains(got, "Bekräfta") {
+		t.Fatalf("archive without confirmation = %q", got)
+	}
+	if ch, _ := e.fake.Channel(made.ID); strings.HasPrefix(ch.Name, "arkiv-") {
+		t.Fatal("archived before confirmation")
+	}
+	say(e.mod, "channel archive channel:<#"+made.ID+"> confirm:yes", 5)
+	if ch, _ := e.fake.Channel(made.ID); ch.Name != "arkiv-keramik" {
+		t.Fatalf("archived channel = %q", ch.Name)
+	}
+	// Purge and timeout.
+	for i := 0; i < 3; i++ {
+		e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: e.kim, Content: "spam"})
+	}
+	if got := say(e.mod, "purge count:3", 6); !strings.Contains(got, "meddelanden raderade") {
+		t.Fatalf("purge = %q", got)
+	}
+	if n := len(e.fake.Deletions(e.general)); n != 3 {
+		t.Fatalf("%d deletions on the server", n)
+	}
+	if got := say(e.mod, "timeout user:<@"+e.kim.ID+"> duration:1h reason:spam", 7); !strings.Contains(got, "är avstängd") {
+		t.Fatalf("timeout = %q", got)
+	}
+	if m, _ := e.fake.Member(e.guild.ID, e.kim.ID); m.CommunicationDisabledUntil == nil {
+		t.Fatal("no timeout on the server")
+	}
+	// A moderator trying to time out an admin (by Discord permissions).
+	if got := say(e.mod, "timeout user:<@"+e.admin.ID+"> duration:1h", 8); !strings.Contains(got, "moderatorer kan inte agera mot administratörer") {
+		t.Fatalf("moderator timed out an admin: %q", got)
+	}
+	// A platform refusal is explained and logged.
+	e.fake.FailNext("PATCH", "/guilds/*/members/*", 403, `{"message":"Missing Permissions","code":50013}`)
+	if got := say(e.mod, "timeout user:<@"+e.kim.ID+"> duration:2h", 9); !strings.Contains(got, "Plattformen sa nej") || strings.Contains(got, "{") {
+		t.Fatalf("platform refusal = %q", got)
+	}
+	log := say(e.mod, "modlog", 10)
+	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → ok", "timeout " + e.admin.ID + " → refused", "timeout " + e.kim.ID + " → refused: The platform refused"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("modlog lacks %q:\n%s", want, log)
+		}
+	}
+}

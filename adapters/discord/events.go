@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,7 +35,10 @@ func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.Mes
 		Text:      text,
 		Addressed: addressed,
 	}
-	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID}
+	// The question may be gone by the time the answer comes (a purge):
+	// then the answer is posted without the reply link.
+	keep := false
+	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: &keep}
 	ev.Respond = func(ctx context.Context, r bot.Reply) error {
 		return a.sendChannel(ctx, m.ChannelID, r, ref)
 	}
@@ -353,4 +357,35 @@ func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.
 	if err != nil {
 		a.log.Warn("discord autocomplete answer failed", "err", err)
 	}
+}
+
+// MemberRole computes the role a member's Discord permissions give (from
+// their roles and the guild's; the owner is an admin).
+func (a *Adapter) MemberRole(ctx context.Context, userID string) (bot.Role, error) {
+	g, err := a.guild()
+	if err != nil {
+		return bot.RoleMember, err
+	}
+	var m *discordgo.Member
+	err = a.retry(ctx, func() (err error) {
+		m, err = a.sess.GuildMember(g, userID)
+		return err
+	})
+	if err != nil {
+		return bot.RoleMember, err
+	}
+	guild, err := a.sess.State.Guild(g)
+	if err != nil {
+		return bot.RoleMember, err
+	}
+	if guild.OwnerID == userID {
+		return bot.RoleAdmin, nil
+	}
+	var perms int64
+	for _, r := range guild.Roles {
+		if r.ID == g || slices.Contains(m.Roles, r.ID) {
+			perms |= r.Permissions
+		}
+	}
+	return RoleFromPermissions(perms), nil
 }

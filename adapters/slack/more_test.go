@@ -269,3 +269,45 @@ func TestMatchIntroOnSlack(t *testing.T) {
 		t.Fatalf("the intro is not in a group DM of the two and the bot: %+v", ch)
 	}
 }
+
+func TestModerationCapabilitiesOnSlack(t *testing.T) {
+	e := start(t)
+	e.fake.AddUser(slackfake.User{ID: "UMOD", Name: "moa", IsAdmin: true, Locale: "sv-SE"})
+	for i, tc := range []struct{ cmd, want string }{
+		{"channel slowmode seconds:30", "Slack saknar stöd för slowmode"},
+		{"timeout user:<@UKIM> duration:1h", "Slack saknar stöd för timeout av medlemmar"},
+		{"channel lock", "Slack saknar stöd för låsning av kanaler"},
+		{"pin message:123", "Slack saknar stöd för att fästa meddelanden"},
+	} {
+		e.fake.SendEvent(slackfake.MessageEvent{User: "UMOD", Text: tc.cmd})
+		posts := waitPosts(t, e.fake, e.fake.DMChannel("UMOD"), i+1)
+		if got := blockText(t, posts[i]); !strings.Contains(got, tc.want) {
+			t.Errorf("%s = %q", tc.cmd, got)
+		}
+	}
+	// Purge on Slack deletes only the bot's own messages, and says so.
+	e.fake.AddMessage(e.general, slackfake.Message{User: "UKIM", Text: "medlemmens"})
+	e.adapter.Send(context.Background(), bot.Target{Channel: e.general}, bot.Reply{Text: "botens"})
+	e.fake.SendEvent(slackfake.AppMentionEvent{User: "UMOD", Channel: e.general, Text: "purge count:5"})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	e.fake.WaitUntil(ctx, func() bool { return len(e.fake.Calls("chat.postEphemeral")) > 0 || len(e.fake.Posts(e.general)) > 1 })
+	time.Sleep(100 * time.Millisecond)
+	var answer string
+	for _, p := range e.fake.Posts(e.general) {
+		if p.Blocks != nil && strings.Contains(blockText(t, p), "bottens egna") {
+			answer = blockText(t, p)
+		}
+	}
+	if !strings.Contains(answer, "1 av bottens egna meddelanden raderade") {
+		t.Fatalf("purge on Slack: %q", answer)
+	}
+	for _, m := range e.fake.History(e.general) {
+		if m.Text == "botens" {
+			t.Fatal("the bot's own message survived the purge")
+		}
+	}
+	if h := e.fake.History(e.general); len(h) == 0 || h[0].Text != "medlemmens" {
+		t.Fatalf("the member's message was touched: %+v", h)
+	}
+}

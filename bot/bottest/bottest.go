@@ -132,6 +132,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 		Fallback:    commands.Fallback(deps),
 		OnJoin:      commands.Onboarding(db),
 		Suggest:     commands.Suggest(deps),
+		Audit:       commands.AuditTo(db, adapters, nil, bot.LangSV),
 		DetectLang:  knowledge.DetectLang,
 	}
 	for _, f := range set.bot {

@@ -1,0 +1,293 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/storage"
+)
+
+// ModStore keeps the audit log and reads role grants.
+type ModStore interface {
+	Audit(ctx context.Context, e storage.AuditEntry) error
+	AuditLog(ctx context.Context, p bot.Platform, target string, before int64, limit int) ([]storage.AuditEntry, error)
+	GrantedRole(ctx context.Context, u bot.User) (bot.Role, error)
+}
+
+// Bounds the platforms set.
+const (
+	maxTimeout     = 28 * 24 * time.Hour
+	confirmPurgeAt = 20
+)
+
+// AuditTo records privileged actions in the audit log and mirrors each to
+// the mod-log channels (empty: none).
+func AuditTo(store ModStore, adapters []bot.Adapter, mirror []Dest, lang string) func(ctx context.Context, r bot.AuditRecord) {
+	cat, _ := bot.NewCatalog(Messages()...)
+	byPlatform := map[bot.Platform]bot.Adapter{}
+	for _, a := range adapters {
+		byPlatform[a.Platform()] = a
+	}
+	return func(ctx context.Context, r bot.AuditRecord) {
+		store.Audit(ctx, storage.AuditEntry{Platform: r.Platform, Actor: r.Actor.ID, Action: r.Action, Target: r.Target, Reason: r.Reason, Result: r.Result, Detail: r.Detail})
+		for _, m := range mirror {
+			if a := byPlatform[m.Platform]; a != nil {
+				line := cat.T(lang, "mod.log_line", r.Platform, r.Actor.ID, r.Action, r.Target, r.Reason, r.Result)
+				if r.Detail != "" {
+					line += " — " + r.Detail
+				}
+				a.Send(ctx, bot.Target{Channel: m.Channel}, bot.Reply{Text: line})
+			}
+		}
+	}
+}
+
+// moderation is channel management and member moderation.
+type moderation struct {
+	store ModStore
+}
+
+func newModeration(d Deps) *moderation { return &moderation{store: d.Store} }
+
+// channelOf is the channel argument, else the channel the command came from.
+func channelOf(c *bot.Call) bot.Channel {
+	if id := c.Args.String("channel"); id != "" {
+		return bot.Channel{ID: id}
+	}
+	return c.Event.Channel
+}
+
+// platformErr explains a platform's refusal in the member's language.
+func platformErr(c *bot.Call, err error) error {
+	if err == nil {
+		return nil
+	}
+	if bot.IsPermanent(err) {
+		return c.Errorf("mod.platform_refused", bot.Quote(bot.RedactURLs(err.Error()), 160))
+	}
+	return err
+}
+
+// targetAllowed is the one rule for acting on members: moderators act on
+// members and organisers only; admins on everyone but admins.
+func (f *moderation) targetAllowed(ctx context.Context, c *bot.Call, u bot.User) error {
+	role, err := f.store.GrantedRole(ctx, u)
+	if err != nil {
+		return err
+	}
+	if mr, ok := c.Bot().Adapter(u.Platform).(bot.MemberRoler); ok {
+		if pr, err := mr.MemberRole(ctx, u.ID); err == nil && pr > role {
+			role = pr
+		}
+	}
+	if role >= bot.RoleAdmin || (role >= bot.RoleModerator && c.Role < bot.RoleAdmin) {
+		return c.Errorf("mod.protected", u.ID, c.T(role.MessageKey()))
+	}
+	return nil
+}
+
+func (f *moderation) commands() []*bot.Command {
+	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+	ch := bot.Arg{Name: "channel", Kind: bot.KindChannel, Help: txt("kanalen (standard: den här)", "the channel (default: this one)")}
+	user := bot.Arg{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}
+	reason := bot.Arg{Name: "reason", Kind: bot.KindRest, MaxLen: 500, Help: txt("varför", "why")}
+	confirm := bot.Arg{Name: "confirm", Kind: bot.KindChoice, Choices: []string{"yes"}, Help: txt("`yes` för att bekräfta", "`yes` to confirm")}
+	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
+	mod := func(cmd *bot.Command) *bot.Command {
+		cmd.Group, cmd.Role = "moderation", bot.RoleModerator
+		return cmd
+	}
+	return []*bot.Command{
+		mod(&bot.Command{Name: "channel create", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Skapa en kanal", "Create a channel"),
+			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("namnet", "the name")},
+				{Name: "topic", Kind: bot.KindText, MaxLen: 250, Help: txt("ämnet", "the topic")},
+				{Name: "private", Kind: bot.KindBool, Help: txt("bara för inbjudna", "invited members only")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				made, err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).CreateChannel(ctx, c.Args.String("name"), c.Args.String("topic"), c.Args.Bool("private"))
+				if err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.created", made.ID)
+			}}),
+		mod(&bot.Command{Name: "channel archive", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
+			Args: []bot.Arg{ch, confirm},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				target := channelOf(c)
+				if c.Args.String("confirm") != "yes" {
+					return askConfirm(ctx, c, "mod.confirm_archive", fmt.Sprintf("channel archive channel:<#%s> confirm:yes", target.ID), target.ID)
+				}
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).ArchiveChannel(ctx, target); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.archived", target.ID)
+			}}),
+		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Byt namn på en kanal", "Rename a channel"),
+			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).RenameChannel(ctx, channelOf(c), c.Args.String("name")); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.done")
+			}}),
+		mod(&bot.Command{Name: "channel topic", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
+			Args: []bot.Arg{ch, {Name: "text", Kind: bot.KindRest, Required: true, MaxLen: 250, Help: txt("ämnet", "the topic")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).SetTopic(ctx, channelOf(c), c.Args.String("text")); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.done")
+			}}),
+		mod(&bot.Command{Name: "channel lock", Needs: []bot.Capability{bot.CapLock}, Help: txt("Lås en kanal (bara moderatorer skriver)", "Lock a channel (only moderators post)"),
+			Args: []bot.Arg{ch}, Run: f.lock(true)}),
+		mod(&bot.Command{Name: "channel unlock", Needs: []bot.Capability{bot.CapLock}, Help: txt("Lås upp en kanal", "Unlock a channel"),
+			Args: []bot.Arg{ch}, Run: f.lock(false)}),
+		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.CapSlowmode}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
+			Args: []bot.Arg{{Name: "seconds", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.Slowmoder).SetSlowmode(ctx, channelOf(c), time.Duration(c.Args.Int("seconds"))*time.Second); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.done")
+			}}),
+		mod(&bot.Command{Name: "purge", Needs: []bot.Capability{bot.CapPurge}, Help: txt("Radera de senaste meddelandena", "Delete the latest messages"),
+			Args: []bot.Arg{{Name: "count", Kind: bot.KindInt, Required: true, Min: 1, Max: 1000, Help: txt("hur många", "how many")}, ch, confirm},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				n, target := c.Args.Int("count"), channelOf(c)
+				if n > confirmPurgeAt && c.Args.String("confirm") != "yes" {
+					return askConfirm(ctx, c, "mod.confirm_purge", fmt.Sprintf("purge count:%d channel:<#%s> confirm:yes", n, target.ID), n)
+				}
+				deleted, err := c.Bot().Adapter(c.Event.Platform).(bot.Purger).Purge(ctx, target, n)
+				if err != nil {
+					return platformErr(c, err)
+				}
+				key := "mod.purged"
+				if c.Event.Platform == bot.PlatformSlack {
+					key = "mod.purged_slack"
+				} else if deleted < n {
+					key = "mod.purged_old"
+				}
+				return c.Say(ctx, key, deleted)
+			}}),
+		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.CapPin}, Help: txt("Fäst ett meddelande", "Pin a message"),
+			Args: []bot.Arg{{Name: "message", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.Pinner).Pin(ctx, channelOf(c), c.Args.String("message")); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.done")
+			}}),
+		mod(&bot.Command{Name: "warn", Help: txt("Varna en medlem (sparas; medlemmen får ett DM)", "Warn a member (stored; the member gets a DM)"),
+			Args: []bot.Arg{user, req(reason)},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				u := target(c, "user")
+				if err := f.targetAllowed(ctx, c, u); err != nil {
+					return err
+				}
+				if a := c.Bot().Adapter(u.Platform); a != nil {
+					a.Send(ctx, bot.Target{User: u.ID}, bot.Reply{Text: c.T("mod.warned_dm", c.Args.String("reason"))})
+				}
+				return c.Say(ctx, "mod.warned", u.ID)
+			}}),
+		mod(&bot.Command{Name: "timeout", Needs: []bot.Capability{bot.CapTimeout}, Help: txt("Stäng av en medlem en tid (högst 28 dagar)", "Time a member out (at most 28 days)"),
+			Args: []bot.Arg{user, {Name: "duration", Kind: bot.KindDuration, Required: true, Help: txt("hur länge: `10m`, `2h`, `3d`", "how long: `10m`, `2h`, `3d`")}, reason},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				u, d := target(c, "user"), c.Args.Duration("duration")
+				if d > maxTimeout {
+					return c.Errorf("mod.timeout_long")
+				}
+				if err := f.targetAllowed(ctx, c, u); err != nil {
+					return err
+				}
+				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, d, c.Args.String("reason")); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.timed_out", u.ID, d.String())
+			}}),
+		mod(&bot.Command{Name: "untimeout", Needs: []bot.Capability{bot.CapTimeout}, Help: txt("Häv en avstängning", "Lift a timeout"),
+			Args: []bot.Arg{user},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				u := target(c, "user")
+				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, 0, ""); err != nil {
+					return platformErr(c, err)
+				}
+				return c.Say(ctx, "mod.untimed", u.ID)
+			}}),
+		mod(&bot.Command{Name: "modlog", Ephemeral: true, Help: txt("Moderationsloggen, senaste först", "The moderation log, newest first"),
+			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Help: txt("bara om denna medlem", "only about this member")},
+				{Name: "before", Kind: bot.KindInt, Min: 1, Max: 1 << 30, Help: txt("poster äldre än detta nummer", "entries older than this number")}},
+			Run: func(ctx context.Context, c *bot.Call) error {
+				entries, err := f.store.AuditLog(ctx, c.Event.Platform, c.Args.String("user"), int64(c.Args.Int("before")), 15)
+				if err != nil {
+					return err
+				}
+				if len(entries) == 0 {
+					return c.Say(ctx, "mod.log_empty")
+				}
+				var b strings.Builder
+				b.WriteString(c.T("mod.log_title"))
+				for _, e := range entries {
+					fmt.Fprintf(&b, "\n`%d` %s %s: %s %s", e.ID, e.At.Format("2006-01-02 15:04"), bot.Quote(e.Actor, 40), e.Action, bot.Quote(e.Target, 40))
+					if e.Reason != "" {
+						b.WriteString(" (" + bot.Quote(e.Reason, 80) + ")")
+					}
+					b.WriteString(" → " + e.Result)
+					if e.Detail != "" {
+						b.WriteString(": " + bot.Quote(e.Detail, 100))
+					}
+				}
+				if len(entries) == 15 {
+					b.WriteString("\n" + c.T("mod.log_more", entries[len(entries)-1].ID))
+				}
+				return c.Reply(ctx, bot.Reply{Text: b.String()})
+			}}),
+	}
+}
+
+func (f *moderation) lock(locked bool) bot.RunFunc {
+	return func(ctx context.Context, c *bot.Call) error {
+		if err := c.Bot().Adapter(c.Event.Platform).(bot.Locker).Lock(ctx, channelOf(c), locked); err != nil {
+			return platformErr(c, err)
+		}
+		if locked {
+			return c.Say(ctx, "mod.locked")
+		}
+		return c.Say(ctx, "mod.unlocked")
+	}
+}
+
+// askConfirm asks before a destructive action, with a button that does it.
+func askConfirm(ctx context.Context, c *bot.Call, key, cmd string, args ...any) error {
+	return c.Reply(ctx, bot.Reply{Text: c.T(key, args...), Ephemeral: true, Card: &bot.Card{
+		Buttons: []bot.Button{{Label: c.T("mod.confirm_button"), Action: cmd, Command: cmd, Style: bot.ButtonDanger}}}})
+}
+
+func modMessages() bot.Messages {
+	return bot.Messages{
+		"group.moderation":     {SV: "Moderering", EN: "Moderation"},
+		"mod.platform_refused": {SV: "Plattformen sa nej: %s. Har boten behörighet, och finns kanalen eller medlemmen?", EN: "The platform refused: %s. Does the bot have the permission, and does the channel or member exist?"},
+		"mod.protected":        {SV: "%s är %s; moderatorer kan inte agera mot administratörer eller mot varandra.", EN: "%s is %s; moderators cannot act on admins or on each other."},
+		"mod.created":          {SV: "Kanalen <#%s> är skapad.", EN: "The channel <#%s> is created."},
+		"mod.confirm_archive":  {SV: "Arkivera <#%s>? Bekräfta med knappen eller `confirm:yes`.", EN: "Archive <#%s>? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_purge":    {SV: "Radera %d meddelanden? Bekräfta med knappen eller `confirm:yes`.", EN: "Delete %d messages? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_button":   {SV: "Ja, gör det", EN: "Yes, do it"},
+		"mod.archived":         {SV: "<#%s> är arkiverad.", EN: "<#%s> is archived."},
+		"mod.done":             {SV: "Klart.", EN: "Done."},
+		"mod.locked":           {SV: "Kanalen är låst: bara moderatorer kan skriva.", EN: "The channel is locked: only moderators can post."},
+		"mod.unlocked":         {SV: "Kanalen är upplåst.", EN: "The channel is unlocked."},
+		"mod.purged":           {SV: "%d meddelanden raderade.", EN: "%d messages deleted."},
+		"mod.purged_old":       {SV: "%d meddelanden raderade; Discord raderar inte meddelanden äldre än 14 dagar på en gång.", EN: "%d messages deleted; Discord does not bulk-delete messages older than 14 days."},
+		"mod.purged_slack":     {SV: "%d av bottens egna meddelanden raderade; på Slack får en bot bara radera sina egna.", EN: "%d of the bot's own messages deleted; on Slack a bot may delete only its own."},
+		"mod.warned":           {SV: "%s är varnad (sparat i loggen) och har fått ett DM.", EN: "%s is warned (logged) and has got a DM."},
+		"mod.warned_dm":        {SV: "Du har fått en varning från moderatorerna: %s", EN: "You have been warned by the moderators: %s"},
+		"mod.timeout_long":     {SV: "En avstängning får vara högst 28 dagar.", EN: "A timeout can be at most 28 days."},
+		"mod.timed_out":        {SV: "%s är avstängd i %s.", EN: "%s is timed out for %s."},
+		"mod.untimed":          {SV: "%s kan skriva igen.", EN: "%s can post again."},
+		"mod.log_empty":        {SV: "Moderationsloggen är tom.", EN: "The moderation log is empty."},
+		"mod.log_title":        {SV: "**Moderationslogg**", EN: "**Moderation log**"},
+		"mod.log_more":         {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
+		"mod.log_line":         {SV: "[%s] %s: %s %s (%s) → %s", EN: "[%s] %s: %s %s (%s) → %s"},
+	}
+}
