@@ -184,6 +184,12 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 	if err != nil {
 		return nil, deps, err
 	}
+	audit := commands.AuditTo(db, adapters, dests(a.cfg.Moderation.LogChannels), a.cfg.Locale)
+	var inspect func(context.Context, *bot.Call) bool
+	if am := a.cfg.Automod; am.Enabled {
+		inspect = commands.Automod(commands.AutomodRules{Banned: am.BannedRE, MaxMentions: am.MaxMentions,
+			RepeatChannels: am.RepeatChannels, RepeatWindow: am.RepeatWindowDuration}, audit, nil)
+	}
 	b, err := bot.New(bot.Options{
 		Name:        a.cfg.Name,
 		Prefix:      a.cfg.Prefix,
@@ -194,7 +200,8 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Fallback:    commands.Fallback(deps),
 		OnJoin:      onJoin(a.cfg.Members.Onboarding, db),
 		Suggest:     commands.Suggest(deps),
-		Audit:       commands.AuditTo(db, adapters, dests(a.cfg.Moderation.LogChannels), a.cfg.Locale),
+		Audit:       audit,
+		Inspect:     inspect,
 		DetectLang:  knowledge.DetectLang,
 		Store:       db,
 		RoleNames:   roleNames(a.cfg.Roles),

@@ -51,6 +51,11 @@ type Pinner interface {
 	Pin(ctx context.Context, ch Channel, messageID string) error
 }
 
+// MessageDeleter deletes a member's message (automatic moderation).
+type MessageDeleter interface {
+	DeleteMessage(ctx context.Context, channel, messageID string) error
+}
+
 // MemberRoler tells the role a member's platform permissions give, for
 // checks on the target of a moderation command.
 type MemberRoler interface {

@@ -64,6 +64,11 @@ type Options struct {
 	// Audit records privileged actions (commands whose minimum role is
 	// moderator or above): who, what, target, reason, result.
 	Audit func(ctx context.Context, r AuditRecord)
+	// Inspect sees every message from members below moderator (moderators
+	// and admins are never inspected) before anything else; it reports
+	// whether it acted (automatic moderation), and the message then goes no
+	// further.
+	Inspect func(ctx context.Context, c *Call) bool
 	// OnJoin greets a member who joined (EventMemberJoined); nil ignores joins.
 	OnJoin RunFunc
 	// Adapters are the connected platforms, for capability checks and Send.
@@ -204,6 +209,11 @@ func (b *Bot) line(ev Event) (string, bool) {
 
 func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	line, addressed := b.line(ev)
+	if ev.Kind == EventMessage && b.opt.Inspect != nil && strings.TrimSpace(ev.Text) != "" {
+		if b.inspect(ctx, ev, line) {
+			return
+		}
+	}
 	if !addressed || (line == "" && ev.Kind == EventMessage) {
 		return
 	}
@@ -256,6 +266,20 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		return
 	}
 	b.run(ctx, call, cmd.Run)
+}
+
+// inspect runs automatic moderation on a message from a member below
+// moderator; it reports whether it acted.
+func (b *Bot) inspect(ctx context.Context, ev Event, line string) bool {
+	m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
+	if err != nil {
+		m = Member{User: ev.User}
+	}
+	c := &Call{bot: b, Event: ev, Line: line, Member: m, Role: b.roleOf(m), Lang: b.Language(m, ev)}
+	if c.Role >= RoleModerator {
+		return false
+	}
+	return b.opt.Inspect(ctx, c)
 }
 
 // authorize is the one place where permissions are checked: the member's

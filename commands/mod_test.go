@@ -3,9 +3,11 @@ package commands_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"passionbot/bot"
 	"passionbot/bot/bottest"
+	"passionbot/commands"
 )
 
 func TestWarnAndModlogOnTheConsole(t *testing.T) {
@@ -51,5 +53,50 @@ func TestWarnAndModlogOnTheConsole(t *testing.T) {
 	// Slowmode, timeout and lock on a platform without them: one sentence.
 	if got := h.Say(mod, "timeout user:kim duration:10m"); !strings.Contains(got, "saknar stöd för timeout av medlemmar") {
 		t.Fatalf("timeout on the console = %q", got)
+	}
+}
+
+func TestAutomodCatchesCrossPostingNotConversation(t *testing.T) {
+	var h *bottest.Harness
+	h = bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
+		o.Inspect = commands.Automod(commands.AutomodRules{RepeatChannels: 3, RepeatWindow: time.Minute}, o.Audit, func() time.Time { return h.Clock.Now() })
+	}))
+	kim, moa := h.Member("kim", bot.RoleMember), h.Member("moa", bot.RoleModerator)
+	post := func(u bot.User, channel, text string) *bottest.Conversation {
+		return h.Send(bot.Event{Kind: bot.EventMessage, ID: channel + "-" + text, User: u, Channel: bot.Channel{ID: channel}, Text: text})
+	}
+	// The same greeting in two channels, and the same text again after the
+	// window, is conversation.
+	post(kim, "keramik", "Hej alla!")
+	post(kim, "textil", "hej  ALLA!")
+	h.Advance(2 * time.Minute)
+	post(kim, "mat", "Hej alla!")
+	if sent := h.Outbox.Sent(); len(sent) != 0 {
+		t.Fatalf("automod acted on conversation: %+v", sent)
+	}
+	// Three channels within a minute is spam: the member is told, in English
+	// when they chose it.
+	h.Say(kim, "language en")
+	post(kim, "keramik", "Gratis kryptovaluta på min länk")
+	post(kim, "textil", "Gratis kryptovaluta på min länk")
+	post(kim, "mat", "Gratis kryptovaluta på min länk")
+	sent := h.Outbox.Sent()
+	if len(sent) != 1 || sent[0].To.User != "kim" || !strings.Contains(sent[0].Reply.Text, "same text in several channels") {
+		t.Fatalf("automod DM = %+v", sent)
+	}
+	// A moderator posting an announcement everywhere is not inspected.
+	for _, ch := range []string{"keramik", "textil", "mat", "turism"} {
+		post(moa, ch, "Stämman är på torsdag")
+	}
+	if n := len(h.Outbox.Sent()); n != 1 {
+		t.Fatalf("automod acted on a moderator: %d DMs", n)
+	}
+	log := h.Say(moa, "modlog user:kim")
+	if !strings.Contains(log, "automod: automod repeat kim (mat) → ok: the same text in 3 channels within 1m0s; the platform cannot delete messages here") {
+		t.Fatalf("modlog = %q", log)
+	}
+	// The message still reaches commands when no rule is broken.
+	if got := h.Send(bot.Event{Kind: bot.EventMessage, User: kim, Channel: bot.Channel{ID: "mat"}, Text: "!help", ID: "x"}).Text(); got == "" {
+		t.Fatal("a clean command got no answer")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ type Config struct {
 	Members    Members    `toml:"members"`
 	Matching   Matching   `toml:"matching"`
 	Moderation Moderation `toml:"moderation"`
+	Automod    Automod    `toml:"automod"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -110,6 +112,23 @@ type Moderation struct {
 	LogChannels []string `toml:"log_channels"`
 }
 
+// Automod configures automatic moderation of member messages.
+type Automod struct {
+	Enabled bool `toml:"enabled"`
+	// Banned are regular expressions (RE2, matched case-insensitively).
+	Banned []string `toml:"banned"`
+	// MaxMentions is the most mentions one message may hold (0: no limit).
+	MaxMentions int `toml:"max_mentions"`
+	// RepeatChannels: the same text in this many channels within
+	// RepeatWindow is spam (0: off).
+	RepeatChannels int    `toml:"repeat_channels"`
+	RepeatWindow   string `toml:"repeat_window"`
+
+	// BannedRE and RepeatWindowDuration are Banned and RepeatWindow, parsed.
+	BannedRE             []*regexp.Regexp `toml:"-"`
+	RepeatWindowDuration time.Duration    `toml:"-"`
+}
+
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
 	Listen string `toml:"listen"`
@@ -130,6 +149,7 @@ func Default() Config {
 		Members:  Members{Onboarding: true, GroupThreshold: 5},
 		Matching: Matching{Cron: "0 9 * * 1", EveryOtherWeek: true, WindowWeeks: 8},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
+		Automod:  Automod{MaxMentions: 5, RepeatChannels: 3, RepeatWindow: "1m"},
 	}
 	return c
 }
@@ -216,6 +236,27 @@ func (c *Config) Validate() error {
 	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {
 		return fmt.Errorf("matching.window_weeks %d: must be between 0 and 520", c.Matching.WindowWeeks)
 	}
+	return c.Automod.validate()
+}
+
+// validate parses the automod rules.
+func (a *Automod) validate() error {
+	a.BannedRE = nil
+	for _, p := range a.Banned {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil || p == "" {
+			return fmt.Errorf("automod.banned: %q is not a regular expression: %v", p, err)
+		}
+		a.BannedRE = append(a.BannedRE, re)
+	}
+	if a.MaxMentions < 0 || a.RepeatChannels < 0 || a.RepeatChannels == 1 {
+		return errors.New("automod: max_mentions must be 0 or more, repeat_channels 0 or at least 2")
+	}
+	d, err := time.ParseDuration(a.RepeatWindow)
+	if err != nil || d <= 0 || d > 24*time.Hour {
+		return fmt.Errorf("automod.repeat_window: %q is not a duration between 1s and 24h (such as \"1m\")", a.RepeatWindow)
+	}
+	a.RepeatWindowDuration = d
 	return nil
 }
 

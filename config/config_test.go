@@ -47,6 +47,9 @@ func TestLoadErrors(t *testing.T) {
 		{"bad locale", "locale = \"de\"\n", `locale "de"`},
 		{"bad log level", "[log]\nlevel = \"loud\"\n", `log.level "loud"`},
 		{"wrong type", "prefix = 3\n", "prefix"},
+		{"bad automod pattern", "[automod]\nbanned = [\"(köp\"]\n", `automod.banned: "(köp" is not a regular expression`},
+		{"bad automod window", "[automod]\nrepeat_window = \"soon\"\n", `automod.repeat_window: "soon"`},
+		{"automod repeat of one", "[automod]\nrepeat_channels = 1\n", "repeat_channels 0 or at least 2"},
 	}
 	for _, tt := range tests {
 		_, err := Load(write(t, tt.body))

@@ -282,3 +282,8 @@ func eventParams(e bot.NativeEvent) *discordgo.GuildScheduledEventParams {
 		PrivacyLevel:       discordgo.GuildScheduledEventPrivacyLevelGuildOnly,
 	}
 }
+
+// DeleteMessage deletes a member's message.
+func (a *Adapter) DeleteMessage(ctx context.Context, channel, messageID string) error {
+	return a.retry(ctx, func() error { return a.sess.ChannelMessageDelete(channel, messageID) })
+}

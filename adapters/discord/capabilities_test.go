@@ -3,6 +3,7 @@ package discord_test
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
+	"passionbot/commands"
 )
 
 func asError[T error](err error, target *T) bool { return errors.As(err, target) }
@@ -215,5 +217,56 @@ func TestModerationCommandsOnDiscord(t *testing.T) {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
 		}
+	}
+}
+
+func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
+	all := discordfake.WithPrivilegedIntents(int(discordgo.IntentMessageContent | discordgo.IntentGuildMembers))
+	e := start(t, setup{privileged: true, fakeOpts: []discordfake.Option{all}, options: func(o *bot.Options) {
+		o.Inspect = commands.Automod(commands.AutomodRules{Banned: []*regexp.Regexp{regexp.MustCompile(`(?i)billiga följare`)}, MaxMentions: 3}, o.Audit, nil)
+	}})
+	post := func(u discordfake.User, text string) string {
+		return e.fake.SendMessage(discordfake.MessageCreate{ChannelID: e.general, Author: u, Content: text})
+	}
+	spam := post(e.kim, "Köp BILLIGA följare här!")
+	e.waitFor(t, "the banned message deleted", func() bool { return len(e.fake.Deletions(e.general)) == 1 })
+	if d := e.fake.Deletions(e.general); d[0] != spam {
+		t.Fatalf("deleted %v, want %s", d, spam)
+	}
+	e.waitFor(t, "a DM saying why", func() bool {
+		dm, ok := e.fake.DMChannel(e.kim.ID)
+		return ok && len(e.fake.Messages(dm.ID)) == 1
+	})
+	dm, _ := e.fake.DMChannel(e.kim.ID)
+	if m := e.fake.Messages(dm.ID)[0].Content; !strings.Contains(m, "togs bort automatiskt") || !strings.Contains(m, "<#"+e.general+">") {
+		t.Fatalf("automod DM = %q", m)
+	}
+	// Too many mentions; a moderator's identical message stays.
+	many := post(e.kim, "<@1> <@2> <@3> @everyone kom hit")
+	e.waitFor(t, "the mention spam deleted", func() bool { return len(e.fake.Deletions(e.general)) == 2 })
+	if d := e.fake.Deletions(e.general); d[1] != many {
+		t.Fatalf("deleted %v, want %s", d, many)
+	}
+	post(e.mod, "Köp billiga följare — så ser spam ut, akta er")
+	mention(e, e.mod, "modlog")
+	log := e.messages(t, 1)[0].Content
+	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → ok: matched banned pattern 1", "automod: automod mentions " + e.kim.ID} {
+		if !strings.Contains(log, want) {
+			t.Errorf("modlog lacks %q:\n%s", want, log)
+		}
+	}
+	if n := len(e.fake.Deletions(e.general)); n != 2 {
+		t.Fatalf("%d deletions: a moderator's message was deleted", n)
+	}
+	// A refused delete is logged as failed, and the member is still told.
+	e.fake.FailNext("DELETE", "/channels/*/messages/*", 403, `{"message":"Missing Permissions","code":50013}`)
+	post(e.kim, "billiga följare igen")
+	e.waitFor(t, "a second DM", func() bool { return len(e.fake.Messages(dm.ID)) == 3 })
+	mention(e, e.mod, "modlog user:<@"+e.kim.ID+">")
+	if got := e.messages(t, 2)[1].Content; !strings.Contains(got, "→ failed: matched banned pattern 1; delete: ") {
+		t.Fatalf("modlog after a refused delete = %q", got)
+	}
+	if n := len(e.fake.Deletions(e.general)); n != 2 {
+		t.Fatalf("%d deletions after a refused delete", n)
 	}
 }

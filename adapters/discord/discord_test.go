@@ -35,6 +35,7 @@ type setup struct {
 	dbPath     string
 	extra      []*bot.Command
 	fakeOpts   []discordfake.Option
+	options    func(*bot.Options)
 }
 
 func start(t *testing.T, s setup) *env {
@@ -61,6 +62,9 @@ func start(t *testing.T, s setup) *env {
 	opts := []bottest.Option{bottest.WithOptions(func(o *bot.Options) {
 		o.Adapters = []bot.Adapter{a}
 		o.RoleNames = map[string]bot.Role{"arrangörer": bot.RoleOrganiser}
+		if s.options != nil {
+			s.options(o)
+		}
 	}), bottest.WithCommands(s.extra...)}
 	if s.dbPath != "" {
 		opts = append(opts, bottest.WithDatabase(s.dbPath))
