@@ -235,6 +235,11 @@ func (a *app) run(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
+	owner, err := claim(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer db.ReleaseLease(context.Background(), owner)
 	b, deps, err := a.newBot(ctx, db, adapters)
 	if err != nil {
 		return err
@@ -254,8 +259,16 @@ func (a *app) run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, len(adapters)+2)
+	errs := make(chan error, len(adapters)+3)
 	sched := deps.Scheduler.(*scheduler.Scheduler)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := keepClaim(ctx, db, owner, a.log); err != nil {
+			errs <- err
+			cancel()
+		}
+	}()
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

@@ -510,3 +510,38 @@ func TestConsoleInterestsAndExport(t *testing.T) {
 		}
 	}
 }
+
+func TestSecondInstanceRefused(t *testing.T) {
+	dir := inTempDir(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(dir, "passionbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.Migrate(ctx)
+	// A bot running on another machine against the same (shared) file.
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: "other", Host: "raspberrypi", PID: 812}, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "help\n")
+	if code != 1 || !strings.Contains(errOut, "another passionbot is running on this database (host raspberrypi, pid 812") || strings.Contains(out, "Kommandon") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	// A claim left by a process that is gone from this host is taken over
+	// at once (a crash, then a restart).
+	db.ReleaseLease(ctx, "other")
+	host, _ := os.Hostname()
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: "crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCLI(t, "help\n"); code != 0 || !strings.Contains(out, "Kommandon") {
+		t.Fatalf("restart after a crash: exit %d, stderr %q", code, errOut)
+	}
+	// A clean stop released the claim: the next start needs no takeover.
+	var n int
+	db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM instance_lease").Scan(&n)
+	if n != 0 {
+		t.Fatalf("%d claims left after a clean stop", n)
+	}
+}
