@@ -16,6 +16,9 @@ Användning / Usage:
   passionbot [run]       starta boten / start the bot (console unless [discord] or [slack] is enabled)
   passionbot migrate     uppdatera databasen / apply database migrations
   passionbot version     visa versionen / print the version
+  passionbot backup FIL  en konsistent kopia av databasen medan boten kör /
+                         a consistent copy of the database while the bot runs
+  passionbot check       kontrollera databasen (integritet, migreringar) / check the database (integrity, migrations)
   passionbot invite discord
                          länken som bjuder in boten till en Discord-server / the link that adds the bot to a Discord server
   passionbot manifest slack
@@ -45,7 +48,7 @@ type invocation struct {
 
 // subcommands lists the known commands.
 func subcommands() []string {
-	return []string{"run", "migrate", "version", "ask", "invite", "manifest"}
+	return []string{"run", "migrate", "version", "ask", "invite", "manifest", "backup", "check"}
 }
 
 // parseArgs reads global flags before or after the subcommand.
@@ -91,7 +94,10 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 	if inv.command == "manifest" && (len(inv.args) != 1 || inv.args[0] != "slack") {
 		return inv, usageErr("usage: passionbot manifest slack")
 	}
-	if len(inv.args) > 0 && inv.command != "ask" && inv.command != "invite" && inv.command != "manifest" {
+	if inv.command == "backup" && (len(inv.args) != 1 || strings.TrimSpace(inv.args[0]) == "") {
+		return inv, usageErr("usage: passionbot backup PATH")
+	}
+	if len(inv.args) > 0 && inv.command != "ask" && inv.command != "invite" && inv.command != "manifest" && inv.command != "backup" {
 		return inv, usageErr("%s takes no arguments, got %q", inv.command, strings.Join(inv.args, " "))
 	}
 	if inv.json && inv.command != "ask" {

@@ -82,6 +82,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return app.migrate(ctx)
 	case "ask":
 		return app.ask(ctx)
+	case "backup":
+		return app.backup(ctx, inv.args[0])
+	case "check":
+		return app.check(ctx)
 	case "invite":
 		return app.inviteDiscord()
 	case "manifest":
