@@ -276,6 +276,11 @@ func (a *app) run(ctx context.Context) error {
 			errs <- fmt.Errorf("scheduler: %w", err)
 		}
 	}()
+	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log); err != nil {
+		cancel()
+		wg.Wait()
+		return &exitError{code: 2, err: err}
+	}
 	if err := commands.Start(ctx, deps); err != nil {
 		cancel()
 		wg.Wait()

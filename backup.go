@@ -2,9 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
+	"passionbot/bot/scheduler"
+	"passionbot/config"
 	"passionbot/storage"
 )
 
@@ -50,4 +58,63 @@ func (a *app) check(ctx context.Context) error {
 		fmt.Fprintln(a.stdout, p)
 	}
 	return fmt.Errorf("database %s: %d problem(s)", db.Path(), len(problems))
+}
+
+// backupPrefix and backupLayout name scheduled backups so that their names
+// sort by time.
+const (
+	backupPrefix = "passionbot-"
+	backupLayout = "20060102-150405"
+)
+
+// scheduleBackups registers [backup] cron on s: each firing writes a copy
+// to dir and removes the oldest beyond keep. A bad cron spec is an error.
+func scheduleBackups(s *scheduler.Scheduler, db *storage.DB, cfg config.Backup, loc *time.Location, log *slog.Logger) error {
+	if cfg.Cron == "" {
+		return nil
+	}
+	sched, err := scheduler.Parse(cfg.Cron, loc)
+	if err != nil {
+		return fmt.Errorf("backup.cron %q: %w", cfg.Cron, err)
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
+		return fmt.Errorf("backup.dir: %w", err)
+	}
+	s.Add("backup", sched, time.Time{}, time.Hour, func(ctx context.Context, fireAt time.Time, late bool) {
+		dest := filepath.Join(cfg.Dir, backupPrefix+fireAt.In(loc).Format(backupLayout)+".db")
+		if err := db.Backup(ctx, dest); err != nil {
+			log.Error("scheduled backup failed", "dest", dest, "err", err)
+			return
+		}
+		log.Info("backup written", "dest", dest)
+		if err := prune(cfg.Dir, cfg.Keep); err != nil {
+			log.Warn("removing old backups", "err", err)
+		}
+	})
+	return nil
+}
+
+// prune removes the oldest scheduled backups in dir beyond keep; other
+// files are left alone.
+func prune(dir string, keep int) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if stamp, ok := strings.CutPrefix(n, backupPrefix); ok && strings.HasSuffix(stamp, ".db") {
+			if _, err := time.Parse(backupLayout, strings.TrimSuffix(stamp, ".db")); err == nil {
+				names = append(names, n)
+			}
+		}
+	}
+	sort.Strings(names)
+	var errs []error
+	for len(names) > keep {
+		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
+		names = names[1:]
+	}
+	return errors.Join(errs...)
 }

@@ -35,6 +35,7 @@ type Config struct {
 	Matching   Matching   `toml:"matching"`
 	Moderation Moderation `toml:"moderation"`
 	Automod    Automod    `toml:"automod"`
+	Backup     Backup     `toml:"backup"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -129,6 +130,13 @@ type Automod struct {
 	RepeatWindowDuration time.Duration    `toml:"-"`
 }
 
+// Backup configures scheduled backups.
+type Backup struct {
+	Cron string `toml:"cron"` // "" turns scheduled backups off
+	Dir  string `toml:"dir"`  // where the copies go
+	Keep int    `toml:"keep"` // how many copies are kept (the oldest go first)
+}
+
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
 	Listen string `toml:"listen"`
@@ -150,6 +158,7 @@ func Default() Config {
 		Matching: Matching{Cron: "0 9 * * 1", EveryOtherWeek: true, WindowWeeks: 8},
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 		Automod:  Automod{MaxMentions: 5, RepeatChannels: 3, RepeatWindow: "1m"},
+		Backup:   Backup{Dir: "backups", Keep: 7},
 	}
 	return c
 }
@@ -235,6 +244,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {
 		return fmt.Errorf("matching.window_weeks %d: must be between 0 and 520", c.Matching.WindowWeeks)
+	}
+	if c.Backup.Keep < 1 || c.Backup.Keep > 1000 {
+		return fmt.Errorf("backup.keep %d: must be between 1 and 1000", c.Backup.Keep)
+	}
+	if c.Backup.Cron != "" && strings.TrimSpace(c.Backup.Dir) == "" {
+		return errors.New("backup.dir must name a folder when backup.cron is set")
 	}
 	return c.Automod.validate()
 }
