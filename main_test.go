@@ -545,3 +545,45 @@ func TestSecondInstanceRefused(t *testing.T) {
 		t.Fatalf("%d claims left after a clean stop", n)
 	}
 }
+
+// TestTokensNeverLoggedOnAuthFailure starts the binary with wrong tokens
+// against both fakes, with debug logging: the start fails with a clear
+// error, and no token appears in any log line or error message.
+func TestTokensNeverLoggedOnAuthFailure(t *testing.T) {
+	dir := inTempDir(t)
+	dfake := discordfake.New(t)
+	g := dfake.AddGuild(discordfake.Guild{Name: "g", Channels: []discordfake.Channel{{Name: "allmant"}}})
+	sfake := slackfake.New(t)
+	wrongDiscord := "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhJkLm.WrongSecretPartThatMustNotLeak"
+	for _, tc := range []struct {
+		name, config string
+		env          map[string]string
+	}{
+		{"discord", "[log]\nlevel = \"debug\"\n[discord]\nenabled = true\nguild_id = \"" + g.ID + "\"\nbase_url = \"" + dfake.URL() + "\"\n",
+			map[string]string{"DISCORD_TOKEN": wrongDiscord}},
+		{"slack", "[log]\nlevel = \"debug\"\n[slack]\nenabled = true\napi_url = \"" + sfake.APIURL() + "\"\n",
+			map[string]string{"SLACK_BOT_TOKEN": "xoxb-wrong-bot-secret-4711", "SLACK_APP_TOKEN": "xapp-wrong-app-secret-0815"}},
+		{"slack-app", "[log]\nlevel = \"debug\"\n[slack]\nenabled = true\napi_url = \"" + sfake.APIURL() + "\"\n",
+			map[string]string{"SLACK_BOT_TOKEN": sfake.BotToken(), "SLACK_APP_TOKEN": "xapp-wrong-app-secret-0815"}},
+	} {
+		p := filepath.Join(dir, tc.name+".toml")
+		os.WriteFile(p, []byte(tc.config), 0o600)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		var out, errb bytes.Buffer
+		code := run(ctx, []string{"--config", p, "--db", filepath.Join(dir, tc.name+".db")}, strings.NewReader(""), &out, &errb, func(k string) string { return tc.env[k] })
+		timedOut := ctx.Err() != nil
+		cancel()
+		all := out.String() + errb.String()
+		if !strings.Contains(errb.String(), "check "+map[string]string{"discord": "DISCORD_TOKEN", "slack": "SLACK_BOT_TOKEN", "slack-app": "SLACK_APP_TOKEN"}[tc.name]) {
+			t.Errorf("%s: the error does not say which token to check: %s", tc.name, errb.String())
+		}
+		if code == 0 || timedOut {
+			t.Errorf("%s: exit %d (timed out: %v); a wrong token must stop the start: %s", tc.name, code, timedOut, all)
+		}
+		for _, tok := range tc.env {
+			if strings.Contains(all, tok) || strings.Contains(all, tok[strings.LastIndexAny(tok, ".-")+1:]) {
+				t.Errorf("%s: the token appears in the output:\n%s", tc.name, all)
+			}
+		}
+	}
+}

@@ -355,6 +355,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.Status == 401 {
+		return "discord refused the bot token (HTTP 401): check DISCORD_TOKEN"
+	}
 	return fmt.Sprintf("discord refused (HTTP %d, code %d): %s", e.Status, e.Code, e.Message)
 }
 
