@@ -261,6 +261,9 @@ func (a *app) run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	errs := make(chan error, len(adapters)+3)
 	sched := deps.Scheduler.(*scheduler.Scheduler)
+	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log); err != nil {
+		return &exitError{code: 2, err: err}
+	}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -276,11 +279,6 @@ func (a *app) run(ctx context.Context) error {
 			errs <- fmt.Errorf("scheduler: %w", err)
 		}
 	}()
-	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log); err != nil {
-		cancel()
-		wg.Wait()
-		return &exitError{code: 2, err: err}
-	}
 	if err := commands.Start(ctx, deps); err != nil {
 		cancel()
 		wg.Wait()

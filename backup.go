@@ -19,10 +19,7 @@ import (
 // backup writes a consistent copy of the database to dest; the bot may be
 // running. The database is not migrated first: the copy is what is there.
 func (a *app) backup(ctx context.Context, dest string) error {
-	if _, err := os.Stat(a.cfg.Database); err != nil {
-		return fmt.Errorf("database %s does not exist: nothing to back up", a.cfg.Database)
-	}
-	db, err := storage.Open(ctx, a.cfg.Database)
+	db, err := a.openExisting(ctx, ": nothing to back up")
 	if err != nil {
 		return err
 	}
@@ -35,13 +32,19 @@ func (a *app) backup(ctx context.Context, dest string) error {
 	return nil
 }
 
+// openExisting opens the configured database without creating or
+// migrating it; missing ends the error when the file does not exist.
+func (a *app) openExisting(ctx context.Context, missing string) (*storage.DB, error) {
+	if _, err := os.Stat(a.cfg.Database); err != nil {
+		return nil, fmt.Errorf("database %s does not exist%s", a.cfg.Database, missing)
+	}
+	return storage.Open(ctx, a.cfg.Database)
+}
+
 // check runs the database's integrity check and the migrations'
 // expectations; problems are listed and the exit code is 1.
 func (a *app) check(ctx context.Context) error {
-	if _, err := os.Stat(a.cfg.Database); err != nil {
-		return fmt.Errorf("database %s does not exist", a.cfg.Database)
-	}
-	db, err := storage.Open(ctx, a.cfg.Database)
+	db, err := a.openExisting(ctx, "")
 	if err != nil {
 		return err
 	}

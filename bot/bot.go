@@ -209,12 +209,9 @@ func (b *Bot) line(ev Event) (string, bool) {
 
 func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	line, addressed := b.line(ev)
-	if ev.Kind == EventMessage && b.opt.Inspect != nil && strings.TrimSpace(ev.Text) != "" {
-		if b.inspect(ctx, ev, line) {
-			return
-		}
-	}
-	if !addressed || (line == "" && ev.Kind == EventMessage) {
+	forCommands := addressed && (line != "" || ev.Kind != EventMessage)
+	inspect := ev.Kind == EventMessage && b.opt.Inspect != nil && strings.TrimSpace(ev.Text) != ""
+	if !forCommands && !inspect {
 		return
 	}
 	call := &Call{bot: b, Event: ev, Line: line}
@@ -226,6 +223,14 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	call.Member = m
 	call.Role = b.roleOf(m)
 	call.Lang = b.Language(m, ev)
+	// Automatic moderation sees every message from members below
+	// moderator first; when it acts, the message goes no further.
+	if inspect && call.Role < RoleModerator && b.opt.Inspect(ctx, call) {
+		return
+	}
+	if !forCommands {
+		return
+	}
 
 	if len(line) > b.opt.MaxMessage {
 		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
@@ -266,20 +271,6 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		return
 	}
 	b.run(ctx, call, cmd.Run)
-}
-
-// inspect runs automatic moderation on a message from a member below
-// moderator; it reports whether it acted.
-func (b *Bot) inspect(ctx context.Context, ev Event, line string) bool {
-	m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
-	if err != nil {
-		m = Member{User: ev.User}
-	}
-	c := &Call{bot: b, Event: ev, Line: line, Member: m, Role: b.roleOf(m), Lang: b.Language(m, ev)}
-	if c.Role >= RoleModerator {
-		return false
-	}
-	return b.opt.Inspect(ctx, c)
 }
 
 // authorize is the one place where permissions are checked: the member's
