@@ -23,7 +23,9 @@ import (
 	"passionbot/calendar"
 	"passionbot/commands"
 	"passionbot/config"
+	"passionbot/health"
 	"passionbot/knowledge"
+	"passionbot/metrics"
 	"passionbot/storage"
 )
 
@@ -38,6 +40,8 @@ type app struct {
 	log     *slog.Logger
 	stdin   io.Reader
 	stdout  io.Writer
+	// obs is told what the bot handles (the metrics, while running).
+	obs bot.Observer
 }
 
 // newApp loads the configuration (exit 2 on any problem) and sets up logging.
@@ -120,6 +124,7 @@ func (a *app) adapters() ([]bot.Adapter, error) {
 			GuildID:           a.cfg.Discord.GuildID,
 			PrivilegedIntents: a.cfg.Discord.PrivilegedIntents,
 			Logger:            a.log.With("platform", "discord"),
+			Observer:          a.obs,
 		})
 		if err != nil {
 			return nil, &exitError{code: 2, err: err}
@@ -133,6 +138,7 @@ func (a *app) adapters() ([]bot.Adapter, error) {
 			APIURL:        a.cfg.Slack.APIURL,
 			CommandPrefix: a.cfg.Slack.CommandPrefix,
 			Logger:        a.log.With("platform", "slack"),
+			Observer:      a.obs,
 		})
 		if err != nil {
 			return nil, &exitError{code: 2, err: err}
@@ -175,6 +181,7 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 		deps.CalendarURL = "http://" + l
 	}
 	deps.Deliverer = commands.NewDeliverer(db, adapters, a.log.With("part", "delivery"))
+	deps.Deliverer.SetObserver(a.obs)
 	return deps, nil
 }
 
@@ -207,6 +214,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		RoleNames:   roleNames(a.cfg.Roles),
 		Adapters:    adapters,
 		Logger:      a.log,
+		Observer:    a.obs,
 	})
 	return b, deps, err
 }
@@ -226,6 +234,9 @@ func roleNames(r config.Roles) map[string]bot.Role {
 // when an adapter's input ends (the console at end of input). Running
 // handlers get shutdownGrace to finish; then the database is closed.
 func (a *app) run(ctx context.Context) error {
+	m := metrics.New()
+	a.log = slog.New(m.CountErrors(a.log.Handler()))
+	a.obs = m
 	adapters, err := a.adapters()
 	if err != nil {
 		return err
@@ -292,7 +303,7 @@ func (a *app) run(ctx context.Context) error {
 		}
 	}()
 	if a.cfg.HTTP.Listen != "" {
-		srv, err := a.serveHTTP(ctx, db)
+		srv, err := a.serveHTTP(db, m, a.healthChecks(db, adapters, sched))
 		if err != nil {
 			cancel()
 			wg.Wait()
@@ -369,8 +380,29 @@ func (a *app) manifestSlack(ctx context.Context) error {
 	return err
 }
 
-// serveHTTP starts the HTTP endpoint: the calendar feeds.
-func (a *app) serveHTTP(ctx context.Context, db *storage.DB) (*http.Server, error) {
+// healthTimeout bounds one /healthz probe.
+const healthTimeout = 2 * time.Second
+
+// healthChecks are what /healthz probes: the database answers, each
+// platform is connected (the console always is), the scheduler keeps up.
+func (a *app) healthChecks(db *storage.DB, adapters []bot.Adapter, sched *scheduler.Scheduler) []health.Check {
+	checks := []health.Check{{Name: "database", Probe: func(ctx context.Context) error {
+		_, err := db.Version(ctx)
+		return err
+	}}}
+	for _, ad := range adapters {
+		probe := func(context.Context) error { return nil }
+		if h, ok := ad.(bot.HealthChecker); ok {
+			probe = func(context.Context) error { return h.Health() }
+		}
+		checks = append(checks, health.Check{Name: string(ad.Platform()), Probe: probe})
+	}
+	return append(checks, health.Check{Name: "scheduler", Probe: func(context.Context) error { return sched.Health() }})
+}
+
+// serveHTTP starts the HTTP endpoint: the calendar feeds, /healthz and
+// /metrics.
+func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Check) (*http.Server, error) {
 	ln, err := net.Listen("tcp", a.cfg.HTTP.Listen)
 	if err != nil {
 		return nil, fmt.Errorf("[http] listen %q: %w", a.cfg.HTTP.Listen, err)
@@ -379,6 +411,8 @@ func (a *app) serveHTTP(ctx context.Context, db *storage.DB) (*http.Server, erro
 	mux := http.NewServeMux()
 	mux.Handle("/calendar.ics", cal)
 	mux.Handle("/calendar/", cal)
+	mux.Handle("/healthz", health.Handler(healthTimeout, checks...))
+	mux.Handle("/metrics", m.Handler())
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -74,6 +75,8 @@ type Options struct {
 	// Adapters are the connected platforms, for capability checks and Send.
 	Adapters []Adapter
 	Logger   *slog.Logger
+	// Observer is told what is handled, for metrics (nil: nothing).
+	Observer Observer
 	// MaxMessage is the longest message read, in bytes (default 16 KiB).
 	MaxMessage int
 	Now        func() time.Time
@@ -87,6 +90,7 @@ type Bot struct {
 	parser   Parser
 	log      *slog.Logger
 	adapters map[Platform]Adapter
+	obs      Observer
 	running  sync.WaitGroup
 }
 
@@ -121,7 +125,7 @@ func New(opt Options) (*Bot, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	b := &Bot{opt: opt, reg: reg, cat: cat, log: opt.Logger, adapters: map[Platform]Adapter{}}
+	b := &Bot{opt: opt, reg: reg, cat: cat, log: opt.Logger, adapters: map[Platform]Adapter{}, obs: Observe(opt.Observer)}
 	b.parser = Parser{Location: opt.Location, Now: opt.Now}
 	for _, a := range opt.Adapters {
 		b.adapters[a.Platform()] = a
@@ -147,6 +151,9 @@ func (b *Bot) Catalog() *Catalog { return b.cat }
 
 // Options returns the bot's configuration.
 func (b *Bot) Options() Options { return b.opt }
+
+// Observer returns what is told about handled events (never nil).
+func (b *Bot) Observer() Observer { return b.obs }
 
 // Adapter returns the connected adapter for p, or nil.
 func (b *Bot) Adapter(p Platform) Adapter { return b.adapters[p] }
@@ -174,6 +181,7 @@ func (b *Bot) Handle(ctx context.Context, ev Event) {
 	defer b.running.Done()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), HandlerTimeout)
 	defer cancel()
+	b.obs.Received(ev.Platform, ev.Kind)
 	switch ev.Kind {
 	case EventMessage, EventCommand, EventAction:
 		b.handleCommand(ctx, ev)
@@ -214,7 +222,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	if !forCommands && !inspect {
 		return
 	}
-	call := &Call{bot: b, Event: ev, Line: line}
+	call := &Call{bot: b, Event: ev, Line: line, label: "unknown"}
 	m, err := b.opt.Store.SeenMember(ctx, ev.User, b.opt.Now())
 	if err != nil {
 		b.log.ErrorContext(ctx, "member lookup failed", "platform", ev.Platform, "err", err)
@@ -231,6 +239,10 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	if !forCommands {
 		return
 	}
+	start := time.Now()
+	defer func() {
+		b.obs.Handled(ev.Platform, call.label, cmp.Or(call.result, ResultOK), time.Since(start))
+	}()
 
 	if len(line) > b.opt.MaxMessage {
 		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
@@ -240,6 +252,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	if err != nil {
 		// A stray quote in free text is still a question.
 		if named, _ := b.reg.Lookup(strings.Fields(line)); named == nil && b.opt.Fallback != nil && ev.Kind == EventMessage {
+			call.label = "question"
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
@@ -251,13 +264,14 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		// command group's word ("role lsit", "faq") or a single word near a
 		// command name ("hlep").
 		if b.opt.Fallback != nil && ev.Kind == EventMessage && !b.looksLikeCommand(toks) {
+			call.label = "question"
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
 		call.fail(ctx, b.unknown(call, toks))
 		return
 	}
-	call.Command = cmd
+	call.Command, call.label = cmd, cmd.Name
 	if !b.authorize(ctx, call) {
 		return
 	}
@@ -358,6 +372,7 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.ErrorContext(ctx, "handler panic", "command", c.name(), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			c.result = ResultFailed
 			c.fail(ctx, c.T("err.internal"))
 			b.audit(ctx, c, "failed", "internal error")
 		}
@@ -388,6 +403,7 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 		c.fail(ctx, msg)
 	default:
 		b.log.ErrorContext(ctx, "command failed", "command", c.name(), "err", err)
+		c.result = ResultFailed
 		c.fail(ctx, c.T("err.internal"))
 	}
 }
@@ -481,6 +497,9 @@ type Call struct {
 	// Line is the text the member typed (prefix stripped), which the
 	// Fallback handler reads as a question.
 	Line string
+
+	label  string // the command's name for metrics
+	result string // "" while all goes well; set by fail
 }
 
 // Bot returns the bot handling the call.
@@ -518,6 +537,9 @@ func (c *Call) name() string {
 
 // fail replies with an explanation, ephemeral where possible.
 func (c *Call) fail(ctx context.Context, msg string) {
+	if c.result == "" {
+		c.result = ResultRefused
+	}
 	if c.Event.Respond == nil {
 		return
 	}

@@ -102,6 +102,7 @@ func askFallback(lib *Library, qs QuestionStore) bot.RunFunc {
 // answer replies to a question and records it when the bot does not know.
 func answer(ctx context.Context, c *bot.Call, lib *Library, qs QuestionStore, q string) error {
 	a := lib.Ask(q, c.Lang)
+	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	recorded := false
 	if !a.Answered && storage.NormalizeQuestion(q) != "" {
 		if _, err := qs.RecordUnanswered(ctx, q, a.Lang, time.Now()); err != nil {

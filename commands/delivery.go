@@ -46,6 +46,7 @@ type Deliverer struct {
 	backoff   time.Duration
 	maxWait   time.Duration
 	run       string // this run's id: Resume leaves its own claims alone
+	obs       bot.Observer
 	mu        sync.Mutex
 }
 
@@ -57,12 +58,15 @@ func NewDeliverer(store DeliveryStore, adapters []bot.Adapter, log *slog.Logger)
 	var run [8]byte
 	rand.Read(run[:])
 	d := &Deliverer{store: store, log: log, adapters: map[bot.Platform]bot.Adapter{}, renderers: map[string]Renderer{},
-		backoff: time.Second, maxWait: 5 * time.Minute, run: hex.EncodeToString(run[:])}
+		backoff: time.Second, maxWait: 5 * time.Minute, run: hex.EncodeToString(run[:]), obs: bot.NopObserver{}}
 	for _, a := range adapters {
 		d.adapters[a.Platform()] = a
 	}
 	return d
 }
+
+// SetObserver sets who is told each delivery's outcome (before use).
+func (d *Deliverer) SetObserver(o bot.Observer) { d.obs = bot.Observe(o) }
 
 // SetBackoff sets the first retry wait and the longest one (tests).
 func (d *Deliverer) SetBackoff(first, longest time.Duration) { d.backoff, d.maxWait = first, longest }
@@ -163,7 +167,7 @@ func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time
 		go func() {
 			defer wg.Done()
 			for _, i := range idx {
-				res, err := d.send(ctx, job, fireAt, dests[i], reply(dests[i]))
+				res, err := d.send(ctx, job, fireAt, late, dests[i], reply(dests[i]))
 				if err != nil {
 					d.log.Warn("delivery stopped; it stays pending for the next run", "job", job, "target", targets[i], "err", err)
 				}
@@ -175,8 +179,24 @@ func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time
 	return results, nil
 }
 
-// send delivers a claimed firing.
-func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, dest Dest, r bot.Reply) (Result, error) {
+// send delivers a claimed firing and tells the observer how it ended: late
+// when the firing itself was late (the process was down) or when retries
+// held it up for more than bot.LateAfter.
+func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, late bool, dest Dest, r bot.Reply) (res Result, err error) {
+	start := time.Now()
+	defer func() {
+		outcome := bot.OutcomeSent
+		switch {
+		case res == Failed && err == nil:
+			outcome = bot.OutcomeFailed
+		case res != Delivered:
+			return // still pending (stopping): not ended yet
+		case late || time.Since(start) > bot.LateAfter:
+			outcome = bot.OutcomeLate
+		}
+		kind, _, _ := strings.Cut(job, ":")
+		d.obs.Delivered(dest.Platform, kind, outcome)
+	}()
 	target := dest.String()
 	r.Nonce = fmt.Sprintf("%s@%d→%s", job, fireAt.Unix(), target)
 	a := d.adapters[dest.Platform]
@@ -247,7 +267,7 @@ func (d *Deliverer) Resume(ctx context.Context) error {
 			continue
 		}
 		d.log.Info("resending a delivery claimed before a stop", "job", p.Job, "fire_at", p.FireAt, "target", p.Target)
-		if _, err := d.send(ctx, p.Job, p.FireAt, dest, r); err != nil {
+		if _, err := d.send(ctx, p.Job, p.FireAt, true, dest, r); err != nil {
 			return err
 		}
 	}

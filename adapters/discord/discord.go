@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -45,6 +46,8 @@ type Options struct {
 	PrivilegedIntents bool   // Message Content + Server Members
 	State             StateStore
 	Logger            *slog.Logger
+	// Observer is told of rate-limit waits (nil: nobody).
+	Observer bot.Observer
 	// DeferAfter is how long an interaction may run before it is deferred
 	// (default 1.5 s, well inside Discord's 3 s).
 	DeferAfter time.Duration
@@ -66,6 +69,8 @@ type Adapter struct {
 	byCmd     map[string]*bot.Command // core name -> declaration
 	ready     chan struct{}
 	once      sync.Once
+	// connected is set by READY and RESUMED, cleared by a lost connection.
+	connected atomic.Bool
 }
 
 // New checks the options and prepares a session; Run connects.
@@ -83,6 +88,7 @@ func New(opt Options) (*Adapter, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
+	opt.Observer = bot.Observe(opt.Observer)
 	if opt.DeferAfter <= 0 {
 		opt.DeferAfter = 1500 * time.Millisecond
 	}
@@ -143,6 +149,15 @@ func (a *Adapter) SetState(s StateStore) {
 // Platform returns "discord".
 func (a *Adapter) Platform() bot.Platform { return bot.PlatformDiscord }
 
+// Health reports whether the gateway connection is up (READY or RESUMED
+// since the last lost connection).
+func (a *Adapter) Health() error {
+	if !a.connected.Load() {
+		return errors.New("discord gateway not connected")
+	}
+	return nil
+}
+
 // RendersButtons reports that cards' buttons become components.
 func (a *Adapter) RendersButtons() bool { return true }
 
@@ -167,11 +182,21 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	remove := []func(){
 		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 			a.log.Info("discord connected", "user", r.User.Username, "guilds", len(r.Guilds))
+			a.connected.Store(true)
 			a.once.Do(func() { close(a.ready) })
 		}),
-		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { a.log.Info("discord session resumed") }),
+		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
+			a.log.Info("discord session resumed")
+			a.connected.Store(true)
+		}),
 		s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			a.connected.Store(false)
 			a.log.Warn("discord connection lost; reconnecting")
+		}),
+		s.AddHandler(func(_ *discordgo.Session, r *discordgo.RateLimit) {
+			if r.TooManyRequests != nil {
+				a.opt.Observer.RateLimited(bot.PlatformDiscord, r.RetryAfter)
+			}
 		}),
 		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
 			a.guard(ctx, func() { a.onMessage(ctx, h, m) })
@@ -192,6 +217,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	if err != nil || !opened {
 		return err
 	}
+	defer a.connected.Store(false)
 	defer a.close()
 	select {
 	case <-a.ready:

@@ -111,6 +111,7 @@ func (a *Adapter) retry(ctx context.Context, f func() error) error {
 			wait = max(rl.RetryAfter, 100*time.Millisecond)
 			attempt--
 			a.log.Info("slack rate limit; waiting", "wait", wait)
+			a.opt.Observer.RateLimited(bot.PlatformSlack, wait)
 		case errors.As(err, &se) && se.Code >= 500:
 			wait, backoff = backoff, backoff*2
 		case errors.As(err, &sr), errors.As(err, &se):

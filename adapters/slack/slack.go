@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -35,6 +36,8 @@ type Options struct {
 	APIURL        string // default https://slack.com/api/
 	CommandPrefix string // slash command name prefix, e.g. "pb-"
 	Logger        *slog.Logger
+	// Observer is told of rate-limit waits (nil: nobody).
+	Observer bot.Observer
 	// Pace is the least time between two messages to one channel (default
 	// 1 s; negative turns pacing off, for benchmarks).
 	Pace time.Duration
@@ -70,6 +73,8 @@ type Adapter struct {
 	seen  *seenSet
 	pacer *pacer
 	roles *roleCache
+	// connected is set when the socket is connected, cleared when it drops.
+	connected atomic.Bool
 }
 
 // New checks the tokens and prepares the client; Run connects.
@@ -89,6 +94,7 @@ func New(opt Options) (*Adapter, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
+	opt.Observer = bot.Observe(opt.Observer)
 	if opt.Pace == 0 {
 		opt.Pace = time.Second
 	}
@@ -111,6 +117,14 @@ func New(opt Options) (*Adapter, error) {
 // Platform returns "slack".
 func (a *Adapter) Platform() bot.Platform { return bot.PlatformSlack }
 
+// Health reports whether the Socket Mode connection is up.
+func (a *Adapter) Health() error {
+	if !a.connected.Load() {
+		return errors.New("slack socket mode not connected")
+	}
+	return nil
+}
+
 // RendersButtons reports that cards' buttons become Block Kit buttons.
 func (a *Adapter) RendersButtons() bool { return true }
 
@@ -132,6 +146,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	// (which then waits for them) before Run returns, within a bound.
 	var handlers sync.WaitGroup
 	defer func() {
+		a.connected.Store(false)
 		cancel()
 		waitBounded(&handlers, 10*time.Second)
 		wg.Wait()
@@ -164,10 +179,15 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 			case socketmode.EventTypeInvalidAuth:
 				return errors.New("slack: the app token was refused (invalid_auth); check SLACK_APP_TOKEN")
 			case socketmode.EventTypeConnectionError:
+				a.connected.Store(false)
 				a.log.Warn("slack connection error; retrying", "err", fmt.Sprint(ev.Data))
 			case socketmode.EventTypeDisconnect:
+				a.connected.Store(false)
 				a.log.Info("slack asked to reconnect")
+			case socketmode.EventTypeConnecting, socketmode.EventTypeIncomingError:
+				a.connected.Store(false)
 			case socketmode.EventTypeConnected:
+				a.connected.Store(true)
 				a.log.Info("slack socket connected")
 			case socketmode.EventTypeEventsAPI, socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive:
 				if ev.Request == nil {

@@ -139,6 +139,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 		f(&o)
 	}
 	o.Adapters, o.Now = adapters, clock.Now
+	deps.Deliverer.SetObserver(o.Observer)
 	b, err := bot.New(o)
 	if err != nil {
 		t.Fatalf("bot.New: %v", err)

@@ -152,6 +152,30 @@ func (s *Scheduler) Len() int {
 	return len(s.jobs)
 }
 
+// StuckAfter is how long a due job may wait for the run loop before
+// Health says the scheduler is stuck.
+const StuckAfter = time.Minute
+
+// Health reports whether the scheduler is running and keeping up: an error
+// when Run has not started or has stopped, or when a job has been due for
+// more than StuckAfter without firing (the run loop is stuck).
+func (s *Scheduler) Health() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch s.state {
+	case notStarted:
+		return errors.New("scheduler not started")
+	case stopped:
+		return errors.New("scheduler stopped")
+	}
+	if len(s.queue) > 0 {
+		if late := s.clock.Now().Sub(s.queue[0].next); late > StuckAfter {
+			return fmt.Errorf("scheduler stuck: job %q due %s ago has not fired", s.queue[0].id, late.Round(time.Second))
+		}
+	}
+	return nil
+}
+
 // Run fires jobs until ctx ends, then waits for running jobs to return and
 // returns nil. Jobs receive ctx. Run may be called only once; a second call
 // returns [ErrRunTwice].

@@ -1,0 +1,179 @@
+package metrics_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/bot/bottest"
+	"passionbot/metrics"
+)
+
+// scrape fetches the exposition text as Prometheus would.
+func scrape(t *testing.T, m *metrics.Metrics) string {
+	t.Helper()
+	srv := httptest.NewServer(m.Handler())
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("GET /metrics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	return string(b)
+}
+
+// value returns the sample of name whose labels include every pair in
+// labels (k="v"), or -1 when there is none.
+func value(body, name string, labels ...string) float64 {
+	for _, line := range strings.Split(body, "\n") {
+		if !strings.HasPrefix(line, name+"{") && !strings.HasPrefix(line, name+" ") {
+			continue
+		}
+		ok := true
+		for _, l := range labels {
+			ok = ok && strings.Contains(line, l)
+		}
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(line[strings.LastIndex(line, " ")+1:], 64)
+		if err == nil {
+			return v
+		}
+	}
+	return -1
+}
+
+func TestCommandsQuestionsAndLatency(t *testing.T) {
+	m := metrics.New()
+	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.Observer = m }))
+	kim := h.Member("kim", bot.RoleMember)
+	h.Say(kim, "vad står PUNKS för?")
+	h.Say(kim, "what is the airspeed velocity of an unladen swallow?")
+	h.Say(kim, "hjälp")
+	h.Say(kim, "warn user:@bo reason:spam")
+	h.Say(kim, "hlep")
+	body := scrape(t, m)
+	for _, c := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"passionbot_messages_total", []string{`kind="message"`, `platform="console"`}, 5},
+		{"passionbot_commands_total", []string{`command="question"`, `result="ok"`}, 2},
+		{"passionbot_commands_total", []string{`command="help"`, `result="ok"`}, 1},
+		{"passionbot_commands_total", []string{`command="warn"`, `result="refused"`}, 1},
+		{"passionbot_commands_total", []string{`command="unknown"`, `result="refused"`}, 1},
+		{"passionbot_questions_total", []string{`platform="console"`, `lang="sv"`}, 1},
+		{"passionbot_questions_total", []string{`platform="console"`, `lang="en"`}, 1},
+		{"passionbot_unanswered_questions_total", []string{`lang="en"`}, 1},
+		{"passionbot_unanswered_questions_total", []string{`lang="sv"`}, -1},
+		{"passionbot_command_duration_seconds_count", []string{`platform="console"`}, 5},
+	} {
+		if got := value(body, c.name, c.labels...); got != c.want {
+			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)
+		}
+	}
+	if value(body, "go_goroutines") <= 0 || value(body, "process_resident_memory_bytes") <= 0 {
+		t.Error("runtime and process metrics missing")
+	}
+}
+
+// refusing is a platform that refuses every message, as Discord does when
+// the channel is gone.
+type refusing struct{}
+
+func (refusing) Platform() bot.Platform                       { return bot.PlatformDiscord }
+func (refusing) Run(ctx context.Context, _ bot.Handler) error { <-ctx.Done(); return nil }
+func (refusing) Send(context.Context, bot.Target, bot.Reply) (bot.MessageRef, error) {
+	return bot.MessageRef{}, bot.Permanent(errors.New("Unknown Channel (10003)"))
+}
+
+func TestAnnouncementsSentLateAndFailed(t *testing.T) {
+	m := metrics.New()
+	wednesday := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	path := t.TempDir() + "/p.db"
+	opts := func(at time.Time) []bottest.Option {
+		return []bottest.Option{bottest.At(at), bottest.WithDatabase(path), bottest.WithOptions(func(o *bot.Options) {
+			o.Observer = m
+			o.Adapters = append(o.Adapters, refusing{})
+		})}
+	}
+	h := bottest.New(t, opts(wednesday)...)
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `announce schedule cron:"0 * * * *" channel:"#allmant, discord:#gone" text:"tick"`)
+	h.Advance(2 * time.Hour) // two firings: console sent twice, discord refused twice
+	h.DB.Close()
+	// Down for three hours: the last missed firing is sent late after the restart.
+	h = bottest.New(t, opts(wednesday.Add(5*time.Hour+30*time.Minute))...)
+	h.Advance(time.Millisecond)
+	body := scrape(t, m)
+	for _, c := range []struct {
+		labels []string
+		want   float64
+	}{
+		{[]string{`platform="console"`, `kind="announce"`, `outcome="sent"`}, 2},
+		{[]string{`platform="console"`, `kind="announce"`, `outcome="late"`}, 1},
+		{[]string{`platform="discord"`, `kind="announce"`, `outcome="failed"`}, 3},
+	} {
+		if got := value(body, "passionbot_announcements_total", c.labels...); got != c.want {
+			t.Errorf("announcements%v = %v, want %v\n%s", c.labels, got, c.want, body)
+		}
+	}
+}
+
+func TestRateLimitWaits(t *testing.T) {
+	m := metrics.New()
+	m.RateLimited(bot.PlatformSlack, 1500*time.Millisecond)
+	m.RateLimited(bot.PlatformSlack, 500*time.Millisecond)
+	body := scrape(t, m)
+	if got := value(body, "passionbot_rate_limit_waits_total", `platform="slack"`); got != 2 {
+		t.Errorf("waits = %v", got)
+	}
+	if got := value(body, "passionbot_rate_limit_wait_seconds_total", `platform="slack"`); got != 2 {
+		t.Errorf("wait seconds = %v", got)
+	}
+}
+
+func TestErrorLogLinesCountedByPart(t *testing.T) {
+	m := metrics.New()
+	var out bytes.Buffer
+	log := slog.New(m.CountErrors(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	log.Error("boom")
+	log.With("part", "delivery").Error("send failed")
+	log.With("part", "delivery").Warn("retrying")
+	log.With("platform", "discord").WithGroup("g").Error("gateway")
+	log.With("platform", "slack", "part", "roles").Error("lookup")
+	body := scrape(t, m)
+	for part, want := range map[string]float64{"core": 1, "delivery": 1, "discord": 1, "roles": 1} {
+		if got := value(body, "passionbot_errors_total", `part="`+part+`"`); got != want {
+			t.Errorf("errors{part=%s} = %v, want %v", part, got, want)
+		}
+	}
+	if n := strings.Count(out.String(), "\n"); n != 5 {
+		t.Errorf("%d log lines written, want all 5:\n%s", n, out.String())
+	}
+}
+
+func TestErrorsCountedEvenWhenNotLogged(t *testing.T) {
+	m := metrics.New()
+	var out bytes.Buffer
+	// A handler that writes nothing below a level above Error still counts errors.
+	log := slog.New(m.CountErrors(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelError + 4})))
+	log.Error("quiet")
+	if got := value(scrape(t, m), "passionbot_errors_total", `part="core"`); got != 1 || out.Len() != 0 {
+		t.Errorf("errors = %v, written %q", got, out.String())
+	}
+}
