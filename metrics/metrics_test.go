@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"passionbot/bot"
 	"passionbot/bot/bottest"
 	"passionbot/metrics"
+	"passionbot/metrics/metricstest"
 )
 
 // scrape fetches the exposition text as Prometheus would.
@@ -22,38 +21,7 @@ func scrape(t *testing.T, m *metrics.Metrics) string {
 	t.Helper()
 	srv := httptest.NewServer(m.Handler())
 	defer srv.Close()
-	resp, err := srv.Client().Get(srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
-		t.Fatalf("GET /metrics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
-	}
-	return string(b)
-}
-
-// value returns the sample of name whose labels include every pair in
-// labels (k="v"), or -1 when there is none.
-func value(body, name string, labels ...string) float64 {
-	for _, line := range strings.Split(body, "\n") {
-		if !strings.HasPrefix(line, name+"{") && !strings.HasPrefix(line, name+" ") {
-			continue
-		}
-		ok := true
-		for _, l := range labels {
-			ok = ok && strings.Contains(line, l)
-		}
-		if !ok {
-			continue
-		}
-		v, err := strconv.ParseFloat(line[strings.LastIndex(line, " ")+1:], 64)
-		if err == nil {
-			return v
-		}
-	}
-	return -1
+	return metricstest.Scrape(t, srv.Client(), srv.URL)
 }
 
 func TestCommandsQuestionsAndLatency(t *testing.T) {
@@ -82,11 +50,11 @@ func TestCommandsQuestionsAndLatency(t *testing.T) {
 		{"passionbot_unanswered_questions_total", []string{`lang="sv"`}, -1},
 		{"passionbot_command_duration_seconds_count", []string{`platform="console"`}, 5},
 	} {
-		if got := value(body, c.name, c.labels...); got != c.want {
+		if got := metricstest.Value(body, c.name, c.labels...); got != c.want {
 			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)
 		}
 	}
-	if value(body, "go_goroutines") <= 0 || value(body, "process_resident_memory_bytes") <= 0 {
+	if metricstest.Value(body, "go_goroutines") <= 0 || metricstest.Value(body, "process_resident_memory_bytes") <= 0 {
 		t.Error("runtime and process metrics missing")
 	}
 }
@@ -128,7 +96,7 @@ func TestAnnouncementsSentLateAndFailed(t *testing.T) {
 		{[]string{`platform="console"`, `kind="announce"`, `outcome="late"`}, 1},
 		{[]string{`platform="discord"`, `kind="announce"`, `outcome="failed"`}, 3},
 	} {
-		if got := value(body, "passionbot_announcements_total", c.labels...); got != c.want {
+		if got := metricstest.Value(body, "passionbot_announcements_total", c.labels...); got != c.want {
 			t.Errorf("announcements%v = %v, want %v\n%s", c.labels, got, c.want, body)
 		}
 	}
@@ -139,10 +107,10 @@ func TestRateLimitWaits(t *testing.T) {
 	m.RateLimited(bot.PlatformSlack, 1500*time.Millisecond)
 	m.RateLimited(bot.PlatformSlack, 500*time.Millisecond)
 	body := scrape(t, m)
-	if got := value(body, "passionbot_rate_limit_waits_total", `platform="slack"`); got != 2 {
+	if got := metricstest.Value(body, "passionbot_rate_limit_waits_total", `platform="slack"`); got != 2 {
 		t.Errorf("waits = %v", got)
 	}
-	if got := value(body, "passionbot_rate_limit_wait_seconds_total", `platform="slack"`); got != 2 {
+	if got := metricstest.Value(body, "passionbot_rate_limit_wait_seconds_total", `platform="slack"`); got != 2 {
 		t.Errorf("wait seconds = %v", got)
 	}
 }
@@ -158,7 +126,7 @@ func TestErrorLogLinesCountedByPart(t *testing.T) {
 	log.With("platform", "slack", "part", "roles").Error("lookup")
 	body := scrape(t, m)
 	for part, want := range map[string]float64{"core": 1, "delivery": 1, "discord": 1, "roles": 1} {
-		if got := value(body, "passionbot_errors_total", `part="`+part+`"`); got != want {
+		if got := metricstest.Value(body, "passionbot_errors_total", `part="`+part+`"`); got != want {
 			t.Errorf("errors{part=%s} = %v, want %v", part, got, want)
 		}
 	}
@@ -173,7 +141,7 @@ func TestErrorsCountedEvenWhenNotLogged(t *testing.T) {
 	// A handler that writes nothing below a level above Error still counts errors.
 	log := slog.New(m.CountErrors(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelError + 4})))
 	log.Error("quiet")
-	if got := value(scrape(t, m), "passionbot_errors_total", `part="core"`); got != 1 || out.Len() != 0 {
+	if got := metricstest.Value(scrape(t, m), "passionbot_errors_total", `part="core"`); got != 1 || out.Len() != 0 {
 		t.Errorf("errors = %v, written %q", got, out.String())
 	}
 }

@@ -66,6 +66,13 @@ func (c *gwConn) enqueue(it outItem) {
 }
 
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	down := s.gatewayDown
+	s.mu.Unlock()
+	if down {
+		http.Error(w, "upstream connect error", http.StatusBadGateway)
+		return
+	}
 	if !websocket.IsWebSocketUpgrade(r) {
 		http.Error(w, "discordfake: websocket upgrade expected", http.StatusBadRequest)
 		return
@@ -481,6 +488,15 @@ func (s *Server) Drop(mode DropMode) {
 	if n == 0 {
 		s.tb.Errorf("discordfake: Drop: no gateway connection")
 	}
+}
+
+// SetGatewayDown makes the gateway refuse new connections (HTTP 502, as
+// during a Discord outage) until it is set back up. Connections already
+// open stay; Drop them to start the outage.
+func (s *Server) SetGatewayDown(down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gatewayDown = down
 }
 
 // Reconnect sends op 7 RECONNECT on every connected gateway connection;

@@ -137,6 +137,7 @@ type Server struct {
 	mu           sync.Mutex
 	changed      chan struct{}
 	closed       bool
+	gatewayDown  bool
 	users        map[string]User
 	guilds       map[string]*guildState
 	guildOrder   []string

@@ -1,0 +1,70 @@
+package health_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"passionbot/health"
+)
+
+func get(t *testing.T, h http.Handler, method string) (int, health.Report) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, "/healthz", nil))
+	var rep health.Report
+	if rec.Code != http.StatusMethodNotAllowed {
+		if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+			t.Fatalf("Content-Type %q", ct)
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &rep); err != nil {
+			t.Fatalf("not JSON: %v: %s", err, rec.Body.String())
+		}
+	}
+	return rec.Code, rep
+}
+
+func TestHealthy(t *testing.T) {
+	ok := func(context.Context) error { return nil }
+	code, rep := get(t, health.Handler(time.Second, health.Check{Name: "database", Probe: ok}, health.Check{Name: "console", Probe: ok}), http.MethodGet)
+	if code != 200 || rep.Status != "ok" || rep.Checks["database"] != "ok" || rep.Checks["console"] != "ok" {
+		t.Fatalf("%d %+v", code, rep)
+	}
+}
+
+func TestFailingAndHangingChecksGive503WithReasons(t *testing.T) {
+	h := health.Handler(100*time.Millisecond,
+		health.Check{Name: "database", Probe: func(context.Context) error { return nil }},
+		health.Check{Name: "slack", Probe: func(context.Context) error { return errors.New("slack socket mode not connected") }},
+		// A probe stuck on a lock, ignoring its context.
+		health.Check{Name: "scheduler", Probe: func(context.Context) error { time.Sleep(2 * time.Second); return nil }},
+	)
+	start := time.Now()
+	code, rep := get(t, h, http.MethodGet)
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("a hanging probe held the answer for %v", took)
+	}
+	if code != http.StatusServiceUnavailable || rep.Status != "unavailable" {
+		t.Fatalf("%d %+v", code, rep)
+	}
+	want := map[string]string{"database": "ok", "slack": "slack socket mode not connected", "scheduler": "no answer within 100ms"}
+	for k, v := range want {
+		if rep.Checks[k] != v {
+			t.Errorf("%s = %q, want %q", k, rep.Checks[k], v)
+		}
+	}
+}
+
+func TestOnlyGetAndHead(t *testing.T) {
+	h := health.Handler(time.Second)
+	if code, _ := get(t, h, http.MethodPost); code != http.StatusMethodNotAllowed {
+		t.Fatalf("POST: %d", code)
+	}
+	if code, rep := get(t, h, http.MethodGet); code != 200 || rep.Status != "ok" {
+		t.Fatalf("no checks: %d %+v", code, rep)
+	}
+}

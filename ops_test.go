@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"passionbot/adapters/discord/discordfake"
+	"passionbot/adapters/slack/slackfake"
+	"passionbot/health"
+	"passionbot/metrics/metricstest"
+)
+
+// freeAddr returns a loopback address nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// healthz fetches /healthz and decodes its report.
+func healthz(t *testing.T, base string) (int, health.Report) {
+	t.Helper()
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var rep health.Report
+	if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
+		t.Fatalf("/healthz is not JSON: %v", err)
+	}
+	return resp.StatusCode, rep
+}
+
+// waitHealth polls /healthz until it answers code, and returns the report.
+func waitHealth(t *testing.T, base string, code int, within time.Duration) health.Report {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		got, rep := healthz(t, base)
+		if got == code {
+			return rep
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/healthz still %d %+v, want %d", got, rep, code)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestHealthzAndMetricsServed runs the binary on both platforms' fakes with
+// [http] listen: /healthz is 200 when all is well and 503 naming Discord
+// during a gateway outage, then 200 again; /metrics counts what members did.
+func TestHealthzAndMetricsServed(t *testing.T) {
+	dir := inTempDir(t)
+	addr := freeAddr(t)
+	base := "http://" + addr
+	sf := slackfake.New(t)
+	sf.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
+	general := sf.AddChannel(slackfake.Channel{Name: "allmant"})
+	df := discordfake.New(t)
+	kim := df.NewUser("kim")
+	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}, {User: kim}}})
+	p := filepath.Join(dir, "ops.toml")
+	os.WriteFile(p, []byte(`[http]
+listen = "`+addr+`"
+[discord]
+enabled = true
+base_url = "`+df.URL()+`"
+guild_id = "`+guild.ID+`"
+[slack]
+enabled = true
+api_url = "`+sf.APIURL()+`"
+`), 0o600)
+	env := func(k string) string {
+		return map[string]string{"SLACK_BOT_TOKEN": sf.BotToken(), "SLACK_APP_TOKEN": sf.AppToken(), "DISCORD_TOKEN": df.Token()}[k]
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := &syncWriter{w: &bytes.Buffer{}}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, logs, env) }()
+	wait, stop := context.WithTimeout(ctx, 30*time.Second)
+	defer stop()
+	if err := sf.WaitConnected(wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := df.WaitConnected(wait); err != nil {
+		t.Fatal(err)
+	}
+
+	rep := waitHealth(t, base, http.StatusOK, 10*time.Second)
+	want := map[string]string{"database": "ok", "discord": "ok", "slack": "ok", "scheduler": "ok"}
+	if rep.Status != "ok" || len(rep.Checks) != len(want) {
+		t.Fatalf("healthy report = %+v", rep)
+	}
+	for k, v := range want {
+		if rep.Checks[k] != v {
+			t.Errorf("check %s = %q, want %q", k, rep.Checks[k], v)
+		}
+	}
+
+	// Members ask; Slack makes the bot wait once (429) before its answer.
+	sf.RateLimit("chat.postMessage", 1, time.Second)
+	sf.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: general, Text: "vad står PUNKS för?"})
+	ch := guild.Channels[0].ID
+	df.SendMessage(discordfake.MessageCreate{ChannelID: ch, Author: kim, Content: "<@" + df.BotID() + "> who commissioned the report?"})
+	if _, err := df.WaitMessages(wait, ch, 1); err != nil {
+		t.Fatal(err)
+	}
+	df.SendMessage(discordfake.MessageCreate{ChannelID: ch, Author: kim, Content: "<@" + df.BotID() + "> what is the airspeed velocity of an unladen swallow?"})
+	if _, err := df.WaitMessages(wait, ch, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sf.WaitPosts(wait, general, 1); err != nil {
+		t.Fatal(err)
+	}
+	// The counts are taken after each reply is sent: wait for the last.
+	var body string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		body = metricstest.Scrape(t, nil, base+"/metrics")
+		if metricstest.Value(body, "passionbot_command_duration_seconds_count", `platform="slack"`) == 1 &&
+			metricstest.Value(body, "passionbot_command_duration_seconds_count", `platform="discord"`) == 2 {
+			break
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"passionbot_messages_total", []string{`platform="discord"`, `kind="message"`}, 2},
+		{"passionbot_commands_total", []string{`platform="discord"`, `command="question"`, `result="ok"`}, 2},
+		{"passionbot_commands_total", []string{`platform="slack"`, `command="question"`, `result="ok"`}, 1},
+		{"passionbot_unanswered_questions_total", []string{`platform="discord"`, `lang="en"`}, 1},
+		{"passionbot_questions_total", []string{`platform="slack"`, `lang="sv"`}, 1},
+		{"passionbot_rate_limit_waits_total", []string{`platform="slack"`}, 1},
+		{"passionbot_command_duration_seconds_count", []string{`platform="discord"`}, 2},
+		{"passionbot_command_duration_seconds_count", []string{`platform="slack"`}, 1},
+		{"passionbot_messages_total", []string{`platform="slack"`, `kind="message"`}, 1},
+	} {
+		if got := metricstest.Value(body, c.name, c.labels...); got != c.want {
+			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)
+		}
+	}
+
+	// A Discord outage: the gateway drops and refuses to come back.
+	df.SetGatewayDown(true)
+	df.Drop(discordfake.DropAbrupt)
+	rep = waitHealth(t, base, http.StatusServiceUnavailable, 10*time.Second)
+	if rep.Status != "unavailable" || rep.Checks["discord"] != "discord gateway not connected" ||
+		rep.Checks["slack"] != "ok" || rep.Checks["database"] != "ok" || rep.Checks["scheduler"] != "ok" {
+		t.Errorf("during the outage = %+v", rep)
+	}
+	df.SetGatewayDown(false)
+	waitHealth(t, base, http.StatusOK, 20*time.Second)
+
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	out := logs.String()
+	for _, tok := range []string{sf.BotToken(), sf.AppToken(), df.Token()} {
+		if strings.Contains(out, tok) {
+			t.Fatal("a token appears in the log")
+		}
+	}
+}
