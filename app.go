@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"sync"
@@ -420,6 +421,9 @@ func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Chec
 		}
 	}()
 	a.log.Info("http endpoint listening", "addr", ln.Addr().String())
+	if ap, err := netip.ParseAddrPort(ln.Addr().String()); err == nil && !ap.Addr().IsLoopback() {
+		a.log.Warn("the http endpoint (health, metrics, calendars) listens beyond loopback; put a proxy with authentication in front", "addr", ln.Addr().String())
+	}
 	return srv, nil
 }
 
