@@ -113,8 +113,9 @@ api_url = "`+sf.APIURL()+`"
 		}
 	}
 
-	// Members ask; Slack makes the bot wait once (429) before its answer.
+	// Members ask; each platform makes the bot wait once (429) before its answer.
 	sf.RateLimit("chat.postMessage", 1, time.Second)
+	df.RateLimit("POST", "/channels/*/messages", 1, 500*time.Millisecond)
 	sf.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: general, Text: "vad står PUNKS för?"})
 	ch := guild.Channels[0].ID
 	df.SendMessage(discordfake.MessageCreate{ChannelID: ch, Author: kim, Content: "<@" + df.BotID() + "> who commissioned the report?"})
@@ -148,6 +149,7 @@ api_url = "`+sf.APIURL()+`"
 		{"passionbot_unanswered_questions_total", []string{`platform="discord"`, `lang="en"`}, 1},
 		{"passionbot_questions_total", []string{`platform="slack"`, `lang="sv"`}, 1},
 		{"passionbot_rate_limit_waits_total", []string{`platform="slack"`}, 1},
+		{"passionbot_rate_limit_waits_total", []string{`platform="discord"`}, 1},
 		{"passionbot_command_duration_seconds_count", []string{`platform="discord"`}, 2},
 		{"passionbot_command_duration_seconds_count", []string{`platform="slack"`}, 1},
 		{"passionbot_messages_total", []string{`platform="slack"`, `kind="message"`}, 1},
