@@ -19,6 +19,8 @@ Användning / Usage:
   passionbot backup FIL  en konsistent kopia av databasen medan boten kör /
                          a consistent copy of the database while the bot runs
   passionbot check       kontrollera databasen (integritet, migreringar) / check the database (integrity, migrations)
+  passionbot health      fråga den körande boten om dess hälsa ([http] listen) /
+                         ask the running bot's /healthz ([http] listen): exit 0 healthy, 1 not
   passionbot invite discord
                          länken som bjuder in boten till en Discord-server / the link that adds the bot to a Discord server
   passionbot manifest slack
@@ -48,7 +50,7 @@ type invocation struct {
 
 // subcommands lists the known commands.
 func subcommands() []string {
-	return []string{"run", "migrate", "version", "ask", "invite", "manifest", "backup", "check"}
+	return []string{"run", "migrate", "version", "ask", "invite", "manifest", "backup", "check", "health"}
 }
 
 // parseArgs reads global flags before or after the subcommand.

@@ -86,6 +86,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return app.backup(ctx, inv.args[0])
 	case "check":
 		return app.check(ctx)
+	case "health":
+		return app.health(ctx)
 	case "invite":
 		return app.inviteDiscord()
 	case "manifest":

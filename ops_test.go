@@ -112,6 +112,9 @@ api_url = "`+sf.APIURL()+`"
 			t.Errorf("check %s = %q, want %q", k, rep.Checks[k], v)
 		}
 	}
+	if code, out := healthCLI(p); code != 0 || !strings.Contains(out, "discord    ok\n") || !strings.Contains(out, "scheduler  ok\n") {
+		t.Errorf("passionbot health while healthy: exit %d, %q", code, out)
+	}
 
 	// Members ask; each platform makes the bot wait once (429) before its answer.
 	sf.RateLimit("chat.postMessage", 1, time.Second)
@@ -167,6 +170,9 @@ api_url = "`+sf.APIURL()+`"
 		rep.Checks["slack"] != "ok" || rep.Checks["database"] != "ok" || rep.Checks["scheduler"] != "ok" {
 		t.Errorf("during the outage = %+v", rep)
 	}
+	if code, out := healthCLI(p); code != 1 || !strings.Contains(out, "discord    discord gateway not connected\n") {
+		t.Errorf("passionbot health during the outage: exit %d, %q", code, out)
+	}
 	df.SetGatewayDown(false)
 	waitHealth(t, base, http.StatusOK, 20*time.Second)
 
@@ -179,5 +185,43 @@ api_url = "`+sf.APIURL()+`"
 		if strings.Contains(out, tok) {
 			t.Fatal("a token appears in the log")
 		}
+	}
+}
+
+// healthCLI runs `passionbot health` with the configuration at p.
+func healthCLI(p string) (int, string) {
+	var out bytes.Buffer
+	code := run(context.Background(), []string{"--config", p, "health"}, strings.NewReader(""), &out, io.Discard, func(string) string { return "" })
+	return code, out.String()
+}
+
+func TestHealthCommandWithoutEndpoint(t *testing.T) {
+	inTempDir(t)
+	code, _, errOut := runCLI(t, "", "health")
+	if code != 2 || !strings.Contains(errOut, "[http] listen is off") {
+		t.Fatalf("exit %d, %q", code, errOut)
+	}
+	os.WriteFile("passionbot.toml", []byte("[http]\nlisten = \""+freeAddr(t)+"\"\n"), 0o600)
+	code, _, errOut = runCLI(t, "", "health")
+	if code != 1 || !strings.Contains(errOut, "is passionbot running?") {
+		t.Fatalf("nothing listening: exit %d, %q", code, errOut)
+	}
+}
+
+func TestHealthURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"127.0.0.1:8080": "http://127.0.0.1:8080/healthz",
+		":8080":          "http://127.0.0.1:8080/healthz",
+		"0.0.0.0:9":      "http://127.0.0.1:9/healthz",
+		"[::]:9":         "http://127.0.0.1:9/healthz",
+		"[::1]:9":        "http://[::1]:9/healthz",
+		"bot.lan:80":     "http://bot.lan:80/healthz",
+	} {
+		if got, err := healthURL(in); err != nil || got != want {
+			t.Errorf("healthURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := healthURL("8080"); err == nil {
+		t.Error("a port without a colon accepted")
 	}
 }
