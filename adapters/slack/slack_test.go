@@ -3,6 +3,7 @@ package slack_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -340,5 +341,34 @@ func TestMeetupRSVPByButton(t *testing.T) {
 	e.fake.WaitUntil(ctx, func() bool { all = allResponsePosts(e.fake); return len(all) > 1 })
 	if len(all) < 2 || !strings.Contains(all[1].Text, "Du är anmäld till “Surdegskurs”") || all[1].ResponseType != "ephemeral" {
 		t.Fatalf("button answer = %q (%s)", all[len(all)-1].Text, all[len(all)-1].ResponseType)
+	}
+}
+
+// TestHealthFollowsTheSocket: Health is an error while Slack refuses to
+// open a new socket after a drop, and nil again once it reconnects.
+func TestHealthFollowsTheSocket(t *testing.T) {
+	e := start(t)
+	if err := e.adapter.Health(); err != nil {
+		t.Fatalf("connected: %v", err)
+	}
+	for range 4 {
+		e.fake.FailNext("apps.connections.open", http.StatusServiceUnavailable, "")
+	}
+	e.fake.Drop()
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("never %s", what)
+			}
+		}
+	}
+	waitFor("unhealthy during the outage", func() bool {
+		err := e.adapter.Health()
+		return err != nil && err.Error() == "slack socket mode not connected"
+	})
+	waitFor("healthy after reconnecting", func() bool { return e.adapter.Health() == nil })
+	if n := len(e.fake.Calls("apps.connections.open")); n < 6 {
+		t.Errorf("%d apps.connections.open calls, want the first, 4 refused and the reconnect", n)
 	}
 }
