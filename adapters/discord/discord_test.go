@@ -562,3 +562,37 @@ func TestTagAutocomplete(t *testing.T) {
 		t.Fatalf("empty autocomplete = %+v", r)
 	}
 }
+
+// TestInteractionBucketsStayBounded: discordgo keeps a rate-limit bucket
+// per URL it calls, and an interaction's URLs hold its token; the adapter
+// puts interaction calls on a fixed set of buckets so that memory does not
+// grow with every slash command (bwmarrin/discordgo#1333).
+func TestInteractionBucketsStayBounded(t *testing.T) {
+	twice := &bot.Command{Name: "twice", Group: "general", Help: bot.Text{SV: "två svar", EN: "two replies"},
+		Run: func(ctx context.Context, c *bot.Call) error {
+			time.Sleep(400 * time.Millisecond) // past DeferAfter: deferred, then edited, then a follow-up
+			if err := c.Reply(ctx, bot.Reply{Text: "först"}); err != nil {
+				return err
+			}
+			return c.Reply(ctx, bot.Reply{Text: "sedan"})
+		}}
+	e := start(t, setup{extra: []*bot.Command{twice}})
+	before := discord.RateLimitBuckets(e.a)
+	var ids []string
+	for range 40 {
+		ids = append(ids, e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "help"}))
+		ids = append(ids, e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "twice"}))
+	}
+	for k, id := range ids {
+		e.response(t, id)
+		if k%2 == 1 {
+			e.waitFor(t, "the edit and the follow-up", func() bool {
+				m, ok := e.fake.Original(id)
+				return ok && m.Content == "först" && len(e.fake.Followups(id)) == 1 && e.fake.Followups(id)[0].Content == "sedan"
+			})
+		}
+	}
+	if after := discord.RateLimitBuckets(e.a); after > before+2*16 {
+		t.Fatalf("%d rate-limit buckets after 80 interactions (%d before): one per interaction", after, before)
+	}
+}

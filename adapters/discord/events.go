@@ -241,7 +241,7 @@ func (r *interactionReply) deferReply(ctx context.Context) {
 		return
 	}
 	err := r.a.retry(ctx, func() error {
-		return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+		return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 			Data: &discordgo.InteractionResponseData{Flags: r.flags(r.ephemeral)},
 		})
@@ -261,7 +261,7 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	if r.deferred && r.sent == 0 && eph && !r.ephemeral {
 		// The "thinking…" placeholder is public, but this reply is for the
 		// member only: remove the placeholder and answer privately.
-		if err := r.a.retry(ctx, func() error { return r.a.sess.InteractionResponseDelete(r.i) }); err == nil {
+		if err := r.a.retry(ctx, func() error { return r.a.interactionDelete(r.i) }); err == nil {
 			r.sent = 1 // the placeholder is gone: the rest are follow-ups
 		}
 	}
@@ -270,7 +270,7 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 		switch {
 		case !r.acked:
 			err = r.a.retry(ctx, func() error {
-				return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+				return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
 					Type: discordgo.InteractionResponseChannelMessageWithSource,
 					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)},
 				})
@@ -281,13 +281,11 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 			r.acked = err == nil
 		case r.deferred && r.sent == 0:
 			err = r.a.retry(ctx, func() error {
-				_, err := r.a.sess.InteractionResponseEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
-				return err
+				return r.a.interactionEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
 			})
 		default:
 			err = r.a.retry(ctx, func() error {
-				_, err := r.a.sess.FollowupMessageCreate(r.i, true, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)})
-				return err
+				return r.a.followup(r.i, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)})
 			})
 		}
 		if err != nil {
@@ -307,10 +305,10 @@ func (r *interactionReply) finish(ctx context.Context) {
 	r.done = true
 	switch {
 	case r.deferred && r.sent == 0:
-		_ = r.a.retry(ctx, func() error { return r.a.sess.InteractionResponseDelete(r.i) })
+		_ = r.a.retry(ctx, func() error { return r.a.interactionDelete(r.i) })
 	case !r.acked:
 		_ = r.a.retry(ctx, func() error {
-			return r.a.sess.InteractionRespond(r.i, &discordgo.InteractionResponse{
+			return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseChannelMessageWithSource,
 				Data: &discordgo.InteractionResponseData{Content: "✓", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: allowedMentions(nil)},
 			})
@@ -349,7 +347,7 @@ func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.
 		}
 	}
 	err := a.retry(ctx, func() error {
-		return a.sess.InteractionRespond(i, &discordgo.InteractionResponse{
+		return a.interactionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 			Data: &discordgo.InteractionResponseData{Choices: choices},
 		})

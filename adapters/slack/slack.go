@@ -104,7 +104,8 @@ func New(opt Options) (*Adapter, error) {
 	if opt.MaxRetries <= 0 {
 		opt.MaxRetries = 8
 	}
-	hc := &http.Client{Timeout: 20 * time.Second}
+	// Its own transport, so that Run can close the idle connections it leaves.
+	hc := &http.Client{Timeout: 20 * time.Second, Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	api := slackapi.New(opt.BotToken,
 		slackapi.OptionAPIURL(opt.APIURL),
 		slackapi.OptionAppLevelToken(opt.AppToken),
@@ -150,6 +151,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		cancel()
 		waitBounded(&handlers, 10*time.Second)
 		wg.Wait()
+		a.http.CloseIdleConnections()
 	}()
 	runErr := make(chan error, 1)
 	wg.Add(1)
