@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"passionbot/bot"
 	"passionbot/storage"
 )
 
@@ -35,4 +37,62 @@ func BenchmarkWriteCeiling(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "commits/s")
+}
+
+// grownDB is a database the size the soak test left behind: 8,000
+// members on Discord with 7 interests each out of 3,000 tags (56,000
+// rows), and 14,000 open questions.
+func grownDB(b *testing.B) *storage.DB {
+	b.Helper()
+	ctx := context.Background()
+	d, err := storage.Open(ctx, filepath.Join(b.TempDir(), "g.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { d.Close() })
+	if _, err := d.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	at := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	for m := range 8000 {
+		u := bot.User{Platform: bot.PlatformDiscord, ID: fmt.Sprintf("u%d", m), Name: fmt.Sprintf("Medlem %d", m)}
+		if _, err := d.SeenMember(ctx, u, at); err != nil {
+			b.Fatal(err)
+		}
+		var tags []storage.Interest
+		for k := range 7 {
+			n := (m*7 + k*k*131) % 3000
+			tags = append(tags, storage.Interest{Key: fmt.Sprintf("tag%d", n), Tag: fmt.Sprintf("Tag%d", n)})
+		}
+		if _, err := d.AddInterests(ctx, u, tags); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for q := range 14000 {
+		if _, err := d.RecordUnanswered(ctx, fmt.Sprintf("fråga nummer %d om något okänt", q), "sv", at.Add(time.Duration(q)*time.Second)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return d
+}
+
+// BenchmarkGrownLists times the two lists the soak test found growing
+// with the database: `interests top` and `faq unanswered`.
+func BenchmarkGrownLists(b *testing.B) {
+	d := grownDB(b)
+	ctx := context.Background()
+	b.Run("TopInterests", func(b *testing.B) {
+		for b.Loop() {
+			if top, err := d.TopInterests(ctx, bot.PlatformDiscord, 10); err != nil || len(top) != 10 {
+				b.Fatal(top, err)
+			}
+		}
+	})
+	b.Run("OpenQuestions", func(b *testing.B) {
+		for b.Loop() {
+			if qs, err := d.OpenQuestions(ctx, 10); err != nil || len(qs) != 10 {
+				b.Fatal(qs, err)
+			}
+		}
+	})
 }

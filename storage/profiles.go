@@ -155,10 +155,14 @@ type TagCount struct {
 
 // TopInterests lists the most common tags on platform p.
 func (d *DB) TopInterests(ctx context.Context, p bot.Platform, limit int) ([]TagCount, error) {
-	// Each tag is shown as members most often write it.
-	rows, err := d.sql.QueryContext(ctx, `SELECT (SELECT i2.tag FROM interests i2 WHERE i2.platform = i.platform AND i2.tag_key = i.tag_key
-    GROUP BY i2.tag ORDER BY COUNT(*) DESC, i2.tag LIMIT 1) AS shown, COUNT(*) AS n
-FROM interests i WHERE i.platform = ? GROUP BY i.tag_key ORDER BY n DESC, shown LIMIT ?`, string(p), limit)
+	// Count per tag key first and keep the top ones; only those then look
+	// up how members most often write the tag (shown).
+	rows, err := d.sql.QueryContext(ctx, `WITH top AS (
+    SELECT tag_key, COUNT(*) AS n FROM interests WHERE platform = ?1
+    GROUP BY tag_key ORDER BY n DESC, tag_key LIMIT ?2 * 4)
+SELECT (SELECT i.tag FROM interests i WHERE i.platform = ?1 AND i.tag_key = top.tag_key
+        GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT 1) AS shown, n
+FROM top ORDER BY n DESC, shown LIMIT ?2`, string(p), limit)
 	if err != nil {
 		return nil, fmt.Errorf("top interests: %w", d.explain(err))
 	}
