@@ -34,6 +34,7 @@ type params struct {
 	unknownW     float64            // weight of an unknown word, in units of maxIDF
 	docCompounds bool               // also index parts of long document words
 	missingName  float64            // confidence factor per name of the question missing in the topic
+	numberW      float64            // weight of a word of digits (a year, a count), as a share of its idf
 }
 
 var defaultParams = params{
@@ -51,6 +52,7 @@ var defaultParams = params{
 	unknownW:     0.75,
 	docCompounds: true,
 	missingName:  0.7,
+	numberW:      0.4,
 }
 
 const (

@@ -419,3 +419,16 @@ func builtinTopics(tb testing.TB) []Topic {
 	}
 	return topics
 }
+
+// TestNumbersAloneDoNotAnswer: a question about something else that
+// happens to share a year, a count and a place with a topic is not taken
+// for that topic; a question about the topic that names its numbers still is.
+func TestNumbersAloneDoNotAnswer(t *testing.T) {
+	ix := builtinIndex(t)
+	if r := ix.Search("how many bicycles are there in Varberg in 2020, question 141?", "en"); r.Answered {
+		t.Errorf("answered %s with %.2f", topID(r), r.Score)
+	}
+	if r := ix.Search("what were VIAkub's results 2020-2022?", "en"); !r.Answered || r.Top.ID != "viakub-results" {
+		t.Errorf("VIAkub's results: %s %.2f", topID(r), r.Score)
+	}
+}

@@ -26,6 +26,10 @@ type slot struct {
 	// unknown marks a word the base does not know in any form: it still
 	// counts in the coverage denominator, with the idf of the rarest term.
 	unknown bool
+	// number marks a word of digits ("2020", "33"): it weighs numberW of a
+	// word, because a year or a count shared with a topic says little about
+	// what the question is about.
+	number bool
 }
 
 // analyze turns the question into slots.
@@ -126,7 +130,7 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 		}
 	}
 	if len(opts) > 0 {
-		sc.slots = append(sc.slots, slot{opts: opts})
+		sc.slots = append(sc.slots, slot{opts: opts, number: isNumber(w)})
 		return
 	}
 	sc.rs = append(sc.rs[:0], []rune(w)...)
@@ -300,4 +304,14 @@ func (ix *Index) hasPhrase(d int32, phrase []string, tk *tokenizer) bool {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// isNumber reports whether w is all ASCII digits.
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }

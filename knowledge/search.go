@@ -165,6 +165,9 @@ func (ix *Index) score(sc *scratch) []int32 {
 			continue
 		}
 		idf := bm25IDF(n, float64(len(sc.inSlot)))
+		if s.number {
+			idf *= ix.p.numberW
+		}
 		sc.totalW += idf
 		sc.maxScore += idf * float64(maxW*(k1+1))
 		fidf := float32(idf)
