@@ -33,14 +33,13 @@ type Metrics struct {
 	errors      *prometheus.CounterVec
 }
 
-// latencyBuckets span a quick help (~1 ms) to a slow platform call (10 s).
-var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
-
 // New returns metrics registered in a registry of their own.
 func New() *Metrics {
 	counter := func(name, help string, labels ...string) *prometheus.CounterVec {
 		return prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: "passionbot", Name: name, Help: help}, labels)
 	}
+	// The latency buckets span a quick help (~1 ms) to a slow platform call (10 s).
+	latencyBuckets := []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		messages: counter("messages_total",
