@@ -17,6 +17,10 @@ type member struct {
 }
 
 // roleCache keeps users' admin flags and user-group handles for a while.
+// pruneAt is the size at which the role cache and the channel pacer drop
+// their expired entries.
+const pruneAt = 1024
+
 type roleCache struct {
 	api *slackapi.Client
 	ttl time.Duration
@@ -66,7 +70,17 @@ func (a *Adapter) user(ctx context.Context, id string) member {
 	}
 	m.RoleNames = a.groupsOf(ctx, id)
 	c.mu.Lock()
-	c.users[id] = cached[member]{v: m, at: time.Now()}
+	now := time.Now()
+	if len(c.users) >= pruneAt {
+		// Forget the expired ones, so that the cache holds the members
+		// active within the TTL rather than everyone ever seen.
+		for k, u := range c.users {
+			if now.Sub(u.at) >= c.ttl {
+				delete(c.users, k)
+			}
+		}
+	}
+	c.users[id] = cached[member]{v: m, at: now}
 	c.mu.Unlock()
 	return m
 }

@@ -147,6 +147,13 @@ func (p *pacer) wait(ctx context.Context, channel string) error {
 	}
 	p.mu.Lock()
 	now := time.Now()
+	if len(p.next) >= pruneAt {
+		for ch, t := range p.next {
+			if t.Before(now) { // that channel may be posted to at once anyway
+				delete(p.next, ch)
+			}
+		}
+	}
 	at := p.next[channel]
 	if at.Before(now) {
 		at = now
