@@ -11,10 +11,6 @@ import (
 	"github.com/mattn/go-sqlite3"
 )
 
-// backupStep is how many pages one backup step copies; between steps the
-// bot's writes go on.
-const backupStep = 512
-
 // Backup copies the database to dest with SQLite's online backup API,
 // consistent while the bot runs. The copy is written next to dest, checked
 // with SQLite's integrity check and only then renamed to dest; an existing
@@ -80,8 +76,12 @@ func (d *DB) copyTo(ctx context.Context, path string) error {
 			if err != nil {
 				return fmt.Errorf("backup to %s: %w", path, err)
 			}
+			// One step copies every page under one read snapshot. In WAL
+			// mode the bot's writes go on meanwhile; copying in several
+			// steps would restart after every write between two steps and
+			// might never finish on a busy database.
 			for {
-				done, err := bk.Step(backupStep)
+				done, err := bk.Step(-1)
 				if err != nil {
 					bk.Finish()
 					return fmt.Errorf("backup to %s: %w", path, d.explain(err))
@@ -94,7 +94,10 @@ func (d *DB) copyTo(ctx context.Context, path string) error {
 					return err
 				}
 			}
-			return bk.Finish()
+			if err := bk.Finish(); err != nil {
+				return fmt.Errorf("backup to %s: %w", path, d.explain(err))
+			}
+			return nil
 		})
 	})
 }
