@@ -87,10 +87,16 @@ func newLogger(w io.Writer, c config.Log) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// openDB opens and migrates the database.
+// openDB opens and migrates the database. While another passionbot runs
+// on it, pending migrations are refused: a newer copy must not change the
+// schema under a running older one.
 func (a *app) openDB(ctx context.Context) (*storage.DB, []int, error) {
 	db, err := storage.Open(ctx, a.cfg.Database)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := refuseUnderRunning(ctx, db); err != nil {
+		db.Close()
 		return nil, nil, err
 	}
 	applied, err := db.Migrate(ctx)
@@ -242,16 +248,23 @@ func (a *app) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db, _, err := a.openDB(ctx)
+	// Claim the database before changing anything in it.
+	db, err := storage.Open(ctx, a.cfg.Database)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if err := db.EnsureLeaseTable(ctx); err != nil {
+		return err
+	}
 	owner, err := claim(ctx, db)
 	if err != nil {
 		return err
 	}
 	defer db.ReleaseLease(context.Background(), owner)
+	if _, err := db.Migrate(ctx); err != nil {
+		return err
+	}
 	b, deps, err := a.newBot(ctx, db, adapters)
 	if err != nil {
 		return err
@@ -279,7 +292,7 @@ func (a *app) run(ctx context.Context) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if err := keepClaim(ctx, db, owner, a.log); err != nil {
+		if err := keepClaim(ctx, db, owner, leaseRenew, a.log); err != nil {
 			errs <- err
 			cancel()
 		}

@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,19 +24,53 @@ const (
 )
 
 // claim makes this process the one instance on the database. A claim left
-// by a process that is gone from this host is taken over at once; one from
-// another host waits out leaseTTL.
+// by a process that is gone from this machine is taken over at once; one
+// from another machine waits out leaseTTL.
+//
+// "This machine" is the same kernel boot and PID namespace, not only the
+// same host name: two containers sharing a host name both run as pid 1,
+// and neither may take the other's claim for a crashed one's. The owner id
+// starts with that identity.
 func claim(ctx context.Context, db *storage.DB) (string, error) {
 	b := make([]byte, 8)
 	rand.Read(b)
 	host, _ := os.Hostname()
-	l := storage.Lease{Owner: hex.EncodeToString(b), Host: host, PID: os.Getpid()}
+	me := machine()
+	l := storage.Lease{Owner: me + "/" + hex.EncodeToString(b), Host: host, PID: os.Getpid()}
 	err := db.AcquireLease(ctx, l, leaseTTL)
 	var held *storage.LeaseHeldError
-	if errors.As(err, &held) && held.Held.Host == host && (held.Held.PID == l.PID || !alive(held.Held.PID)) {
+	if errors.As(err, &held) && held.Held.Host == host && strings.HasPrefix(held.Held.Owner, me+"/") &&
+		(held.Held.PID == l.PID || !alive(held.Held.PID)) {
 		err = db.TakeOverLease(ctx, l, held.Held.Owner)
 	}
 	return l.Owner, err
+}
+
+// machine identifies where pids mean the same processes: the kernel's boot
+// id and this process's PID namespace (Linux), hashed; "local" elsewhere.
+func machine() string {
+	boot, err1 := os.ReadFile("/proc/sys/kernel/random/boot_id")
+	ns, err2 := os.Readlink("/proc/self/ns/pid")
+	if err1 != nil || err2 != nil {
+		return "local"
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(string(boot)) + " " + ns))
+	return hex.EncodeToString(sum[:6])
+}
+
+// refuseUnderRunning refuses to migrate a database another live instance
+// holds: its schema would change under it.
+func refuseUnderRunning(ctx context.Context, db *storage.DB) error {
+	pending, err := db.Pending(ctx)
+	if err != nil || pending == 0 {
+		return err
+	}
+	held, live, err := db.LiveLease(ctx, leaseTTL)
+	if err != nil || !live {
+		return err
+	}
+	return fmt.Errorf("%d migration(s) to apply, but %w: stop it, then run passionbot migrate", pending,
+		&storage.LeaseHeldError{Held: held, TTL: leaseTTL})
 }
 
 // alive reports whether a process with pid runs on this host.
@@ -46,10 +83,11 @@ func alive(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// keepClaim renews the claim until ctx ends; it returns an error only when
-// the claim was lost (another instance took it), and the bot must stop.
-func keepClaim(ctx context.Context, db *storage.DB, owner string, log *slog.Logger) error {
-	t := time.NewTicker(leaseRenew)
+// keepClaim renews the claim every interval until ctx ends; it returns an
+// error only when the claim was lost (another instance took it), and the
+// bot must stop.
+func keepClaim(ctx context.Context, db *storage.DB, owner string, every time.Duration, log *slog.Logger) error {
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {

@@ -528,11 +528,32 @@ func TestSecondInstanceRefused(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "another passionbot is running on this database (host raspberrypi, pid 812") || strings.Contains(out, "Kommandon") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	// A claim left by a process that is gone from this host is taken over
-	// at once (a crash, then a restart).
+	// Pending migrations are not applied under the running one either.
+	db.SQL().ExecContext(ctx, "DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
+	if code, _, errOut := runCLI(t, "", "migrate"); code != 1 || !strings.Contains(errOut, "1 migration(s) to apply, but another passionbot is running on this database (host raspberrypi") {
+		t.Fatalf("migrate under a running instance: exit %d, %q", code, errOut)
+	}
+	before, _ := db.Version(ctx)
+	if code, _, _ := runCLI(t, "help\n"); code != 1 {
+		t.Fatalf("a second run with migrations to apply started: exit %d", code)
+	}
+	if after, _ := db.Version(ctx); after != before {
+		t.Fatalf("the refused run migrated the database: version %d → %d", before, after)
+	}
 	db.ReleaseLease(ctx, "other")
+	// Same host name, another PID namespace (a second container with the
+	// host's name): its pid says nothing here, so its claim is respected.
 	host, _ := os.Hostname()
-	if err := db.AcquireLease(ctx, storage.Lease{Owner: "crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: "0123456789ab/twin", Host: host, PID: 1}, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI(t, "help\n"); code != 1 || !strings.Contains(errOut, "another passionbot is running") {
+		t.Fatalf("a twin container's claim taken: exit %d, %q", code, errOut)
+	}
+	db.ReleaseLease(ctx, "0123456789ab/twin")
+	// A claim left by a process that is gone from this machine is taken
+	// over at once (a crash, then a restart).
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: machine() + "/crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	if code, out, errOut := runCLI(t, "help\n"); code != 0 || !strings.Contains(out, "Kommandon") {

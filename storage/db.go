@@ -183,6 +183,25 @@ func (d *DB) apply(ctx context.Context, m Migration) error {
 	return tx.Commit()
 }
 
+// Pending returns how many known migrations are not applied yet.
+func (d *DB) Pending(ctx context.Context) (int, error) {
+	ms, err := Migrations()
+	if err != nil {
+		return 0, err
+	}
+	current, err := d.Version(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Version > current {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // Version returns the highest applied migration (0 on a new file).
 func (d *DB) Version(ctx context.Context) (int, error) {
 	var v sql.NullInt64

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -22,9 +24,48 @@ type LeaseHeldError struct {
 	TTL  time.Duration
 }
 
+// Error names the running instance and says what to do.
 func (e *LeaseHeldError) Error() string {
 	return fmt.Sprintf("another passionbot is running on this database (host %s, pid %d, since %s, last seen %s); stop it first — if it crashed, its claim expires %s after it was last seen",
 		e.Held.Host, e.Held.PID, e.Held.Since.Format(time.RFC3339), e.Held.Renewed.Format(time.RFC3339), e.TTL)
+}
+
+// EnsureLeaseTable creates the lease table (migration 0009) when it is
+// missing, so that a starting instance can claim the database before it
+// applies any migration: a second, newer copy then refuses to start
+// without changing the schema under the running one.
+func (d *DB) EnsureLeaseTable(ctx context.Context) error {
+	ms, err := Migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if m.Name == "instance_lease" {
+			if _, err := d.sql.ExecContext(ctx, m.SQL); err != nil {
+				return fmt.Errorf("create the claim table: %w", d.explain(err))
+			}
+			return nil
+		}
+	}
+	return errors.New("no instance_lease migration")
+}
+
+// LiveLease returns the lease when one renewed within ttl exists.
+func (d *DB) LiveLease(ctx context.Context, ttl time.Duration) (Lease, bool, error) {
+	var l Lease
+	var since, renewed int64
+	err := d.sql.QueryRowContext(ctx, "SELECT owner, host, pid, since, renewed FROM instance_lease WHERE id = 1 AND renewed > ?",
+		d.now().Add(-ttl).Unix()).Scan(&l.Owner, &l.Host, &l.PID, &since, &renewed)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return l, false, nil
+	case err != nil && strings.Contains(err.Error(), "no such table"):
+		return l, false, nil // a database from before the claim existed
+	case err != nil:
+		return l, false, fmt.Errorf("read the database's claim: %w", d.explain(err))
+	}
+	l.Since, l.Renewed = time.Unix(since, 0), time.Unix(renewed, 0)
+	return l, true, nil
 }
 
 // ErrLeaseLost is returned by RenewLease when another instance took the
