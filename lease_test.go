@@ -36,7 +36,9 @@ func TestKeepClaimRenewsAndStopsWhenTaken(t *testing.T) {
 	}
 	var logs bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- keepClaim(ctx, db, owner, 5*time.Millisecond, slog.New(slog.NewTextHandler(&logs, nil))) }()
+	go func() {
+		done <- keepClaim(ctx, db, owner, 5*time.Millisecond, slog.New(slog.NewTextHandler(&logs, nil)))
+	}()
 
 	// Renewed: 20 s later (past leaseRenew, within leaseTTL) the claim is fresh.
 	setNow(now.Add(20 * time.Second))
