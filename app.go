@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -185,7 +186,7 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.GroupThreshold, deps.GroupNotify = a.cfg.Members.GroupThreshold, dests(a.cfg.Members.GroupNotify)
 	deps.MatchWindow = time.Duration(a.cfg.Matching.WindowWeeks) * 7 * 24 * time.Hour
 	if l := a.cfg.HTTP.Listen; l != "" {
-		deps.CalendarURL = "http://" + l
+		deps.CalendarURL = cmp.Or(a.cfg.HTTP.PublicURL, "http://"+l)
 	}
 	deps.Deliverer = commands.NewDeliverer(db, adapters, a.log.With("part", "delivery"))
 	deps.Deliverer.SetObserver(a.obs)

@@ -225,3 +225,14 @@ func TestHealthURL(t *testing.T) {
 		t.Error("a port without a colon accepted")
 	}
 }
+
+// TestCalendarLinksUsePublicURL: behind a reverse proxy, the links members
+// get point at [http] public_url, not at the loopback address.
+func TestCalendarLinksUsePublicURL(t *testing.T) {
+	inTempDir(t)
+	os.WriteFile("passionbot.toml", []byte("[http]\nlisten = \""+freeAddr(t)+"\"\npublic_url = \"https://bot.example.se/\"\n"), 0o600)
+	code, out, errOut := runCLI(t, "meetup create title:\"Keramikkväll\" when:\"2027-02-04 18:00\" where:\"Ateljén\"\nmeetup ics id:1\n")
+	if code != 0 || !strings.Contains(out, "https://bot.example.se/calendar/") || strings.Contains(out, "http://127.0.0.1") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

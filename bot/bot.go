@@ -216,6 +216,7 @@ func (b *Bot) line(ev Event) (string, bool) {
 }
 
 func (b *Bot) handleCommand(ctx context.Context, ev Event) {
+	start := time.Now() // handling time is measured from receipt
 	line, addressed := b.line(ev)
 	forCommands := addressed && (line != "" || ev.Kind != EventMessage)
 	inspect := ev.Kind == EventMessage && b.opt.Inspect != nil && strings.TrimSpace(ev.Text) != ""
@@ -239,7 +240,6 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	if !forCommands {
 		return
 	}
-	start := time.Now()
 	defer func() {
 		b.obs.Handled(ev.Platform, call.label, cmp.Or(call.result, ResultOK), time.Since(start))
 	}()

@@ -7,6 +7,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -139,7 +141,11 @@ type Backup struct {
 
 // HTTP configures the optional HTTP endpoint (health, metrics, calendars).
 type HTTP struct {
+	// Listen is host:port; a port alone (":8080") listens on loopback.
 	Listen string `toml:"listen"`
+	// PublicURL is how members reach it (a reverse proxy), for the
+	// calendar links; default http://<listen>.
+	PublicURL string `toml:"public_url"`
 }
 
 // Default returns the built-in configuration: console only, Swedish,
@@ -223,6 +229,22 @@ func (c *Config) Validate() error {
 	}
 	if c.Database == "" {
 		return errors.New("database must name a file")
+	}
+	if l := c.HTTP.Listen; l != "" {
+		host, _, err := net.SplitHostPort(l)
+		if err != nil {
+			return fmt.Errorf("http.listen %q: must be host:port, such as \"127.0.0.1:8080\"", l)
+		}
+		if host == "" {
+			c.HTTP.Listen = "127.0.0.1" + l // loopback unless a host is named
+		}
+	}
+	if u := c.HTTP.PublicURL; u != "" {
+		pu, err := url.Parse(u)
+		if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+			return fmt.Errorf("http.public_url %q: must be an http(s) URL, such as \"https://bot.example.se\"", u)
+		}
+		c.HTTP.PublicURL = strings.TrimSuffix(u, "/")
 	}
 	c.Meetups.ReminderOffsets = nil
 	for _, r := range c.Meetups.Reminders {

@@ -50,6 +50,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad automod pattern", "[automod]\nbanned = [\"(köp\"]\n", `automod.banned: "(köp" is not a regular expression`},
 		{"bad automod window", "[automod]\nrepeat_window = \"soon\"\n", `automod.repeat_window: "soon"`},
 		{"automod repeat of one", "[automod]\nrepeat_channels = 1\n", "repeat_channels 0 or at least 2"},
+		{"http listen without port", "[http]\nlisten = \"8080\"\n", `http.listen "8080": must be host:port`},
+		{"http public url", "[http]\nlisten = \":8080\"\npublic_url = \"bot.example.se\"\n", `http.public_url "bot.example.se"`},
 	}
 	for _, tt := range tests {
 		_, err := Load(write(t, tt.body))
@@ -75,5 +77,19 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		if strings.Contains(out, "tok-") {
 			t.Fatalf("secret printed: %s", out)
 		}
+	}
+}
+
+func TestHTTPListenDefaultsToLoopback(t *testing.T) {
+	c, err := Load(write(t, "[http]\nlisten = \":8080\"\npublic_url = \"https://bot.example.se/\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTP.Listen != "127.0.0.1:8080" || c.HTTP.PublicURL != "https://bot.example.se" {
+		t.Fatalf("listen %q, public_url %q", c.HTTP.Listen, c.HTTP.PublicURL)
+	}
+	c, err = Load(write(t, "[http]\nlisten = \"0.0.0.0:8080\"\n"))
+	if err != nil || c.HTTP.Listen != "0.0.0.0:8080" {
+		t.Fatalf("an explicit host: %q %v", c.HTTP.Listen, err)
 	}
 }
