@@ -287,7 +287,7 @@ func (a *app) run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	errs := make(chan error, len(adapters)+3)
 	sched := deps.Scheduler.(*scheduler.Scheduler)
-	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log); err != nil {
+	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log.With("part", "backup")); err != nil {
 		return &exitError{code: 2, err: err}
 	}
 	wg.Add(1)
@@ -426,7 +426,7 @@ func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Chec
 	mux := http.NewServeMux()
 	mux.Handle("/calendar.ics", cal)
 	mux.Handle("/calendar/", cal)
-	mux.Handle("/healthz", health.Handler(healthTimeout, checks...))
+	mux.Handle("/healthz", health.New(healthTimeout, checks...))
 	mux.Handle("/metrics", m.Handler())
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,8 +36,10 @@ func (a *app) backup(ctx context.Context, dest string) error {
 // openExisting opens the configured database without creating or
 // migrating it; missing ends the error when the file does not exist.
 func (a *app) openExisting(ctx context.Context, missing string) (*storage.DB, error) {
-	if _, err := os.Stat(a.cfg.Database); err != nil {
+	if _, err := os.Stat(a.cfg.Database); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("database %s does not exist%s", a.cfg.Database, missing)
+	} else if err != nil {
+		return nil, fmt.Errorf("database %s: %w", a.cfg.Database, err)
 	}
 	return storage.Open(ctx, a.cfg.Database)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,14 +31,14 @@ func get(t *testing.T, h http.Handler, method string) (int, health.Report) {
 
 func TestHealthy(t *testing.T) {
 	ok := func(context.Context) error { return nil }
-	code, rep := get(t, health.Handler(time.Second, health.Check{Name: "database", Probe: ok}, health.Check{Name: "console", Probe: ok}), http.MethodGet)
+	code, rep := get(t, health.New(time.Second, health.Check{Name: "database", Probe: ok}, health.Check{Name: "console", Probe: ok}), http.MethodGet)
 	if code != 200 || rep.Status != "ok" || rep.Checks["database"] != "ok" || rep.Checks["console"] != "ok" {
 		t.Fatalf("%d %+v", code, rep)
 	}
 }
 
 func TestFailingAndHangingChecksGive503WithReasons(t *testing.T) {
-	h := health.Handler(100*time.Millisecond,
+	h := health.New(100*time.Millisecond,
 		health.Check{Name: "database", Probe: func(context.Context) error { return nil }},
 		health.Check{Name: "slack", Probe: func(context.Context) error { return errors.New("slack socket mode not connected") }},
 		// A probe stuck on a lock, ignoring its context.
@@ -59,8 +60,42 @@ func TestFailingAndHangingChecksGive503WithReasons(t *testing.T) {
 	}
 }
 
+// TestStuckProbeNotStartedTwice: a monitor polling a bot whose probe is
+// stuck waits for the same probe again instead of starting another.
+func TestStuckProbeNotStartedTwice(t *testing.T) {
+	var started atomic.Int32
+	release := make(chan struct{})
+	h := health.New(20*time.Millisecond, health.Check{Name: "scheduler", Probe: func(context.Context) error {
+		started.Add(1)
+		<-release // stuck, whatever the context says
+		return nil
+	}})
+	for range 5 {
+		if code, rep := get(t, h, http.MethodGet); code != http.StatusServiceUnavailable || rep.Checks["scheduler"] != "no answer within 20ms" {
+			t.Fatalf("%d %+v", code, rep)
+		}
+	}
+	if n := started.Load(); n != 1 {
+		t.Fatalf("%d probes started by 5 requests, want 1", n)
+	}
+	close(release)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if code, _ := get(t, h, http.MethodGet); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("never healthy after the probe came back")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := started.Load(); n > 2 {
+		t.Fatalf("%d probes started; at most one more after the stuck one returned", n)
+	}
+}
+
 func TestOnlyGetAndHead(t *testing.T) {
-	h := health.Handler(time.Second)
+	h := health.New(time.Second)
 	if code, _ := get(t, h, http.MethodPost); code != http.StatusMethodNotAllowed {
 		t.Fatalf("POST: %d", code)
 	}

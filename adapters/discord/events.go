@@ -114,10 +114,13 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 	}
 	ir := &interactionReply{a: a, i: i, ephemeral: ephemeral}
 	ev.Respond = ir.respond
-	timer := time.AfterFunc(a.opt.DeferAfter, func() { ir.deferReply(ctx) })
+	// Deferring and settling outlive a stop, like the handler's own reply
+	// (the core detaches it): Discord must not show "interaction failed".
+	settle := context.WithoutCancel(ctx)
+	timer := time.AfterFunc(a.opt.DeferAfter, func() { ir.deferReply(settle) })
 	h.Handle(ctx, ev)
 	timer.Stop()
-	ir.finish(ctx)
+	ir.finish(settle)
 }
 
 // optionStrings flattens option values to the strings the core's parser reads.
@@ -241,7 +244,7 @@ func (r *interactionReply) deferReply(ctx context.Context) {
 		return
 	}
 	err := r.a.retry(ctx, func() error {
-		return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
+		return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 			Data: &discordgo.InteractionResponseData{Flags: r.flags(r.ephemeral)},
 		})
@@ -261,7 +264,7 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	if r.deferred && r.sent == 0 && eph && !r.ephemeral {
 		// The "thinking…" placeholder is public, but this reply is for the
 		// member only: remove the placeholder and answer privately.
-		if err := r.a.retry(ctx, func() error { return r.a.interactionDelete(r.i) }); err == nil {
+		if err := r.a.retry(ctx, func() error { return r.a.interactionDelete(ctx, r.i) }); err == nil {
 			r.sent = 1 // the placeholder is gone: the rest are follow-ups
 		}
 	}
@@ -270,7 +273,7 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 		switch {
 		case !r.acked:
 			err = r.a.retry(ctx, func() error {
-				return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
+				return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
 					Type: discordgo.InteractionResponseChannelMessageWithSource,
 					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)},
 				})
@@ -281,11 +284,11 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 			r.acked = err == nil
 		case r.deferred && r.sent == 0:
 			err = r.a.retry(ctx, func() error {
-				return r.a.interactionEdit(r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
+				return r.a.interactionEdit(ctx, r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
 			})
 		default:
 			err = r.a.retry(ctx, func() error {
-				return r.a.followup(r.i, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)})
+				return r.a.followup(ctx, r.i, &discordgo.WebhookParams{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)})
 			})
 		}
 		if err != nil {
@@ -305,10 +308,10 @@ func (r *interactionReply) finish(ctx context.Context) {
 	r.done = true
 	switch {
 	case r.deferred && r.sent == 0:
-		_ = r.a.retry(ctx, func() error { return r.a.interactionDelete(r.i) })
+		_ = r.a.retry(ctx, func() error { return r.a.interactionDelete(ctx, r.i) })
 	case !r.acked:
 		_ = r.a.retry(ctx, func() error {
-			return r.a.interactionRespond(r.i, &discordgo.InteractionResponse{
+			return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseChannelMessageWithSource,
 				Data: &discordgo.InteractionResponseData{Content: "✓", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: allowedMentions(nil)},
 			})
@@ -347,7 +350,7 @@ func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.
 		}
 	}
 	err := a.retry(ctx, func() error {
-		return a.interactionRespond(i, &discordgo.InteractionResponse{
+		return a.interactionRespond(ctx, i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 			Data: &discordgo.InteractionResponseData{Choices: choices},
 		})

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"net/url"
@@ -19,6 +20,9 @@ import (
 // stay in order, and up to interactionLanes interactions are answered at once.
 const interactionLanes = 16
 
+// The calls below are discordgo's, with the bucket id replaced and the
+// context passed on (a stop or a handler's deadline ends the call).
+
 // lane is the bucket id for an interaction's calls on one route.
 func lane(i *discordgo.Interaction, route string) string {
 	h := fnv.New32a()
@@ -27,7 +31,7 @@ func lane(i *discordgo.Interaction, route string) string {
 }
 
 // interactionRespond is discordgo's InteractionRespond on a lane.
-func (a *Adapter) interactionRespond(i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+func (a *Adapter) interactionRespond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
 	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
 	bucket := lane(i, "callback")
 	if resp.Data != nil && len(resp.Data.Files) > 0 {
@@ -35,15 +39,15 @@ func (a *Adapter) interactionRespond(i *discordgo.Interaction, resp *discordgo.I
 		if err != nil {
 			return err
 		}
-		_, err = a.sess.RequestRaw("POST", endpoint, contentType, body, bucket, 0)
+		_, err = a.sess.RequestRaw("POST", endpoint, contentType, body, bucket, 0, discordgo.WithContext(ctx))
 		return err
 	}
-	_, err := a.sess.RequestWithBucketID("POST", endpoint, *resp, bucket)
+	_, err := a.sess.RequestWithBucketID("POST", endpoint, *resp, bucket, discordgo.WithContext(ctx))
 	return err
 }
 
 // interactionEdit is discordgo's InteractionResponseEdit on a lane.
-func (a *Adapter) interactionEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
+func (a *Adapter) interactionEdit(ctx context.Context, i *discordgo.Interaction, edit *discordgo.WebhookEdit) error {
 	endpoint := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
 	bucket := lane(i, "webhook")
 	if len(edit.Files) > 0 {
@@ -51,22 +55,22 @@ func (a *Adapter) interactionEdit(i *discordgo.Interaction, edit *discordgo.Webh
 		if err != nil {
 			return err
 		}
-		_, err = a.sess.RequestRaw("PATCH", endpoint, contentType, body, bucket, 0)
+		_, err = a.sess.RequestRaw("PATCH", endpoint, contentType, body, bucket, 0, discordgo.WithContext(ctx))
 		return err
 	}
-	_, err := a.sess.RequestWithBucketID("PATCH", endpoint, edit, bucket)
+	_, err := a.sess.RequestWithBucketID("PATCH", endpoint, edit, bucket, discordgo.WithContext(ctx))
 	return err
 }
 
 // interactionDelete is discordgo's InteractionResponseDelete on a lane.
-func (a *Adapter) interactionDelete(i *discordgo.Interaction) error {
+func (a *Adapter) interactionDelete(ctx context.Context, i *discordgo.Interaction) error {
 	endpoint := discordgo.EndpointInteractionResponseActions(i.AppID, i.Token)
-	_, err := a.sess.RequestWithBucketID("DELETE", endpoint, nil, lane(i, "webhook"))
+	_, err := a.sess.RequestWithBucketID("DELETE", endpoint, nil, lane(i, "webhook"), discordgo.WithContext(ctx))
 	return err
 }
 
 // followup is discordgo's FollowupMessageCreate (with wait) on a lane.
-func (a *Adapter) followup(i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+func (a *Adapter) followup(ctx context.Context, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
 	endpoint := discordgo.EndpointWebhookToken(i.AppID, i.Token) + "?" + url.Values{"wait": {"true"}}.Encode()
 	bucket := lane(i, "webhook")
 	if len(p.Files) > 0 {
@@ -74,9 +78,9 @@ func (a *Adapter) followup(i *discordgo.Interaction, p *discordgo.WebhookParams)
 		if err != nil {
 			return err
 		}
-		_, err = a.sess.RequestRaw("POST", endpoint, contentType, body, bucket, 0)
+		_, err = a.sess.RequestRaw("POST", endpoint, contentType, body, bucket, 0, discordgo.WithContext(ctx))
 		return err
 	}
-	_, err := a.sess.RequestWithBucketID("POST", endpoint, p, bucket)
+	_, err := a.sess.RequestWithBucketID("POST", endpoint, p, bucket, discordgo.WithContext(ctx))
 	return err
 }
