@@ -38,7 +38,7 @@ Flaggor / Flags (före eller efter kommandot / before or after the command):
 
 // invocation is a parsed command line.
 type invocation struct {
-	command string   // run, migrate, version
+	command string   // one of subcommands()
 	args    []string // positional arguments after the command
 	config  string
 	db      string

@@ -3,6 +3,9 @@
 //	passionbot [run]        start the bot (console unless Discord or Slack is configured)
 //	passionbot migrate      apply database migrations and exit
 //	passionbot version      print the version
+//	passionbot backup PATH  a consistent copy of the database while the bot runs
+//	passionbot check        integrity, foreign keys and migrations of the database
+//	passionbot health       ask the running bot's /healthz (exit 0 healthy, 1 not)
 //	passionbot ask [--json] [QUESTION…]   answer questions (stdin lines when none given)
 //	passionbot invite discord   print the OAuth2 link that adds the bot to a server
 //	passionbot manifest slack   print the Slack app manifest

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -576,6 +577,11 @@ func TestTokensNeverLoggedOnAuthFailure(t *testing.T) {
 	g := dfake.AddGuild(discordfake.Guild{Name: "g", Channels: []discordfake.Channel{{Name: "allmant"}}})
 	sfake := slackfake.New(t)
 	wrongDiscord := "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhJkLm.WrongSecretPartThatMustNotLeak"
+	// discordgo logs through the standard log package: capture that too.
+	var stdlog syncWriter
+	stdlog.w = &bytes.Buffer{}
+	log.SetOutput(&stdlog)
+	defer log.SetOutput(os.Stderr)
 	for _, tc := range []struct {
 		name, config string
 		env          map[string]string
@@ -583,9 +589,9 @@ func TestTokensNeverLoggedOnAuthFailure(t *testing.T) {
 		{"discord", "[log]\nlevel = \"debug\"\n[discord]\nenabled = true\nguild_id = \"" + g.ID + "\"\nbase_url = \"" + dfake.URL() + "\"\n",
 			map[string]string{"DISCORD_TOKEN": wrongDiscord}},
 		{"slack", "[log]\nlevel = \"debug\"\n[slack]\nenabled = true\napi_url = \"" + sfake.APIURL() + "\"\n",
-			map[string]string{"SLACK_BOT_TOKEN": "xoxb-wrong-bot-secret-4711", "SLACK_APP_TOKEN": "xapp-wrong-app-secret-0815"}},
+			map[string]string{"SLACK_BOT_TOKEN": "xoxb-wrong-bot-secret-Qz7Wx4711", "SLACK_APP_TOKEN": "xapp-wrong-app-secret-Kp3Rv0815"}},
 		{"slack-app", "[log]\nlevel = \"debug\"\n[slack]\nenabled = true\napi_url = \"" + sfake.APIURL() + "\"\n",
-			map[string]string{"SLACK_BOT_TOKEN": sfake.BotToken(), "SLACK_APP_TOKEN": "xapp-wrong-app-secret-0815"}},
+			map[string]string{"SLACK_BOT_TOKEN": sfake.BotToken(), "SLACK_APP_TOKEN": "xapp-wrong-app-secret-Kp3Rv0815"}},
 	} {
 		p := filepath.Join(dir, tc.name+".toml")
 		os.WriteFile(p, []byte(tc.config), 0o600)
@@ -594,7 +600,7 @@ func TestTokensNeverLoggedOnAuthFailure(t *testing.T) {
 		code := run(ctx, []string{"--config", p, "--db", filepath.Join(dir, tc.name+".db")}, strings.NewReader(""), &out, &errb, func(k string) string { return tc.env[k] })
 		timedOut := ctx.Err() != nil
 		cancel()
-		all := out.String() + errb.String()
+		all := out.String() + errb.String() + stdlog.String()
 		if !strings.Contains(errb.String(), "check "+map[string]string{"discord": "DISCORD_TOKEN", "slack": "SLACK_BOT_TOKEN", "slack-app": "SLACK_APP_TOKEN"}[tc.name]) {
 			t.Errorf("%s: the error does not say which token to check: %s", tc.name, errb.String())
 		}
