@@ -302,7 +302,7 @@ func TestSoak(t *testing.T) {
 	if after > before+soakGoroutineSlack {
 		var b bytes.Buffer
 		pprof.Lookup("goroutine").WriteTo(&b, 1)
-		t.Logf("goroutines left after the stop:\n%s", b.Bytes()[:min(b.Len(), 8000)])
+		t.Errorf("%d goroutines left after the stop (%d before the start):\n%s", after, before, b.Bytes()[:min(b.Len(), 8000)])
 	}
 	t.Logf("whole test %s", time.Since(began).Round(time.Millisecond))
 }
