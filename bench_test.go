@@ -3,13 +3,21 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"passionbot/adapters/discord"
 	"passionbot/adapters/discord/discordfake"
+	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
 	"passionbot/bot/bottest"
 	"passionbot/commands"
@@ -117,4 +125,87 @@ func BenchmarkIdleCPU(b *testing.B) {
 		used += cpu() - before
 	}
 	b.ReportMetric(float64(used.Microseconds())/float64(b.N)/1000, "cpu-ms/s")
+}
+
+// BenchmarkIdleRSSAllFeatures starts passionbot as its own process with
+// every feature on — Discord and Slack connected (to the loopback fakes),
+// [http] (calendars, /healthz, /metrics), scheduled backups, automod,
+// onboarding and matching — waits until /healthz says all is well, lets it
+// idle 5 s and reports its resident memory (VmRSS). The process is this
+// test binary re-run as passionbot (see TestMain), so the figure slightly
+// overstates the release binary's.
+func BenchmarkIdleRSSAllFeatures(b *testing.B) {
+	dir := b.TempDir()
+	df := discordfake.New(b)
+	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}}})
+	sf := slackfake.New(b)
+	sf.AddChannel(slackfake.Channel{Name: "allmant"})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cfg := filepath.Join(dir, "all.toml")
+	os.WriteFile(cfg, []byte(`[http]
+listen = "`+addr+`"
+[backup]
+cron = "0 3 * * *"
+dir = "`+filepath.Join(dir, "backups")+`"
+[automod]
+enabled = true
+banned = ["köp billigt"]
+[members]
+onboarding = true
+[discord]
+enabled = true
+base_url = "`+df.URL()+`"
+guild_id = "`+guild.ID+`"
+[slack]
+enabled = true
+api_url = "`+sf.APIURL()+`"
+`), 0o600)
+	for range b.N {
+		cmd := exec.Command(os.Args[0], "--config", cfg, "--db", filepath.Join(dir, "p.db"))
+		cmd.Env = append(os.Environ(), "PASSIONBOT_RUN_MAIN=1", "DISCORD_TOKEN="+df.Token(),
+			"SLACK_BOT_TOKEN="+sf.BotToken(), "SLACK_APP_TOKEN="+sf.AppToken())
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			resp, err := http.Get("http://" + addr + "/healthz")
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					break
+				}
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				cmd.Wait()
+				b.Fatal("never healthy")
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		time.Sleep(5 * time.Second)
+		status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
+		cmd.Process.Signal(syscall.SIGTERM)
+		if werr := cmd.Wait(); werr != nil {
+			b.Errorf("stop: %v", werr)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		var kb float64
+		for _, line := range strings.Split(string(status), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+				kb, _ = strconv.ParseFloat(f[1], 64)
+			}
+		}
+		if kb == 0 {
+			b.Fatal("no VmRSS")
+		}
+		b.ReportMetric(kb/1024, "RSS-MiB")
+	}
 }
