@@ -83,6 +83,15 @@ func TestBackupWhileWritingAndCheck(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "migration 0009_instance_lease is not applied") {
 		t.Fatalf("check of a database missing a migration: exit %d, %q", code, out)
 	}
+	// … and the schema itself: an index lost, a table nobody made.
+	db.SQL().ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, 'instance_lease', 0)")
+	db.SQL().ExecContext(ctx, "DROP INDEX open_questions")
+	db.SQL().ExecContext(ctx, "CREATE TABLE scratch (x)")
+	code, out, _ = runCLI(t, "", "check")
+	if code != 1 || !strings.Contains(out, "schema: index open_questions is missing") || !strings.Contains(out, "schema: table scratch is not created by any migration") ||
+		strings.Contains(out, "migration 0009") {
+		t.Fatalf("check of a damaged schema: exit %d, %q", code, out)
+	}
 }
 
 func TestScheduledBackupsKeepTheNewest(t *testing.T) {

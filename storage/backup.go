@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -175,5 +177,72 @@ func (d *DB) Check(ctx context.Context) ([]string, error) {
 	for v, name := range applied {
 		problems = append(problems, fmt.Sprintf("migration %04d_%s is unknown to this passionbot: the database is from a newer version", v, name))
 	}
+	schema, err := d.schemaProblems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(problems, schema...), nil
+}
+
+// schemaProblems compares the database's tables, indexes and triggers with
+// those the migrations create in a fresh in-memory database: anything
+// missing, changed or unknown is a problem.
+func (d *DB) schemaProblems(ctx context.Context) ([]string, error) {
+	mem, err := sql.Open("sqlite3", "file:check?mode=memory&_foreign_keys=on")
+	if err != nil {
+		return nil, err
+	}
+	defer mem.Close()
+	mem.SetMaxOpenConns(1) // one in-memory database
+	fresh := &DB{sql: mem, path: "(the migrations)", now: d.now}
+	if err := fresh.ping(ctx); err != nil {
+		return nil, err
+	}
+	if _, err := fresh.Migrate(ctx); err != nil {
+		return nil, err
+	}
+	want, err := fresh.schema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	got, err := d.schema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	for name, w := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("schema: %s is missing: restore a backup, or ask for help", strings.SplitN(w, "\x00", 2)[0]))
+		case g != w:
+			problems = append(problems, fmt.Sprintf("schema: %s differs from what the migrations create", name))
+		}
+	}
+	for name, g := range got {
+		if _, ok := want[name]; !ok {
+			problems = append(problems, fmt.Sprintf("schema: %s is not created by any migration", strings.SplitN(g, "\x00", 2)[0]))
+		}
+	}
+	slices.Sort(problems)
 	return problems, nil
+}
+
+// schema maps each table, index and trigger's name to its kind, name and
+// normalised SQL, joined by NULs.
+func (d *DB) schema(ctx context.Context) (map[string]string, error) {
+	rows, err := d.sql.QueryContext(ctx, "SELECT type, name, COALESCE(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return nil, d.explain(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
+			return nil, d.explain(err)
+		}
+		out[name] = typ + " " + name + "\x00" + strings.Join(strings.Fields(text), " ")
+	}
+	return out, rows.Err()
 }
