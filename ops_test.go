@@ -236,3 +236,31 @@ func TestCalendarLinksUsePublicURL(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// TestJSONLogs: with [log] format = "json" every log line is one JSON
+// object with time, level and msg, for log shippers.
+func TestJSONLogs(t *testing.T) {
+	inTempDir(t)
+	os.WriteFile("passionbot.toml", []byte("[log]\nformat = \"json\"\nlevel = \"debug\"\n"), 0o600)
+	code, _, errOut := runCLI(t, "help\nvad står PUNKS för?\n")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("only %d log lines: %q", len(lines), errOut)
+	}
+	msgs := map[string]bool{}
+	for _, l := range lines {
+		var rec struct{ Time, Level, Msg string }
+		if err := json.Unmarshal([]byte(l), &rec); err != nil || rec.Time == "" || rec.Level == "" || rec.Msg == "" {
+			t.Fatalf("not a JSON log record: %q (%v)", l, err)
+		}
+		msgs[rec.Msg] = true
+	}
+	for _, m := range []string{"passionbot started", "command handled", "passionbot stopped"} {
+		if !msgs[m] {
+			t.Errorf("no %q record in %q", m, errOut)
+		}
+	}
+}
