@@ -348,13 +348,6 @@ func TestMeetupRSVPByButton(t *testing.T) {
 // open a new socket after a drop, and nil again once it reconnects.
 func TestHealthFollowsTheSocket(t *testing.T) {
 	e := start(t)
-	if err := e.adapter.Health(); err != nil {
-		t.Fatalf("connected: %v", err)
-	}
-	for range 4 {
-		e.fake.FailNext("apps.connections.open", http.StatusServiceUnavailable, "")
-	}
-	e.fake.Drop()
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
 		for deadline := time.Now().Add(20 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
@@ -363,6 +356,13 @@ func TestHealthFollowsTheSocket(t *testing.T) {
 			}
 		}
 	}
+	// The adapter learns of the connection from the client's event, just
+	// after the fake sees it.
+	waitFor("healthy once connected", func() bool { return e.adapter.Health() == nil })
+	for range 4 {
+		e.fake.FailNext("apps.connections.open", http.StatusServiceUnavailable, "")
+	}
+	e.fake.Drop()
 	waitFor("unhealthy during the outage", func() bool {
 		err := e.adapter.Health()
 		return err != nil && err.Error() == "slack socket mode not connected"
