@@ -245,6 +245,9 @@ func (a *app) run(ctx context.Context) error {
 	m := metrics.New()
 	a.log = slog.New(m.CountErrors(a.log.Handler()))
 	a.obs = m
+	// discordgo logs through the standard log package: route it into this
+	// logger (its format, its level filter), tagged part=discordgo.
+	slog.SetDefault(a.log.With("part", "discordgo"))
 	adapters, err := a.adapters()
 	if err != nil {
 		return err

@@ -186,6 +186,10 @@ api_url = "`+sf.APIURL()+`"
 			t.Fatal("a token appears in the log")
 		}
 	}
+	// discordgo's own lines about the outage went through the bot's logger.
+	if !strings.Contains(out, "part=discordgo") || !strings.Contains(out, "[DG0]") {
+		t.Errorf("discordgo's log lines did not reach the bot's log:\n%s", out)
+	}
 }
 
 // healthCLI runs `passionbot health` with the configuration at p.
