@@ -245,9 +245,9 @@ func (a *app) run(ctx context.Context) error {
 	m := metrics.New()
 	a.log = slog.New(m.CountErrors(a.log.Handler()))
 	a.obs = m
-	// discordgo logs through the standard log package: route it into this
-	// logger (its format, its level filter), tagged part=discordgo.
-	slog.SetDefault(a.log.With("part", "discordgo"))
+	// discordgo logs through the standard log package: route that into
+	// this logger (its format, its level filter), at discordgo's levels.
+	slog.SetDefault(slog.New(stdLog{other: a.log.With("part", "stdlog").Handler(), dg: a.log.With("part", "discordgo").Handler()}))
 	adapters, err := a.adapters()
 	if err != nil {
 		return err
@@ -266,6 +266,21 @@ func (a *app) run(ctx context.Context) error {
 		return err
 	}
 	defer db.ReleaseLease(context.Background(), owner)
+	// The claim is renewed from now on: migrating and publishing commands
+	// can take longer than its TTL. On return: cancel, wait, release, close.
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel()
+	errs := make(chan error, len(adapters)+3)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := keepClaim(ctx, db, owner, leaseRenew, a.log); err != nil {
+			errs <- err
+			cancel()
+		}
+	}()
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
@@ -285,22 +300,10 @@ func (a *app) run(ctx context.Context) error {
 	}
 	a.log.Info("passionbot started", "version", version, "database", db.Path(), "platforms", platforms(adapters))
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	errs := make(chan error, len(adapters)+3)
 	sched := deps.Scheduler.(*scheduler.Scheduler)
 	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log.With("part", "backup")); err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := keepClaim(ctx, db, owner, leaseRenew, a.log); err != nil {
-			errs <- err
-			cancel()
-		}
-	}()
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -431,7 +434,8 @@ func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Chec
 	mux.Handle("/calendar/", cal)
 	mux.Handle("/healthz", health.New(healthTimeout, checks...))
 	mux.Handle("/metrics", m.Handler())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(a.log.With("part", "http").Handler(), slog.LevelWarn)}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			a.log.Error("http server stopped", "err", err)
@@ -461,4 +465,38 @@ func dests(ts []string) []commands.Dest {
 		}
 	}
 	return out
+}
+
+// stdLog takes the standard log package's lines (routed into slog by
+// slog.SetDefault, all at Info): discordgo's "[DGn] …" lines go to dg at
+// discordgo's level (0 error, 1 warning, 2 info, 3 debug), others to other.
+type stdLog struct{ other, dg slog.Handler }
+
+// Enabled lets every line through to Handle, which knows its real level.
+func (h stdLog) Enabled(context.Context, slog.Level) bool { return true }
+
+// Handle sets the line's level and passes it on when that level is logged.
+func (h stdLog) Handle(ctx context.Context, r slog.Record) error {
+	next := h.other
+	if len(r.Message) > 5 && strings.HasPrefix(r.Message, "[DG") && r.Message[4] == ']' {
+		next = h.dg
+		r.Level = map[byte]slog.Level{'0': slog.LevelError, '1': slog.LevelWarn, '2': slog.LevelInfo}[r.Message[3]]
+		if r.Message[3] > '2' {
+			r.Level = slog.LevelDebug
+		}
+	}
+	if !next.Enabled(ctx, r.Level) {
+		return nil
+	}
+	return next.Handle(ctx, r)
+}
+
+// WithAttrs adds attributes to both handlers.
+func (h stdLog) WithAttrs(as []slog.Attr) slog.Handler {
+	return stdLog{other: h.other.WithAttrs(as), dg: h.dg.WithAttrs(as)}
+}
+
+// WithGroup opens a group on both handlers.
+func (h stdLog) WithGroup(name string) slog.Handler {
+	return stdLog{other: h.other.WithGroup(name), dg: h.dg.WithGroup(name)}
 }

@@ -85,7 +85,16 @@ func (k *Checker) Run(ctx context.Context) Report {
 				msg = err.Error()
 			}
 		case <-ctx.Done():
-			msg = "no answer within " + k.timeout.String()
+			// Both may be ready once the time is up: a probe that has
+			// answered is reported as it answered.
+			select {
+			case <-flights[i].done:
+				if err := flights[i].err; err != nil {
+					msg = err.Error()
+				}
+			default:
+				msg = "no answer within " + k.timeout.String()
+			}
 		}
 		rep.Checks[c.Name] = msg
 		if msg != "ok" {
