@@ -168,6 +168,7 @@ func (d *DB) Check(ctx context.Context) ([]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, d.explain(err)
 	}
+	sound := len(problems)
 	for _, m := range ms {
 		if _, ok := applied[m.Version]; !ok {
 			problems = append(problems, fmt.Sprintf("migration %04d_%s is not applied: run passionbot migrate", m.Version, m.Name))
@@ -176,6 +177,11 @@ func (d *DB) Check(ctx context.Context) ([]string, error) {
 	}
 	for v, name := range applied {
 		problems = append(problems, fmt.Sprintf("migration %04d_%s is unknown to this passionbot: the database is from a newer version", v, name))
+	}
+	if len(problems) > sound {
+		// Pending or unknown migrations: the schema differs for that
+		// reason, and migrating (or upgrading) comes first.
+		return problems, nil
 	}
 	schema, err := d.schemaProblems(ctx)
 	if err != nil {
