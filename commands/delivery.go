@@ -141,6 +141,7 @@ func (d *Deliverer) Deliver(ctx context.Context, job string, fireAt time.Time, l
 // hold up the others, so each platform's destinations are sent in their
 // own goroutine. It returns each destination's result, in order.
 func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time, late bool, dests []Dest, reply func(Dest) bot.Reply) ([]Result, error) {
+	began := time.Now()
 	targets := make([]string, len(dests))
 	for i, t := range dests {
 		targets[i] = t.String()
@@ -167,7 +168,7 @@ func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time
 		go func() {
 			defer wg.Done()
 			for _, i := range idx {
-				res, err := d.send(ctx, job, fireAt, late, dests[i], reply(dests[i]))
+				res, err := d.send(ctx, job, fireAt, late, began, dests[i], reply(dests[i]))
 				if err != nil {
 					d.log.Warn("delivery stopped; it stays pending for the next run", "job", job, "target", targets[i], "err", err)
 				}
@@ -180,10 +181,10 @@ func (d *Deliverer) DeliverAll(ctx context.Context, job string, fireAt time.Time
 }
 
 // send delivers a claimed firing and tells the observer how it ended: late
-// when the firing itself was late (the process was down) or when retries
-// held it up for more than bot.LateAfter.
-func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, late bool, dest Dest, r bot.Reply) (res Result, err error) {
-	start := time.Now()
+// when the firing itself was late (the process was down) or when it went
+// out more than bot.LateAfter after its delivery began (queued behind the
+// platform's other targets, or held up by retries).
+func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, late bool, began time.Time, dest Dest, r bot.Reply) (res Result, err error) {
 	defer func() {
 		outcome := bot.OutcomeSent
 		switch {
@@ -191,7 +192,7 @@ func (d *Deliverer) send(ctx context.Context, job string, fireAt time.Time, late
 			outcome = bot.OutcomeFailed
 		case res != Delivered:
 			return // still pending (stopping): not ended yet
-		case late || time.Since(start) > bot.LateAfter:
+		case late || time.Since(began) > bot.LateAfter:
 			outcome = bot.OutcomeLate
 		}
 		kind, _, _ := strings.Cut(job, ":")
@@ -255,6 +256,8 @@ func (d *Deliverer) Resume(ctx context.Context) error {
 		dest, ok := ParseDest(p.Target)
 		if render == nil || !ok {
 			d.store.DeliveryFailed(ctx, p.Job, p.FireAt, p.Target, "cannot be re-created", true)
+			platform, _, _ := strings.Cut(p.Target, ":")
+			d.obs.Delivered(bot.Platform(platform), kind, bot.OutcomeFailed)
 			continue
 		}
 		r, still, err := render(ctx, p.Job, p.FireAt, p.Target)
@@ -264,10 +267,11 @@ func (d *Deliverer) Resume(ctx context.Context) error {
 		}
 		if !still {
 			d.store.DeliveryFailed(ctx, p.Job, p.FireAt, p.Target, "no longer applies", true)
+			d.obs.Delivered(dest.Platform, kind, bot.OutcomeFailed)
 			continue
 		}
 		d.log.Info("resending a delivery claimed before a stop", "job", p.Job, "fire_at", p.FireAt, "target", p.Target)
-		if _, err := d.send(ctx, p.Job, p.FireAt, true, dest, r); err != nil {
+		if _, err := d.send(ctx, p.Job, p.FireAt, true, time.Now(), dest, r); err != nil {
 			return err
 		}
 	}
