@@ -241,6 +241,14 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		return
 	}
 	defer func() {
+		// run recovers the handlers' panics; this catches one in the
+		// routing itself (binding options, the audit hook), so that Handle
+		// never panics and the event is still counted.
+		if p := recover(); p != nil {
+			b.log.ErrorContext(ctx, "routing panic", "command", call.label, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			call.result = ResultFailed
+			call.fail(ctx, call.T("err.internal"))
+		}
 		b.obs.Handled(ev.Platform, call.label, cmp.Or(call.result, ResultOK), time.Since(start))
 	}()
 
@@ -251,10 +259,14 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	cmd, toks, rest, err := b.reg.parseLine(line)
 	if err != nil {
 		// A stray quote in free text is still a question.
-		if named, _ := b.reg.Lookup(strings.Fields(line)); named == nil && b.opt.Fallback != nil && ev.Kind == EventMessage {
+		named, _ := b.reg.Lookup(strings.Fields(line))
+		if named == nil && b.opt.Fallback != nil && ev.Kind == EventMessage {
 			call.label = "question"
 			b.run(ctx, call, b.opt.Fallback)
 			return
+		}
+		if named != nil {
+			call.label = named.Name
 		}
 		call.fail(ctx, call.argError(err))
 		return

@@ -8,7 +8,8 @@ import "time"
 type Observer interface {
 	// Received counts one inbound event as the adapter delivered it.
 	Received(p Platform, kind EventKind)
-	// Handled is one addressed message, command or button: the command's
+	// Handled is one addressed message, command or button (not one that
+	// automatic moderation acted on: that goes to the audit log): the command's
 	// name ("question" for free text answered from the knowledge base,
 	// "unknown" when no command matched), its result (ok, refused, failed)
 	// and how long it took.

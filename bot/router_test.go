@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"passionbot/bot"
 	"passionbot/bot/bottest"
@@ -232,5 +233,42 @@ func TestFreeTextIsAQuestionUnlessItLooksLikeACommand(t *testing.T) {
 	}
 	if got := h.Say(kim, "vad står \"PUNKS för?"); !strings.Contains(got, "PUNKS") || strings.Contains(got, "citattecken") {
 		t.Errorf("a stray quote in a question: %q", got)
+	}
+}
+
+// handled records what the router tells an Observer about commands.
+type handled struct {
+	bot.NopObserver
+	got []string
+}
+
+func (o *handled) Handled(_ bot.Platform, command, result string, _ time.Duration) {
+	o.got = append(o.got, command+":"+result)
+}
+
+// TestRoutingPanicContainedAndCounted: a panic outside a handler (here in
+// the audit hook, on a refused moderator command) becomes the polite reply
+// and a failed count; and a known command with a broken quote is counted
+// under its own name.
+func TestRoutingPanicContainedAndCounted(t *testing.T) {
+	obs := &handled{}
+	var logs bytes.Buffer
+	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
+		o.Observer = obs
+		o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+		o.Audit = func(context.Context, bot.AuditRecord) { panic("a bug in the audit hook") }
+	}))
+	kim := h.Member("kim", bot.RoleMember)
+	if got := h.Say(kim, `warn user:bo reason:"spam`); !strings.Contains(got, "citattecken") {
+		t.Fatalf("broken quote = %q", got)
+	}
+	if got := h.Say(kim, "warn user:bo reason:spam"); !strings.Contains(got, "Något gick fel hos mig") {
+		t.Fatalf("routing panic reply = %q", got)
+	}
+	if !strings.Contains(logs.String(), "routing panic") {
+		t.Fatalf("not logged: %s", logs.String())
+	}
+	if want := []string{"warn:refused", "warn:failed"}; strings.Join(obs.got, " ") != strings.Join(want, " ") {
+		t.Fatalf("observed %v, want %v", obs.got, want)
 	}
 }
