@@ -47,4 +47,14 @@ type realTimer struct{ t *time.Timer }
 
 func (r realTimer) C() <-chan time.Time       { return r.t.C }
 func (r realTimer) Stop() bool                { return r.t.Stop() }
-func (r realTimer) ResetAt(at time.Time) bool { return r.t.Reset(time.Until(at)) }
+func (r realTimer) ResetAt(at time.Time) bool { return r.t.Reset(sleepFor(at)) }
+
+// sleepFor is how long the real timer waits for at: until then, at most maxSleep.
+func sleepFor(at time.Time) time.Duration { return min(time.Until(at), maxSleep) }
+
+// maxSleep bounds one wait of the real timer. Timers run on the monotonic
+// clock; waking at least this often re-reads the wall clock, so a step
+// forward (NTP after a boot without a real-time clock, as on a Raspberry
+// Pi) fires the jobs it made due within maxSleep instead of hours late.
+// An early wake finds nothing due and sleeps again.
+const maxSleep = time.Minute

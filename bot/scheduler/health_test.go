@@ -75,7 +75,7 @@ func TestHealth(t *testing.T) {
 		}
 		clock.set(start.Add(time.Minute + StuckAfter + 5*time.Second))
 		err := s.Health()
-		if err == nil || !strings.Contains(err.Error(), `"announce:7"`) || !strings.Contains(err.Error(), "1m5s") {
+		if err == nil || !strings.Contains(err.Error(), `"announce:7"`) || !strings.Contains(err.Error(), "2m5s") {
 			t.Errorf("Health with a job overdue = %v, want the job and how long", err)
 		}
 	})
@@ -90,5 +90,19 @@ func waitHealthy(t *testing.T, s *Scheduler) {
 			t.Fatalf("scheduler never became healthy: %v", s.Health())
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestRealTimerWakesToRereadTheWallClock: the real timer never sleeps
+// longer than maxSleep, so a wall-clock step forward is noticed in time.
+func TestRealTimerWakesToRereadTheWallClock(t *testing.T) {
+	if d := sleepFor(time.Now().Add(3 * time.Hour)); d != maxSleep {
+		t.Errorf("a job 3 h away: sleep %v, want %v", d, maxSleep)
+	}
+	if d := sleepFor(time.Now().Add(10 * time.Second)); d > 10*time.Second || d < 9*time.Second {
+		t.Errorf("a job 10 s away: sleep %v", d)
+	}
+	if StuckAfter <= maxSleep {
+		t.Errorf("StuckAfter %v must exceed the longest sleep %v", StuckAfter, maxSleep)
 	}
 }

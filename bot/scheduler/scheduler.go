@@ -153,8 +153,9 @@ func (s *Scheduler) Len() int {
 }
 
 // StuckAfter is how long a due job may wait for the run loop before
-// Health says the scheduler is stuck.
-const StuckAfter = time.Minute
+// Health says the scheduler is stuck: more than the real timer's longest
+// sleep, which a step of the wall clock can make a due job wait.
+const StuckAfter = 2 * maxSleep
 
 // Health reports whether the scheduler is running and keeping up: an error
 // when Run has not started or has stopped, or when a job has been due for
