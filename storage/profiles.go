@@ -155,14 +155,15 @@ type TagCount struct {
 
 // TopInterests lists the most common tags on platform p.
 func (d *DB) TopInterests(ctx context.Context, p bot.Platform, limit int) ([]TagCount, error) {
-	// Count per tag key first and keep the top ones; only those then look
-	// up how members most often write the tag (shown).
+	// Count per tag key first and keep the top ones (ties by key, so the
+	// cut is exact); only those then look up how members most often write
+	// the tag (shown).
 	rows, err := d.sql.QueryContext(ctx, `WITH top AS (
     SELECT tag_key, COUNT(*) AS n FROM interests WHERE platform = ?1
-    GROUP BY tag_key ORDER BY n DESC, tag_key LIMIT ?2 * 4)
+    GROUP BY tag_key ORDER BY n DESC, tag_key LIMIT ?2)
 SELECT (SELECT i.tag FROM interests i WHERE i.platform = ?1 AND i.tag_key = top.tag_key
         GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT 1) AS shown, n
-FROM top ORDER BY n DESC, shown LIMIT ?2`, string(p), limit)
+FROM top ORDER BY n DESC, tag_key`, string(p), limit)
 	if err != nil {
 		return nil, fmt.Errorf("top interests: %w", d.explain(err))
 	}

@@ -55,6 +55,9 @@ type Options struct {
 	Retries int
 	// Backoff is the first retry's wait, doubled each time (default 500 ms).
 	Backoff time.Duration
+	// InteractionLanes is how many rate-limit buckets interaction calls
+	// share (default 1024; see interactions.go).
+	InteractionLanes int
 }
 
 // Adapter connects passionbot to Discord.
@@ -97,6 +100,9 @@ func New(opt Options) (*Adapter, error) {
 	}
 	if opt.Backoff <= 0 {
 		opt.Backoff = 500 * time.Millisecond
+	}
+	if opt.InteractionLanes <= 0 {
+		opt.InteractionLanes = defaultInteractionLanes
 	}
 	s, err := discordgo.New("Bot " + strings.TrimPrefix(opt.Token, "Bot "))
 	if err != nil {

@@ -116,12 +116,21 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 	ev.Respond = ir.respond
 	// Deferring and settling outlive a stop, like the handler's own reply
 	// (the core detaches it): Discord must not show "interaction failed".
-	settle := context.WithoutCancel(ctx)
-	timer := time.AfterFunc(a.opt.DeferAfter, func() { ir.deferReply(settle) })
+	timer := time.AfterFunc(a.opt.DeferAfter, func() {
+		dctx, stop := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
+		defer stop()
+		ir.deferReply(dctx)
+	})
 	h.Handle(ctx, ev)
 	timer.Stop()
-	ir.finish(settle)
+	fctx, stop := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
+	defer stop()
+	ir.finish(fctx)
 }
+
+// settleTimeout bounds deferring an interaction, and settling it after the
+// handler, with retries, also after a stop.
+const settleTimeout = 15 * time.Second
 
 // optionStrings flattens option values to the strings the core's parser reads.
 func optionStrings(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]string {

@@ -16,11 +16,11 @@ type member struct {
 	locale string
 }
 
-// roleCache keeps users' admin flags and user-group handles for a while.
 // pruneAt is the size at which the role cache and the channel pacer drop
 // their expired entries.
 const pruneAt = 1024
 
+// roleCache keeps users' admin flags and user-group handles for a while.
 type roleCache struct {
 	api *slackapi.Client
 	ttl time.Duration
