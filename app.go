@@ -108,12 +108,26 @@ func (a *app) openDB(ctx context.Context) (*storage.DB, []int, error) {
 	return db, applied, nil
 }
 
+// migrate applies the pending migrations holding the database's claim, as
+// run does: refused while a bot runs on it, never two migrating at once.
 func (a *app) migrate(ctx context.Context) error {
-	db, applied, err := a.openDB(ctx)
+	db, err := storage.Open(ctx, a.cfg.Database)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if err := db.EnsureLeaseTable(ctx); err != nil {
+		return err
+	}
+	owner, err := claim(ctx, db, a.log)
+	if err != nil {
+		return err
+	}
+	defer db.ReleaseLease(context.Background(), owner)
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
 	v, err := db.Version(ctx)
 	if err != nil {
 		return err
@@ -261,7 +275,7 @@ func (a *app) run(ctx context.Context) error {
 	if err := db.EnsureLeaseTable(ctx); err != nil {
 		return err
 	}
-	owner, err := claim(ctx, db)
+	owner, err := claim(ctx, db, a.log)
 	if err != nil {
 		return err
 	}

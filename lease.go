@@ -21,17 +21,20 @@ import (
 const (
 	leaseTTL   = 30 * time.Second
 	leaseRenew = 10 * time.Second
+	leasePoll  = time.Second // how often a waiting start looks at a claim
 )
 
 // claim makes this process the one instance on the database. A claim left
 // by a process that is gone from this machine is taken over at once; one
-// from another machine waits out leaseTTL.
+// from another host waits out leaseTTL.
 //
 // "This machine" is the same kernel boot and PID namespace, not only the
-// same host name: two containers sharing a host name both run as pid 1,
-// and neither may take the other's claim for a crashed one's. The owner id
-// starts with that identity.
-func claim(ctx context.Context, db *storage.DB) (string, error) {
+// same host name (the owner id starts with that identity). A claim from the
+// same host name but another PID namespace is a restarted container (the
+// previous one's claim) or a second container sharing the host name: claim
+// waits, taking it when it expires and refusing as soon as its holder
+// renews it, which a living one does every leaseRenew.
+func claim(ctx context.Context, db *storage.DB, log *slog.Logger) (string, error) {
 	b := make([]byte, 8)
 	rand.Read(b)
 	host, _ := os.Hostname()
@@ -39,11 +42,35 @@ func claim(ctx context.Context, db *storage.DB) (string, error) {
 	l := storage.Lease{Owner: me + "/" + hex.EncodeToString(b), Host: host, PID: os.Getpid()}
 	err := db.AcquireLease(ctx, l, leaseTTL)
 	var held *storage.LeaseHeldError
-	if errors.As(err, &held) && held.Held.Host == host && strings.HasPrefix(held.Held.Owner, me+"/") &&
-		(held.Held.PID == l.PID || !alive(held.Held.PID)) {
+	if !errors.As(err, &held) || held.Held.Host != host {
+		return l.Owner, err
+	}
+	if !strings.HasPrefix(held.Held.Owner, me+"/") {
+		log.Info("the database is claimed from this host name in another PID namespace; waiting for that claim to expire or be renewed",
+			"pid", held.Held.PID, "last_seen", held.Held.Renewed)
+		return l.Owner, waitOut(ctx, db, l, held.Held)
+	}
+	if held.Held.PID == l.PID || !alive(held.Held.PID) {
 		err = db.TakeOverLease(ctx, l, held.Held.Owner)
 	}
 	return l.Owner, err
+}
+
+// waitOut polls until the held claim expires (then l takes it) or its
+// holder renews it (then it is alive: the refusal is returned).
+func waitOut(ctx context.Context, db *storage.DB, l storage.Lease, held storage.Lease) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(leasePoll):
+		}
+		err := db.AcquireLease(ctx, l, leaseTTL)
+		var now *storage.LeaseHeldError
+		if !errors.As(err, &now) || now.Held.Owner != held.Owner || now.Held.Renewed.After(held.Renewed) {
+			return err
+		}
+	}
 }
 
 // machine identifies where pids mean the same processes: the kernel's boot

@@ -30,7 +30,7 @@ func TestKeepClaimRenewsAndStopsWhenTaken(t *testing.T) {
 	clock <- now
 	db.SetClock(func() time.Time { t := <-clock; clock <- t; return t })
 	setNow := func(t time.Time) { <-clock; clock <- t }
-	owner, err := claim(ctx, db)
+	owner, err := claim(ctx, db, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

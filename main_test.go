@@ -530,10 +530,13 @@ func TestSecondInstanceRefused(t *testing.T) {
 	}
 	// Pending migrations are not applied under the running one either.
 	db.SQL().ExecContext(ctx, "DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
-	if code, _, errOut := runCLI(t, "", "migrate"); code != 1 || !strings.Contains(errOut, "1 migration(s) to apply, but another passionbot is running on this database (host raspberrypi") {
+	if code, _, errOut := runCLI(t, "", "migrate"); code != 1 || !strings.Contains(errOut, "another passionbot is running on this database (host raspberrypi") {
 		t.Fatalf("migrate under a running instance: exit %d, %q", code, errOut)
 	}
 	before, _ := db.Version(ctx)
+	if code, _, errOut := runCLI(t, "", "ask", "vad är PUNKS?"); code != 1 || !strings.Contains(errOut, "1 migration(s) to apply, but another passionbot is running") {
+		t.Fatalf("ask with migrations to apply under a running instance: exit %d, %q", code, errOut)
+	}
 	if code, _, _ := runCLI(t, "help\n"); code != 1 {
 		t.Fatalf("a second run with migrations to apply started: exit %d", code)
 	}
@@ -541,16 +544,38 @@ func TestSecondInstanceRefused(t *testing.T) {
 		t.Fatalf("the refused run migrated the database: version %d → %d", before, after)
 	}
 	db.ReleaseLease(ctx, "other")
-	// Same host name, another PID namespace (a second container with the
-	// host's name): its pid says nothing here, so its claim is respected.
+	// Same host name, another PID namespace, a pid unknown here: a second
+	// container sharing the host's name. It renews its claim, so it is
+	// alive: refused, although its pid means nothing here.
 	host, _ := os.Hostname()
-	if err := db.AcquireLease(ctx, storage.Lease{Owner: "0123456789ab/twin", Host: host, PID: 1}, time.Minute); err != nil {
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: "0123456789ab/twin", Host: host, PID: 1 << 30}, time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := runCLI(t, "help\n"); code != 1 || !strings.Contains(errOut, "another passionbot is running") {
-		t.Fatalf("a twin container's claim taken: exit %d, %q", code, errOut)
+	stopRenewing := make(chan struct{})
+	renewed := make(chan struct{})
+	go func() {
+		defer close(renewed)
+		for {
+			select {
+			case <-stopRenewing:
+				return
+			case <-time.After(300 * time.Millisecond):
+				db.RenewLease(ctx, "0123456789ab/twin")
+			}
+		}
+	}()
+	code, _, errOut = runCLI(t, "help\n")
+	close(stopRenewing)
+	<-renewed
+	if code != 1 || !strings.Contains(errOut, "another passionbot is running") {
+		t.Fatalf("a living twin container's claim taken: exit %d, %q", code, errOut)
 	}
-	db.ReleaseLease(ctx, "0123456789ab/twin")
+	// The same, not renewed any more (the previous container, before a
+	// restart): the start waits for the claim to expire and takes it.
+	db.SQL().ExecContext(ctx, "UPDATE instance_lease SET renewed = renewed - 28 WHERE id = 1")
+	if code, out, errOut := runCLI(t, "help\n"); code != 0 || !strings.Contains(out, "Kommandon") {
+		t.Fatalf("restarted container: exit %d, %q", code, errOut)
+	}
 	// A claim left by a process that is gone from this machine is taken
 	// over at once (a crash, then a restart).
 	if err := db.AcquireLease(ctx, storage.Lease{Owner: machine() + "/crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
