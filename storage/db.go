@@ -174,6 +174,15 @@ func (d *DB) apply(ctx context.Context, m Migration) error {
 		return err
 	}
 	defer tx.Rollback()
+	// Another process may have applied it since Migrate looked (the
+	// transaction holds the write lock from its start: _txlock=immediate).
+	var done int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&done); err != nil {
+		return err
+	}
+	if done > 0 {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
