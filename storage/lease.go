@@ -52,10 +52,7 @@ func (d *DB) EnsureLeaseTable(ctx context.Context) error {
 
 // LiveLease returns the lease when one renewed within ttl exists.
 func (d *DB) LiveLease(ctx context.Context, ttl time.Duration) (Lease, bool, error) {
-	var l Lease
-	var since, renewed int64
-	err := d.sql.QueryRowContext(ctx, "SELECT owner, host, pid, since, renewed FROM instance_lease WHERE id = 1 AND renewed > ?",
-		d.now().Add(-ttl).Unix()).Scan(&l.Owner, &l.Host, &l.PID, &since, &renewed)
+	l, err := d.readLease(ctx, d.now().Add(-ttl))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return l, false, nil
@@ -64,8 +61,17 @@ func (d *DB) LiveLease(ctx context.Context, ttl time.Duration) (Lease, bool, err
 	case err != nil:
 		return l, false, fmt.Errorf("read the database's claim: %w", d.explain(err))
 	}
-	l.Since, l.Renewed = time.Unix(since, 0), time.Unix(renewed, 0)
 	return l, true, nil
+}
+
+// readLease reads the lease, if renewed after since.
+func (d *DB) readLease(ctx context.Context, since time.Time) (Lease, error) {
+	var l Lease
+	var from, renewed int64
+	err := d.sql.QueryRowContext(ctx, "SELECT owner, host, pid, since, renewed FROM instance_lease WHERE id = 1 AND renewed > ?",
+		since.Unix()).Scan(&l.Owner, &l.Host, &l.PID, &from, &renewed)
+	l.Since, l.Renewed = time.Unix(from, 0), time.Unix(renewed, 0)
+	return l, err
 }
 
 // ErrLeaseLost is returned by RenewLease when another instance took the
@@ -87,13 +93,10 @@ WHERE instance_lease.owner = excluded.owner OR instance_lease.renewed <= ?`,
 	if n, _ := res.RowsAffected(); n == 1 {
 		return nil
 	}
-	var held Lease
-	var since, renewed int64
-	err = d.sql.QueryRowContext(ctx, "SELECT owner, host, pid, since, renewed FROM instance_lease WHERE id = 1").Scan(&held.Owner, &held.Host, &held.PID, &since, &renewed)
+	held, err := d.readLease(ctx, time.Time{})
 	if err != nil {
 		return fmt.Errorf("read the database's claim: %w", d.explain(err))
 	}
-	held.Since, held.Renewed = time.Unix(since, 0), time.Unix(renewed, 0)
 	return &LeaseHeldError{Held: held, TTL: ttl}
 }
 
