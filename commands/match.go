@@ -2,9 +2,11 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +22,7 @@ type MatchStore interface {
 	RecentPairs(ctx context.Context, p bot.Platform, since time.Time) (map[[2]string]bool, error)
 	SaveMatch(ctx context.Context, p bot.Platform, members []string, shared []string) (int64, error)
 	MatchHistory(ctx context.Context, u bot.User, limit int) ([]storage.PastMatch, error)
+	MatchByID(ctx context.Context, id int64) (bot.Platform, []bot.User, string, error)
 }
 
 // matching is the matching feature: opt-in, runs on a schedule and on
@@ -143,12 +146,7 @@ func (f *matching) run(ctx context.Context, p bot.Platform, seed int64) (int, er
 			for _, m := range members {
 				all = append(all, byID[m])
 			}
-			text := f.cat.T(f.lang, "match.intro_group", names(all))
-			if len(g.Shared) > 0 {
-				text += " " + f.cat.T(f.lang, "match.shared", strings.Join(g.Shared, ", "))
-			} else {
-				text += " " + f.cat.T(f.lang, "match.nothing_shared")
-			}
+			text := f.intro(f.lang, "match.intro_group", all, strings.Join(g.Shared, ", "))
 			f.deliver.DeliverAll(ctx, fmt.Sprintf("match:%d", id), f.now(), false, []Dest{{Platform: p, Group: members}},
 				func(Dest) bot.Reply { return bot.Reply{Text: text} })
 			continue
@@ -158,30 +156,73 @@ func (f *matching) run(ctx context.Context, p bot.Platform, seed int64) (int, er
 			dests = append(dests, Dest{Platform: p, User: m})
 		}
 		f.deliver.DeliverAll(ctx, fmt.Sprintf("match:%d", id), f.now(), false, dests, func(d Dest) bot.Reply {
-			lang := f.lang
-			if rec, err := f.members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
-				lang = rec.Locale
-			}
+			lang := f.langOf(ctx, d)
 			var others []bot.User
 			for _, m := range g.Members {
 				if m != d.User {
 					others = append(others, byID[m])
 				}
 			}
-			text := f.cat.T(lang, "match.intro", names(others))
-			if len(g.Shared) > 0 {
-				text += " " + f.cat.T(lang, "match.shared", strings.Join(g.Shared, ", "))
-			} else {
-				text += " " + f.cat.T(lang, "match.nothing_shared")
-			}
-			return bot.Reply{Text: text}
+			return bot.Reply{Text: f.intro(lang, "match.intro", others, strings.Join(g.Shared, ", "))}
 		})
 	}
 	return len(groups), nil
 }
 
-// start registers the scheduled matching runs.
+// intro is an introduction naming the others (key match.intro for a DM,
+// match.intro_group for a group DM) and what they share.
+func (f *matching) intro(lang, key string, others []bot.User, shared string) string {
+	text := f.cat.T(lang, key, names(others))
+	if shared != "" {
+		return text + " " + f.cat.T(lang, "match.shared", shared)
+	}
+	return text + " " + f.cat.T(lang, "match.nothing_shared")
+}
+
+// langOf is a member's chosen language, else the community's.
+func (f *matching) langOf(ctx context.Context, d Dest) string {
+	if rec, err := f.members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
+		return rec.Locale
+	}
+	return f.lang
+}
+
+// render re-creates an introduction claimed before a stop ("match:12" to
+// one member or a group DM) from the stored match.
+func (f *matching) render(ctx context.Context, job string, _ time.Time, target string) (bot.Reply, bool, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(job, "match:"), 10, 64)
+	d, ok := ParseDest(target)
+	if err != nil || !ok {
+		return bot.Reply{}, false, nil
+	}
+	_, members, shared, err := f.store.MatchByID(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return bot.Reply{}, false, nil // forgotten members take their matches along
+	}
+	if err != nil {
+		return bot.Reply{}, false, err
+	}
+	if len(d.Group) > 0 {
+		return bot.Reply{Text: f.intro(f.lang, "match.intro_group", members, shared)}, true, nil
+	}
+	var others []bot.User
+	for _, m := range members {
+		if m.ID != d.User {
+			others = append(others, m)
+		}
+	}
+	if len(others) == len(members) {
+		return bot.Reply{}, false, nil // no longer in this match
+	}
+	return bot.Reply{Text: f.intro(f.langOf(ctx, d), "match.intro", others, shared)}, true, nil
+}
+
+// start registers the re-creation of introductions and the scheduled
+// matching runs.
 func (f *matching) start(ctx context.Context) error {
+	if f.deliver != nil {
+		f.deliver.Register("match", f.render)
+	}
 	if f.spec == "" || f.sched == nil {
 		return nil
 	}

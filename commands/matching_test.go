@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,5 +217,39 @@ func BenchmarkMatch10k(b *testing.B) {
 		if matched != len(cs) {
 			b.Fatalf("%d of %d matched", matched, len(cs))
 		}
+	}
+}
+
+// TestIntroClaimedBeforeACrashSentAfterTheRestart: a run saved a match and
+// claimed its introductions, then died before sending them; the next run
+// re-creates each from the stored match, in each member's language, once.
+func TestIntroClaimedBeforeACrashSentAfterTheRestart(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	anna, bo := h.Member("anna", bot.RoleMember), h.Member("bo", bot.RoleMember)
+	h.Say(anna, "language lang:en")
+	h.Say(bo, "interests add tags:keramik")
+	ctx := context.Background()
+	id, err := h.DB.SaveMatch(ctx, bot.PlatformConsole, []string{"anna", "bo"}, []string{"keramik"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := fmt.Sprintf("match:%d", id)
+	if _, err := h.DB.ClaimDeliveries(ctx, job, wednesday, []string{"console:@anna", "console:@bo"}, false, "a-run-that-died"); err != nil {
+		t.Fatal(err)
+	}
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(wednesday.Add(10*time.Minute)), bottest.WithDatabase(path))
+	got := map[string]string{}
+	for _, s := range h.Outbox.Sent() {
+		got[s.To.User] = s.Reply.Text
+	}
+	if len(got) != 2 || !strings.HasPrefix(got["anna"], "Hi! I'd like to introduce you to bo.") || !strings.Contains(got["anna"], "keramik") ||
+		!strings.HasPrefix(got["bo"], "Hej! Jag vill presentera dig för anna.") {
+		t.Fatalf("resumed intros = %q", got)
+	}
+	h.Advance(time.Hour)
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("%d messages: a resumed intro was sent again", n)
 	}
 }

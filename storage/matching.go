@@ -117,6 +117,35 @@ func (d *DB) SaveMatch(ctx context.Context, p bot.Platform, members []string, sh
 	return id, nil
 }
 
+// MatchByID returns a stored match's platform, members (with their
+// display names) and what they share, or ErrNotFound.
+func (d *DB) MatchByID(ctx context.Context, id int64) (bot.Platform, []bot.User, string, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT m.platform, m.shared, me.user_id, COALESCE(mem.display_name, '')
+FROM matches m JOIN match_members me ON me.match_id = m.id
+LEFT JOIN members mem ON mem.platform = me.platform AND mem.user_id = me.user_id
+WHERE m.id = ? ORDER BY me.user_id`, id)
+	if err != nil {
+		return "", nil, "", fmt.Errorf("match %d: %w", id, d.explain(err))
+	}
+	defer rows.Close()
+	var p, shared string
+	var members []bot.User
+	for rows.Next() {
+		var uid, name string
+		if err := rows.Scan(&p, &shared, &uid, &name); err != nil {
+			return "", nil, "", err
+		}
+		members = append(members, bot.User{Platform: bot.Platform(p), ID: uid, Name: name})
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, "", err
+	}
+	if len(members) == 0 {
+		return "", nil, "", ErrNotFound
+	}
+	return bot.Platform(p), members, shared, nil
+}
+
 // PastMatch is one of a member's matches.
 type PastMatch struct {
 	At     time.Time
