@@ -58,7 +58,7 @@ func New() *Metrics {
 		rateSeconds: counter("rate_limit_wait_seconds_total",
 			"Seconds the platforms asked the bot to wait (HTTP 429 Retry-After).", "platform"),
 		deliveries: counter("announcements_total",
-			"Scheduled messages ended, by platform, kind (announce, reminder, match, …) and outcome: sent on time, late (sent after the bot was down at its time, or held up by retries for more than a minute) or failed (given up).",
+			"Scheduled messages ended, by platform, kind (announce, reminder, match, …) and outcome: sent on time, late (sent after the bot was down at its time, or more than a minute after its delivery began) or failed (given up).",
 			"platform", "kind", "outcome"),
 		errors: counter("errors_total",
 			"Error log lines, by the part of the bot that logged them.", "part"),
