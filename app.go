@@ -315,6 +315,14 @@ func (a *app) run(ctx context.Context) error {
 	a.log.Info("passionbot started", "version", version, "database", db.Path(), "platforms", platforms(adapters))
 
 	sched := deps.Scheduler.(*scheduler.Scheduler)
+	m.Gauge("scheduled_jobs", "Jobs the scheduler holds: announcements, reminders, matching, backups.",
+		func() (float64, error) { return float64(sched.Len()), nil })
+	m.Gauge("open_questions", "Questions waiting for an organiser's answer (faq unanswered).", func() (float64, error) {
+		qctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
+		defer cancel()
+		n, err := db.CountOpenQuestions(qctx)
+		return float64(n), err
+	})
 	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log.With("part", "backup")); err != nil {
 		return &exitError{code: 2, err: err}
 	}

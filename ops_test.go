@@ -156,6 +156,8 @@ api_url = "`+sf.APIURL()+`"
 		{"passionbot_command_duration_seconds_count", []string{`platform="discord"`}, 2},
 		{"passionbot_command_duration_seconds_count", []string{`platform="slack"`}, 1},
 		{"passionbot_messages_total", []string{`platform="slack"`, `kind="message"`}, 1},
+		{"passionbot_open_questions", nil, 1}, // the swallow, waiting for an organiser
+		{"passionbot_scheduled_jobs", nil, 1}, // the default matching run
 	} {
 		if got := metricstest.Value(body, c.name, c.labels...); got != c.want {
 			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)

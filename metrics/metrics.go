@@ -69,6 +69,28 @@ func New() *Metrics {
 	return m
 }
 
+// Gauge registers a value read at each scrape: passionbot_<name>. A read
+// that fails reports nothing for that scrape (the error is the read's to log).
+func (m *Metrics) Gauge(name, help string, read func() (float64, error)) {
+	m.reg.MustRegister(&readGauge{desc: prometheus.NewDesc("passionbot_"+name, help, nil, nil), read: read})
+}
+
+// readGauge is a gauge whose value is read at scrape time and may fail.
+type readGauge struct {
+	desc *prometheus.Desc
+	read func() (float64, error)
+}
+
+// Describe sends the gauge's description.
+func (g *readGauge) Describe(ch chan<- *prometheus.Desc) { ch <- g.desc }
+
+// Collect reads the value; nothing is reported when the read fails.
+func (g *readGauge) Collect(ch chan<- prometheus.Metric) {
+	if v, err := g.read(); err == nil {
+		ch <- prometheus.MustNewConstMetric(g.desc, prometheus.GaugeValue, v)
+	}
+}
+
 // Handler serves the metrics in the Prometheus text format.
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})

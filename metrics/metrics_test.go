@@ -145,3 +145,21 @@ func TestErrorsCountedEvenWhenNotLogged(t *testing.T) {
 		t.Errorf("errors = %v, written %q", got, out.String())
 	}
 }
+
+func TestGaugesReadAtScrape(t *testing.T) {
+	m := metrics.New()
+	n := 3.0
+	m.Gauge("open_questions", "open", func() (float64, error) { return n, nil })
+	m.Gauge("broken", "a read that fails", func() (float64, error) { return 0, errors.New("database is locked") })
+	body := scrape(t, m)
+	if got := metricstest.Value(body, "passionbot_open_questions"); got != 3 {
+		t.Errorf("open_questions = %v", got)
+	}
+	if got := metricstest.Value(body, "passionbot_broken"); got != -1 {
+		t.Errorf("a failed read reported %v", got)
+	}
+	n = 4
+	if got := metricstest.Value(scrape(t, m), "passionbot_open_questions"); got != 4 {
+		t.Errorf("not read again at the next scrape: %v", got)
+	}
+}

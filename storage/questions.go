@@ -70,6 +70,15 @@ ORDER BY times_asked DESC, last_asked DESC, id LIMIT ?`, limit)
 	return out, rows.Err()
 }
 
+// CountOpenQuestions counts the questions still waiting for an answer.
+func (d *DB) CountOpenQuestions(ctx context.Context) (int, error) {
+	var n int
+	if err := d.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM unanswered_questions WHERE answered_by IS NULL").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count questions: %w", d.explain(err))
+	}
+	return n, nil
+}
+
 // Question returns one question by id, or ErrNotFound.
 func (d *DB) Question(ctx context.Context, id int64) (Question, error) {
 	row := d.sql.QueryRowContext(ctx, `
