@@ -30,6 +30,12 @@ const (
 	soakGoroutineSlack = 10
 	soakHeapSlack      = 64 << 20
 	soakBotHeapSlack   = 16 << 20
+	// soakBotGrowth bounds the bot's own heap growth over the second half:
+	// soakBotPerMessage bytes a message plus soakBotGrowthSlack. Measured
+	// after the fixes: 9–16 B a message; with discordgo's bucket per slash
+	// command (bwmarrin/discordgo#1333) it was 46 B, 4.4 MiB over 100,000.
+	soakBotPerMessage  = 25
+	soakBotGrowthSlack = 1 << 20
 	soakReplyTimeout   = 30 * time.Second
 	soakMemProfileRate = 64 << 10
 
@@ -89,8 +95,9 @@ var soakShare = map[string]float64{"console": 0.30, "discord": 0.35, "slack": 0.
 //     request and message forever (that is what they are for), so the same
 //     check is also made, tighter, on the heap that is neither the fakes'
 //     nor this harness's (attributed from the heap profile's allocation
-//     stacks): bot end ≤ 1.5 × bot middle + soakBotHeapSlack (16 MiB), about
-//     200 bytes per message of the second half at this test's sizes.
+//     stacks): bot end ≤ 1.5 × bot middle + soakBotHeapSlack (16 MiB), and
+//     its growth over the second half ≤ soakBotPerMessage (25) bytes a
+//     message + 1 MiB, which the discordgo bucket leak (46 B) exceeded.
 //
 // The figures (heap, RSS, database size at start/middle/end, latency
 // percentiles, goroutines, messages per platform, time) are logged.
@@ -285,6 +292,10 @@ func TestSoak(t *testing.T) {
 	}
 	t.Logf("the bot's heap grew by %.0f bytes per message in the second half (%.0f in the first)",
 		(float64(end.botHeap)-float64(mid.botHeap))/float64(total-total/2), (float64(mid.botHeap)-float64(start.botHeap))/float64(total/2))
+	if limit := mid.botHeap + uint64(soakBotPerMessage*(total-total/2)) + soakBotGrowthSlack; end.botHeap > limit {
+		t.Errorf("the bot's own heap grows with the messages: %s at the end, %s at the middle (limit %s: %d B a message + %s)",
+			soakMiB(end.botHeap), soakMiB(mid.botHeap), soakMiB(limit), soakBotPerMessage, soakMiB(soakBotGrowthSlack))
+	}
 	if end.botHeap > mid.botHeap*3/2+soakBotHeapSlack {
 		t.Errorf("the bot's own heap is not flat: %s at the end, %s at the middle (limit 1.5 × middle + %s)", soakMiB(end.botHeap), soakMiB(mid.botHeap), soakMiB(soakBotHeapSlack))
 	}
