@@ -27,6 +27,7 @@ type MeetupStore interface {
 	RSVPs(ctx context.Context, meetupID int64) ([]storage.RSVP, error)
 	CalendarToken(ctx context.Context, u bot.User) (string, error)
 	Member(ctx context.Context, p bot.Platform, userID string) (storage.MemberRecord, error)
+	Deliveries(ctx context.Context, job string, limit int) ([]storage.Delivery, error)
 }
 
 // meetups is the meetup feature: create, edit, cancel, list, show, RSVP,

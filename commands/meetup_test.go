@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -196,5 +197,76 @@ func TestReminderIntroducesThoseWhoShareInterests(t *testing.T) {
 	}
 	if strings.Contains(got["cia"], "Där träffar du") || got["cia"] == "" {
 		t.Errorf("cia's reminder = %q", got["cia"])
+	}
+}
+
+// TestReminderInTheChannelWhenDMsAreClosed: a member whose DMs are closed
+// is reminded in the meetup's channel, pinged, once per reminder; the
+// others get their DM as usual; after a restart mid-way nothing is repeated.
+func TestReminderInTheChannelWhenDMsAreClosed(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Send(bot.Event{Kind: bot.EventMessage, User: org, Channel: bot.Channel{ID: "allmant"}, Addressed: true,
+		Text: `meetup create title:"Marknadsdag" when:"2026-11-28 10:00" where:"Torget"`})
+	for _, u := range []string{"anna", "bo", "cia"} {
+		h.Say(h.Member(u, bot.RoleMember), "meetup rsvp id:1 answer:yes")
+	}
+	h.Outbox.RefuseDMs("anna", "cia")
+	h.Advance(48 * time.Hour) // Friday 10:00: the 24 h reminder
+	sent := h.Outbox.Sent()
+	if len(sent) != 2 {
+		t.Fatalf("%d messages, want bo's DM and one channel post: %+v", len(sent), sent)
+	}
+	var dm, post bottest.Sent
+	for _, s := range sent {
+		if s.To.User != "" {
+			dm = s
+		} else {
+			post = s
+		}
+	}
+	if dm.To.User != "bo" || !strings.Contains(dm.Reply.Text, "Påminnelse: “Marknadsdag”") {
+		t.Fatalf("DM = %+v", dm)
+	}
+	if post.To.Channel != "allmant" || !strings.HasPrefix(post.Reply.Text, "Jag kunde inte nå er med ett direktmeddelande") ||
+		!strings.Contains(post.Reply.Text, "Påminnelse: “Marknadsdag”") || len(post.Reply.Mentions) != 2 ||
+		post.Reply.Mentions[0].ID != "anna" || post.Reply.Mentions[1].ID != "cia" {
+		t.Fatalf("channel post = %+v", post)
+	}
+	// A restart replays nothing; the 1 h reminder does the same once more.
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(wednesday.Add(48*time.Hour+time.Minute)), bottest.WithDatabase(path))
+	h.Outbox.RefuseDMs("anna", "cia")
+	h.Advance(time.Hour)
+	if n := len(h.Outbox.Sent()); n != 0 {
+		t.Fatalf("after the restart, before the 1 h reminder: %+v", h.Outbox.Sent())
+	}
+	h.Advance(22 * time.Hour) // Saturday 09:00
+	if n := len(h.Outbox.Sent()); n != 2 {
+		t.Fatalf("1 h reminder: %d messages, want 2: %+v", n, h.Outbox.Sent())
+	}
+}
+
+// TestChannelReminderResumedAfterACrash: a run found anna's DMs closed,
+// claimed the channel post and died; the next run posts it, naming her.
+func TestChannelReminderResumedAfterACrash(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Send(bot.Event{Kind: bot.EventMessage, User: org, Channel: bot.Channel{ID: "allmant"}, Addressed: true,
+		Text: `meetup create title:"Marknadsdag" when:"2026-11-28 10:00" where:"Torget"`})
+	h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes")
+	ctx := context.Background()
+	job, fire := "reminder:1:24h0m0s", time.Date(2026, 11, 27, 10, 0, 0, 0, wednesday.Location())
+	h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:@anna"}, false, "a-run-that-died")
+	h.DB.DeliveryFailed(ctx, job, fire, "console:@anna", "cannot send messages to this user", true)
+	h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:#allmant"}, false, "a-run-that-died")
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(fire.Add(5*time.Minute)), bottest.WithDatabase(path))
+	sent := h.Outbox.Sent()
+	if len(sent) != 1 || sent[0].To.Channel != "allmant" || len(sent[0].Reply.Mentions) != 1 || sent[0].Reply.Mentions[0].ID != "anna" ||
+		!strings.Contains(sent[0].Reply.Text, "Påminnelse: “Marknadsdag”") {
+		t.Fatalf("resumed = %+v", sent)
 	}
 }

@@ -35,6 +35,7 @@ func meetupMessages() bot.Messages {
 		"meetup.promoted_dm":       {SV: "Goda nyheter: en plats blev ledig och du är nu anmäld till “%s” (%s).", EN: "Good news: a place freed up and you're now signed up for “%s” (%s)."},
 		"meetup.reminder":          {SV: "Påminnelse: “%s” – %s.", EN: "Reminder: “%s” – %s."},
 		"meetup.reminder_where":    {SV: "Plats: %s.", EN: "Place: %s."},
+		"meetup.reminder_channel":  {SV: "Jag kunde inte nå er med ett direktmeddelande, så här kommer påminnelsen:", EN: "I couldn't reach you by direct message, so here is the reminder:"},
 		"meetup.footer":            {SV: "Träff %d · `meetup show id:%d`", EN: "Meetup %d · `meetup show id:%d`"},
 		"meetup.when":              {SV: "När", EN: "When"},
 		"meetup.where":             {SV: "Var", EN: "Where"},

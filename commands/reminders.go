@@ -81,16 +81,57 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 		return
 	}
 	intros := f.introductions(ctx, rsvps)
-	if _, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
+	results, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		r := f.reminder(m, lang)
 		if in, ok := intros[d.User]; ok {
 			r.Text += "\n" + f.cat.T(lang, "meetup.reminder_intro", in.names, in.tag)
 		}
 		return r
-	}); err != nil {
+	})
+	if err != nil {
 		f.log.Error("reminders not claimed", "meetup", id, "err", err)
+		return
 	}
+	// Members the platform would not let the bot DM (closed DMs, blocked)
+	// are reminded in the meetup's channel instead, in one post naming them.
+	var unreached []bot.User
+	for i, r := range results {
+		if r == Failed && ctx.Err() == nil {
+			unreached = append(unreached, bot.User{Platform: dests[i].Platform, ID: dests[i].User})
+		}
+	}
+	if len(unreached) > 0 && m.ChannelID != "" {
+		dest := Dest{Platform: m.Platform, Channel: m.ChannelID}
+		if _, err := f.deliver.Deliver(ctx, reminderJob(id, off), fireAt, late, dest, f.channelReminder(m, unreached)); err != nil {
+			f.log.Error("channel reminder not claimed", "meetup", id, "err", err)
+		}
+	}
+}
+
+// channelReminder is the reminder posted in the meetup's channel for the
+// members a DM could not reach, pinging them, in the community's language.
+func (f *meetups) channelReminder(m storage.Meetup, unreached []bot.User) bot.Reply {
+	r := f.reminder(m, f.lang)
+	r.Text = f.cat.T(f.lang, "meetup.reminder_channel") + "\n" + r.Text
+	r.Mentions = unreached
+	return r
+}
+
+// unreached lists the members whose reminder DM for this firing failed, as
+// the delivery log has it (for re-creating the channel reminder).
+func (f *meetups) unreached(ctx context.Context, job string, fireAt time.Time) ([]bot.User, error) {
+	ds, err := f.store.Deliveries(ctx, job, 10000)
+	if err != nil {
+		return nil, err
+	}
+	var out []bot.User
+	for _, d := range ds {
+		if t, ok := ParseDest(d.Target); ok && t.User != "" && d.Status == "failed" && d.FireAt.Equal(fireAt) {
+			out = append(out, bot.User{Platform: t.Platform, ID: t.User})
+		}
+	}
+	return out, nil
 }
 
 // intro is who else coming shares an interest with a member.
@@ -185,6 +226,13 @@ func (f *meetups) start(ctx context.Context) error {
 			return bot.Reply{}, false, err
 		}
 		d, _ := ParseDest(target)
+		if d.Channel != "" {
+			users, err := f.unreached(ctx, job, fireAt)
+			if err != nil || len(users) == 0 {
+				return bot.Reply{}, false, err
+			}
+			return f.channelReminder(m, users), true, nil
+		}
 		return f.reminder(m, f.langOf(ctx, d)), true, nil
 	})
 	for _, kind := range []string{"cancel", "promoted"} {

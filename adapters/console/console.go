@@ -174,6 +174,11 @@ func (a *Adapter) write(s string) {
 // body, fields and buttons (as the command that does the same thing).
 func Render(r bot.Reply) string {
 	var b strings.Builder
+	for _, u := range r.Mentions { // the members it is meant for, named first
+		if u.Platform == bot.PlatformConsole {
+			b.WriteString("@" + u.ID + " ")
+		}
+	}
 	b.WriteString(r.Text)
 	if c := r.Card; c != nil {
 		if b.Len() > 0 {

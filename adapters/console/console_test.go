@@ -62,3 +62,10 @@ func TestSendNamesDestinationAndDefusesPings(t *testing.T) {
 		t.Fatalf("output = %q", got)
 	}
 }
+
+func TestRenderNamesTheMentionedFirst(t *testing.T) {
+	got := console.Render(bot.Reply{Text: "Påminnelse", Mentions: []bot.User{{Platform: bot.PlatformConsole, ID: "anna"}, {Platform: bot.PlatformSlack, ID: "U1"}}})
+	if got != "@anna Påminnelse" {
+		t.Fatalf("Render = %q", got)
+	}
+}

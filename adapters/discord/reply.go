@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"strings"
 	"bytes"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,6 +42,17 @@ func (m message) files() []*discordgo.File {
 // with its buttons as components.
 func render(r bot.Reply) []message {
 	var out []message
+	// The members a reply means to ping are named first (allowed_mentions
+	// lets exactly them be pinged).
+	var pings []string
+	for _, u := range r.Mentions {
+		if u.Platform == bot.PlatformDiscord {
+			pings = append(pings, "<@"+u.ID+">")
+		}
+	}
+	if len(pings) > 0 {
+		r.Text = strings.TrimSpace(strings.Join(pings, " ") + " " + r.Text)
+	}
 	if r.Text != "" {
 		for _, chunk := range bot.Split(r.Text, maxContent) {
 			out = append(out, message{content: chunk})

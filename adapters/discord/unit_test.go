@@ -163,3 +163,17 @@ func TestAppIDFromToken(t *testing.T) {
 		t.Fatal("garbage accepted")
 	}
 }
+
+// TestRenderNamesTheMentionedFirst: the members a reply means to ping are
+// written at its start, Discord's users only (allowed_mentions lets exactly
+// them be pinged).
+func TestRenderNamesTheMentionedFirst(t *testing.T) {
+	ms := render(bot.Reply{Text: "Påminnelse: “Marknadsdag”", Mentions: []bot.User{
+		{Platform: bot.PlatformDiscord, ID: "42"}, {Platform: bot.PlatformSlack, ID: "U1"}, {Platform: bot.PlatformDiscord, ID: "43"}}})
+	if len(ms) != 1 || ms[0].content != "<@42> <@43> Påminnelse: “Marknadsdag”" {
+		t.Fatalf("render = %+v", ms)
+	}
+	if ms := render(bot.Reply{Text: "hej"}); ms[0].content != "hej" {
+		t.Fatalf("no mentions: %q", ms[0].content)
+	}
+}

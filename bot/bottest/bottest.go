@@ -6,6 +6,7 @@ package bottest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -237,8 +238,22 @@ type Sent struct {
 
 // Outbox is the harness's adapter: it records what the bot sends.
 type Outbox struct {
-	mu   sync.Mutex
-	sent []Sent
+	mu      sync.Mutex
+	sent    []Sent
+	refused map[string]bool // users whose DMs are closed
+}
+
+// RefuseDMs makes direct messages to these users fail as a platform
+// refuses them (closed DMs): a permanent error, nothing sent.
+func (o *Outbox) RefuseDMs(users ...string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.refused == nil {
+		o.refused = map[string]bool{}
+	}
+	for _, u := range users {
+		o.refused[u] = true
+	}
 }
 
 // Platform is the harness's platform.
@@ -251,6 +266,9 @@ func (o *Outbox) Run(ctx context.Context, h bot.Handler) error { <-ctx.Done(); r
 func (o *Outbox) Send(ctx context.Context, to bot.Target, r bot.Reply) (bot.MessageRef, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if to.User != "" && o.refused[to.User] {
+		return bot.MessageRef{}, bot.Permanent(errors.New("cannot send messages to this user"))
+	}
 	o.sent = append(o.sent, Sent{To: to, Reply: bot.Sanitize(r)})
 	return bot.MessageRef{Channel: to.Channel, ID: fmt.Sprint(len(o.sent))}, nil
 }
