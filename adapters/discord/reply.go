@@ -1,8 +1,8 @@
 package discord
 
 import (
-	"strings"
 	"bytes"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
