@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -596,5 +597,35 @@ func TestInteractionBucketsStayBounded(t *testing.T) {
 	}
 	if after := discord.RateLimitBuckets(e.a); after > before+2*lanes {
 		t.Fatalf("%d rate-limit buckets after 80 interactions (%d before): one per interaction", after, before)
+	}
+}
+
+// TestReminderInTheChannelWhenDiscordRefusesTheDM: Discord refuses the
+// reminder DM (code 50007, the member's DMs are closed); the reminder is
+// posted in the meetup's channel, pinging the member.
+func TestReminderInTheChannelWhenDiscordRefusesTheDM(t *testing.T) {
+	e := start(t, setup{})
+	mention(e, e.org, `meetup create title:"Keramikkväll" when:"2027-03-04 18:00" where:"Ateljén"`)
+	e.messages(t, 1)
+	mention(e, e.kim, "meetup rsvp id:1 answer:yes")
+	e.waitFor(t, "the RSVP answered", func() bool {
+		ms := e.fake.Messages(e.general)
+		return len(ms) > 0 && strings.Contains(ms[len(ms)-1].Content, "Du är anmäld")
+	})
+	time.Sleep(200 * time.Millisecond) // nothing else on its way to the channel
+	before := len(e.fake.Messages(e.general))
+	e.fake.FailNext("POST", "/channels/*/messages", http.StatusForbidden, `{"code":50007,"message":"Cannot send messages to this user"}`)
+	loc, _ := time.LoadLocation("Europe/Stockholm")
+	e.h.Advance(time.Date(2027, 3, 3, 18, 1, 0, 0, loc).Sub(e.h.Clock.Now())) // past the 24 h reminder
+	if ds, _ := e.h.DB.Deliveries(context.Background(), "reminder:1:24h0m0s", 10); len(ds) != 2 {
+		t.Logf("deliveries: %+v", ds)
+	}
+	ms := e.messages(t, before+1)
+	post := ms[len(ms)-1]
+	if !strings.HasPrefix(post.Content, "<@"+e.kim.ID+"> Jag kunde inte nå er med ett direktmeddelande") || !strings.Contains(post.Content, "Keramikkväll") {
+		t.Fatalf("channel reminder = %q", post.Content)
+	}
+	if am := post.AllowedMentions; am == nil || len(am.Users) != 1 || am.Users[0] != e.kim.ID || len(am.Parse) != 0 {
+		t.Fatalf("allowed_mentions = %+v: only kim may be pinged", am)
 	}
 }
