@@ -321,6 +321,9 @@ func (a *app) run(ctx context.Context) error {
 		qctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
 		defer cancel()
 		n, err := db.CountOpenQuestions(qctx)
+		if err != nil {
+			a.log.Warn("metrics: counting open questions", "err", err)
+		}
 		return float64(n), err
 	})
 	if err := scheduleBackups(sched, db, a.cfg.Backup, a.cfg.Location, a.log.With("part", "backup")); err != nil {

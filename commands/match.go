@@ -202,7 +202,14 @@ func (f *matching) render(ctx context.Context, job string, _ time.Time, target s
 	if err != nil {
 		return bot.Reply{}, false, err
 	}
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = m.ID
+	}
 	if len(d.Group) > 0 {
+		if !slices.Equal(slices.Sorted(slices.Values(d.Group)), ids) {
+			return bot.Reply{}, false, nil // someone left (forgot their data) since
+		}
 		return bot.Reply{Text: f.intro(f.lang, "match.intro_group", members, shared)}, true, nil
 	}
 	var others []bot.User
@@ -211,8 +218,8 @@ func (f *matching) render(ctx context.Context, job string, _ time.Time, target s
 			others = append(others, m)
 		}
 	}
-	if len(others) == len(members) {
-		return bot.Reply{}, false, nil // no longer in this match
+	if len(others) == 0 || len(others) == len(members) {
+		return bot.Reply{}, false, nil // no longer in this match, or nobody left to meet
 	}
 	return bot.Reply{Text: f.intro(f.langOf(ctx, d), "match.intro", others, shared)}, true, nil
 }

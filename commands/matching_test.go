@@ -253,3 +253,27 @@ func TestIntroClaimedBeforeACrashSentAfterTheRestart(t *testing.T) {
 		t.Fatalf("%d messages: a resumed intro was sent again", n)
 	}
 }
+
+// TestIntroNotResumedWhenThePartnerIsGone: bo forgot his data before the
+// restart; anna is not introduced to nobody.
+func TestIntroNotResumedWhenThePartnerIsGone(t *testing.T) {
+	path := t.TempDir() + "/p.db"
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	h.Say(h.Member("anna", bot.RoleMember), "interests add tags:keramik")
+	bo := h.Member("bo", bot.RoleMember)
+	h.Say(bo, "interests add tags:keramik")
+	ctx := context.Background()
+	id, err := h.DB.SaveMatch(ctx, bot.PlatformConsole, []string{"anna", "bo"}, []string{"keramik"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.DB.ClaimDeliveries(ctx, fmt.Sprintf("match:%d", id), wednesday, []string{"console:@anna", "console:@bo"}, false, "a-run-that-died")
+	if err := h.DB.ForgetMember(ctx, bo); err != nil {
+		t.Fatal(err)
+	}
+	h.DB.Close()
+	h = bottest.New(t, bottest.At(wednesday.Add(10*time.Minute)), bottest.WithDatabase(path))
+	if sent := h.Outbox.Sent(); len(sent) != 0 {
+		t.Fatalf("sent %+v", sent)
+	}
+}

@@ -248,25 +248,46 @@ func TestReminderInTheChannelWhenDMsAreClosed(t *testing.T) {
 	}
 }
 
-// TestChannelReminderResumedAfterACrash: a run found anna's DMs closed,
-// claimed the channel post and died; the next run posts it, naming her.
+// TestChannelReminderResumedAfterACrash: a run found anna's DMs closed and
+// died, with the channel post claimed or not yet; the next run posts it
+// once, naming her.
 func TestChannelReminderResumedAfterACrash(t *testing.T) {
-	path := t.TempDir() + "/p.db"
-	h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+	for _, claimed := range []bool{true, false} {
+		path := t.TempDir() + "/p.db"
+		h := bottest.New(t, bottest.At(wednesday), bottest.WithDatabase(path))
+		org := h.Member("olle", bot.RoleOrganiser)
+		h.Send(bot.Event{Kind: bot.EventMessage, User: org, Channel: bot.Channel{ID: "allmant"}, Addressed: true,
+			Text: `meetup create title:"Marknadsdag" when:"2026-11-28 10:00" where:"Torget"`})
+		h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes")
+		ctx := context.Background()
+		job, fire := "reminder:1:24h0m0s", time.Date(2026, 11, 27, 10, 0, 0, 0, wednesday.Location())
+		h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:@anna"}, false, "a-run-that-died")
+		h.DB.DeliveryFailed(ctx, job, fire, "console:@anna", "cannot send messages to this user", true)
+		if claimed {
+			h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:#allmant"}, false, "a-run-that-died")
+		}
+		h.DB.Close()
+		h = bottest.New(t, bottest.At(fire.Add(5*time.Minute)), bottest.WithDatabase(path))
+		h.Advance(time.Millisecond) // the missed firing, within its grace
+		sent := h.Outbox.Sent()
+		if len(sent) != 1 || sent[0].To.Channel != "allmant" || len(sent[0].Reply.Mentions) != 1 || sent[0].Reply.Mentions[0].ID != "anna" ||
+			!strings.Contains(sent[0].Reply.Text, "Påminnelse: “Marknadsdag”") {
+			t.Fatalf("channel post claimed before the crash %v: sent %+v", claimed, sent)
+		}
+	}
+}
+
+// TestChannelReminderOnlyForTheMeetupsPlatform: a member who answered from
+// another platform and could not be reached is not "pinged" in a channel
+// of a platform where they are nobody.
+func TestChannelReminderOnlyForTheMeetupsPlatform(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
 	org := h.Member("olle", bot.RoleOrganiser)
 	h.Send(bot.Event{Kind: bot.EventMessage, User: org, Channel: bot.Channel{ID: "allmant"}, Addressed: true,
 		Text: `meetup create title:"Marknadsdag" when:"2026-11-28 10:00" where:"Torget"`})
-	h.Say(h.Member("anna", bot.RoleMember), "meetup rsvp id:1 answer:yes")
-	ctx := context.Background()
-	job, fire := "reminder:1:24h0m0s", time.Date(2026, 11, 27, 10, 0, 0, 0, wednesday.Location())
-	h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:@anna"}, false, "a-run-that-died")
-	h.DB.DeliveryFailed(ctx, job, fire, "console:@anna", "cannot send messages to this user", true)
-	h.DB.ClaimDeliveries(ctx, job, fire, []string{"console:#allmant"}, false, "a-run-that-died")
-	h.DB.Close()
-	h = bottest.New(t, bottest.At(fire.Add(5*time.Minute)), bottest.WithDatabase(path))
-	sent := h.Outbox.Sent()
-	if len(sent) != 1 || sent[0].To.Channel != "allmant" || len(sent[0].Reply.Mentions) != 1 || sent[0].Reply.Mentions[0].ID != "anna" ||
-		!strings.Contains(sent[0].Reply.Text, "Påminnelse: “Marknadsdag”") {
-		t.Fatalf("resumed = %+v", sent)
+	h.Say(bot.User{Platform: bot.PlatformSlack, ID: "U1", Name: "ulla"}, "meetup rsvp id:1 answer:yes") // slack is not connected here
+	h.Advance(48 * time.Hour)
+	if sent := h.Outbox.Sent(); len(sent) != 0 {
+		t.Fatalf("sent %+v", sent)
 	}
 }

@@ -81,7 +81,7 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 		return
 	}
 	intros := f.introductions(ctx, rsvps)
-	results, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
+	_, err = f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		r := f.reminder(m, lang)
 		if in, ok := intros[d.User]; ok {
@@ -95,13 +95,17 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 	}
 	// Members the platform would not let the bot DM (closed DMs, blocked)
 	// are reminded in the meetup's channel instead, in one post naming them.
-	var unreached []bot.User
-	for i, r := range results {
-		if r == Failed && ctx.Err() == nil {
-			unreached = append(unreached, bot.User{Platform: dests[i].Platform, ID: dests[i].User})
-		}
+	// The list comes from the delivery log, so that DMs refused in a run
+	// that died before posting are included (the post is claimed once).
+	if m.ChannelID == "" || ctx.Err() != nil {
+		return
 	}
-	if len(unreached) > 0 && m.ChannelID != "" {
+	unreached, err := f.unreached(ctx, reminderJob(id, off), fireAt, m.Platform)
+	if err != nil {
+		f.log.Error("channel reminder: reading the delivery log", "meetup", id, "err", err)
+		return
+	}
+	if len(unreached) > 0 {
 		dest := Dest{Platform: m.Platform, Channel: m.ChannelID}
 		if _, err := f.deliver.Deliver(ctx, reminderJob(id, off), fireAt, late, dest, f.channelReminder(m, unreached)); err != nil {
 			f.log.Error("channel reminder not claimed", "meetup", id, "err", err)
@@ -118,16 +122,17 @@ func (f *meetups) channelReminder(m storage.Meetup, unreached []bot.User) bot.Re
 	return r
 }
 
-// unreached lists the members whose reminder DM for this firing failed, as
-// the delivery log has it (for re-creating the channel reminder).
-func (f *meetups) unreached(ctx context.Context, job string, fireAt time.Time) ([]bot.User, error) {
+// unreached lists the members on platform p whose reminder DM for this
+// firing failed, as the delivery log has it. Members on another platform
+// (an RSVP from elsewhere) cannot be pinged in the meetup's channel.
+func (f *meetups) unreached(ctx context.Context, job string, fireAt time.Time, p bot.Platform) ([]bot.User, error) {
 	ds, err := f.store.Deliveries(ctx, job, 10000)
 	if err != nil {
 		return nil, err
 	}
 	var out []bot.User
 	for _, d := range ds {
-		if t, ok := ParseDest(d.Target); ok && t.User != "" && d.Status == "failed" && d.FireAt.Equal(fireAt) {
+		if t, ok := ParseDest(d.Target); ok && t.User != "" && t.Platform == p && d.Status == "failed" && d.FireAt.Equal(fireAt) {
 			out = append(out, bot.User{Platform: t.Platform, ID: t.User})
 		}
 	}
@@ -227,7 +232,7 @@ func (f *meetups) start(ctx context.Context) error {
 		}
 		d, _ := ParseDest(target)
 		if d.Channel != "" {
-			users, err := f.unreached(ctx, job, fireAt)
+			users, err := f.unreached(ctx, job, fireAt, m.Platform)
 			if err != nil || len(users) == 0 {
 				return bot.Reply{}, false, err
 			}
