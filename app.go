@@ -108,21 +108,33 @@ func (a *app) openDB(ctx context.Context) (*storage.DB, []int, error) {
 	return db, applied, nil
 }
 
+// openClaimed opens the database and claims it (see claim) before anything
+// in it changes; the caller releases the claim (owner) and closes it.
+func (a *app) openClaimed(ctx context.Context) (*storage.DB, string, error) {
+	db, err := storage.Open(ctx, a.cfg.Database)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := db.EnsureLeaseTable(ctx); err != nil {
+		db.Close()
+		return nil, "", err
+	}
+	owner, err := claim(ctx, db, a.log)
+	if err != nil {
+		db.Close()
+		return nil, "", err
+	}
+	return db, owner, nil
+}
+
 // migrate applies the pending migrations holding the database's claim, as
 // run does: refused while a bot runs on it, never two migrating at once.
 func (a *app) migrate(ctx context.Context) error {
-	db, err := storage.Open(ctx, a.cfg.Database)
+	db, owner, err := a.openClaimed(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.EnsureLeaseTable(ctx); err != nil {
-		return err
-	}
-	owner, err := claim(ctx, db, a.log)
-	if err != nil {
-		return err
-	}
 	defer db.ReleaseLease(context.Background(), owner)
 	applied, err := db.Migrate(ctx)
 	if err != nil {
@@ -266,19 +278,11 @@ func (a *app) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// Claim the database before changing anything in it.
-	db, err := storage.Open(ctx, a.cfg.Database)
+	db, owner, err := a.openClaimed(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.EnsureLeaseTable(ctx); err != nil {
-		return err
-	}
-	owner, err := claim(ctx, db, a.log)
-	if err != nil {
-		return err
-	}
 	defer db.ReleaseLease(context.Background(), owner)
 	// The claim is renewed from now on: migrating and publishing commands
 	// can take longer than its TTL. On return: cancel, wait, release, close.
@@ -505,8 +509,14 @@ func (h stdLog) Handle(ctx context.Context, r slog.Record) error {
 	next := h.other
 	if len(r.Message) > 5 && strings.HasPrefix(r.Message, "[DG") && r.Message[4] == ']' {
 		next = h.dg
-		r.Level = map[byte]slog.Level{'0': slog.LevelError, '1': slog.LevelWarn, '2': slog.LevelInfo}[r.Message[3]]
-		if r.Message[3] > '2' {
+		switch r.Message[3] {
+		case '0':
+			r.Level = slog.LevelError
+		case '1':
+			r.Level = slog.LevelWarn
+		case '2':
+			r.Level = slog.LevelInfo
+		default:
 			r.Level = slog.LevelDebug
 		}
 	}
