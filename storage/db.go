@@ -144,6 +144,23 @@ func Migrations() ([]Migration, error) {
 // transaction, and returns the versions it applied. A database from a newer
 // passionbot (a version this binary does not know) is refused.
 func (d *DB) Migrate(ctx context.Context) ([]int, error) {
+	todo, err := d.pending(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var applied []int
+	for _, m := range todo {
+		if err := d.apply(ctx, m); err != nil {
+			return applied, fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, d.explain(err))
+		}
+		applied = append(applied, m.Version)
+	}
+	return applied, nil
+}
+
+// pending returns the known migrations not applied yet, in order; a
+// database from a newer passionbot is refused.
+func (d *DB) pending(ctx context.Context) ([]Migration, error) {
 	ms, err := Migrations()
 	if err != nil {
 		return nil, err
@@ -155,17 +172,13 @@ func (d *DB) Migrate(ctx context.Context) ([]int, error) {
 	if n := len(ms); n > 0 && current > ms[n-1].Version {
 		return nil, fmt.Errorf("database %s has schema version %d, newer than this passionbot knows (%d): upgrade passionbot", d.path, current, ms[n-1].Version)
 	}
-	var applied []int
+	var out []Migration
 	for _, m := range ms {
-		if m.Version <= current {
-			continue
+		if m.Version > current {
+			out = append(out, m)
 		}
-		if err := d.apply(ctx, m); err != nil {
-			return applied, fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, d.explain(err))
-		}
-		applied = append(applied, m.Version)
 	}
-	return applied, nil
+	return out, nil
 }
 
 func (d *DB) apply(ctx context.Context, m Migration) error {
@@ -194,21 +207,8 @@ func (d *DB) apply(ctx context.Context, m Migration) error {
 
 // Pending returns how many known migrations are not applied yet.
 func (d *DB) Pending(ctx context.Context) (int, error) {
-	ms, err := Migrations()
-	if err != nil {
-		return 0, err
-	}
-	current, err := d.Version(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, m := range ms {
-		if m.Version > current {
-			n++
-		}
-	}
-	return n, nil
+	todo, err := d.pending(ctx)
+	return len(todo), err
 }
 
 // Version returns the highest applied migration (0 on a new file).
