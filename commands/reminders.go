@@ -81,7 +81,7 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 		return
 	}
 	intros := f.introductions(ctx, rsvps)
-	_, err = f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
+	results, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		r := f.reminder(m, lang)
 		if in, ok := intros[d.User]; ok {
@@ -97,8 +97,8 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 	// are reminded in the meetup's channel instead, in one post naming them.
 	// The list comes from the delivery log, so that DMs refused in a run
 	// that died before posting are included (the post is claimed once).
-	if m.ChannelID == "" || ctx.Err() != nil {
-		return
+	if m.ChannelID == "" || ctx.Err() != nil || !slices.ContainsFunc(results, func(r Result) bool { return r != Delivered }) {
+		return // every DM went out in this run: nothing to read in the log
 	}
 	unreached, err := f.unreached(ctx, reminderJob(id, off), fireAt, m.Platform)
 	if err != nil {
