@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,7 +16,6 @@ import (
 
 	"passionbot/adapters/discord"
 	"passionbot/adapters/discord/discordfake"
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
 	"passionbot/bot/bottest"
 	"passionbot/commands"
@@ -136,18 +134,8 @@ func BenchmarkIdleCPU(b *testing.B) {
 // overstates the release binary's.
 func BenchmarkIdleRSSAllFeatures(b *testing.B) {
 	dir := b.TempDir()
-	df := discordfake.New(b)
-	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}}})
-	sf := slackfake.New(b)
-	sf.AddChannel(slackfake.Channel{Name: "allmant"})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cfg := filepath.Join(dir, "all.toml")
-	os.WriteFile(cfg, []byte(`[http]
+	addr := freeAddr(b)
+	f := newTwoFakes(b, dir, `[http]
 listen = "`+addr+`"
 [backup]
 cron = "0 3 * * *"
@@ -157,18 +145,12 @@ enabled = true
 banned = ["köp billigt"]
 [members]
 onboarding = true
-[discord]
-enabled = true
-base_url = "`+df.URL()+`"
-guild_id = "`+guild.ID+`"
-[slack]
-enabled = true
-api_url = "`+sf.APIURL()+`"
-`), 0o600)
+`)
+	cfg := f.config
 	for range b.N {
 		cmd := exec.Command(os.Args[0], "--config", cfg, "--db", filepath.Join(dir, "p.db"))
-		cmd.Env = append(os.Environ(), "PASSIONBOT_RUN_MAIN=1", "DISCORD_TOKEN="+df.Token(),
-			"SLACK_BOT_TOKEN="+sf.BotToken(), "SLACK_APP_TOKEN="+sf.AppToken())
+		cmd.Env = append(os.Environ(), "PASSIONBOT_RUN_MAIN=1", "DISCORD_TOKEN="+f.env("DISCORD_TOKEN"),
+			"SLACK_BOT_TOKEN="+f.env("SLACK_BOT_TOKEN"), "SLACK_APP_TOKEN="+f.env("SLACK_APP_TOKEN"))
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}

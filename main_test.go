@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -375,40 +374,72 @@ func TestBinaryAgainstFakeSlack(t *testing.T) {
 	}
 }
 
+// twoFakes is a loopback Discord and Slack, each with the member kim and a
+// channel #allmant, and a configuration file enabling both.
+type twoFakes struct {
+	slack        *slackfake.Server
+	discord      *discordfake.Server
+	guild        discordfake.Guild
+	kim          discordfake.User
+	slackGeneral string // the Slack #allmant's id
+	config       string // the configuration file
+}
+
+// newTwoFakes starts both fakes and writes dir/both.toml: extra (TOML
+// sections) followed by [discord] and [slack] pointing at them.
+func newTwoFakes(tb testing.TB, dir, extra string) twoFakes {
+	tb.Helper()
+	f := twoFakes{slack: slackfake.New(tb), discord: discordfake.New(tb), config: filepath.Join(dir, "both.toml")}
+	f.slack.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
+	f.slackGeneral = f.slack.AddChannel(slackfake.Channel{Name: "allmant"})
+	f.kim = f.discord.NewUser("kim")
+	f.guild = f.discord.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}},
+		Members: []discordfake.Member{{User: f.discord.NewUser("owner")}, {User: f.kim}}})
+	err := os.WriteFile(f.config, []byte(extra+`[discord]
+enabled = true
+base_url = "`+f.discord.URL()+`"
+guild_id = "`+f.guild.ID+`"
+[slack]
+enabled = true
+api_url = "`+f.slack.APIURL()+`"
+`), 0o600)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// env is the environment with both fakes' tokens.
+func (f twoFakes) env(k string) string {
+	return map[string]string{"SLACK_BOT_TOKEN": f.slack.BotToken(), "SLACK_APP_TOKEN": f.slack.AppToken(), "DISCORD_TOKEN": f.discord.Token()}[k]
+}
+
+// waitConnected waits until the bot is connected to both fakes.
+func (f twoFakes) waitConnected(tb testing.TB, ctx context.Context) {
+	tb.Helper()
+	if err := f.slack.WaitConnected(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.discord.WaitConnected(ctx); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // TestDiscordAndSlackInOneProcess runs the binary with both platforms on,
 // against loopback fakes, sharing one database: each answers its own members.
 func TestDiscordAndSlackInOneProcess(t *testing.T) {
 	dir := inTempDir(t)
-	sf := slackfake.New(t)
-	sf.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
-	general := sf.AddChannel(slackfake.Channel{Name: "allmant"})
-	df := discordfake.New(t)
-	kim := df.NewUser("kim")
-	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}, {User: kim}}})
-	p := filepath.Join(dir, "both.toml")
-	os.WriteFile(p, []byte(`[discord]
-enabled = true
-base_url = "`+df.URL()+`"
-guild_id = "`+guild.ID+`"
-[slack]
-enabled = true
-api_url = "`+sf.APIURL()+`"
-`), 0o600)
-	env := func(k string) string {
-		return map[string]string{"SLACK_BOT_TOKEN": sf.BotToken(), "SLACK_APP_TOKEN": sf.AppToken(), "DISCORD_TOKEN": df.Token()}[k]
-	}
+	f := newTwoFakes(t, dir, "")
+	sf, df, kim, guild, general := f.slack, f.discord, f.kim, f.guild, f.slackGeneral
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncWriter{w: &bytes.Buffer{}}
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, logs, env) }()
+	go func() {
+		done <- run(ctx, []string{"--config", f.config}, strings.NewReader(""), io.Discard, logs, f.env)
+	}()
 	wait, stop := context.WithTimeout(ctx, 15*time.Second)
 	defer stop()
-	if err := sf.WaitConnected(wait); err != nil {
-		t.Fatal(err)
-	}
-	if err := df.WaitConnected(wait); err != nil {
-		t.Fatal(err)
-	}
+	f.waitConnected(t, wait)
 	sf.SendEvent(slackfake.AppMentionEvent{User: "UKIM", Channel: general, Text: "vad står PUNKS för?"})
 	df.SendMessage(discordfake.MessageCreate{ChannelID: guild.Channels[0].ID, Author: kim, Content: "<@" + df.BotID() + "> who commissioned the report?"})
 	posts, err := sf.WaitPosts(wait, general, 1)
@@ -447,12 +478,7 @@ api_url = "`+sf.APIURL()+`"
 // calendars a member would subscribe to.
 func TestCalendarFeedsServed(t *testing.T) {
 	dir := inTempDir(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	p := filepath.Join(dir, "h.toml")
 	os.WriteFile(p, []byte("[http]\nlisten = \""+addr+"\"\n"), 0o600)
 	pr, pw := io.Pipe()

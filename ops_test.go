@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +19,7 @@ import (
 )
 
 // freeAddr returns a loopback address nobody listens on.
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -68,39 +67,17 @@ func TestHealthzAndMetricsServed(t *testing.T) {
 	dir := inTempDir(t)
 	addr := freeAddr(t)
 	base := "http://" + addr
-	sf := slackfake.New(t)
-	sf.AddUser(slackfake.User{ID: "UKIM", Name: "kim"})
-	general := sf.AddChannel(slackfake.Channel{Name: "allmant"})
-	df := discordfake.New(t)
-	kim := df.NewUser("kim")
-	guild := df.AddGuild(discordfake.Guild{Name: "Passion Halland", Channels: []discordfake.Channel{{Name: "allmant"}}, Members: []discordfake.Member{{User: df.NewUser("owner")}, {User: kim}}})
-	p := filepath.Join(dir, "ops.toml")
-	os.WriteFile(p, []byte(`[http]
-listen = "`+addr+`"
-[discord]
-enabled = true
-base_url = "`+df.URL()+`"
-guild_id = "`+guild.ID+`"
-[slack]
-enabled = true
-api_url = "`+sf.APIURL()+`"
-`), 0o600)
-	env := func(k string) string {
-		return map[string]string{"SLACK_BOT_TOKEN": sf.BotToken(), "SLACK_APP_TOKEN": sf.AppToken(), "DISCORD_TOKEN": df.Token()}[k]
-	}
+	f := newTwoFakes(t, dir, "[http]\nlisten = \""+addr+"\"\n")
+	sf, df, kim, guild, general := f.slack, f.discord, f.kim, f.guild, f.slackGeneral
+	p := f.config
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	logs := &syncWriter{w: &bytes.Buffer{}}
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, logs, env) }()
+	go func() { done <- run(ctx, []string{"--config", p}, strings.NewReader(""), io.Discard, logs, f.env) }()
 	wait, stop := context.WithTimeout(ctx, 30*time.Second)
 	defer stop()
-	if err := sf.WaitConnected(wait); err != nil {
-		t.Fatal(err)
-	}
-	if err := df.WaitConnected(wait); err != nil {
-		t.Fatal(err)
-	}
+	f.waitConnected(t, wait)
 
 	rep := waitHealth(t, base, http.StatusOK, 10*time.Second)
 	want := map[string]string{"database": "ok", "discord": "ok", "slack": "ok", "scheduler": "ok"}
@@ -174,6 +151,13 @@ api_url = "`+sf.APIURL()+`"
 	}
 	if code, out := healthCLI(p); code != 1 || !strings.Contains(out, "discord    discord gateway not connected\n") {
 		t.Errorf("passionbot health during the outage: exit %d, %q", code, out)
+	}
+	// The gateway stays down until discordgo has tried to reconnect and
+	// failed (it logs that as an error, checked below).
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(logs.String(), "[DG0]"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("discordgo never tried to reconnect during the outage")
+		}
 	}
 	df.SetGatewayDown(false)
 	waitHealth(t, base, http.StatusOK, 20*time.Second)
