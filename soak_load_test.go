@@ -255,13 +255,7 @@ func soakDiscordWorld(fake *discordfake.Server, tr *soakTracker) *soakDiscord {
 // (20 %) or a slash command (30 %). Organisers' requests go to a channel,
 // where their role counts.
 func (w *soakDiscord) send(worker int, op soakOp) *soakReq {
-	user := w.users[op.user%len(w.users)]
-	if op.org {
-		user = w.orgs[(worker*2+op.seq/soakDiscordWorkers%2)%len(w.orgs)]
-	}
-	per := len(w.channels) / soakDiscordWorkers
-	ch := w.channels[worker*per+w.next[worker]%per]
-	w.next[worker]++
+	user, ch := soakPick(w.users, w.orgs, w.channels, w.next, soakDiscordWorkers, worker, op)
 	id := w.fake.NewID()
 	switch {
 	case op.route < 50 || (op.org && op.route < 70):
@@ -322,13 +316,7 @@ func soakSlackWorld(fake *slackfake.Server, tr *soakTracker) *soakSlack {
 // (35 %) or a slash command (35 %); organisers' requests are mentions or
 // slash commands.
 func (w *soakSlack) send(worker int, op soakOp) *soakReq {
-	user := w.users[op.user%len(w.users)]
-	if op.org {
-		user = w.orgs[(worker*2+op.seq/soakSlackWorkers%2)%len(w.orgs)]
-	}
-	per := len(w.channels) / soakSlackWorkers
-	ch := w.channels[worker*per+w.next[worker]%per]
-	w.next[worker]++
+	user, ch := soakPick(w.users, w.orgs, w.channels, w.next, soakSlackWorkers, worker, op)
 	switch {
 	case op.route < 30 || (op.org && op.route < 65):
 		n := w.ts.Add(1)
@@ -355,4 +343,18 @@ func (w *soakSlack) send(worker int, op soakOp) *soakReq {
 		w.fake.SendSlashCommand(cmd)
 		return r
 	}
+}
+
+// soakPick chooses who sends op for worker (its member, or one of the
+// worker's two organisers, alternating) and in which of the worker's own
+// channels (in turn, advancing next).
+func soakPick[U any](users, orgs []U, channels []string, next []int, workers, worker int, op soakOp) (U, string) {
+	user := users[op.user%len(users)]
+	if op.org {
+		user = orgs[(worker*2+op.seq/workers%2)%len(orgs)]
+	}
+	per := len(channels) / workers
+	ch := channels[worker*per+next[worker]%per]
+	next[worker]++
+	return user, ch
 }
