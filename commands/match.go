@@ -156,7 +156,7 @@ func (f *matching) run(ctx context.Context, p bot.Platform, seed int64) (int, er
 			dests = append(dests, Dest{Platform: p, User: m})
 		}
 		f.deliver.DeliverAll(ctx, fmt.Sprintf("match:%d", id), f.now(), false, dests, func(d Dest) bot.Reply {
-			lang := f.langOf(ctx, d)
+			lang := destLang(ctx, f.members, d, f.lang)
 			var others []bot.User
 			for _, m := range g.Members {
 				if m != d.User {
@@ -177,14 +177,6 @@ func (f *matching) intro(lang, key string, others []bot.User, shared string) str
 		return text + " " + f.cat.T(lang, "match.shared", shared)
 	}
 	return text + " " + f.cat.T(lang, "match.nothing_shared")
-}
-
-// langOf is a member's chosen language, else the community's.
-func (f *matching) langOf(ctx context.Context, d Dest) string {
-	if rec, err := f.members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
-		return rec.Locale
-	}
-	return f.lang
 }
 
 // render re-creates an introduction claimed before a stop ("match:12" to
@@ -221,7 +213,7 @@ func (f *matching) render(ctx context.Context, job string, _ time.Time, target s
 	if len(others) == 0 || len(others) == len(members) {
 		return bot.Reply{}, false, nil // no longer in this match, or nobody left to meet
 	}
-	return bot.Reply{Text: f.intro(f.langOf(ctx, d), "match.intro", others, shared)}, true, nil
+	return bot.Reply{Text: f.intro(destLang(ctx, f.members, d, f.lang), "match.intro", others, shared)}, true, nil
 }
 
 // start registers the re-creation of introductions and the scheduled

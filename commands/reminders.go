@@ -196,12 +196,23 @@ func (f *meetups) introductions(ctx context.Context, rsvps []storage.RSVP) map[s
 // langOf is the chosen language of the member a message goes to, else
 // the community's.
 func (f *meetups) langOf(ctx context.Context, d Dest) string {
+	return destLang(ctx, f.store, d, f.lang)
+}
+
+// memberLookup reads a member's stored record (their chosen language).
+type memberLookup interface {
+	Member(ctx context.Context, p bot.Platform, userID string) (storage.MemberRecord, error)
+}
+
+// destLang is the chosen language of the member a message goes to, else
+// fallback (also for a channel).
+func destLang(ctx context.Context, members memberLookup, d Dest, fallback string) string {
 	if d.User != "" {
-		if rec, err := f.store.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
+		if rec, err := members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
 			return rec.Locale
 		}
 	}
-	return f.lang
+	return fallback
 }
 
 func (f *meetups) reminder(m storage.Meetup, lang string) bot.Reply {
