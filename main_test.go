@@ -414,6 +414,16 @@ func (f twoFakes) env(k string) string {
 	return map[string]string{"SLACK_BOT_TOKEN": f.slack.BotToken(), "SLACK_APP_TOKEN": f.slack.AppToken(), "DISCORD_TOKEN": f.discord.Token()}[k]
 }
 
+// noTokenIn fails the test when any of the fakes' tokens is in out.
+func (f twoFakes) noTokenIn(tb testing.TB, out string) {
+	tb.Helper()
+	for _, tok := range []string{f.slack.BotToken(), f.slack.AppToken(), f.discord.Token()} {
+		if strings.Contains(out, tok) {
+			tb.Fatal("a token appears in the log")
+		}
+	}
+}
+
 // waitConnected waits until the bot is connected to both fakes.
 func (f twoFakes) waitConnected(tb testing.TB, ctx context.Context) {
 	tb.Helper()
@@ -456,11 +466,7 @@ func TestDiscordAndSlackInOneProcess(t *testing.T) {
 	}
 	// One database: both platforms' members were recorded in it.
 	out := logs.String()
-	for _, tok := range []string{sf.BotToken(), sf.AppToken(), df.Token()} {
-		if strings.Contains(out, tok) {
-			t.Fatal("a token appears in the log")
-		}
-	}
+	f.noTokenIn(t, out)
 	db, err := storage.Open(context.Background(), "passionbot.db")
 	if err != nil {
 		t.Fatal(err)
