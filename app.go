@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"os"
@@ -44,6 +43,8 @@ type app struct {
 	stdout  io.Writer
 	// obs is told what the bot handles (the metrics, while running).
 	obs bot.Observer
+	// httpLimits bound the [http] endpoint's clients (tests shorten them).
+	httpLimits httpLimits
 }
 
 // newApp loads the configuration (exit 2 on any problem) and sets up logging.
@@ -62,6 +63,8 @@ func newApp(inv invocation, stdin io.Reader, stdout, stderr io.Writer, getenv fu
 		log:     newLogger(stderr, cfg.Log),
 		stdin:   stdin,
 		stdout:  stdout,
+
+		httpLimits: defaultHTTPLimits(),
 	}, nil
 }
 
@@ -453,7 +456,7 @@ func (a *app) healthChecks(db *storage.DB, adapters []bot.Adapter, sched *schedu
 // serveHTTP starts the HTTP endpoint: the calendar feeds, /healthz and
 // /metrics.
 func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Check) (*http.Server, error) {
-	ln, err := net.Listen("tcp", a.cfg.HTTP.Listen)
+	ln, err := a.httpLimits.listen(a.cfg.HTTP.Listen)
 	if err != nil {
 		return nil, fmt.Errorf("[http] listen %q: %w", a.cfg.HTTP.Listen, err)
 	}
@@ -463,8 +466,7 @@ func (a *app) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Chec
 	mux.Handle("/calendar/", cal)
 	mux.Handle("/healthz", health.New(healthTimeout, checks...))
 	mux.Handle("/metrics", m.Handler())
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog: slog.NewLogLogger(a.log.With("part", "http").Handler(), slog.LevelWarn)}
+	srv := a.httpLimits.server(mux, slog.NewLogLogger(a.log.With("part", "http").Handler(), slog.LevelWarn))
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			a.log.Error("http server stopped", "err", err)
