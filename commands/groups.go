@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"passionbot/bot"
+	"passionbot/storage"
 )
 
 // GroupStore counts and lists members by interest.
 type GroupStore interface {
-	CountInterest(ctx context.Context, p bot.Platform, key string) (int, error)
-	MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]string, error)
+	CountInterest(ctx context.Context, p bot.Platform, key string, viewer bot.Role) (int, error)
+	MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]storage.Holder, error)
 }
 
 // Inviter adds members to a channel (Slack); platforms without it get a DM
@@ -39,13 +40,15 @@ func newGroups(d Deps) *groups {
 }
 
 // check tells the moderators, once per interest, when one reaches the
-// threshold and has no channel made for it.
+// threshold and has no channel made for it. Only members the moderators
+// may see count: a notice right after a hidden member added a tag would
+// tell them who has it.
 func (g *groups) check(ctx context.Context, p bot.Platform, added map[string]string) {
 	if g.threshold <= 0 || len(g.notify) == 0 {
 		return
 	}
 	for key, tag := range added {
-		n, err := g.store.CountInterest(ctx, p, key)
+		n, err := g.store.CountInterest(ctx, p, key, bot.RoleModerator)
 		if err != nil || n < g.threshold {
 			continue
 		}
@@ -73,7 +76,7 @@ func (g *groups) commands(tg *tagger) []*bot.Command {
 				return c.Errorf("interests.none_valid")
 			}
 			p := c.Event.Platform
-			members, err := g.store.MembersByInterest(ctx, p, key)
+			holders, err := g.store.MembersByInterest(ctx, p, key)
 			if err != nil {
 				return err
 			}
@@ -85,21 +88,63 @@ func (g *groups) commands(tg *tagger) []*bot.Command {
 			if err := g.state.SetState(ctx, "group.channel:"+string(p)+":"+key, ch.ID); err != nil {
 				return err
 			}
-			if inv, ok := c.Bot().Adapter(p).(Inviter); ok && len(members) > 0 {
-				if err := inv.Invite(ctx, ch, members...); err != nil {
-					c.Bot().Options().Logger.Warn("inviting members to an interest channel", "err", err)
-				}
-			}
-			var dests []Dest
-			for _, m := range members {
-				dests = append(dests, Dest{Platform: p, User: m})
-			}
-			g.deliver.DeliverAll(ctx, fmt.Sprintf("group-channel:%s:%s", p, key), g.now(), false, dests, func(Dest) bot.Reply {
-				return bot.Reply{Text: g.cat.T(g.lang, "groups.dm", tag, ch.ID)}
-			})
-			return c.Say(ctx, "groups.created", ch.ID, len(members))
+			invites := g.invite(ctx, c, ch, holders)
+			g.tell(ctx, p, key, tag, ch, holders, invites)
+			return c.Say(ctx, "groups.created", ch.ID, countVisible(holders, c.Role))
 		},
 	}}
+}
+
+// invite adds to the new channel, where the platform can (Slack), the
+// members with the interest whom every member may see: the channel is
+// public, and so is who is in it. It reports whether the platform invites.
+func (g *groups) invite(ctx context.Context, c *bot.Call, ch bot.Channel, holders []storage.Holder) bool {
+	inv, ok := c.Bot().Adapter(c.Event.Platform).(Inviter)
+	if !ok {
+		return false
+	}
+	var ids []string
+	for _, h := range holders {
+		if storage.VisibleTo(h.Visibility, bot.RoleMember) {
+			ids = append(ids, h.ID)
+		}
+	}
+	if len(ids) > 0 {
+		if err := inv.Invite(ctx, ch, ids...); err != nil {
+			c.Bot().Options().Logger.Warn("inviting members to an interest channel", "err", err)
+		}
+	}
+	return true
+}
+
+// tell lets every member with the interest know about the channel, each
+// in a DM only they see. Where the platform invites, those who keep their
+// interests from some members were not added, and are told how to join.
+func (g *groups) tell(ctx context.Context, p bot.Platform, key, tag string, ch bot.Channel, holders []storage.Holder, invites bool) {
+	private := map[string]bool{}
+	var dests []Dest
+	for _, h := range holders {
+		dests = append(dests, Dest{Platform: p, User: h.ID})
+		private[h.ID] = invites && !storage.VisibleTo(h.Visibility, bot.RoleMember)
+	}
+	g.deliver.DeliverAll(ctx, fmt.Sprintf("group-channel:%s:%s", p, key), g.now(), false, dests, func(d Dest) bot.Reply {
+		msg := "groups.dm"
+		if private[d.User] {
+			msg = "groups.dm_private"
+		}
+		return bot.Reply{Text: g.cat.T(g.lang, msg, tag, ch.ID)}
+	})
+}
+
+// countVisible counts the holders viewer may see.
+func countVisible(holders []storage.Holder, viewer bot.Role) int {
+	n := 0
+	for _, h := range holders {
+		if storage.VisibleTo(h.Visibility, viewer) {
+			n++
+		}
+	}
+	return n
 }
 
 func interestGroupMessages() bot.Messages {
@@ -108,6 +153,7 @@ func interestGroupMessages() bot.Messages {
 		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},
 		"groups.create_failed": {SV: "Jag kunde inte skapa en kanal för %s. Får jag hantera kanaler här?", EN: "I could not create a channel for %s. May I manage channels here?"},
 		"groups.dm":            {SV: "Det finns nu en kanal för %s: <#%s>. Välkommen dit!", EN: "There is now a channel for %s: <#%s>. Welcome!"},
+		"groups.dm_private":    {SV: "Det finns nu en kanal för %s: <#%s>. Eftersom du inte visar dina intressen för alla har jag inte lagt till dig; gå med själv om du vill.", EN: "There is now a channel for %s: <#%s>. As you don't show your interests to everyone, I didn't add you; join yourself if you like."},
 		"groups.created":       {SV: "Kanalen <#%s> är skapad, och %d medlemmar med intresset har fått besked.", EN: "The channel <#%s> is created, and %d members with the interest have been told."},
 	}
 }

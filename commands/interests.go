@@ -19,7 +19,8 @@ type InterestStore interface {
 	AddInterests(ctx context.Context, u bot.User, tags []storage.Interest) (int, error)
 	RemoveInterests(ctx context.Context, u bot.User, keys []string) (int, error)
 	Interests(ctx context.Context, u bot.User) ([]storage.Interest, error)
-	MembersWithInterest(ctx context.Context, p bot.Platform, key string, visible []string, self bot.User, limit int) ([]bot.User, error)
+	MembersWithInterest(ctx context.Context, p bot.Platform, key string, viewer bot.Role, self bot.User, limit int) ([]bot.User, error)
+	VisibleInterests(ctx context.Context, u bot.User, viewer bot.Role) ([]storage.Interest, error)
 	TopInterests(ctx context.Context, p bot.Platform, limit int) ([]storage.TagCount, error)
 	TagsWithPrefix(ctx context.Context, p bot.Platform, prefix string, limit int) ([]string, error)
 }
@@ -231,11 +232,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				if !ok {
 					return c.Errorf("interests.none_valid")
 				}
-				visible := []string{"members"}
-				if c.Role >= bot.RoleOrganiser {
-					visible = append(visible, "organisers")
-				}
-				us, err := s.MembersWithInterest(ctx, c.Event.Platform, key, visible, c.Event.User, maxWhoListed)
+				us, err := s.MembersWithInterest(ctx, c.Event.Platform, key, c.Role, c.Event.User, maxWhoListed)
 				if err != nil {
 					return err
 				}

@@ -431,7 +431,9 @@ func (f *meetups) ics(ctx context.Context, c *bot.Call) error {
 }
 
 // sharedHint tells the member how many of those coming share one of their
-// interests: "3 som kommer delar ditt intresse för keramik".
+// interests: "3 som kommer delar ditt intresse för keramik". Only those
+// whose interests the member may see count (with the names of those coming
+// beside it, a count can point at one member).
 func (f *meetups) sharedHint(ctx context.Context, c *bot.Call, rsvps []storage.RSVP) string {
 	mine, err := f.interests.Interests(ctx, c.Event.User)
 	if err != nil || len(mine) == 0 {
@@ -446,7 +448,7 @@ func (f *meetups) sharedHint(ctx context.Context, c *bot.Call, rsvps []storage.R
 		if r.Answer != "yes" || r.Waitlisted || r.User.ID == c.Event.User.ID {
 			continue
 		}
-		theirs, err := f.interests.Interests(ctx, r.User)
+		theirs, err := f.interests.VisibleInterests(ctx, r.User, c.Role)
 		if err != nil {
 			return ""
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"passionbot/bot"
+	"passionbot/storage"
 )
 
 func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
@@ -26,7 +27,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 					return err
 				}
 				self := u.ID == c.Event.User.ID
-				if !self && (p.Visibility == "hidden" || (p.Visibility == "organisers" && c.Role < bot.RoleOrganiser)) {
+				if !self && !storage.VisibleTo(p.Visibility, c.Role) {
 					return c.Errorf("profile.hidden", u.ID)
 				}
 				interests, err := s.Interests(ctx, u)
@@ -66,7 +67,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 				text("offers", "vad du kan erbjuda (en brännugn, ett marknadsstånd…)", "what you can offer (a kiln, a market stall…)"),
 				text("needs", "vad du behöver (lokala råvaror, en webbutik…)", "what you need (local ingredients, a web shop…)"),
 				{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"}, Help: txt("ditt språk", "your language")},
-				{Name: "visibility", Kind: bot.KindChoice, Choices: []string{"members", "organisers", "hidden"}, Help: txt("vem som ser din profil och dina intressen", "who sees your profile and interests")},
+				{Name: "visibility", Kind: bot.KindChoice, Choices: []string{storage.VisibilityMembers, storage.VisibilityOrganisers, storage.VisibilityHidden}, Help: txt("vem som ser din profil och dina intressen", "who sees your profile and interests")},
 			},
 			Examples: []string{`profile set drive:passion offers:"en brännugn" visibility:members`},
 			Run: func(ctx context.Context, c *bot.Call) error {

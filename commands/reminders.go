@@ -143,54 +143,68 @@ func (f *meetups) unreached(ctx context.Context, job string, fireAt time.Time, p
 type intro struct{ names, tag string }
 
 // introductions finds, for each member coming, the interest they share
-// with most others coming, and who those are (at most five named).
+// with most others coming, and who those are (at most five named). Only
+// members whose interests every member may see are named (the reminder's
+// reader is a member); a member who keeps theirs private still hears who
+// shares their own.
 func (f *meetups) introductions(ctx context.Context, rsvps []storage.RSVP) map[string]intro {
 	coming := map[string]bot.User{}
 	tags := map[string][]storage.Interest{}
+	byKey := map[string][]string{} // tag key → those coming who may be named with it
 	for _, r := range rsvps {
-		if r.Answer != "no" && !r.Waitlisted {
-			coming[r.User.ID] = r.User
-			if in, err := f.interests.Interests(ctx, r.User); err == nil {
-				tags[r.User.ID] = in
-			}
+		if r.Answer == "no" || r.Waitlisted {
+			continue
 		}
-	}
-	byKey := map[string][]string{}
-	for id, in := range tags {
-		for _, t := range in {
-			byKey[t.Key] = append(byKey[t.Key], id)
+		coming[r.User.ID] = r.User
+		if in, err := f.interests.Interests(ctx, r.User); err == nil {
+			tags[r.User.ID] = in
+		}
+		shown, err := f.interests.VisibleInterests(ctx, r.User, bot.RoleMember)
+		if err != nil {
+			continue
+		}
+		for _, t := range shown {
+			byKey[t.Key] = append(byKey[t.Key], r.User.ID)
 		}
 	}
 	out := map[string]intro{}
 	for id, in := range tags {
-		var best []string
-		bestTag := ""
-		for _, t := range in {
-			var others []string
-			for _, o := range byKey[t.Key] {
-				if o != id {
-					others = append(others, o)
-				}
-			}
-			if len(others) > len(best) || (len(others) == len(best) && len(others) > 0 && t.Tag < bestTag) {
-				best, bestTag = others, t.Tag
-			}
+		if in, ok := introFor(id, in, byKey, coming); ok {
+			out[id] = in
 		}
-		if len(best) == 0 {
-			continue
-		}
-		slices.Sort(best)
-		var names []string
-		for _, o := range best[:min(len(best), 5)] {
-			n := coming[o].Name
-			if n == "" {
-				n = o
-			}
-			names = append(names, n)
-		}
-		out[id] = intro{names: strings.Join(names, ", "), tag: bestTag}
 	}
 	return out
+}
+
+// introFor picks, among member id's interests, the one most others in
+// byKey share (ties to the first tag), and names up to five of them.
+func introFor(id string, in []storage.Interest, byKey map[string][]string, coming map[string]bot.User) (intro, bool) {
+	var best []string
+	bestTag := ""
+	for _, t := range in {
+		var others []string
+		for _, o := range byKey[t.Key] {
+			if o != id {
+				others = append(others, o)
+			}
+		}
+		if len(others) > len(best) || (len(others) == len(best) && len(others) > 0 && t.Tag < bestTag) {
+			best, bestTag = others, t.Tag
+		}
+	}
+	if len(best) == 0 {
+		return intro{}, false
+	}
+	slices.Sort(best)
+	var names []string
+	for _, o := range best[:min(len(best), 5)] {
+		n := coming[o].Name
+		if n == "" {
+			n = o
+		}
+		names = append(names, n)
+	}
+	return intro{names: strings.Join(names, ", "), tag: bestTag}, true
 }
 
 // langOf is the chosen language of the member a message goes to, else

@@ -35,9 +35,14 @@ type MatchCandidate struct {
 	Profile   Profile
 }
 
-// MatchCandidates lists the opted-in members on platform p.
+// MatchCandidates lists the opted-in members on platform p, each as the
+// member they are matched with may see them (VisibleTo bot.RoleMember): the
+// introduction names the interests a group shares, so a member whose
+// profile is not visible to every member is matched on neither their
+// interests nor their profile, though still matched (they opted in).
 func (d *DB) MatchCandidates(ctx context.Context, p bot.Platform) ([]MatchCandidate, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT o.user_id, COALESCE(m.display_name, ''), COALESCE(pr.drive, ''), COALESCE(pr.offers, ''), COALESCE(pr.needs, '')
+	rows, err := d.sql.QueryContext(ctx, `SELECT o.user_id, COALESCE(m.display_name, ''), COALESCE(pr.drive, ''), COALESCE(pr.offers, ''), COALESCE(pr.needs, ''),
+    COALESCE(pr.visibility, '`+VisibilityMembers+`')
 FROM match_optin o LEFT JOIN members m ON m.platform = o.platform AND m.user_id = o.user_id
 LEFT JOIN profiles pr ON pr.platform = o.platform AND pr.user_id = o.user_id
 WHERE o.platform = ? ORDER BY o.user_id`, string(p))
@@ -48,9 +53,14 @@ WHERE o.platform = ? ORDER BY o.user_id`, string(p))
 	index := map[string]int{}
 	for rows.Next() {
 		c := MatchCandidate{User: bot.User{Platform: p}}
-		if err := rows.Scan(&c.User.ID, &c.User.Name, &c.Profile.Drive, &c.Profile.Offers, &c.Profile.Needs); err != nil {
+		if err := rows.Scan(&c.User.ID, &c.User.Name, &c.Profile.Drive, &c.Profile.Offers, &c.Profile.Needs, &c.Profile.Visibility); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if !VisibleTo(c.Profile.Visibility, bot.RoleMember) {
+			c.Profile = Profile{Visibility: c.Profile.Visibility}
+			out = append(out, c) // not in index: their interests stay out too
+			continue
 		}
 		index[c.User.ID] = len(out)
 		out = append(out, c)

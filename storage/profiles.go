@@ -17,12 +17,59 @@ type Profile struct {
 	Region     string
 	Offers     string
 	Needs      string
-	Visibility string // members, organisers, hidden
+	Visibility string // VisibilityMembers, VisibilityOrganisers or VisibilityHidden
+}
+
+// Who may see a member's profile and interests (profiles.visibility).
+const (
+	// VisibilityMembers shows the member to every member (the default).
+	VisibilityMembers = "members"
+	// VisibilityOrganisers shows the member to organisers, moderators and
+	// admins only.
+	VisibilityOrganisers = "organisers"
+	// VisibilityHidden shows the member to nobody but themselves.
+	VisibilityHidden = "hidden"
+)
+
+// VisibleTo reports whether a member whose profile has visibility vis may
+// be shown to an audience whose least role is viewer: named or listed with
+// an interest, counted among those who have one, invited into a channel
+// for it, or described by their interests. It is the one visibility rule;
+// every path where members with an interest leave the bot goes through it
+// (the member themselves always sees their own). A public channel, a
+// reminder or an introduction goes to members (bot.RoleMember). An unknown
+// value shows the member to nobody.
+func VisibleTo(vis string, viewer bot.Role) bool {
+	switch vis {
+	case VisibilityMembers:
+		return true
+	case VisibilityOrganisers:
+		return viewer >= bot.RoleOrganiser
+	}
+	return false
+}
+
+// visibleLevels lists the visibility values VisibleTo lets viewer see,
+// for a query's IN list.
+func visibleLevels(viewer bot.Role) []string {
+	var out []string
+	for _, v := range []string{VisibilityMembers, VisibilityOrganisers, VisibilityHidden} {
+		if VisibleTo(v, viewer) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// placeholders is n comma-separated "?" (visibleLevels always has
+// VisibilityMembers, so an IN list is never empty).
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // Profile returns u's profile (defaults when none is stored).
 func (d *DB) Profile(ctx context.Context, u bot.User) (Profile, error) {
-	p := Profile{User: u, Visibility: "members"}
+	p := Profile{User: u, Visibility: VisibilityMembers}
 	err := d.sql.QueryRowContext(ctx, `SELECT drive, about, region, offers, needs, visibility FROM profiles WHERE platform = ? AND user_id = ?`,
 		string(u.Platform), u.ID).Scan(&p.Drive, &p.About, &p.Region, &p.Offers, &p.Needs, &p.Visibility)
 	if err != nil && !isNoRows(err) {
@@ -118,17 +165,21 @@ func (d *DB) Interests(ctx context.Context, u bot.User) ([]Interest, error) {
 }
 
 // MembersWithInterest lists the members on platform p with the tag key
-// whose visibility is among visible (the caller's own entry always counts),
-// by name, at most limit.
-func (d *DB) MembersWithInterest(ctx context.Context, p bot.Platform, key string, visible []string, self bot.User, limit int) ([]bot.User, error) {
-	vis := map[string]bool{}
-	for _, v := range visible {
-		vis[v] = true
+// that viewer may see (VisibleTo; the caller's own entry, self, always
+// counts), by name, at most limit.
+func (d *DB) MembersWithInterest(ctx context.Context, p bot.Platform, key string, viewer bot.Role, self bot.User, limit int) ([]bot.User, error) {
+	levels := visibleLevels(viewer)
+	args := []any{string(p), key, self.ID}
+	for _, l := range levels {
+		args = append(args, l)
 	}
-	rows, err := d.sql.QueryContext(ctx, `SELECT i.user_id, COALESCE(m.display_name, ''), COALESCE(pr.visibility, 'members')
+	args = append(args, limit)
+	rows, err := d.sql.QueryContext(ctx, `SELECT i.user_id, COALESCE(m.display_name, '')
 FROM interests i LEFT JOIN members m ON m.platform = i.platform AND m.user_id = i.user_id
 LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
-WHERE i.platform = ? AND i.tag_key = ? ORDER BY COALESCE(m.display_name, i.user_id)`, string(p), key)
+WHERE i.platform = ? AND i.tag_key = ?
+  AND (i.user_id = ? OR COALESCE(pr.visibility, '`+VisibilityMembers+`') IN (`+placeholders(len(levels))+`))
+ORDER BY COALESCE(m.display_name, i.user_id) LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("who has an interest: %w", d.explain(err))
 	}
@@ -136,15 +187,33 @@ WHERE i.platform = ? AND i.tag_key = ? ORDER BY COALESCE(m.display_name, i.user_
 	var out []bot.User
 	for rows.Next() {
 		u := bot.User{Platform: p}
-		var v string
-		if err := rows.Scan(&u.ID, &u.Name, &v); err != nil {
+		if err := rows.Scan(&u.ID, &u.Name); err != nil {
 			return nil, err
 		}
-		if (vis[v] || u.ID == self.ID) && len(out) < limit {
-			out = append(out, u)
-		}
+		out = append(out, u)
 	}
 	return out, rows.Err()
+}
+
+// VisibleInterests lists u's tags when viewer may see u's profile
+// (VisibleTo), and nothing otherwise: what may be said about u's interests
+// to someone else.
+func (d *DB) VisibleInterests(ctx context.Context, u bot.User, viewer bot.Role) ([]Interest, error) {
+	vis, err := d.visibility(ctx, u)
+	if err != nil || !VisibleTo(vis, viewer) {
+		return nil, err
+	}
+	return d.Interests(ctx, u)
+}
+
+// visibility reads u's profile visibility (the default when none is stored).
+func (d *DB) visibility(ctx context.Context, u bot.User) (string, error) {
+	vis := VisibilityMembers
+	err := d.sql.QueryRowContext(ctx, "SELECT visibility FROM profiles WHERE platform = ? AND user_id = ?", string(u.Platform), u.ID).Scan(&vis)
+	if err != nil && !isNoRows(err) {
+		return "", fmt.Errorf("read visibility: %w", d.explain(err))
+	}
+	return vis, nil
 }
 
 // TagCount is a tag and how many members have it.
@@ -204,31 +273,48 @@ func escapeLike(s string) string {
 	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s)
 }
 
-// CountInterest counts the members on p with the tag key.
-func (d *DB) CountInterest(ctx context.Context, p bot.Platform, key string) (int, error) {
+// CountInterest counts the members on p with the tag key that viewer may
+// see (VisibleTo).
+func (d *DB) CountInterest(ctx context.Context, p bot.Platform, key string, viewer bot.Role) (int, error) {
+	levels := visibleLevels(viewer)
+	args := []any{string(p), key}
+	for _, l := range levels {
+		args = append(args, l)
+	}
 	var n int
-	err := d.sql.QueryRowContext(ctx, "SELECT COUNT(*) FROM interests WHERE platform = ? AND tag_key = ?", string(p), key).Scan(&n)
+	err := d.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM interests i
+LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
+WHERE i.platform = ? AND i.tag_key = ? AND COALESCE(pr.visibility, '`+VisibilityMembers+`') IN (`+placeholders(len(levels))+`)`, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count interest: %w", d.explain(err))
 	}
 	return n, nil
 }
 
+// Holder is a member who has an interest, with their profile's visibility.
+type Holder struct {
+	ID         string
+	Visibility string
+}
+
 // MembersByInterest lists every member on p with the tag key, whatever
-// their visibility (for telling them about a channel made for it).
-func (d *DB) MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]string, error) {
-	rows, err := d.sql.QueryContext(ctx, "SELECT user_id FROM interests WHERE platform = ? AND tag_key = ? ORDER BY user_id", string(p), key)
+// their visibility, with it: for telling each of them privately about a
+// channel made for it. Whom else they may be shown to is VisibleTo's to say.
+func (d *DB) MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]Holder, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT i.user_id, COALESCE(pr.visibility, '`+VisibilityMembers+`') FROM interests i
+LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
+WHERE i.platform = ? AND i.tag_key = ? ORDER BY i.user_id`, string(p), key)
 	if err != nil {
 		return nil, fmt.Errorf("members by interest: %w", d.explain(err))
 	}
 	defer rows.Close()
-	var out []string
+	var out []Holder
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var h Holder
+		if err := rows.Scan(&h.ID, &h.Visibility); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, h)
 	}
 	return out, rows.Err()
 }
