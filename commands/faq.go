@@ -209,7 +209,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				}
 				msg := c.T("faq.reloaded", lib.Index().Len())
 				for _, p := range problems {
-					msg += "\n- " + c.T("faq.skipped", bot.Quote(p.Error(), 300))
+					msg += "\n- " + skipped(c, p)
 				}
 				return c.Reply(ctx, bot.Reply{Text: msg})
 			},
@@ -243,6 +243,11 @@ func faqMessages() bot.Messages {
 		"faq.origin.faq":        {SV: "Ursprung: skrivet av en arrangör.", EN: "Origin: written by an organiser."},
 		"faq.origin.":           {SV: "Ursprung: okänt.", EN: "Origin: unknown."},
 		"faq.reloaded":          {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
-		"faq.skipped":           {SV: "hoppade över: %s", EN: "skipped: %s"},
+		"faq.skipped_line":      {SV: "hoppade över %s:%d (vad som är fel står i loggen)", EN: "skipped %s:%d (the log says what is wrong)"},
+		"faq.skipped_special":   {SV: "hoppade över %s: inte en vanlig fil (symlänkar, rör och enheter läses inte)", EN: "skipped %s: not a regular file (symlinks, pipes and devices are not read)"},
+		"faq.skipped_large":     {SV: "hoppade över %s: större än %d KiB", EN: "skipped %s: larger than %d KiB"},
+		"faq.skipped_dup":       {SV: "hoppade över %s: samma ämne och språk som en fil före den", EN: "skipped %s: the same topic and language as a file before it"},
+		"faq.skipped_unread":    {SV: "hoppade över %s: kunde inte läsas (orsaken står i loggen)", EN: "skipped %s: could not be read (the log says why)"},
+		"faq.dir_unreadable":    {SV: "Ämnesmappen kunde inte läsas (orsaken står i loggen).", EN: "The topic folder could not be read (the log says why)."},
 	}
 }

@@ -2,11 +2,13 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"passionbot/bot"
 	"passionbot/knowledge"
 	"passionbot/storage"
 )
@@ -129,4 +131,29 @@ func (l *Library) keepOtherLanguage(overrides []knowledge.Topic) []knowledge.Top
 
 func entryTopic(e storage.Entry) knowledge.Topic {
 	return knowledge.Topic{ID: e.ID, Lang: e.Lang, Title: e.Title, Body: e.Body, Source: e.Source, Tags: e.Tags, Related: e.Related}
+}
+
+// skipped tells an organiser which file of the topic folder was skipped
+// and why, and logs the whole problem for the operator. The reply names
+// the file relative to the folder and the line, never what the line
+// holds: the folder's content is the operator's, not the chat's.
+func skipped(c *bot.Call, p error) string {
+	c.Bot().Options().Logger.Warn("knowledge topic skipped", "problem", p)
+	var fe *knowledge.FileError
+	if !errors.As(p, &fe) || fe.Name == "." {
+		return c.T("faq.dir_unreadable")
+	}
+	name := bot.Quote(fe.Name, 100)
+	switch {
+	case fe.Line > 0:
+		return c.T("faq.skipped_line", name, fe.Line)
+	case errors.Is(p, knowledge.ErrNotRegular):
+		return c.T("faq.skipped_special", name)
+	case errors.Is(p, knowledge.ErrTooLarge):
+		return c.T("faq.skipped_large", name, knowledge.MaxTopicSize>>10)
+	case errors.Is(p, knowledge.ErrDuplicate):
+		return c.T("faq.skipped_dup", name)
+	default:
+		return c.T("faq.skipped_unread", name)
+	}
 }

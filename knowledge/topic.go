@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -54,7 +53,7 @@ type Topic struct {
 // matter must agree with it. Blank lines in the front matter are allowed,
 // a UTF-8 byte-order mark and CRLF line ends are accepted.
 //
-// Errors name the file and line, e.g.
+// Errors are *FileError naming the file and line, e.g.
 // `kb/x.sv.md:3: unknown key "foo"`.
 func ParseTopic(name string, data []byte) (Topic, error) {
 	var t Topic
@@ -64,7 +63,7 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 		lines[i] = strings.TrimSuffix(lines[i], "\r")
 	}
 	errf := func(line int, format string, args ...any) (Topic, error) {
-		return Topic{}, fmt.Errorf("%s:%d: %s", name, line, fmt.Sprintf(format, args...))
+		return Topic{}, &FileError{Name: name, Line: line, Err: fmt.Errorf(format, args...)}
 	}
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		return errf(1, "missing front matter: first line must be ---")
@@ -197,48 +196,6 @@ func splitList(v string) []string {
 		}
 	}
 	return out
-}
-
-// LoadDir loads every *.md file directly inside dir (the [knowledge] dir
-// of the configuration) as an organiser-written topic (Builtin false).
-// Malformed files never stop the load: it returns the good topics, sorted
-// by file name, and one error per bad file (or one error if dir cannot be
-// read). A second file with an (id, lang) already loaded is reported and
-// skipped.
-func LoadDir(dir string) ([]Topic, []error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, []error{err}
-	}
-	var (
-		topics []Topic
-		errs   []error
-		seen   = map[[2]string]string{}
-	)
-	for _, e := range entries { // ReadDir sorts by name
-		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".md") {
-			continue
-		}
-		p := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		t, err := ParseTopic(p, data)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		k := [2]string{t.ID, t.Lang}
-		if prev, dup := seen[k]; dup {
-			errs = append(errs, fmt.Errorf("%s: topic %s (%s) already loaded from %s", p, t.ID, t.Lang, prev))
-			continue
-		}
-		seen[k] = p
-		topics = append(topics, t)
-	}
-	return topics, errs
 }
 
 var builtinOnce = sync.OnceValues(func() ([]Topic, error) {
