@@ -56,10 +56,28 @@ type MessageDeleter interface {
 	DeleteMessage(ctx context.Context, channel, messageID string) error
 }
 
-// MemberRoler tells the role a member's platform permissions give, for
-// checks on the target of a moderation command.
-type MemberRoler interface {
-	MemberRole(ctx context.Context, userID string) (Role, error)
+// MemberResolver looks a member of the community (the configured Discord
+// server, the Slack workspace) up by id, with the server-wide facts their
+// role comes from: User.Role, RoleIDs and RoleNames, as an event from them
+// would carry. The core computes the role of a command's target from it by
+// the same rules as the caller's (Bot.RoleOf). A member who is not in the
+// community is ErrNoSuchMember.
+type MemberResolver interface {
+	Member(ctx context.Context, userID string) (User, error)
+}
+
+// ErrNoSuchMember is what a MemberResolver answers for an id that is not a
+// member of the community (left, or never was).
+var ErrNoSuchMember = errors.New("no such member in the community")
+
+// ChannelViewer tells whether a member may see a channel, for commands that
+// act on or post to a channel named by id (`channel:`). It reports false
+// for a channel outside the configured server or workspace and for one the
+// member cannot read (a staff channel, a private channel they are not in).
+// A member of another platform sees only what every member of this one
+// sees. Platforms without it (the console) see every channel.
+type ChannelViewer interface {
+	CanView(ctx context.Context, u User, channelID string) (bool, error)
 }
 
 // CommandPublisher publishes the command declarations as native commands.

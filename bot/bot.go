@@ -41,6 +41,9 @@ type Member struct {
 // facts. Implemented by storage.
 type MemberStore interface {
 	SeenMember(ctx context.Context, u User, at time.Time) (Member, error)
+	// GrantedRole reads the role granted to u (RoleMember when none)
+	// without recording anything.
+	GrantedRole(ctx context.Context, u User) (Role, error)
 }
 
 // Options configure a Bot.
@@ -52,8 +55,8 @@ type Options struct {
 	Commands    []*Command
 	Messages    []Messages // feature packages' message sets
 	Store       MemberStore
-	// RoleNames maps lowercase platform role names to roles ([roles]).
-	RoleNames map[string]Role
+	// Roles maps platform role ids and names to roles ([roles]).
+	Roles RoleMap
 	// DetectLang guesses the language of a text; confident false means unsure.
 	DetectLang func(text string) (lang string, confident bool)
 	// Fallback handles addressed text that is not a command (questions);
@@ -79,7 +82,12 @@ type Options struct {
 	Observer Observer
 	// MaxMessage is the longest message read, in bytes (default 16 KiB).
 	MaxMessage int
-	Now        func() time.Time
+	// CommandsPerMinute and CommandBurst limit each member below moderator
+	// (see ratelimit.go): 0 means DefaultCommandsPerMinute and
+	// DefaultCommandBurst; a negative CommandsPerMinute turns the limit off.
+	CommandsPerMinute int
+	CommandBurst      int
+	Now               func() time.Time
 }
 
 // Bot routes events to commands. It is the Handler every adapter feeds.
@@ -92,6 +100,8 @@ type Bot struct {
 	adapters map[Platform]Adapter
 	obs      Observer
 	running  sync.WaitGroup
+	limits   *memberLimits // nil: no per-member limit
+	confirms *confirmations
 }
 
 // New validates the command declarations and messages and returns a Bot.
@@ -125,8 +135,9 @@ func New(opt Options) (*Bot, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	b := &Bot{opt: opt, reg: reg, cat: cat, log: opt.Logger, adapters: map[Platform]Adapter{}, obs: Observe(opt.Observer)}
+	b := &Bot{opt: opt, reg: reg, cat: cat, log: opt.Logger, adapters: map[Platform]Adapter{}, obs: Observe(opt.Observer), confirms: newConfirmations()}
 	b.parser = Parser{Location: opt.Location, Now: opt.Now}
+	b.limits = newMemberLimits(opt.CommandsPerMinute, opt.CommandBurst)
 	for _, a := range opt.Adapters {
 		b.adapters[a.Platform()] = a
 	}
@@ -134,12 +145,16 @@ func New(opt Options) (*Bot, error) {
 }
 
 // Suggestions returns values to offer for a command's argument (at most
-// 25, Discord's limit), or none.
-func (b *Bot) Suggestions(ctx context.Context, p Platform, command, arg, typed string) []string {
-	if b.opt.Suggest == nil {
+// 25, Discord's limit), or none: none also when u may not run the command.
+func (b *Bot) Suggestions(ctx context.Context, u User, command, arg, typed string) []string {
+	cmd, n := b.reg.Lookup(strings.Fields(command))
+	if b.opt.Suggest == nil || cmd == nil || n != len(strings.Fields(command)) {
 		return nil
 	}
-	out := b.opt.Suggest(ctx, p, command, arg, typed)
+	if role, err := b.callerRole(ctx, u); err != nil || role < cmd.Role {
+		return nil
+	}
+	out := b.opt.Suggest(ctx, u.Platform, command, arg, CleanText(typed))
 	return out[:min(len(out), 25)]
 }
 
@@ -179,6 +194,7 @@ func (b *Bot) Wait(ctx context.Context) error {
 func (b *Bot) Handle(ctx context.Context, ev Event) {
 	b.running.Add(1)
 	defer b.running.Done()
+	ev = cleanEvent(ev)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), HandlerTimeout)
 	defer cancel()
 	b.obs.Received(ev.Platform, ev.Kind)
@@ -194,7 +210,7 @@ func (b *Bot) Handle(ctx context.Context, ev Event) {
 			b.log.ErrorContext(ctx, "member lookup failed", "platform", ev.Platform, "err", err)
 			m = Member{User: ev.User}
 		}
-		call := &Call{bot: b, Event: ev, Member: m, Role: b.roleOf(m), Lang: b.Language(m, ev)}
+		call := &Call{bot: b, Event: ev, Member: m, Role: b.opt.Roles.Role(m.User, m.Granted), Lang: b.Language(m, ev)}
 		b.run(ctx, call, b.opt.OnJoin)
 	}
 }
@@ -230,7 +246,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		m = Member{User: ev.User}
 	}
 	call.Member = m
-	call.Role = b.roleOf(m)
+	call.Role = b.opt.Roles.Role(m.User, m.Granted)
 	call.Lang = b.Language(m, ev)
 	// Automatic moderation sees every message from members below
 	// moderator first; when it acts, the message goes no further.
@@ -251,10 +267,23 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		}
 		b.obs.Handled(ev.Platform, call.label, cmp.Or(call.result, ResultOK), time.Since(start))
 	}()
+	if !b.allow(ctx, call) {
+		return // too many commands from this member: one reply, then silence
+	}
 
 	if len(line) > b.opt.MaxMessage {
 		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
 		return
+	}
+	if ev.Kind == EventAction && strings.HasPrefix(line, confirmPrefix) {
+		// A confirmation button: it runs the command it stands for only for
+		// the member who asked, once, within ConfirmTTL.
+		var key string
+		if line, key = b.confirms.take(strings.TrimPrefix(line, confirmPrefix), ev.User.Key(), b.opt.Now()); key != "" {
+			call.fail(ctx, call.T(key))
+			return
+		}
+		call.confirmed = true
 	}
 	cmd, toks, rest, err := b.reg.parseLine(line)
 	if err != nil {
@@ -294,6 +323,13 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	}
 	if err != nil {
 		call.fail(ctx, call.argError(err)+"\n"+call.T("err.usage", cmd.Usage()))
+		return
+	}
+	if ev.Kind == EventAction && !call.confirmed && call.Args.String("confirm") != "" {
+		// A button that carries confirm:yes itself (posted before
+		// confirmations were bound, or forged) would act for whoever
+		// clicks it.
+		call.fail(ctx, call.T("err.confirm_expired"))
 		return
 	}
 	b.run(ctx, call, cmd.Run)
@@ -346,16 +382,38 @@ func platformName(p Platform) string {
 	return string(p)
 }
 
-// roleOf is the highest of the platform's role, the configured role names
-// and the stored grant.
-func (b *Bot) roleOf(m Member) Role {
-	r := max(m.User.Role, m.Granted)
-	for _, n := range m.RoleNames {
-		if mapped, ok := b.opt.RoleNames[strings.ToLower(n)]; ok {
-			r = max(r, mapped)
+// RoleOf computes the role of u, a command's target, by the same rules as
+// a caller's (RoleMap.Role): the platform's server-wide facts, looked up
+// fresh where the platform can (MemberResolver), [roles], and role grants.
+// A member who has left has only their grant; a lookup that fails is an
+// error, never a lower role.
+func (b *Bot) RoleOf(ctx context.Context, u User) (Role, error) {
+	if r, ok := b.adapters[u.Platform].(MemberResolver); ok {
+		facts, err := r.Member(ctx, u.ID)
+		switch {
+		case err == nil:
+			u = facts
+		case errors.Is(err, ErrNoSuchMember):
+			u = User{Platform: u.Platform, ID: u.ID}
+		default:
+			return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
 		}
 	}
-	return r
+	granted, err := b.opt.Store.GrantedRole(ctx, u)
+	if err != nil {
+		return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
+	}
+	return b.opt.Roles.Role(u, granted), nil
+}
+
+// callerRole is the role of u as the author of an event (the adapter has
+// already put the platform's facts in u).
+func (b *Bot) callerRole(ctx context.Context, u User) (Role, error) {
+	granted, err := b.opt.Store.GrantedRole(ctx, u)
+	if err != nil {
+		return RoleMember, err
+	}
+	return b.opt.Roles.Role(u, granted), nil
 }
 
 // Language picks the reply language for m's event (see the package doc).
@@ -510,8 +568,9 @@ type Call struct {
 	// Fallback handler reads as a question.
 	Line string
 
-	label  string // the command's name for metrics
-	result string // "" while all goes well; set by fail
+	label     string // the command's name for metrics
+	result    string // "" while all goes well; set by fail
+	confirmed bool   // run from the member's own confirmation button
 }
 
 // Bot returns the bot handling the call.
@@ -529,8 +588,15 @@ func (c *Call) Reply(ctx context.Context, r Reply) error {
 	if c.Event.Respond == nil {
 		return nil
 	}
+	if c.Command != nil && c.Command.Private {
+		r.Private = true
+	}
 	if c.Command != nil && c.Command.Ephemeral {
 		r.Ephemeral = true
+	}
+	r.Ephemeral = r.Ephemeral || r.Private
+	if r.Private && !c.Event.Channel.DM && !c.Event.PrivateReplies {
+		return c.replyByDM(ctx, Sanitize(r))
 	}
 	return c.Event.Respond(ctx, Sanitize(r))
 }

@@ -59,6 +59,11 @@ type Command struct {
 	Needs    []Capability
 	// Ephemeral replies are shown only to the caller where possible.
 	Ephemeral bool
+	// Private replies hold what only the caller may see (links with
+	// personal tokens, the audit log, role grants, unanswered questions):
+	// they are never posted where others can read them (ephemeral, or a
+	// DM). Private implies Ephemeral.
+	Private bool
 	// Slow handlers are acknowledged (deferred) by adapters before running.
 	Slow bool
 	Run  RunFunc

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -58,4 +59,75 @@ func ParseRole(s string) (Role, error) {
 		return RoleAdmin, nil
 	}
 	return RoleMember, fmt.Errorf("unknown role %q (member, organiser, moderator, admin)", s)
+}
+
+// RoleMap maps platform roles to bot roles ([roles] in the configuration).
+// Entries are role or user-group ids (Discord role ids, Slack user-group
+// ids), which are unique; names are accepted too, but anyone who can
+// create a role or user group with the same name gets the mapped role, so
+// the program warns about them at start.
+type RoleMap struct {
+	ByID   map[string]Role
+	ByName map[string]Role // lowercase names
+}
+
+// NewRoleMap sorts [roles] entries into ids and names: a Discord role id
+// (a snowflake of 17–20 digits), a Slack user-group id ("S" and upper-case
+// letters and digits) or an entry written "id:…" is an id; anything else
+// is a name.
+func NewRoleMap(entries map[Role][]string) RoleMap {
+	m := RoleMap{ByID: map[string]Role{}, ByName: map[string]Role{}}
+	for _, r := range Roles() {
+		for _, e := range entries[r] {
+			e = strings.TrimSpace(e)
+			switch {
+			case e == "":
+			case strings.HasPrefix(strings.ToLower(e), "id:"):
+				m.ByID[strings.TrimSpace(e[3:])] = r
+			case looksLikeRoleID(e):
+				m.ByID[e] = r
+			default:
+				m.ByName[strings.ToLower(e)] = r
+			}
+		}
+	}
+	return m
+}
+
+// looksLikeRoleID reports a Discord snowflake or a Slack user-group id.
+func looksLikeRoleID(s string) bool {
+	digits, upper := true, s[0] == 'S' && len(s) >= 9
+	for _, c := range s {
+		digits = digits && c >= '0' && c <= '9'
+		upper = upper && (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')
+	}
+	return digits && len(s) >= 17 && len(s) <= 20 || upper
+}
+
+// Names lists the entries mapped by name, for the start-up warning.
+func (m RoleMap) Names() []string {
+	var out []string
+	for n := range m.ByName {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Role is the highest of the platform's own role for u, the roles its
+// role ids and names map to, and granted (the role stored with role
+// grant). It is the one rule for callers and targets alike.
+func (m RoleMap) Role(u User, granted Role) Role {
+	r := max(u.Role, granted)
+	for _, id := range u.RoleIDs {
+		if mapped, ok := m.ByID[id]; ok {
+			r = max(r, mapped)
+		}
+	}
+	for _, n := range u.RoleNames {
+		if mapped, ok := m.ByName[strings.ToLower(n)]; ok {
+			r = max(r, mapped)
+		}
+	}
+	return r
 }

@@ -84,7 +84,7 @@ func TestHandlerErrorIsExplained(t *testing.T) {
 
 func TestRoleSources(t *testing.T) {
 	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
-		o.RoleNames = map[string]bot.Role{"styrelsen": bot.RoleAdmin}
+		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleAdmin: {"Styrelsen"}})
 	}))
 	kim := h.Member("kim", bot.RoleMember)
 	if got := h.Say(kim, "role list"); !strings.Contains(got, "kräver rollen administratör, och du är medlem") {

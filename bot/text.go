@@ -20,9 +20,45 @@ var mentionDefuser = strings.NewReplacer(
 	"<@&", "<@"+zwsp+"&",
 )
 
-// SafeText returns s with mass mentions made inert and invalid UTF-8 replaced.
+// SafeText returns s with mass mentions made inert, invalid UTF-8
+// replaced and control characters removed (CleanText).
 func SafeText(s string) string {
-	return mentionDefuser.Replace(strings.ToValidUTF8(s, "\uFFFD"))
+	return mentionDefuser.Replace(CleanText(s))
+}
+
+// CleanText returns s as valid UTF-8 without control characters: C0
+// (but newline and tab), DEL and C1, which would reach a terminal as
+// escape sequences or hide text. Every event's text passes through it
+// before anything reads or stores it.
+func CleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0
+}
+
+// cleanEvent cleans everything a member typed in ev (CleanText).
+func cleanEvent(ev Event) Event {
+	ev.Text, ev.Command, ev.Action = CleanText(ev.Text), CleanText(ev.Command), CleanText(ev.Action)
+	ev.User.Name = CleanText(ev.User.Name)
+	if len(ev.Options) > 0 {
+		opts := make(map[string]string, len(ev.Options))
+		for k, v := range ev.Options {
+			opts[k] = CleanText(v)
+		}
+		ev.Options = opts
+	}
+	return ev
 }
 
 // Sanitize makes every text in a reply safe (see SafeText).

@@ -21,8 +21,13 @@ type User struct {
 	// Role is the role the platform's own facts give (Discord Administrator,
 	// Slack owner, the console's --as). RoleMember when nothing special.
 	Role Role
-	// RoleNames are the member's platform role or user-group names, mapped
-	// to roles through the [roles] configuration.
+	// RoleIDs are the ids of the member's platform roles (Discord) or user
+	// groups (Slack), mapped to roles through [roles]: ids are unique, so
+	// they are the safe way to map.
+	RoleIDs []string
+	// RoleNames are the same roles' names or user-group handles, mapped
+	// through [roles] entries that are names (not unique: anyone who can
+	// create a role with that name gets it; see RoleMap).
 	RoleNames []string
 }
 
@@ -77,6 +82,11 @@ type Event struct {
 	Locale, LocaleHint string
 	// Respond answers the event. Nil means the event cannot be answered.
 	Respond Responder
+	// PrivateReplies is true when Respond shows a Reply marked Ephemeral to
+	// the member alone even outside a DM (Discord interactions, Slack's
+	// ephemeral messages, the console). When false, the core sends Private
+	// replies as a DM instead and answers in the channel only that it did.
+	PrivateReplies bool
 }
 
 // Reply is what the bot says. Text uses a small markdown subset every
@@ -85,6 +95,10 @@ type Reply struct {
 	Text      string
 	Card      *Card
 	Ephemeral bool // only the asking member sees it, where the platform can
+	// Private replies must never be seen by anyone but the member: where
+	// the platform cannot answer ephemerally they go by DM (see
+	// Event.PrivateReplies). Private implies Ephemeral.
+	Private bool
 	// Mentions are users the bot means to ping; nobody else is pinged.
 	Mentions []User
 	// File is an attachment (a data export), sent as a file where the

@@ -41,7 +41,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 	}
 	return []*bot.Command{
 		{
-			Name: "faq unanswered", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Name: "faq unanswered", Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
 			Help: txt("Frågor jag inte kunde svara på, mest ställda först", "Questions I could not answer, most asked first"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				qsOpen, err := qs.OpenQuestions(ctx, 25)

@@ -84,7 +84,7 @@ func (f *matching) commands() []*bot.Command {
 				}
 				return c.Say(ctx, "match.done", groups)
 			}},
-		{Name: "match history", Group: "members", Ephemeral: true, Help: txt("Dina tidigare matchningar", "Your past matches"),
+		{Name: "match history", Group: "members", Private: true, Help: txt("Dina tidigare matchningar", "Your past matches"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				hist, err := f.store.MatchHistory(ctx, c.Event.User, 20)
 				if err != nil {

@@ -77,7 +77,7 @@ func (f *meetups) commands() []*bot.Command {
 		{Name: "meetup list", Group: "meetups", Run: f.list, Help: txt("Kommande träffar", "Upcoming meetups")},
 		{Name: "meetup show", Group: "meetups", Run: f.show, Help: txt("En träff: detaljer, vem som kommer, väntelista", "A meetup: details, who is coming, waitlist"),
 			Args: []bot.Arg{id}},
-		{Name: "meetup ics", Group: "meetups", Run: f.ics, Ephemeral: true,
+		{Name: "meetup ics", Group: "meetups", Run: f.ics, Private: true,
 			Help: txt("Träffen som kalenderfil (iCalendar), och länken till din egen kalender", "The meetup as a calendar file (iCalendar), and the link to your own calendar"),
 			Args: []bot.Arg{id}},
 		{Name: "meetup rsvp", Group: "meetups", Run: f.rsvp, Help: txt("Svara ja, kanske eller nej", "Answer yes, maybe or no"),

@@ -53,11 +53,18 @@ type moderation struct {
 func newModeration(d Deps) *moderation { return &moderation{store: d.Store} }
 
 // channelOf is the channel argument, else the channel the command came from.
-func channelOf(c *bot.Call) bot.Channel {
-	if id := c.Args.String("channel"); id != "" {
-		return bot.Channel{ID: id}
+// A channel named by argument must be one of the community that the caller
+// can see (checkChannel): `channel:` never reaches another server's
+// channels or a staff channel the caller cannot read.
+func channelOf(ctx context.Context, c *bot.Call) (bot.Channel, error) {
+	id := c.Args.String("channel")
+	if id == "" || id == c.Event.Channel.ID {
+		return c.Event.Channel, nil
 	}
-	return c.Event.Channel
+	if err := checkChannel(ctx, c, c.Event.Platform, id, id); err != nil {
+		return bot.Channel{}, err
+	}
+	return bot.Channel{ID: id}, nil
 }
 
 // platformErr explains a platform's refusal in the member's language.
@@ -72,16 +79,12 @@ func platformErr(c *bot.Call, err error) error {
 }
 
 // targetAllowed is the one rule for acting on members: moderators act on
-// members and organisers only; admins on everyone but admins.
-func (f *moderation) targetAllowed(ctx context.Context, c *bot.Call, u bot.User) error {
-	role, err := f.store.GrantedRole(ctx, u)
+// members and organisers only; admins on everyone but admins. The
+// target's role comes from the same rules as the caller's (bot.RoleOf).
+func targetAllowed(ctx context.Context, c *bot.Call, u bot.User) error {
+	role, err := c.Bot().RoleOf(ctx, u)
 	if err != nil {
 		return err
-	}
-	if mr, ok := c.Bot().Adapter(u.Platform).(bot.MemberRoler); ok {
-		if pr, err := mr.MemberRole(ctx, u.ID); err == nil && pr > role {
-			role = pr
-		}
 	}
 	if role >= bot.RoleAdmin || (role >= bot.RoleModerator && c.Role < bot.RoleAdmin) {
 		return c.Errorf("mod.protected", u.ID, c.T(role.MessageKey()))
@@ -115,7 +118,10 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "channel archive", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
 			Args: []bot.Arg{ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				target := channelOf(c)
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
 				if c.Args.String("confirm") != "yes" {
 					return askConfirm(ctx, c, "mod.confirm_archive", fmt.Sprintf("channel archive channel:<#%s> confirm:yes", target.ID), target.ID)
 				}
@@ -127,7 +133,11 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Byt namn på en kanal", "Rename a channel"),
 			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).RenameChannel(ctx, channelOf(c), c.Args.String("name")); err != nil {
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).RenameChannel(ctx, target, c.Args.String("name")); err != nil {
 					return platformErr(c, err)
 				}
 				return c.Say(ctx, "mod.done")
@@ -135,7 +145,11 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "channel topic", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
 			Args: []bot.Arg{ch, {Name: "text", Kind: bot.KindRest, Required: true, MaxLen: 250, Help: txt("ämnet", "the topic")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).SetTopic(ctx, channelOf(c), c.Args.String("text")); err != nil {
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).SetTopic(ctx, target, c.Args.String("text")); err != nil {
 					return platformErr(c, err)
 				}
 				return c.Say(ctx, "mod.done")
@@ -147,7 +161,11 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.CapSlowmode}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
 			Args: []bot.Arg{{Name: "seconds", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.Slowmoder).SetSlowmode(ctx, channelOf(c), time.Duration(c.Args.Int("seconds"))*time.Second); err != nil {
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.Slowmoder).SetSlowmode(ctx, target, time.Duration(c.Args.Int("seconds"))*time.Second); err != nil {
 					return platformErr(c, err)
 				}
 				return c.Say(ctx, "mod.done")
@@ -155,7 +173,11 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "purge", Needs: []bot.Capability{bot.CapPurge}, Help: txt("Radera de senaste meddelandena", "Delete the latest messages"),
 			Args: []bot.Arg{{Name: "count", Kind: bot.KindInt, Required: true, Min: 1, Max: 1000, Help: txt("hur många", "how many")}, ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				n, target := c.Args.Int("count"), channelOf(c)
+				n := c.Args.Int("count")
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
 				if n > confirmPurgeAt && c.Args.String("confirm") != "yes" {
 					return askConfirm(ctx, c, "mod.confirm_purge", fmt.Sprintf("purge count:%d channel:<#%s> confirm:yes", n, target.ID), n)
 				}
@@ -174,7 +196,11 @@ func (f *moderation) commands() []*bot.Command {
 		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.CapPin}, Help: txt("Fäst ett meddelande", "Pin a message"),
 			Args: []bot.Arg{{Name: "message", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.Pinner).Pin(ctx, channelOf(c), c.Args.String("message")); err != nil {
+				target, err := channelOf(ctx, c)
+				if err != nil {
+					return err
+				}
+				if err := c.Bot().Adapter(c.Event.Platform).(bot.Pinner).Pin(ctx, target, c.Args.String("message")); err != nil {
 					return platformErr(c, err)
 				}
 				return c.Say(ctx, "mod.done")
@@ -183,7 +209,7 @@ func (f *moderation) commands() []*bot.Command {
 			Args: []bot.Arg{user, req(reason)},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := target(c, "user")
-				if err := f.targetAllowed(ctx, c, u); err != nil {
+				if err := targetAllowed(ctx, c, u); err != nil {
 					return err
 				}
 				if a := c.Bot().Adapter(u.Platform); a != nil {
@@ -198,7 +224,7 @@ func (f *moderation) commands() []*bot.Command {
 				if d > maxTimeout {
 					return c.Errorf("mod.timeout_long")
 				}
-				if err := f.targetAllowed(ctx, c, u); err != nil {
+				if err := targetAllowed(ctx, c, u); err != nil {
 					return err
 				}
 				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, d, c.Args.String("reason")); err != nil {
@@ -215,7 +241,7 @@ func (f *moderation) commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.untimed", u.ID)
 			}}),
-		mod(&bot.Command{Name: "modlog", Ephemeral: true, Help: txt("Moderationsloggen, senaste först", "The moderation log, newest first"),
+		mod(&bot.Command{Name: "modlog", Private: true, Help: txt("Moderationsloggen, senaste först", "The moderation log, newest first"),
 			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Help: txt("bara om denna medlem", "only about this member")},
 				{Name: "before", Kind: bot.KindInt, Min: 1, Max: 1 << 30, Help: txt("poster äldre än detta nummer", "entries older than this number")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -248,7 +274,11 @@ func (f *moderation) commands() []*bot.Command {
 
 func (f *moderation) lock(locked bool) bot.RunFunc {
 	return func(ctx context.Context, c *bot.Call) error {
-		if err := c.Bot().Adapter(c.Event.Platform).(bot.Locker).Lock(ctx, channelOf(c), locked); err != nil {
+		target, err := channelOf(ctx, c)
+		if err != nil {
+			return err
+		}
+		if err := c.Bot().Adapter(c.Event.Platform).(bot.Locker).Lock(ctx, target, locked); err != nil {
 			return platformErr(c, err)
 		}
 		if locked {
@@ -258,10 +288,10 @@ func (f *moderation) lock(locked bool) bot.RunFunc {
 	}
 }
 
-// askConfirm asks before a destructive action, with a button that does it.
+// askConfirm asks before a destructive action, privately, with a button
+// that does it for the moderator who asked (bot.Call.Confirm).
 func askConfirm(ctx context.Context, c *bot.Call, key, cmd string, args ...any) error {
-	return c.Reply(ctx, bot.Reply{Text: c.T(key, args...), Ephemeral: true, Card: &bot.Card{
-		Buttons: []bot.Button{{Label: c.T("mod.confirm_button"), Action: cmd, Command: cmd, Style: bot.ButtonDanger}}}})
+	return c.Confirm(ctx, c.T(key, args...), c.T("mod.confirm_button"), cmd)
 }
 
 func modMessages() bot.Messages {

@@ -16,7 +16,7 @@ type PrivacyStore interface {
 func privacyCommands(s PrivacyStore) []*bot.Command {
 	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
 	return []*bot.Command{
-		{Name: "mydata export", Aliases: []string{"mina-data export"}, Group: "general", Ephemeral: true,
+		{Name: "mydata export", Aliases: []string{"mina-data export"}, Group: "general", Private: true,
 			Help: txt("Få allt boten har sparat om dig (JSON)", "Get everything the bot has stored about you (JSON)"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				data, err := s.ExportMember(ctx, c.Event.User)
@@ -30,14 +30,12 @@ func privacyCommands(s PrivacyStore) []*bot.Command {
 				return c.Reply(ctx, bot.Reply{Text: c.T("mydata.export"),
 					File: &bot.File{Name: "passionbot-mydata.json", ContentType: "application/json", Data: j}})
 			}},
-		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Ephemeral: true,
+		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Private: true,
 			Help: txt("Radera allt boten har sparat om dig", "Delete everything the bot has stored about you"),
 			Args: []bot.Arg{{Name: "confirm", Kind: bot.KindChoice, Choices: []string{"yes"}, Help: txt("`yes` för att bekräfta", "`yes` to confirm")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				if c.Args.String("confirm") != "yes" {
-					cmd := "mydata delete confirm:yes"
-					return c.Reply(ctx, bot.Reply{Text: c.T("mydata.confirm"), Card: &bot.Card{
-						Buttons: []bot.Button{{Label: c.T("mydata.confirm_button"), Action: cmd, Command: cmd, Style: bot.ButtonDanger}}}})
+					return c.Confirm(ctx, c.T("mydata.confirm"), c.T("mydata.confirm_button"), "mydata delete confirm:yes")
 				}
 				if err := s.ForgetMember(ctx, c.Event.User); err != nil {
 					return err
@@ -49,6 +47,9 @@ func privacyCommands(s PrivacyStore) []*bot.Command {
 			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := target(c, "user")
+				if err := targetAllowed(ctx, c, u); err != nil {
+					return err
+				}
 				if err := s.ForgetMember(ctx, u); err != nil {
 					return err
 				}

@@ -25,11 +25,12 @@ func TestMyDataExportAndDelete(t *testing.T) {
 	if strings.Contains(got, `"user_id": "olle"`) {
 		t.Fatal("export holds another member's data")
 	}
-	ask := h.Send(bot.Event{Kind: bot.EventMessage, User: kim, Text: "mydata delete", Addressed: true})
-	if c := ask.Replies[0].Card; c == nil || c.Buttons[0].Action != "mydata delete confirm:yes" || !strings.Contains(ask.Text(), "Confirm with the button") {
+	ask := h.Send(bot.Event{Kind: bot.EventMessage, User: kim, Channel: bot.Channel{ID: "dm-kim", DM: true}, Text: "mydata delete", Addressed: true})
+	c := ask.Replies[0].Card
+	if c == nil || c.Buttons[0].Command != "mydata delete confirm:yes" || !strings.Contains(ask.Text(), "Confirm with the button") {
 		t.Fatalf("delete without confirmation = %q", ask.Text())
 	}
-	if got := h.Send(bot.Event{Kind: bot.EventAction, User: kim, Action: "mydata delete confirm:yes"}).Text(); !strings.Contains(got, "deleted") {
+	if got := h.Send(bot.Event{Kind: bot.EventAction, User: kim, Channel: bot.Channel{ID: "dm-kim", DM: true}, Action: c.Buttons[0].Action}).Text(); !strings.Contains(got, "deleted") {
 		t.Fatalf("confirmed delete = %q", got)
 	}
 	if show := h.Say(org, "meetup show id:1"); strings.Contains(show, "kim") {

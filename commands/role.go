@@ -53,11 +53,11 @@ func roleCommands(s RoleStore) []*bot.Command {
 			},
 		},
 		{
-			Name:      "role list",
-			Group:     "admin",
-			Help:      bot.Text{SV: "Visa roller som getts i databasen", EN: "List the roles given in the database"},
-			Role:      bot.RoleAdmin,
-			Ephemeral: true,
+			Name:    "role list",
+			Group:   "admin",
+			Help:    bot.Text{SV: "Visa roller som getts i databasen", EN: "List the roles given in the database"},
+			Role:    bot.RoleAdmin,
+			Private: true,
 			Run: func(ctx context.Context, c *bot.Call) error {
 				gs, err := s.Grants(ctx, c.Event.Platform)
 				if err != nil {

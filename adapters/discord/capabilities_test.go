@@ -176,9 +176,13 @@ func TestModerationCommandsOnDiscord(t *testing.T) {
 	if got.Topic != "Glasyrkväll på torsdag" || e.fake.Permissions(e.guild.ID, e.kim.ID, made.ID)&discordgo.PermissionSendMessages != 0 {
 		t.Fatalf("after topic and lock = %+v", got)
 	}
-	// Archive asks first.
-	if got := say(e.mod, "channel archive channel:<#"+made.ID+">", 4); !strings.Contains(got, "Bekräfta") {
-		t.Fatalf("archive without confirmation = %q", got)
+	// Archive asks first, privately (by DM, as the request was a mention).
+	if got := say(e.mod, "channel archive channel:<#"+made.ID+">", 4); !strings.Contains(got, "DM") {
+		t.Fatalf("archive without confirmation, in the channel = %q", got)
+	}
+	modDM, _ := e.fake.DMChannel(e.mod.ID)
+	if ms := e.fake.Messages(modDM.ID); len(ms) != 1 || !strings.Contains(ms[0].Content, "Bekräfta") {
+		t.Fatalf("archive confirmation by DM = %+v", ms)
 	}
 	if ch, _ := e.fake.Channel(made.ID); strings.HasPrefix(ch.Name, "arkiv-") {
 		t.Fatal("archived before confirmation")
@@ -212,7 +216,14 @@ func TestModerationCommandsOnDiscord(t *testing.T) {
 	if got := say(e.mod, "timeout user:<@"+e.kim.ID+"> duration:2h", 9); !strings.Contains(got, "Plattformen sa nej") || strings.Contains(got, "{") {
 		t.Fatalf("platform refusal = %q", got)
 	}
-	log := say(e.mod, "modlog", 10)
+	say(e.mod, "modlog", 10) // "I sent you a DM"
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ms, err := e.fake.WaitMessages(ctx, modDM.ID, 2)
+	if err != nil {
+		t.Fatalf("modlog by DM: %v", err)
+	}
+	log := ms[1].Content
 	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → ok", "timeout " + e.admin.ID + " → refused", "timeout " + e.kim.ID + " → refused: The platform refused"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
@@ -249,7 +260,18 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 	}
 	post(e.mod, "Köp billiga följare — så ser spam ut, akta er")
 	mention(e, e.mod, "modlog")
-	log := e.messages(t, 1)[0].Content
+	e.messages(t, 1) // "I sent you a DM"
+	modDM := func(n int) string {
+		ch, _ := e.fake.DMChannel(e.mod.ID)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		ms, err := e.fake.WaitMessages(ctx, ch.ID, n)
+		if err != nil {
+			t.Fatalf("modlog by DM: %v", err)
+		}
+		return ms[n-1].Content
+	}
+	log := modDM(1)
 	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → ok: matched banned pattern 1", "automod: automod mentions " + e.kim.ID} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
@@ -263,7 +285,7 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 	post(e.kim, "billiga följare igen")
 	e.waitFor(t, "a second DM", func() bool { return len(e.fake.Messages(dm.ID)) == 3 })
 	mention(e, e.mod, "modlog user:<@"+e.kim.ID+">")
-	if got := e.messages(t, 2)[1].Content; !strings.Contains(got, "→ failed: matched banned pattern 1; delete: ") {
+	if got := modDM(2); !strings.Contains(got, "→ failed: matched banned pattern 1; delete: ") {
 		t.Fatalf("modlog after a refused delete = %q", got)
 	}
 	if n := len(e.fake.Deletions(e.general)); n != 2 {

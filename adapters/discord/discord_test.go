@@ -52,6 +52,7 @@ func start(t *testing.T, s setup) *env {
 			{ID: "900", Name: "Moderator", Permissions: discordgo.PermissionModerateMembers},
 			{ID: "901", Name: "Styrelsen", Permissions: discordgo.PermissionAdministrator},
 			{ID: "902", Name: "Arrangörer"},
+			{ID: "903", Name: "Kanalansvariga", Permissions: discordgo.PermissionManageChannels},
 		},
 		Members: []discordfake.Member{{User: e.kim}, {User: e.mod, Roles: []string{"900"}}, {User: e.admin, Roles: []string{"901"}}, {User: e.org, Roles: []string{"902"}}},
 	})
@@ -63,7 +64,7 @@ func start(t *testing.T, s setup) *env {
 	}
 	opts := []bottest.Option{bottest.WithOptions(func(o *bot.Options) {
 		o.Adapters = []bot.Adapter{a}
-		o.RoleNames = map[string]bot.Role{"arrangörer": bot.RoleOrganiser}
+		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"id:902"}})
 		if s.options != nil {
 			s.options(o)
 		}

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.Mes
 		Kind:      bot.EventMessage,
 		Platform:  bot.PlatformDiscord,
 		ID:        m.ID,
-		User:      a.user(m.GuildID, m.ChannelID, m.Author, m.Member),
+		User:      a.user(ctx, m.GuildID, m.Author, m.Member),
 		Channel:   bot.Channel{ID: m.ChannelID, DM: m.GuildID == ""},
 		Text:      text,
 		Addressed: addressed,
@@ -81,10 +82,12 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 	ev := bot.Event{
 		Platform:   bot.PlatformDiscord,
 		ID:         i.ID,
-		User:       a.user(i.GuildID, i.ChannelID, du, i.Member),
+		User:       a.user(ctx, i.GuildID, du, i.Member),
 		Channel:    bot.Channel{ID: i.ChannelID, DM: i.GuildID == ""},
 		Addressed:  true,
 		LocaleHint: string(i.Locale),
+		// Interaction replies can be ephemeral.
+		PrivateReplies: true,
 	}
 	ephemeral := false
 	switch i.Type {
@@ -104,7 +107,7 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 		ev.Kind, ev.Command, ev.Options = bot.EventCommand, name, optionStrings(opts)
 		ephemeral = cmd != nil && cmd.Ephemeral
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		a.autocomplete(ctx, h, i)
+		a.autocomplete(ctx, h, i, ev.User)
 		return
 	case discordgo.InteractionMessageComponent:
 		ev.Kind, ev.Action = bot.EventAction, i.MessageComponentData().CustomID
@@ -156,7 +159,7 @@ func (a *Adapter) onMemberAdd(ctx context.Context, h bot.Handler, m *discordgo.G
 	if m.Member == nil || m.User == nil || m.User.Bot {
 		return
 	}
-	u := a.user(m.GuildID, "", m.User, m.Member)
+	u := a.user(ctx, m.GuildID, m.User, m.Member)
 	h.Handle(ctx, bot.Event{
 		Kind:     bot.EventMemberJoined,
 		Platform: bot.PlatformDiscord,
@@ -168,10 +171,12 @@ func (a *Adapter) onMemberAdd(ctx context.Context, h bot.Handler, m *discordgo.G
 	})
 }
 
-// user reports a Discord user with the role their permissions give
-// (Administrator or owner → admin; Manage Channels or Moderate Members →
-// moderator; Manage Events → organiser) and their role names.
-func (a *Adapter) user(guildID, channelID string, u *discordgo.User, m *discordgo.Member) bot.User {
+// user reports a Discord user with the role the community server gives
+// them server-wide (see serverFacts): never from the permissions in the
+// channel of the event, which channel overwrites change, and never from
+// another server the bot is in. In a DM, the member's roles are looked up
+// in the community server.
+func (a *Adapter) user(ctx context.Context, guildID string, u *discordgo.User, m *discordgo.Member) bot.User {
 	out := bot.User{Platform: bot.PlatformDiscord, ID: u.ID, Name: u.GlobalName}
 	if out.Name == "" {
 		out.Name = u.Username
@@ -179,35 +184,93 @@ func (a *Adapter) user(guildID, channelID string, u *discordgo.User, m *discordg
 	if m != nil && m.Nick != "" {
 		out.Name = m.Nick
 	}
-	if guildID == "" {
-		return out
+	g, err := a.guild()
+	if err != nil || (guildID != "" && guildID != g) {
+		return out // another server's roles count for nothing here
 	}
-	perms := int64(0)
-	if m != nil {
-		perms = m.Permissions
-	}
-	st := a.sess.State
-	if perms == 0 && channelID != "" && st != nil && m != nil {
-		// A message carries the author's roles: compute from those and the
-		// cached guild roles, without needing the member list (which the
-		// Server Members intent would bring).
-		perms, _ = st.MessagePermissions(&discordgo.Message{ChannelID: channelID, Author: u, Member: m})
-	}
-	if perms == 0 && channelID != "" && st != nil {
-		perms, _ = st.UserChannelPermissions(u.ID, channelID)
-	}
-	if g, err := st.Guild(guildID); err == nil && g.OwnerID == u.ID {
-		perms |= discordgo.PermissionAdministrator
-	}
-	out.Role = RoleFromPermissions(perms)
-	if m != nil && st != nil {
-		for _, id := range m.Roles {
-			if r, err := st.Role(guildID, id); err == nil {
-				out.RoleNames = append(out.RoleNames, r.Name)
+	if m == nil || guildID == "" {
+		if m, err = a.guildMember(ctx, g, u.ID); err != nil {
+			if !errors.Is(err, bot.ErrNoSuchMember) {
+				a.log.Warn("discord: looking up a member's roles failed", "user", u.ID, "err", err)
 			}
+			return out
 		}
 	}
+	if err := a.serverFacts(ctx, g, u.ID, m.Roles, &out); err != nil {
+		a.log.Warn("discord: reading the server's roles failed", "user", u.ID, "err", err)
+	}
 	return out
+}
+
+// Member looks a member of the community server up fresh, with the role
+// their server-wide permissions give (bot.MemberResolver).
+func (a *Adapter) Member(ctx context.Context, userID string) (bot.User, error) {
+	g, err := a.guild()
+	if err != nil {
+		return bot.User{}, err
+	}
+	m, err := a.guildMember(ctx, g, userID)
+	if err != nil {
+		return bot.User{}, err
+	}
+	out := bot.User{Platform: bot.PlatformDiscord, ID: userID}
+	if m.User != nil {
+		out.Name = m.User.Username
+	}
+	if err := a.serverFacts(ctx, g, userID, m.Roles, &out); err != nil {
+		return bot.User{}, err
+	}
+	return out, nil
+}
+
+// guildMember fetches a member of guild g; bot.ErrNoSuchMember when the
+// user is not one.
+func (a *Adapter) guildMember(ctx context.Context, g, userID string) (*discordgo.Member, error) {
+	var m *discordgo.Member
+	err := a.retry(ctx, func() (err error) {
+		m, err = a.sess.GuildMember(g, userID, discordgo.WithContext(ctx))
+		return err
+	})
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == 404 {
+		return nil, fmt.Errorf("discord member %s: %w", userID, bot.ErrNoSuchMember)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("discord member %s: %w", userID, err)
+	}
+	return m, nil
+}
+
+// serverFacts fills in u's role from the permissions of the server's
+// @everyone role and of the member's roles (owner: admin), and the roles'
+// ids and names for [roles]. The guild's roles come from the gateway's
+// state, or from REST when the state lacks them.
+func (a *Adapter) serverFacts(ctx context.Context, g, userID string, roleIDs []string, u *bot.User) error {
+	guild, err := a.sess.State.Guild(g)
+	if err != nil || len(guild.Roles) == 0 {
+		err = a.retry(ctx, func() (err error) {
+			guild, err = a.sess.Guild(g, discordgo.WithContext(ctx))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("discord guild %s: %w", g, err)
+		}
+	}
+	var perms int64
+	for _, r := range guild.Roles {
+		if r.ID == g || slices.Contains(roleIDs, r.ID) {
+			perms |= r.Permissions
+		}
+		if r.ID != g && slices.Contains(roleIDs, r.ID) {
+			u.RoleIDs = append(u.RoleIDs, r.ID)
+			u.RoleNames = append(u.RoleNames, r.Name)
+		}
+	}
+	if guild.OwnerID == userID {
+		perms |= discordgo.PermissionAdministrator
+	}
+	u.Role = RoleFromPermissions(perms)
+	return nil
 }
 
 // RoleFromPermissions maps Discord permissions to the core's roles.
@@ -336,7 +399,7 @@ func alreadyAcked(err error) bool {
 
 // autocomplete answers Discord's request for suggestions while a member
 // types an option declared with Suggest.
-func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.Interaction) {
+func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.Interaction, u bot.User) {
 	data := i.ApplicationCommandData()
 	path, opts := data.Name, data.Options
 	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
@@ -347,14 +410,14 @@ func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.
 	a.mu.Unlock()
 	var choices []*discordgo.ApplicationCommandOptionChoice
 	s, ok := h.(interface {
-		Suggestions(ctx context.Context, p bot.Platform, command, arg, typed string) []string
+		Suggestions(ctx context.Context, u bot.User, command, arg, typed string) []string
 	})
 	for _, o := range opts {
 		if !o.Focused || !ok {
 			continue
 		}
 		typed, _ := o.Value.(string)
-		for _, v := range s.Suggestions(ctx, bot.PlatformDiscord, name, o.Name, typed) {
+		for _, v := range s.Suggestions(ctx, u, name, o.Name, typed) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(v, 100), Value: clip(v, 100)})
 		}
 	}
@@ -367,35 +430,4 @@ func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.
 	if err != nil {
 		a.log.Warn("discord autocomplete answer failed", "err", err)
 	}
-}
-
-// MemberRole computes the role a member's Discord permissions give (from
-// their roles and the guild's; the owner is an admin).
-func (a *Adapter) MemberRole(ctx context.Context, userID string) (bot.Role, error) {
-	g, err := a.guild()
-	if err != nil {
-		return bot.RoleMember, err
-	}
-	var m *discordgo.Member
-	err = a.retry(ctx, func() (err error) {
-		m, err = a.sess.GuildMember(g, userID)
-		return err
-	})
-	if err != nil {
-		return bot.RoleMember, err
-	}
-	guild, err := a.sess.State.Guild(g)
-	if err != nil {
-		return bot.RoleMember, err
-	}
-	if guild.OwnerID == userID {
-		return bot.RoleAdmin, nil
-	}
-	var perms int64
-	for _, r := range guild.Roles {
-		if r.ID == g || slices.Contains(m.Roles, r.ID) {
-			perms |= r.Permissions
-		}
-	}
-	return RoleFromPermissions(perms), nil
 }

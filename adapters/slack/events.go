@@ -91,6 +91,7 @@ func (a *Adapter) message(ctx context.Context, h bot.Handler, user, channel, tex
 			_, err := a.post(ctx, channel, thread, r)
 			return err
 		},
+		PrivateReplies: true, // chat.postEphemeral
 	})
 }
 
@@ -118,16 +119,17 @@ func (a *Adapter) onSlashCommand(ctx context.Context, h bot.Handler, c slackapi.
 	group := strings.TrimPrefix(strings.TrimPrefix(c.Command, "/"), a.opt.CommandPrefix)
 	u := a.user(ctx, c.UserID)
 	h.Handle(ctx, bot.Event{
-		Kind:       bot.EventCommand,
-		Platform:   bot.PlatformSlack,
-		ID:         c.TriggerID,
-		User:       u.User,
-		Channel:    bot.Channel{ID: c.ChannelID, Name: c.ChannelName, DM: strings.HasPrefix(c.ChannelID, "D")},
-		Command:    group,
-		Text:       unescape(c.Text),
-		Addressed:  true,
-		LocaleHint: u.locale,
-		Respond:    a.responder(c.ResponseURL, c.ChannelID, false),
+		Kind:           bot.EventCommand,
+		Platform:       bot.PlatformSlack,
+		ID:             c.TriggerID,
+		User:           u.User,
+		Channel:        bot.Channel{ID: c.ChannelID, Name: c.ChannelName, DM: strings.HasPrefix(c.ChannelID, "D")},
+		Command:        group,
+		Text:           unescape(c.Text),
+		Addressed:      true,
+		LocaleHint:     u.locale,
+		Respond:        a.responder(c.ResponseURL, c.ChannelID, c.UserID, false),
+		PrivateReplies: true,
 	})
 }
 
@@ -142,25 +144,30 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic slackapi.
 			continue
 		}
 		h.Handle(ctx, bot.Event{
-			Kind:       bot.EventAction,
-			Platform:   bot.PlatformSlack,
-			ID:         ic.TriggerID,
-			User:       u.User,
-			Channel:    bot.Channel{ID: ic.Channel.ID},
-			Action:     act.Value,
-			Addressed:  true,
-			LocaleHint: u.locale,
-			Respond:    a.responder(ic.ResponseURL, ic.Channel.ID, true),
+			Kind:           bot.EventAction,
+			Platform:       bot.PlatformSlack,
+			ID:             ic.TriggerID,
+			User:           u.User,
+			Channel:        bot.Channel{ID: ic.Channel.ID},
+			Action:         act.Value,
+			Addressed:      true,
+			LocaleHint:     u.locale,
+			Respond:        a.responder(ic.ResponseURL, ic.Channel.ID, ic.User.ID, true),
+			PrivateReplies: true,
 		})
 	}
 }
 
 // responder answers through the response_url: ephemeral replies only to
 // the member, others in the channel; a button's answer (private) is always
-// for the member who clicked. Without a response_url it posts.
-func (a *Adapter) responder(responseURL, channel string, private bool) bot.Responder {
+// for the member who clicked. Without a response_url it posts, an
+// ephemeral reply with chat.postEphemeral.
+func (a *Adapter) responder(responseURL, channel, user string, private bool) bot.Responder {
 	return func(ctx context.Context, r bot.Reply) error {
 		r.Ephemeral = r.Ephemeral || private
+		if responseURL == "" && r.Ephemeral {
+			return a.postEphemeral(ctx, channel, user, "", r)
+		}
 		if responseURL == "" {
 			_, err := a.post(ctx, channel, "", r)
 			return err

@@ -1,7 +1,10 @@
 package slack
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -27,9 +30,12 @@ type roleCache struct {
 
 	mu      sync.Mutex
 	users   map[string]cached[member]
-	groups  map[string][]string // user id -> group handles
+	groups  map[string][]group // user id -> their user groups
 	groupAt time.Time
 }
+
+// group is a user group's id (what [roles] should name) and handle.
+type group struct{ id, handle string }
 
 type cached[T any] struct {
 	v  T
@@ -40,35 +46,63 @@ func newRoleCache(api *slackapi.Client, ttl time.Duration) *roleCache {
 	return &roleCache{api: api, ttl: ttl, users: map[string]cached[member]{}}
 }
 
-// user returns the member: owners and admins are admins; their user
-// groups' handles are reported as role names for [roles]. Lookups that
-// fail leave a plain member (logged), never a refusal to answer.
+// user returns the author of an event: owners and admins are admins;
+// their user groups' ids and handles are reported for [roles]. Lookups
+// that fail leave a plain member (logged), never a refusal to answer.
 func (a *Adapter) user(ctx context.Context, id string) member {
+	m, err := a.lookup(ctx, id)
+	if err != nil {
+		a.log.Warn("slack users.info failed", "user", id, "err", err)
+	}
+	return m
+}
+
+// Member looks a member of the workspace up, with the facts their role
+// comes from (bot.MemberResolver); a failed lookup is an error, never a
+// lower role.
+func (a *Adapter) Member(ctx context.Context, id string) (bot.User, error) {
+	m, err := a.lookup(ctx, id)
+	if err != nil {
+		if errors.Is(err, errUserNotFound) {
+			return bot.User{}, fmt.Errorf("slack user %s: %w", id, bot.ErrNoSuchMember)
+		}
+		return bot.User{}, fmt.Errorf("slack user %s: %w", id, err)
+	}
+	return m.User, nil
+}
+
+// errUserNotFound is users.info's answer for an id not in the workspace.
+var errUserNotFound = errors.New("user_not_found")
+
+// lookup returns the member from the cache or users.info; on error, the
+// member without platform facts and the error (not cached).
+func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 	c := a.roles
 	c.mu.Lock()
 	if u, ok := c.users[id]; ok && time.Since(u.at) < c.ttl {
 		c.mu.Unlock()
-		return u.v
+		return u.v, nil
 	}
 	c.mu.Unlock()
 	m := member{User: bot.User{Platform: bot.PlatformSlack, ID: id, Name: id}}
 	info, err := c.api.GetUserInfoContext(ctx, id, slackapi.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
-		a.log.Warn("slack users.info failed", "user", id, "err", slackError(err))
-	} else {
-		m.Name = info.Profile.DisplayName
-		if m.Name == "" {
-			m.Name = info.RealName
+		if slackError(err) == errUserNotFound.Error() {
+			return m, errUserNotFound
 		}
-		if m.Name == "" {
-			m.Name = info.Name
-		}
-		if info.IsOwner || info.IsAdmin || info.IsPrimaryOwner {
-			m.Role = bot.RoleAdmin
-		}
-		m.locale = info.Locale
+		return m, fmt.Errorf("users.info: %s: %w", slackError(err), err)
 	}
-	m.RoleNames = a.groupsOf(ctx, id)
+	if info.Deleted {
+		return m, errUserNotFound
+	}
+	m.Name = cmp.Or(info.Profile.DisplayName, info.RealName, info.Name, id)
+	if info.IsOwner || info.IsAdmin || info.IsPrimaryOwner {
+		m.Role = bot.RoleAdmin
+	}
+	m.locale = info.Locale
+	for _, g := range a.groupsOf(ctx, id) {
+		m.RoleIDs, m.RoleNames = append(m.RoleIDs, g.id), append(m.RoleNames, g.handle)
+	}
 	c.mu.Lock()
 	now := time.Now()
 	if len(c.users) >= pruneAt {
@@ -82,24 +116,24 @@ func (a *Adapter) user(ctx context.Context, id string) member {
 	}
 	c.users[id] = cached[member]{v: m, at: now}
 	c.mu.Unlock()
-	return m
+	return m, nil
 }
 
-// groupsOf returns the handles of the user groups id belongs to.
-func (a *Adapter) groupsOf(ctx context.Context, id string) []string {
+// groupsOf returns the user groups id belongs to.
+func (a *Adapter) groupsOf(ctx context.Context, id string) []group {
 	c := a.roles
 	c.mu.Lock()
 	fresh := c.groups != nil && time.Since(c.groupAt) < c.ttl
 	c.mu.Unlock()
 	if !fresh {
 		gs, err := c.api.GetUserGroupsContext(ctx, slackapi.GetUserGroupsOptionIncludeUsers(true))
-		byUser := map[string][]string{}
+		byUser := map[string][]group{}
 		if err != nil {
 			a.log.Warn("slack usergroups.list failed", "err", slackError(err))
 		}
 		for _, g := range gs {
 			for _, u := range g.Users {
-				byUser[u] = append(byUser[u], g.Handle)
+				byUser[u] = append(byUser[u], group{id: g.ID, handle: g.Handle})
 			}
 		}
 		c.mu.Lock()

@@ -43,7 +43,7 @@ func start(t *testing.T, opts ...slackfake.Option) *env {
 	}
 	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
 		o.Adapters = []bot.Adapter{a}
-		o.RoleNames = map[string]bot.Role{"arrangorer": bot.RoleOrganiser}
+		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"arrangorer"}})
 	}))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
