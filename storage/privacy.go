@@ -35,7 +35,8 @@ func memberTables() []struct{ table, where string } {
 }
 
 // ExportMember returns every row stored about u, by table, as JSON-ready
-// maps (column → value).
+// maps (column → value), with other members' ids and the reasons u gave
+// for acting on them Redacted.
 func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[string]any, error) {
 	out := map[string][]map[string]any{}
 	for _, t := range memberTables() {
@@ -47,6 +48,7 @@ func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[str
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", t.table, err)
 		}
+		redactOthers(t.table, recs, u)
 		out[t.table] = recs
 	}
 	return out, nil
