@@ -73,7 +73,8 @@ func At(t time.Time) Option { return func(s *settings) { s.start = t } }
 func WithDatabase(path string) Option { return func(s *settings) { s.dbPath = path } }
 
 // New starts a harness: a migrated SQLite file in t.TempDir() and a bot
-// with every command, Swedish by default, in Europe/Stockholm.
+// with every command, Swedish by default, in Europe/Stockholm. The
+// per-member command limit is off unless a test's WithOptions sets it.
 func New(t testing.TB, opts ...Option) *Harness {
 	t.Helper()
 	ctx := context.Background()
@@ -135,6 +136,10 @@ func New(t testing.TB, opts ...Option) *Harness {
 		Suggest:     commands.Suggest(deps),
 		Audit:       commands.AuditTo(db, adapters, nil, bot.LangSV),
 		DetectLang:  knowledge.DetectLang,
+		// Tests send many commands from one member within one instant of
+		// the fake clock; the per-member limit has its own tests, which
+		// set CommandsPerMinute to 0 (the default) or a value of theirs.
+		CommandsPerMinute: -1,
 	}
 	for _, f := range set.bot {
 		f(&o)
