@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"passionbot/bot"
 	"passionbot/storage"
 )
 
@@ -83,6 +84,27 @@ func ticks(lines []string) []string {
 	return out
 }
 
+// seedEverySecond stores an every-second schedule, which makes the test
+// fast. The announce command refuses one (at most hourly), so it is written
+// into the database as an operator could, and runs after a warning.
+func seedEverySecond(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := storage.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a := storage.Announcement{Spec: "* * * * * *", Text: "tick {{time}}", CreatedBy: "console:olle",
+		Targets: []storage.Target{{Platform: bot.PlatformConsole, Channel: "ticks"}}}
+	if _, err := store.CreateAnnouncement(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestKilledAndRestartedDeliversEveryFiringOnce runs a real passionbot with
 // an every-second schedule, kills it with SIGKILL mid-run, restarts it on
 // the same database and checks that every firing claimed was delivered,
@@ -90,8 +112,8 @@ func ticks(lines []string) []string {
 func TestKilledAndRestartedDeliversEveryFiringOnce(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "p.db")
+	seedEverySecond(t, db)
 	first := startProc(t, db)
-	io.WriteString(first.stdin, `announce schedule cron:"* * * * * *" channel:"#ticks" text:"tick {{time}}"`+"\n")
 	waitTicks := func(p *proc, n int) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second)

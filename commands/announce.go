@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"strings"
 	"time"
 
@@ -79,34 +78,6 @@ func (f *announcements) commands() []*bot.Command {
 	}
 }
 
-var targetRE = regexp.MustCompile(`^(?:([a-z]+):)?(?:<#([A-Za-z0-9]+)(?:\|[^>]*)?>|#?([\p{L}\p{N}._-]{1,80}))$`)
-
-// targets reads "#allmänt, discord:#123, slack:#C1" relative to the caller.
-func (f *announcements) targets(c *bot.Call, s string) ([]storage.Target, error) {
-	if strings.TrimSpace(s) == "" {
-		if c.Event.Channel.ID == "" {
-			return nil, c.Errorf("announce.need_channel")
-		}
-		return []storage.Target{{Platform: c.Event.Platform, Channel: c.Event.Channel.ID}}, nil
-	}
-	var out []storage.Target
-	for _, part := range storage.SplitList(s) {
-		m := targetRE.FindStringSubmatch(strings.ReplaceAll(part, " ", ""))
-		if m == nil {
-			return nil, c.Errorf("announce.bad_channel", bot.Quote(part, 60))
-		}
-		p := c.Event.Platform
-		if m[1] != "" {
-			p = bot.Platform(m[1])
-		}
-		if !f.adapters[p] {
-			return nil, c.Errorf("announce.no_platform", bot.Quote(string(p), 20))
-		}
-		out = append(out, storage.Target{Platform: p, Channel: m[2] + m[3]})
-	}
-	return out, nil
-}
-
 // parseSpec reads a cron spec and explains a bad one.
 func (f *announcements) parseSpec(c *bot.Call, spec string) (scheduler.Schedule, error) {
 	s, err := scheduler.Parse(spec, f.loc)
@@ -143,7 +114,10 @@ func (f *announcements) schedule(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
-	targets, err := f.targets(c, c.Args.String("channel"))
+	if err := checkFrequency(c, spec, s); err != nil {
+		return err
+	}
+	targets, err := f.targets(ctx, c, c.Args.String("channel"))
 	if err != nil {
 		return err
 	}
@@ -379,6 +353,11 @@ func (f *announcements) start(ctx context.Context) error {
 		s, err := scheduler.Parse(a.Spec, f.loc)
 		if err != nil {
 			continue
+		}
+		if gap := tooOften(s); gap > 0 {
+			// Stored before the limit existed (or written into the
+			// database by hand): it runs, but the operator hears of it.
+			f.log.Warn("announcement fires more often than once an hour; remove it with announce remove", "announcement", a.ID, "spec", a.Spec, "gap", gap)
 		}
 		last, err := f.store.LastDelivered(ctx, announceJob(a.ID))
 		if err != nil {

@@ -140,15 +140,18 @@ func All(d Deps) []*bot.Command {
 	return cmds
 }
 
-// Start registers the reminders of upcoming meetups and every active
-// schedule with the scheduler, and tells the deliverer how to re-create
-// their messages. The caller then runs Deliverer.Resume (in the
-// background: it waits for platforms that are down).
+// Start registers the reminders of upcoming meetups, every active schedule
+// and the nightly pruning jobs with the scheduler, and tells the deliverer
+// how to re-create their messages. The caller then runs Deliverer.Resume
+// (in the background: it waits for platforms that are down).
 func Start(ctx context.Context, d Deps) error {
 	if err := newMeetups(d).start(ctx); err != nil {
 		return err
 	}
 	if err := newMatching(d).start(ctx); err != nil {
+		return err
+	}
+	if err := startDeliveryPruning(ctx, d); err != nil {
 		return err
 	}
 	return newAnnouncements(d).start(ctx)
@@ -159,7 +162,7 @@ func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
 
 // Messages returns the commands' messages, one set per feature.
 func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), modMessages(), privacyMessages(), roleMessages()}
+	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), modMessages(), channelMessages(), privacyMessages(), roleMessages()}
 }
 
 // groupMessages name the help groups.

@@ -20,6 +20,7 @@ type DeliveryStore interface {
 	DeliveryDone(ctx context.Context, job string, fireAt time.Time, target, messageID string) error
 	DeliveryFailed(ctx context.Context, job string, fireAt time.Time, target, reason string, permanent bool) error
 	PendingDeliveries(ctx context.Context, owner string) ([]storage.Delivery, error)
+	PruneDeliveries(ctx context.Context, before time.Time) (int64, error)
 }
 
 // Renderer re-creates the message of a firing, for deliveries resumed after

@@ -80,7 +80,7 @@ func TestAnnouncementsSentLateAndFailed(t *testing.T) {
 		})}
 	}
 	h := bottest.New(t, opts(wednesday)...)
-	org := h.Member("olle", bot.RoleOrganiser)
+	org := h.Member("moa", bot.RoleModerator) // another platform's channel needs a moderator
 	h.Say(org, `announce schedule cron:"0 * * * *" channel:"#allmant, discord:#gone" text:"tick"`)
 	h.Advance(2 * time.Hour) // two firings: console sent twice, discord refused twice
 	h.DB.Close()

@@ -84,6 +84,32 @@ func (s *Server) AddGuild(g Guild) Guild {
 	return g
 }
 
+// AddChannel adds a channel to a guild already added (a staff channel with
+// permission overwrites, say) and dispatches CHANNEL_CREATE, as when
+// somebody creates it in the Discord client. It returns the channel with
+// its ID, guild and name filled in.
+func (s *Server) AddChannel(guildID string, c Channel) Channel {
+	if c.ID == "" {
+		c.ID = s.ids.next()
+	}
+	if c.Name == "" {
+		c.Name = "channel-" + c.ID
+	}
+	c.GuildID = guildID
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g := s.guilds[guildID]
+	if g == nil {
+		s.tb.Errorf("discordfake: unknown guild %s", guildID)
+		return c
+	}
+	ch := c.clone()
+	s.channels[ch.ID] = &ch
+	g.channelOrder = append(g.channelOrder, ch.ID)
+	s.channelEvent("CHANNEL_CREATE", &ch)
+	return c
+}
+
 // AddMember adds (or replaces) a guild member without dispatching anything;
 // see SendMemberAdd for a join.
 func (s *Server) AddMember(guildID string, m Member) {

@@ -317,6 +317,8 @@ func (s *Server) handler(method string) (func(apiReq) result, bool) {
 		return s.conversationsInfo, false
 	case "conversations.history":
 		return s.conversationsHistory, false
+	case "conversations.members":
+		return s.conversationsMembers, false
 	case "users.info":
 		return s.usersInfo, false
 	case "usergroups.list":
@@ -763,6 +765,44 @@ func (s *Server) conversationsInfo(r apiReq) result {
 		return fail("channel_not_found")
 	}
 	return ok(map[string]any{"channel": cs.json(r.p.Get("include_num_members") == "true")})
+}
+
+// conversationsMembers lists a conversation's members, a page at a time
+// (limit, default 100, at most 1000; cursor). A channel without membership
+// checks has every user of the workspace as a member.
+func (s *Server) conversationsMembers(r apiReq) result {
+	cs := s.channels[r.p.Get("channel")]
+	if cs == nil || (cs.IsPrivate && !cs.isMember(botUserID)) {
+		return fail("channel_not_found")
+	}
+	var members []string
+	switch {
+	case cs.isIM:
+		members = []string{cs.peer, botUserID}
+	case cs.checkMembers || cs.isMPIM:
+		members = slices.Clone(cs.Members)
+	default:
+		members = slices.Clone(s.userOrder)
+	}
+	limit := 100
+	if n, err := strconv.Atoi(r.p.Get("limit")); err == nil && n > 0 {
+		limit = min(n, 1000)
+	}
+	offset := 0
+	if cur := r.p.Get("cursor"); cur != "" {
+		raw, err := base64.StdEncoding.DecodeString(cur)
+		n, err2 := strconv.Atoi(strings.TrimPrefix(string(raw), "offset:"))
+		if err != nil || err2 != nil || n < 0 || n > len(members) {
+			return fail("invalid_cursor")
+		}
+		offset = n
+	}
+	page, next := members[offset:], ""
+	if len(page) > limit {
+		page = page[:limit]
+		next = base64.StdEncoding.EncodeToString([]byte("offset:" + strconv.Itoa(offset+limit)))
+	}
+	return ok(map[string]any{"members": page, "response_metadata": map[string]any{"next_cursor": next}})
 }
 
 // tsLess compares two Slack timestamps numerically.

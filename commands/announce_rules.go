@@ -1,0 +1,111 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/bot/scheduler"
+	"passionbot/storage"
+)
+
+// The limits on one scheduled announcement, so that a schedule cannot turn
+// the bot into a flood: at most one firing an hour, to at most
+// maxAnnounceTargets distinct channels.
+const (
+	minAnnounceGap     = time.Hour
+	maxAnnounceTargets = 10
+	// gapSample is how many firings tooOften looks at. A cron schedule is
+	// a product of its fields, so two firings closer than an hour show up
+	// within the first few firings of any hour it fires in.
+	gapSample = 64
+)
+
+// tooOften returns the shortest gap between s's firings when it is below
+// minAnnounceGap, and zero when s fires at most once an hour.
+func tooOften(s scheduler.Schedule) time.Duration {
+	// From a fixed time, so that a spec always gets the same answer.
+	from := time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
+	fires := scheduler.Preview(s, from, gapSample)
+	shortest := time.Duration(0)
+	for i := 1; i < len(fires); i++ {
+		if gap := fires[i].Sub(fires[i-1]); gap < minAnnounceGap && (shortest == 0 || gap < shortest) {
+			shortest = gap
+		}
+	}
+	return shortest
+}
+
+// checkFrequency refuses a schedule that fires more often than once an hour.
+func checkFrequency(c *bot.Call, spec string, s scheduler.Schedule) error {
+	gap := tooOften(s)
+	if gap == 0 {
+		return nil
+	}
+	every := fmt.Sprintf("%d min", int(gap/time.Minute))
+	if gap < time.Minute {
+		every = fmt.Sprintf("%d s", int(gap/time.Second))
+	}
+	return c.Errorf("announce.too_often", bot.Quote(spec, 60), every)
+}
+
+var targetRE = regexp.MustCompile(`^(?:([a-z]+):)?(?:<#([A-Za-z0-9]+)(?:\|[^>]*)?>|#?([\p{L}\p{N}._-]{1,80}))$`)
+
+// targets reads "#allmänt, discord:#123, slack:#C1" relative to the caller
+// and applies the rules for where an announcement may go: duplicates are
+// dropped, at most maxAnnounceTargets channels, channels of another
+// platform only for moderators, and only channels of the community the
+// caller can see (checkChannel).
+func (f *announcements) targets(ctx context.Context, c *bot.Call, s string) ([]storage.Target, error) {
+	if strings.TrimSpace(s) == "" {
+		if c.Event.Channel.ID == "" {
+			return nil, c.Errorf("announce.need_channel")
+		}
+		return []storage.Target{{Platform: c.Event.Platform, Channel: c.Event.Channel.ID}}, nil
+	}
+	out, err := f.parseTargets(c, s)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > maxAnnounceTargets {
+		return nil, c.Errorf("announce.too_many", maxAnnounceTargets, len(out))
+	}
+	for _, t := range out {
+		if t.Platform != c.Event.Platform && c.Role < bot.RoleModerator {
+			return nil, c.Errorf("announce.other_platform", bot.Quote(t.String(), 60), string(c.Event.Platform))
+		}
+	}
+	for _, t := range out {
+		if err := checkChannel(ctx, c, t.Platform, t.Channel, t.String()); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// parseTargets reads the channel list, each channel once, in the order
+// given.
+func (f *announcements) parseTargets(c *bot.Call, s string) ([]storage.Target, error) {
+	var out []storage.Target
+	for _, part := range storage.SplitList(s) {
+		m := targetRE.FindStringSubmatch(strings.ReplaceAll(part, " ", ""))
+		if m == nil {
+			return nil, c.Errorf("announce.bad_channel", bot.Quote(part, 60))
+		}
+		p := c.Event.Platform
+		if m[1] != "" {
+			p = bot.Platform(m[1])
+		}
+		if !f.adapters[p] {
+			return nil, c.Errorf("announce.no_platform", bot.Quote(string(p), 20))
+		}
+		if t := (storage.Target{Platform: p, Channel: m[2] + m[3]}); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
