@@ -31,11 +31,24 @@ type env struct {
 
 func start(t *testing.T, opts ...slackfake.Option) *env {
 	t.Helper()
+	return startWith(t, nil, opts...)
+}
+
+// startWith is start with more of the workspace, set up by prep before the
+// bot connects; prep returns more [roles] entries.
+func startWith(t *testing.T, prep func(*slackfake.Server) map[bot.Role][]string, opts ...slackfake.Option) *env {
+	t.Helper()
 	fake := slackfake.New(t, opts...)
 	fake.AddUser(slackfake.User{ID: "UKIM", Name: "kim", Locale: "sv-SE"})
 	fake.AddUser(slackfake.User{ID: "UADA", Name: "ada", IsAdmin: true, Locale: "en-US"})
 	fake.AddUser(slackfake.User{ID: "UOLLE", Name: "olle"})
 	fake.AddUsergroup("arrangorer", "UOLLE")
+	roles := map[bot.Role][]string{bot.RoleOrganiser: {"arrangorer"}}
+	if prep != nil {
+		for r, entries := range prep(fake) {
+			roles[r] = append(roles[r], entries...)
+		}
+	}
 	general := fake.AddChannel(slackfake.Channel{Name: "allmant"})
 	a, err := slack.New(slack.Options{BotToken: fake.BotToken(), AppToken: fake.AppToken(), APIURL: fake.APIURL(), Pace: 5 * time.Millisecond})
 	if err != nil {
@@ -43,7 +56,7 @@ func start(t *testing.T, opts ...slackfake.Option) *env {
 	}
 	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
 		o.Adapters = []bot.Adapter{a}
-		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"arrangorer"}})
+		o.Roles = bot.NewRoleMap(roles)
 	}))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
