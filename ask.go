@@ -69,12 +69,12 @@ func (a *app) ask(ctx context.Context) error {
 		return enc.Encode(r)
 	}
 	if len(a.inv.args) > 0 {
-		return one(strings.Join(a.inv.args, " "))
+		return one(bot.CleanText(strings.Join(a.inv.args, " ")))
 	}
 	return console.EachLine(a.stdin, func(line string) error {
 		if strings.TrimSpace(line) == "" {
 			return nil
 		}
-		return one(strings.ToValidUTF8(line, "\uFFFD"))
+		return one(bot.CleanText(line))
 	})
 }

@@ -105,7 +105,7 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 			name = strings.ReplaceAll(path, "-", " ")
 		}
 		ev.Kind, ev.Command, ev.Options = bot.EventCommand, name, optionStrings(opts)
-		ephemeral = cmd != nil && cmd.Ephemeral
+		ephemeral = cmd != nil && (cmd.Ephemeral || cmd.Private)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		a.autocomplete(ctx, h, i, ev.User)
 		return
