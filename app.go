@@ -214,6 +214,7 @@ func (a *app) deps(ctx context.Context, db *storage.DB, adapters []bot.Adapter) 
 	deps.MatchCron, deps.MatchBiweekly = a.cfg.Matching.Cron, a.cfg.Matching.EveryOtherWeek
 	deps.GroupThreshold, deps.GroupNotify = a.cfg.Members.GroupThreshold, dests(a.cfg.Members.GroupNotify)
 	deps.MatchWindow = time.Duration(a.cfg.Matching.WindowWeeks) * 7 * 24 * time.Hour
+	deps.AuditRetention = cmp.Or(a.cfg.Moderation.AuditRetentionDuration, -1) // "0": forever
 	if l := a.cfg.HTTP.Listen; l != "" {
 		deps.CalendarURL = cmp.Or(a.cfg.HTTP.PublicURL, "http://"+l)
 	}
@@ -252,6 +253,9 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Adapters:    adapters,
 		Logger:      a.log,
 		Observer:    a.obs,
+		// [limits] commands_per_minute = 0 turns the limit off.
+		CommandsPerMinute: cmp.Or(a.cfg.Limits.CommandsPerMinute, -1),
+		CommandBurst:      a.cfg.Limits.CommandBurst,
 	})
 	return b, deps, err
 }

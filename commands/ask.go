@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -12,7 +13,7 @@ import (
 
 // QuestionStore records the questions the bot could not answer.
 type QuestionStore interface {
-	RecordUnanswered(ctx context.Context, question, lang string, at time.Time) (int64, error)
+	RecordUnanswered(ctx context.Context, u bot.User, question, lang string, at time.Time) (int64, error)
 	OpenQuestions(ctx context.Context, limit int) ([]storage.Question, error)
 	Question(ctx context.Context, id int64) (storage.Question, error)
 	MarkAnswered(ctx context.Context, id int64, entryID string) error
@@ -103,14 +104,31 @@ func askFallback(lib *Library, qs QuestionStore) bot.RunFunc {
 func answer(ctx context.Context, c *bot.Call, lib *Library, qs QuestionStore, q string) error {
 	a := lib.Ask(q, c.Lang)
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
-	recorded := false
-	if !a.Answered && storage.NormalizeQuestion(q) != "" {
-		if _, err := qs.RecordUnanswered(ctx, q, a.Lang, time.Now()); err != nil {
-			return err
-		}
-		recorded = true
+	if a.Answered || storage.NormalizeQuestion(q) == "" {
+		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})
 	}
-	return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, recorded)})
+	note := record(ctx, c, qs, q, a.Lang)
+	text := AnswerText(c.Bot().Catalog(), a, note == "")
+	if note != "" {
+		text += "\n" + c.Bot().Catalog().T(a.Lang, note)
+	}
+	return c.Reply(ctx, bot.Reply{Text: text})
+}
+
+// record saves an unanswered question for the organisers. It returns ""
+// when it did, else the key of the sentence that says why not: the member
+// has too many open questions, or the database cannot store it (a full
+// disk). The member gets their answer either way.
+func record(ctx context.Context, c *bot.Call, qs QuestionStore, q, lang string) string {
+	_, err := qs.RecordUnanswered(ctx, c.Event.User, q, lang, c.Bot().Options().Now())
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, storage.ErrTooManyQuestions):
+		return "ask.too_many"
+	}
+	c.Bot().Options().Logger.ErrorContext(ctx, "unanswered question not saved", "platform", c.Event.Platform, "err", err)
+	return "ask.not_saved"
 }
 
 func askMessages() bot.Messages {
@@ -120,6 +138,8 @@ func askMessages() bot.Messages {
 		"ask.related":     {SV: "Läs också: %s", EN: "See also: %s"},
 		"ask.unknown":     {SV: "Det vet jag inte än, och jag vill inte gissa.", EN: "I don't know that yet, and I'd rather not guess."},
 		"ask.recorded":    {SV: "Jag har sparat frågan så att en arrangör kan lägga till svaret.", EN: "I have saved the question so that an organiser can add the answer."},
+		"ask.too_many":    {SV: "Du har redan många frågor som väntar på svar, så den här sparade jag inte. När arrangörerna har svarat på några kan du fråga igen.", EN: "You already have many questions waiting for an answer, so I did not save this one. Once the organisers have answered some, you can ask again."},
+		"ask.not_saved":   {SV: "Jag kunde inte spara frågan just nu (felet är loggat). Fråga gärna igen senare.", EN: "I could not save the question right now (the error has been logged). Please ask again later."},
 		"ask.nearest":     {SV: "Det närmaste jag vet om: %s", EN: "The nearest things I know about: %s"},
 	}
 }

@@ -29,6 +29,7 @@ type Store interface {
 	MatchStore
 	GroupStore
 	ModStore
+	RetentionStore
 }
 
 // RoleStore keeps role grants.
@@ -78,6 +79,9 @@ type Deps struct {
 	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
 	// when [http] listen is off.
 	CalendarURL string
+	// AuditRetention is how long audit entries are kept ([moderation]
+	// audit_retention): 0 means DefaultAuditRetention, negative forever.
+	AuditRetention time.Duration
 }
 
 func (d Deps) now() time.Time {
@@ -152,6 +156,9 @@ func Start(ctx context.Context, d Deps) error {
 		return err
 	}
 	if err := startDeliveryPruning(ctx, d); err != nil {
+		return err
+	}
+	if err := startRetention(ctx, d); err != nil {
 		return err
 	}
 	return newAnnouncements(d).start(ctx)

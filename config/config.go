@@ -12,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // timezones work on machines without a zoneinfo database
@@ -38,6 +39,7 @@ type Config struct {
 	Moderation Moderation `toml:"moderation"`
 	Automod    Automod    `toml:"automod"`
 	Backup     Backup     `toml:"backup"`
+	Limits     Limits     `toml:"limits"`
 
 	// Location is Timezone, loaded.
 	Location *time.Location `toml:"-"`
@@ -109,10 +111,26 @@ type Matching struct {
 	WindowWeeks    int    `toml:"window_weeks"`     // a pair is not matched again within this
 }
 
-// Moderation configures the audit log's mirror.
+// Moderation configures the audit log's mirror and retention.
 type Moderation struct {
 	// LogChannels mirror every audit entry: "discord:#<id>", "slack:#<id>".
 	LogChannels []string `toml:"log_channels"`
+	// AuditRetention is how long audit entries are kept: days ("730d") or
+	// a Go duration; "0" keeps them forever.
+	AuditRetention string `toml:"audit_retention"`
+
+	// AuditRetentionDuration is AuditRetention, parsed (0: forever).
+	AuditRetentionDuration time.Duration `toml:"-"`
+}
+
+// Limits bound what one member can make the bot do.
+type Limits struct {
+	// CommandsPerMinute refills each member's bucket of commands (members
+	// and organisers; moderators and admins are not limited); 0 turns the
+	// limit off.
+	CommandsPerMinute int `toml:"commands_per_minute"`
+	// CommandBurst is how many commands a member may send at once.
+	CommandBurst int `toml:"command_burst"`
 }
 
 // Automod configures automatic moderation of member messages.
@@ -165,6 +183,9 @@ func Default() Config {
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 		Automod:  Automod{MaxMentions: 5, RepeatChannels: 3, RepeatWindow: "1m"},
 		Backup:   Backup{Dir: "backups", Keep: 7},
+		Limits:   Limits{CommandsPerMinute: 20, CommandBurst: 5},
+		// Moderation's audit log is kept two years.
+		Moderation: Moderation{AuditRetention: "730d"},
 	}
 	return c
 }
@@ -267,6 +288,9 @@ func (c *Config) Validate() error {
 	if c.Matching.WindowWeeks < 0 || c.Matching.WindowWeeks > 520 {
 		return fmt.Errorf("matching.window_weeks %d: must be between 0 and 520", c.Matching.WindowWeeks)
 	}
+	if err := c.validateLimits(); err != nil {
+		return err
+	}
 	if c.Backup.Keep < 1 || c.Backup.Keep > 1000 {
 		return fmt.Errorf("backup.keep %d: must be between 1 and 1000", c.Backup.Keep)
 	}
@@ -274,6 +298,35 @@ func (c *Config) Validate() error {
 		return errors.New("backup.dir must name a folder when backup.cron is set")
 	}
 	return c.Automod.validate()
+}
+
+// validateLimits checks [limits] and parses moderation.audit_retention.
+func (c *Config) validateLimits() error {
+	if l := c.Limits; l.CommandsPerMinute < 0 || l.CommandsPerMinute > 6000 || l.CommandBurst < 1 || l.CommandBurst > 1000 {
+		return fmt.Errorf("limits: commands_per_minute %d must be between 0 (off) and 6000, command_burst %d between 1 and 1000", l.CommandsPerMinute, l.CommandBurst)
+	}
+	d, err := parseDays(c.Moderation.AuditRetention)
+	if err != nil || (d != 0 && d < 24*time.Hour) {
+		return fmt.Errorf("moderation.audit_retention: %q is not a number of days of at least 1 (such as \"730d\"), or \"0\" to keep forever", c.Moderation.AuditRetention)
+	}
+	c.Moderation.AuditRetentionDuration = d
+	return nil
+}
+
+// parseDays reads "730d" as 730 days and anything else as a Go duration.
+func parseDays(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(strings.TrimSpace(s), "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 0 || days > 100*366 {
+			return 0, fmt.Errorf("%q is not a number of days", s)
+		}
+		return time.Duration(days) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q is not a duration", s)
+	}
+	return d, nil
 }
 
 // validate parses the automod rules.

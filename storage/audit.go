@@ -58,3 +58,13 @@ WHERE platform = ? AND id < ? AND (? = '' OR target = ?) ORDER BY id DESC LIMIT 
 	}
 	return out, rows.Err()
 }
+
+// PruneAudit deletes the audit entries recorded before before and returns
+// how many it deleted ([moderation] audit_retention).
+func (d *DB) PruneAudit(ctx context.Context, before time.Time) (int64, error) {
+	n, err := d.deleteBatches(ctx, "SELECT id FROM audit_log WHERE at < ?", "audit_log", "id", before.Unix())
+	if err != nil {
+		return n, fmt.Errorf("prune audit log: %w", err)
+	}
+	return n, nil
+}

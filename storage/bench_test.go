@@ -69,7 +69,8 @@ func grownDB(b *testing.B) *storage.DB {
 		}
 	}
 	for q := range 14000 {
-		if _, err := d.RecordUnanswered(ctx, fmt.Sprintf("fråga nummer %d om något okänt", q), "sv", at.Add(time.Duration(q)*time.Second)); err != nil {
+		asker := bot.User{Platform: bot.PlatformDiscord, ID: fmt.Sprintf("u%d", q%8000)}
+		if _, err := d.RecordUnanswered(ctx, asker, fmt.Sprintf("fråga nummer %d om något okänt", q), "sv", at.Add(time.Duration(q)*time.Second)); err != nil {
 			b.Fatal(err)
 		}
 	}

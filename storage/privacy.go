@@ -26,6 +26,7 @@ func memberTables() []struct{ table, where string } {
 		{"interests", "platform = ? AND user_id = ?"},
 		{"match_optin", "platform = ? AND user_id = ?"},
 		{"match_members", "platform = ? AND user_id = ?"},
+		{"question_askers", "platform = ? AND user_id = ?"},
 		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
 		{"knowledge_entries", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},
@@ -83,10 +84,15 @@ func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
 }
 
 // ForgetMember deletes everything stored about u: member record, role
-// grant, course progress, RSVPs, calendar token and the delivery log of
-// their reminders. Records others rely on stay with the identity removed:
-// meetups they organised, knowledge entries and announcements they wrote,
-// and audit entries about or by them.
+// grant, course progress, RSVPs, calendar token, the delivery log of
+// their reminders and the unanswered questions no one else asked. Records
+// others rely on stay with the identity removed: meetups they organised,
+// knowledge entries and announcements they wrote, and audit entries about
+// or by them.
+//
+// The deletions come first: on a full disk they free pages that the
+// updates after them can reuse, so that forgetting still works when
+// nothing new can be stored.
 func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 	p, id := string(u.Platform), u.ID
 	key := u.Key()
@@ -95,16 +101,19 @@ func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 			sql  string
 			args []any
 		}{
+			{"DELETE FROM deliveries WHERE target = ?", []any{p + ":@" + id}},
+			// The unanswered questions only they asked: the text is theirs.
+			{`DELETE FROM unanswered_questions WHERE id IN (SELECT question_id FROM question_askers WHERE platform = ?1 AND user_id = ?2)
+AND id NOT IN (SELECT question_id FROM question_askers WHERE platform <> ?1 OR user_id <> ?2)`, []any{p, id}},
+			// members cascades to role_grants, learn_progress, rsvps,
+			// calendar_tokens, profiles, interests and question_askers.
+			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 			{"UPDATE meetups SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
 			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},
-			{"DELETE FROM deliveries WHERE target = ?", []any{p + ":@" + id}},
 			// The audit log keeps what happened, without the identity.
 			{"UPDATE audit_log SET actor_id = ? WHERE platform = ? AND actor_id = ?", []any{Forgotten, p, id}},
 			{"UPDATE audit_log SET target = ? WHERE platform = ? AND target = ?", []any{Forgotten, p, id}},
-			// members cascades to role_grants, learn_progress, rsvps,
-			// calendar_tokens, profiles and interests.
-			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 		} {
 			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
 				return err

@@ -45,6 +45,10 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	must(d.Audit(ctx, AuditEntry{Platform: u.Platform, Actor: "mod", Action: "timeout", Target: u.ID, Result: "ok"}))
 	_, err = d.SaveMatch(ctx, u.Platform, []string{u.ID}, []string{"keramik"})
 	must(err)
+	_, err = d.RecordUnanswered(ctx, u, "vad kostar en brännugn i "+u.ID+"?", "sv", at)
+	must(err)
+	_, err = d.RecordUnanswered(ctx, u, "Var köper man lera?", "sv", at) // asked by every member
+	must(err)
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")
 	must(err)
 }
@@ -99,6 +103,10 @@ func TestExportAndForgetCoverEveryTable(t *testing.T) {
 	}
 	if exp, _ := d.ExportMember(ctx, bo); len(exp["members"]) != 1 || len(exp["rsvps"]) != 1 || len(exp["learn_progress"]) != 1 {
 		t.Fatalf("the other member lost data: %v", exp)
+	}
+	// The question others asked too stays, counted for them.
+	if qs, _ := d.OpenQuestions(ctx, 10); len(qs) != 2 || qs[0].Text != "Var köper man lera?" || qs[1].Text != "vad kostar en brännugn i bo-0815?" {
+		t.Fatalf("open questions after forgetting kim: %+v", qs)
 	}
 	// Kim's meetup stays for the others, without the organiser's identity.
 	m, err := d.Meetup(ctx, 1)

@@ -2,10 +2,14 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode"
+
+	"passionbot/bot"
 )
 
 // Question is an unanswered question and how often it was asked.
@@ -26,10 +30,27 @@ func NormalizeQuestion(q string) string {
 	return strings.Join(f, " ")
 }
 
-// RecordUnanswered counts an unanswered question (at most 500 runes kept)
-// and returns its id. A question that was answered but still finds no
-// answer is open again.
-func (d *DB) RecordUnanswered(ctx context.Context, question, lang string, at time.Time) (int64, error) {
+// Limits on the unanswered questions, so that one member cannot fill the
+// organisers' list or the disk (issue 13).
+const (
+	// MaxOpenQuestionsPerMember is how many open questions one member may
+	// have waiting; past it RecordUnanswered returns ErrTooManyQuestions.
+	MaxOpenQuestionsPerMember = 50
+	// QuestionRetention is how long a question is kept after it was last
+	// asked (PruneQuestions).
+	QuestionRetention = 180 * 24 * time.Hour
+)
+
+// ErrTooManyQuestions is returned by RecordUnanswered when the member
+// already has MaxOpenQuestionsPerMember open questions.
+var ErrTooManyQuestions = errors.New("too many open questions from this member")
+
+// RecordUnanswered counts an unanswered question from u (at most 500 runes
+// kept) and returns its id. A question that was answered but still finds no
+// answer is open again. Each member counts once per question: asking again
+// only refreshes it. A new question from a member who already has
+// MaxOpenQuestionsPerMember open ones is not stored (ErrTooManyQuestions).
+func (d *DB) RecordUnanswered(ctx context.Context, u bot.User, question, lang string, at time.Time) (int64, error) {
 	question = strings.TrimSpace(question)
 	if r := []rune(question); len(r) > 500 {
 		question = string(r[:500])
@@ -39,14 +60,87 @@ func (d *DB) RecordUnanswered(ctx context.Context, question, lang string, at tim
 		return 0, fmt.Errorf("record question: nothing to record")
 	}
 	var id int64
-	err := d.sql.QueryRowContext(ctx, `
-INSERT INTO unanswered_questions (normalized, question, lang, first_asked, last_asked) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, last_asked = excluded.last_asked, answered_by = NULL
-RETURNING id`, norm, question, lang, at.Unix(), at.Unix()).Scan(&id)
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = recordQuestion(ctx, tx, u, norm, question, lang, at)
+		return err
+	})
+	if errors.Is(err, ErrTooManyQuestions) {
+		return 0, err
+	}
 	if err != nil {
 		return 0, fmt.Errorf("record question: %w", d.explain(err))
 	}
 	return id, nil
+}
+
+// recordQuestion is RecordUnanswered's transaction.
+func recordQuestion(ctx context.Context, tx *sql.Tx, u bot.User, norm, question, lang string, at time.Time) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT q.id FROM unanswered_questions q JOIN question_askers a ON a.question_id = q.id
+WHERE q.normalized = ? AND a.platform = ? AND a.user_id = ?`, norm, string(u.Platform), u.ID).Scan(&id)
+	switch {
+	case err == nil: // asked again by the same member: refreshed, not counted
+		_, err = tx.ExecContext(ctx, "UPDATE unanswered_questions SET last_asked = max(last_asked, ?), answered_by = NULL WHERE id = ?", at.Unix(), id)
+		return id, err
+	case !isNoRows(err):
+		return 0, err
+	}
+	var open int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM question_askers a JOIN unanswered_questions q ON q.id = a.question_id
+WHERE a.platform = ? AND a.user_id = ? AND q.answered_by IS NULL`, string(u.Platform), u.ID).Scan(&open); err != nil {
+		return 0, err
+	}
+	if open >= MaxOpenQuestionsPerMember {
+		return 0, ErrTooManyQuestions
+	}
+	err = tx.QueryRowContext(ctx, `
+INSERT INTO unanswered_questions (normalized, question, lang, first_asked, last_asked) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (normalized) DO UPDATE SET times_asked = times_asked + 1, last_asked = max(last_asked, excluded.last_asked), answered_by = NULL
+RETURNING id`, norm, question, lang, at.Unix(), at.Unix()).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO question_askers (question_id, platform, user_id, asked_at) VALUES (?, ?, ?, ?)",
+		id, string(u.Platform), u.ID, at.Unix())
+	return id, err
+}
+
+// PruneQuestions deletes the questions last asked before before, and who
+// asked them, and returns how many questions it deleted.
+func (d *DB) PruneQuestions(ctx context.Context, before time.Time) (int64, error) {
+	n, err := d.deleteBatches(ctx, "SELECT id FROM unanswered_questions WHERE last_asked < ?", "unanswered_questions", "id", before.Unix())
+	if err != nil {
+		return n, fmt.Errorf("prune questions: %w", err)
+	}
+	if _, err := d.sql.ExecContext(ctx, "DELETE FROM question_askers WHERE asked_at < ?", before.Unix()); err != nil {
+		return n, fmt.Errorf("prune questions: %w", d.explain(err))
+	}
+	return n, nil
+}
+
+// pruneBatch is how many rows one retention DELETE removes, so that a first
+// prune of a large table holds the write lock only briefly at a time.
+const pruneBatch = 1000
+
+// deleteBatches deletes the rows of table whose key the query selects, in
+// batches, and returns how many it deleted.
+func (d *DB) deleteBatches(ctx context.Context, query, table, key string, args ...any) (int64, error) {
+	var total int64
+	for {
+		res, err := d.sql.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE %s IN (%s LIMIT %d)", table, key, query, pruneBatch), args...)
+		if err != nil {
+			return total, d.explain(err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, err
+		}
+		total += n
+		if n < pruneBatch {
+			return total, nil
+		}
+	}
 }
 
 // OpenQuestions lists unanswered questions, most asked first, at most limit.
