@@ -249,7 +249,7 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 		Inspect:     inspect,
 		DetectLang:  knowledge.DetectLang,
 		Store:       db,
-		RoleNames:   roleNames(a.cfg.Roles),
+		Roles:       a.roles(),
 		Adapters:    adapters,
 		Logger:      a.log,
 		Observer:    a.obs,
@@ -260,13 +260,15 @@ func (a *app) newBot(ctx context.Context, db *storage.DB, adapters []bot.Adapter
 	return b, deps, err
 }
 
-// roleNames maps the configured platform role names to roles.
-func roleNames(r config.Roles) map[string]bot.Role {
-	m := map[string]bot.Role{}
-	for role, names := range map[bot.Role][]string{bot.RoleOrganiser: r.Organiser, bot.RoleModerator: r.Moderator, bot.RoleAdmin: r.Admin} {
-		for _, n := range names {
-			m[strings.ToLower(strings.TrimSpace(n))] = role
-		}
+// roles maps the configured platform roles to bot roles, and warns about
+// entries that are names: anyone who can create a role or user group with
+// that name gets the bot role.
+func (a *app) roles() bot.RoleMap {
+	r := a.cfg.Roles
+	m := bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: r.Organiser, bot.RoleModerator: r.Moderator, bot.RoleAdmin: r.Admin})
+	if names := m.Names(); len(names) > 0 {
+		a.log.Warn("[roles] maps role names: anyone who can create a Discord role or Slack user group with one of these names gets its bot role; use role ids (Discord: Server Settings → Roles → Copy Role ID; Slack: the user group's id, S…) instead",
+			"names", strings.Join(names, ", "))
 	}
 	return m
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -17,5 +18,27 @@ func TestControlCharactersNeverReachTheTerminal(t *testing.T) {
 	code, out, errOut = runCLI(t, hostile+"\ninterests add tags:ker\x1bamik\n", "--db", "c.db", "--as", "member")
 	if code != 0 || strings.ContainsAny(out+errOut, "\x1b\x07\x00\u009b") || !strings.Contains(out, "keramik") {
 		t.Fatalf("console: exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// [roles] entries that are names work, with a warning at start that says
+// why an id is safer; ids give no warning.
+func TestRoleNamesInConfigAreWarnedAbout(t *testing.T) {
+	dir := inTempDir(t)
+	cfg := dir + "/p.toml"
+	write := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("[roles]\nadmin = [\"Styrelsen\", \"123456789012345678\"]\n")
+	code, _, errOut := runCLI(t, "help\n", "--config", cfg, "--db", "a.db")
+	if code != 0 || !strings.Contains(errOut, "[roles] maps role names") || !strings.Contains(errOut, "names=styrelsen") {
+		t.Fatalf("names: exit %d, stderr %q", code, errOut)
+	}
+	write("[roles]\nadmin = [\"123456789012345678\", \"S0614TZR7\", \"id:42\"]\n")
+	if code, _, errOut := runCLI(t, "help\n", "--config", cfg, "--db", "a.db"); code != 0 || strings.Contains(errOut, "[roles] maps role names") {
+		t.Fatalf("ids: exit %d, stderr %q", code, errOut)
 	}
 }
