@@ -22,8 +22,10 @@ type AuditRecord struct {
 	Action   string // the command's name
 	Target   string // the user or channel argument, "" when none
 	Reason   string
-	Result   string // ok, refused, failed
-	Detail   string // why, in English
+	Result   string    // ok, refused, failed
+	Detail   string    // why, in English
+	Role     Role      // the actor's effective role
+	At       time.Time // when (Options.Now); zero: now
 }
 
 // HandlerTimeout bounds the handling of one event.
@@ -367,7 +369,7 @@ func (b *Bot) audit(ctx context.Context, c *Call, result, detail string) {
 		target = c.Args.String("channel")
 	}
 	b.opt.Audit(context.WithoutCancel(ctx), AuditRecord{Platform: c.Event.Platform, Actor: c.Event.User, Action: c.Command.Name,
-		Target: target, Reason: c.Args.String("reason"), Result: result, Detail: detail})
+		Target: target, Reason: c.Args.String("reason"), Result: result, Detail: detail, Role: c.Role, At: b.opt.Now()})
 }
 
 func platformName(p Platform) string {

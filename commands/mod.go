@@ -23,23 +23,26 @@ const (
 	confirmPurgeAt = 20
 )
 
-// AuditTo records privileged actions in the audit log and mirrors each to
-// the mod-log channels (empty: none).
+// AuditTo records privileged actions in the audit log and mirrors them to
+// the mod-log channels (empty: none): staff actions one by one, members'
+// refused attempts as at most one line per member an hour plus a count
+// (refusalCounter).
 func AuditTo(store ModStore, adapters []bot.Adapter, mirror []Dest, lang string) func(ctx context.Context, r bot.AuditRecord) {
 	cat, _ := bot.NewCatalog(Messages()...)
 	byPlatform := map[bot.Platform]bot.Adapter{}
 	for _, a := range adapters {
 		byPlatform[a.Platform()] = a
 	}
+	counter := newRefusalCounter()
 	return func(ctx context.Context, r bot.AuditRecord) {
-		store.Audit(ctx, storage.AuditEntry{Platform: r.Platform, Actor: r.Actor.ID, Action: r.Action, Target: r.Target, Reason: r.Reason, Result: r.Result, Detail: r.Detail})
+		store.Audit(ctx, storage.AuditEntry{At: r.At, Platform: r.Platform, Actor: r.Actor.ID, Action: r.Action, Target: r.Target, Reason: r.Reason, Result: r.Result, Detail: r.Detail})
+		if len(mirror) == 0 {
+			return
+		}
+		text := counter.mirror(cat, lang, r)
 		for _, m := range mirror {
-			if a := byPlatform[m.Platform]; a != nil {
-				line := cat.T(lang, "mod.log_line", r.Platform, r.Actor.ID, r.Action, r.Target, r.Reason, r.Result)
-				if r.Detail != "" {
-					line += " — " + r.Detail
-				}
-				a.Send(ctx, bot.Target{Channel: m.Channel}, bot.Reply{Text: line})
+			if a := byPlatform[m.Platform]; a != nil && text != "" {
+				a.Send(ctx, bot.Target{Channel: m.Channel}, bot.Reply{Text: text})
 			}
 		}
 	}
