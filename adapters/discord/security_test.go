@@ -150,6 +150,10 @@ func TestPrivateRepliesToAMentionGoByDM(t *testing.T) {
 	// The moderation log, asked in a channel, goes to the moderator only.
 	say(e, e.general, e.mod, "warn user:"+e.kim.ID+" reason:hemligt skäl")
 	lastIn(t, e, e.general, 3)
+	e.waitFor(t, "the warning in the audit log", func() bool { // written after the reply
+		entries, _ := e.h.DB.AuditLog(context.Background(), bot.PlatformDiscord, "", 0, 1)
+		return len(entries) == 1
+	})
 	say(e, e.general, e.mod, "modlog")
 	if m := lastIn(t, e, e.general, 4); strings.Contains(m.Content, "hemligt") || !strings.Contains(m.Content, "DM") {
 		t.Fatalf("modlog in the channel: %q", m.Content)
