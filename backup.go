@@ -100,7 +100,13 @@ func scheduleBackups(s *scheduler.Scheduler, db *storage.DB, cfg config.Backup, 
 	return nil
 }
 
-// prune removes the oldest scheduled backups in dir beyond keep; other
+// stalePartial is how old a backup's temporary file must be before prune
+// takes it for the leftover of a backup that was killed: a backup takes
+// minutes, and one still running must keep its file.
+const stalePartial = 24 * time.Hour
+
+// prune removes the oldest scheduled backups in dir beyond keep, and the
+// temporary files of scheduled backups that were killed half-way; other
 // files are left alone.
 func prune(dir string, keep int) error {
 	entries, err := os.ReadDir(dir)
@@ -108,8 +114,13 @@ func prune(dir string, keep int) error {
 		return err
 	}
 	var names []string
+	var errs []error
 	for _, e := range entries {
 		n := e.Name()
+		if strings.HasPrefix(n, backupPrefix) && strings.Contains(n, ".db.partial-") {
+			errs = append(errs, removeStale(filepath.Join(dir, n)))
+			continue
+		}
 		if stamp, ok := strings.CutPrefix(n, backupPrefix); ok && strings.HasSuffix(stamp, ".db") {
 			if _, err := time.Parse(backupLayout, strings.TrimSuffix(stamp, ".db")); err == nil {
 				names = append(names, n)
@@ -117,10 +128,19 @@ func prune(dir string, keep int) error {
 		}
 	}
 	sort.Strings(names)
-	var errs []error
 	for len(names) > keep {
 		errs = append(errs, os.Remove(filepath.Join(dir, names[0])))
 		names = names[1:]
 	}
 	return errors.Join(errs...)
+}
+
+// removeStale removes path when it was last written more than stalePartial
+// ago.
+func removeStale(path string) error {
+	st, err := os.Lstat(path)
+	if err != nil || time.Since(st.ModTime()) < stalePartial {
+		return nil // gone meanwhile, or still being written
+	}
+	return os.Remove(path)
 }

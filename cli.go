@@ -79,6 +79,9 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	if err := checkDBFlag(fs, inv.db); err != nil {
+		return inv, err
+	}
 	inv.command = "run"
 	if len(pos) > 0 {
 		inv.command, inv.args = pos[0], pos[1:]
@@ -114,4 +117,35 @@ func parseArgs(args []string, stderr io.Writer) (invocation, error) {
 		return inv, usageErr("--lang %q: must be sv or en", inv.lang)
 	}
 	return inv, nil
+}
+
+// checkDBFlag refuses a --db that names no file: an empty path, or an
+// in-memory database, which would start empty and lose everything at exit
+// (and a backup or check of it would say nothing about the real one).
+func checkDBFlag(fs *flag.FlagSet, db string) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "db" })
+	if !given {
+		return nil
+	}
+	if strings.TrimSpace(db) == "" {
+		return usageErr("--db needs a database file, got an empty path")
+	}
+	if isMemoryDB(db) {
+		return usageErr("--db %s is an in-memory database, which loses everything at exit: name a database file", db)
+	}
+	return nil
+}
+
+// isMemoryDB reports whether name spells an in-memory database the way
+// SQLite does: ":memory:", or a file: URI naming it or asking for
+// mode=memory (storage.Open escapes URIs into file names today; refusing
+// them too keeps that an implementation detail).
+func isMemoryDB(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if n == ":memory:" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(n, "file:")
+	return ok && (strings.HasPrefix(rest, ":memory:") || strings.Contains(rest, "mode=memory"))
 }

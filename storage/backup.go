@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,40 +17,102 @@ import (
 )
 
 // Backup copies the database to dest with SQLite's online backup API,
-// consistent while the bot runs. The copy is written next to dest, checked
-// with SQLite's integrity check and only then renamed to dest; an existing
-// dest is never overwritten.
+// consistent while the bot runs. The copy is written to a new file of its
+// own next to dest (mode 0600: it holds every member's data), checked
+// with SQLite's integrity check and only then linked to dest, which fails
+// when dest exists: an existing file is never overwritten, even by a
+// backup started at the same moment. The temporary file and SQLite's
+// journal and WAL files beside it are removed whatever happens.
 func (d *DB) Backup(ctx context.Context, dest string) error {
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("backup %s already exists: choose a new name (an existing backup is never overwritten)", dest)
+	if _, err := os.Lstat(dest); err == nil {
+		return backupExists(dest)
 	}
-	tmp := dest + ".partial"
-	os.Remove(tmp)
-	if err := d.copyTo(ctx, tmp); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	copyDB, err := Open(ctx, tmp)
+	f, err := os.CreateTemp(filepath.Dir(dest), filepath.Base(dest)+".partial-*")
 	if err != nil {
-		os.Remove(tmp)
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
+	tmp := f.Name()
+	f.Close()
+	defer removeWithSidecars(tmp)
+	if err := d.copyTo(ctx, tmp); err != nil {
+		return err
+	}
+	if err := verifyCopy(ctx, tmp); err != nil {
+		return fmt.Errorf("backup %s failed its integrity check: %w", dest, err)
+	}
+	return publish(tmp, dest)
+}
+
+// backupExists is the error for a dest that is already there.
+func backupExists(dest string) error {
+	return fmt.Errorf("backup %s already exists: choose a new name (an existing backup is never overwritten)", dest)
+}
+
+// verifyCopy runs SQLite's integrity and foreign-key checks on the copy.
+func verifyCopy(ctx context.Context, path string) error {
+	copyDB, err := Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer copyDB.Close()
 	problems, err := copyDB.integrity(ctx)
-	copyDB.Close()
 	if err == nil && len(problems) > 0 {
 		err = fmt.Errorf("%d problem(s), first: %s", len(problems), problems[0])
 	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("backup %s failed its integrity check: %w", dest, err)
+	return err
+}
+
+// publish gives the finished copy at tmp the name dest, failing when dest
+// exists: a hard link, or where the file system has none, a new file
+// created with O_EXCL and filled from tmp.
+func publish(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	if err == nil {
+		return nil
 	}
-	os.Remove(tmp + "-wal")
-	os.Remove(tmp + "-shm")
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
+	if errors.Is(err, fs.ErrExist) {
+		return backupExists(dest)
+	}
+	if err := copyExcl(tmp, dest); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return backupExists(dest)
+		}
 		return fmt.Errorf("backup %s: %w", dest, err)
 	}
 	return nil
+}
+
+// copyExcl copies src to a new file dst (mode 0600) that must not exist.
+func copyExcl(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(dst) // ours: created above
+	}
+	return err
+}
+
+// removeWithSidecars removes the SQLite file at path and the rollback
+// journal, WAL and shared-memory files SQLite may have left beside it (a
+// copy that failed half-way left its -journal).
+func removeWithSidecars(path string) {
+	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
 }
 
 // copyTo runs the online backup into a new file at path.
