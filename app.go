@@ -311,6 +311,9 @@ func (a *app) run(ctx context.Context) error {
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
+	if err := db.KeepReserve(); err != nil {
+		a.log.Warn("no disk reserve for deletions (is the disk full?)", "err", err)
+	}
 	b, deps, err := a.newBot(ctx, db, adapters)
 	if err != nil {
 		return err

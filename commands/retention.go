@@ -15,6 +15,9 @@ import (
 type RetentionStore interface {
 	PruneQuestions(ctx context.Context, before time.Time) (int64, error)
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
+	// KeepReserve re-creates the room kept for deletions on a full disk
+	// once a deletion has used it and there is space again.
+	KeepReserve() error
 }
 
 // DefaultAuditRetention is how long audit entries are kept when
@@ -27,7 +30,8 @@ const (
 )
 
 // startRetention prunes old questions and audit entries now and registers
-// the nightly job that keeps pruning them. A failed pruning is logged and
+// the nightly job that keeps pruning them and restores the disk reserve
+// (storage.ReserveSize) if a deletion on a full disk used it. A failed pruning is logged and
 // tried again the next night: it is no reason not to serve members.
 func startRetention(ctx context.Context, d Deps) error {
 	s, err := scheduler.Parse(retentionAt, d.Location)
@@ -37,6 +41,9 @@ func startRetention(ctx context.Context, d Deps) error {
 	pruneRetained(ctx, d, d.now())
 	d.Scheduler.Add(retentionJob, s, d.now(), time.Hour, func(ctx context.Context, fireAt time.Time, _ bool) {
 		pruneRetained(ctx, d, fireAt)
+		if err := d.Store.KeepReserve(); err != nil {
+			d.logger().Warn("no disk reserve for deletions (is the disk full?)", "err", err)
+		}
 	})
 	return nil
 }

@@ -89,6 +89,8 @@ func (d *DB) explain(err error) error {
 			return fmt.Errorf("database %s is not a valid SQLite file (corrupt or another kind of file): restore a backup or move it away: %w", d.path, err)
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrReadonly, sqlite3.ErrAuth:
 			return fmt.Errorf("database %s cannot be opened for writing: check the file's and folder's permissions: %w", d.path, err)
+		case sqlite3.ErrFull:
+			return fmt.Errorf("database %s: the disk is full: free space (members can still delete their data): %w", d.path, err)
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return fmt.Errorf("database %s is busy (locked by another process): %w", d.path, err)
 		}

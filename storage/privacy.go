@@ -96,7 +96,7 @@ func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
 func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 	p, id := string(u.Platform), u.ID
 	key := u.Key()
-	err := d.tx(ctx, func(tx *sql.Tx) error {
+	err := d.deleting(ctx, func(tx *sql.Tx) error {
 		for _, q := range []struct {
 			sql  string
 			args []any
