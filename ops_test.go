@@ -134,7 +134,7 @@ func TestHealthzAndMetricsServed(t *testing.T) {
 		{"passionbot_command_duration_seconds_count", []string{`platform="slack"`}, 1},
 		{"passionbot_messages_total", []string{`platform="slack"`, `kind="message"`}, 1},
 		{"passionbot_open_questions", nil, 1}, // the swallow, waiting for an organiser
-		{"passionbot_scheduled_jobs", nil, 3}, // the default matching run and the two nightly prunings (delivery log; questions and audit log)
+		{"passionbot_scheduled_jobs", nil, 2}, // the default matching run and the nightly pruning (questions, audit log, delivery log)
 	} {
 		if got := metricstest.Value(body, c.name, c.labels...); got != c.want {
 			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)

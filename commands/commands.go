@@ -155,9 +155,6 @@ func Start(ctx context.Context, d Deps) error {
 	if err := newMatching(d).start(ctx); err != nil {
 		return err
 	}
-	if err := startDeliveryPruning(ctx, d); err != nil {
-		return err
-	}
 	if err := startRetention(ctx, d); err != nil {
 		return err
 	}

@@ -10,8 +10,9 @@ import (
 )
 
 // RetentionStore deletes what is kept only for a while: unanswered
-// questions (storage.QuestionRetention after they were last asked) and
-// audit entries (Deps.AuditRetention).
+// questions (storage.QuestionRetention after they were last asked), audit
+// entries (Deps.AuditRetention) and the delivery log (deliveryLogKeep,
+// through DeliveryStore.PruneDeliveries).
 type RetentionStore interface {
 	PruneQuestions(ctx context.Context, before time.Time) (int64, error)
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
@@ -24,13 +25,17 @@ type RetentionStore interface {
 // Deps.AuditRetention is 0: two years.
 const DefaultAuditRetention = 2 * 365 * 24 * time.Hour
 
+// The delivery log keeps each firing this long: long past any grace
+// window, and long enough to see what failed last season.
+const deliveryLogKeep = 90 * 24 * time.Hour
+
 const (
-	retentionJob = "retention:questions-audit"
+	retentionJob = "retention"
 	retentionAt  = "45 4 * * *" // every night at 04:45, community time
 )
 
-// startRetention prunes old questions and audit entries now and registers
-// the nightly job that keeps pruning them and restores the disk reserve
+// startRetention prunes old questions, audit entries and deliveries now
+// and registers the nightly job that keeps pruning them and restores the disk reserve
 // (storage.ReserveSize) if a deletion on a full disk used it. A failed pruning is logged and
 // tried again the next night: it is no reason not to serve members.
 func startRetention(ctx context.Context, d Deps) error {
@@ -48,10 +53,15 @@ func startRetention(ctx context.Context, d Deps) error {
 	return nil
 }
 
-// pruneRetained deletes the questions and audit entries older than their
-// retention before now.
+// pruneRetained deletes the questions, audit entries and delivery log
+// rows older than their retention before now.
 func pruneRetained(ctx context.Context, d Deps, now time.Time) {
 	log := d.logger()
+	if n, err := d.Store.PruneDeliveries(ctx, now.Add(-deliveryLogKeep)); err != nil {
+		log.Error("delivery log not pruned", "err", err)
+	} else if n > 0 {
+		log.Info("delivery log pruned", "rows", n, "kept_days", days(deliveryLogKeep))
+	}
 	if n, err := d.Store.PruneQuestions(ctx, now.Add(-storage.QuestionRetention)); err != nil {
 		log.Error("unanswered questions not pruned", "err", err)
 	} else if n > 0 {
