@@ -72,8 +72,8 @@ type RoleMap struct {
 }
 
 // NewRoleMap sorts [roles] entries into ids and names: a Discord role id
-// (a snowflake of 17–20 digits), a Slack user-group id ("S" and upper-case
-// letters and digits) or an entry written "id:…" is an id; anything else
+// (a snowflake of 17–20 digits), a Slack user-group id ("S" and at least
+// eight more upper-case letters and digits, one of them a digit) or an entry written "id:…" is an id; anything else
 // is a name.
 func NewRoleMap(entries map[Role][]string) RoleMap {
 	m := RoleMap{ByID: map[string]Role{}, ByName: map[string]Role{}}
@@ -95,13 +95,17 @@ func NewRoleMap(entries map[Role][]string) RoleMap {
 }
 
 // looksLikeRoleID reports a Discord snowflake or a Slack user-group id.
+// A Slack id ("S0614TZR7") has at least one digit, so that an all-caps
+// name such as "STYRELSEN" stays a name (and is warned about).
 func looksLikeRoleID(s string) bool {
-	digits, upper := true, s[0] == 'S' && len(s) >= 9
+	digits, upper, anyDigit := true, s[0] == 'S' && len(s) >= 9, false
 	for _, c := range s {
-		digits = digits && c >= '0' && c <= '9'
-		upper = upper && (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')
+		isDigit := c >= '0' && c <= '9'
+		digits = digits && isDigit
+		anyDigit = anyDigit || isDigit
+		upper = upper && (isDigit || c >= 'A' && c <= 'Z')
 	}
-	return digits && len(s) >= 17 && len(s) <= 20 || upper
+	return digits && len(s) >= 17 && len(s) <= 20 || upper && anyDigit
 }
 
 // Names lists the entries mapped by name, for the start-up warning.
