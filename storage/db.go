@@ -34,7 +34,10 @@ type DB struct {
 
 // Open opens (creating if needed) the SQLite file at path. It does not
 // migrate; call Migrate. A missing folder, an unwritable file or a file that
-// is not a database is reported as a clear error.
+// is not a database is reported as a clear error. A new file is created
+// with mode 0600, as it holds members' data; SQLite gives its -wal and -shm
+// files the database file's mode. An existing file keeps the mode the
+// operator gave it.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("no database path configured")
@@ -47,6 +50,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		if !st.IsDir() {
 			return nil, fmt.Errorf("database folder %q is not a folder", dir)
 		}
+	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
 	}
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -66,6 +72,19 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// createPrivate creates an empty file at path with mode 0600 unless one
+// exists (SQLite would otherwise create it with 0644 less the umask).
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("database %s cannot be created: check the folder's permissions: %w", path, err)
+	}
+	return f.Close()
 }
 
 // ping checks that the file is a writable SQLite database.

@@ -80,7 +80,7 @@ func TestOpenErrors(t *testing.T) {
 	if os.Geteuid() != 0 { // root can write anywhere
 		ro := filepath.Join(dir, "ro")
 		os.Mkdir(ro, 0o500)
-		if _, err := Open(ctx, filepath.Join(ro, "p.db")); err == nil || !strings.Contains(err.Error(), "cannot be opened for writing") {
+		if _, err := Open(ctx, filepath.Join(ro, "p.db")); err == nil || !(strings.Contains(err.Error(), "cannot be opened for writing") || strings.Contains(err.Error(), "cannot be created")) {
 			t.Fatalf("unwritable folder: %v", err)
 		}
 	}
@@ -170,6 +170,30 @@ func TestPathsWithURICharacters(t *testing.T) {
 		db.Close()
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("%s: the file has another name: %v", name, err)
+		}
+	}
+}
+
+// The database holds members' data: a new file and its WAL and shared-memory
+// files are readable by the bot's user only, whatever the umask.
+func TestNewDatabaseFilesArePrivate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatalf("%s: %v", filepath.Base(p), err)
+		}
+		if mode := st.Mode().Perm(); mode != 0o600 {
+			t.Errorf("%s has mode %o, want 600", filepath.Base(p), mode)
 		}
 	}
 }
