@@ -239,6 +239,11 @@ func (f *moderation) commands() []*bot.Command {
 			Args: []bot.Arg{user},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := target(c, "user")
+				// Lifting a timeout is acting on the member too: a moderator
+				// must not undo what an admin did to another moderator.
+				if err := targetAllowed(ctx, c, u); err != nil {
+					return err
+				}
 				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, 0, ""); err != nil {
 					return platformErr(c, err)
 				}

@@ -192,11 +192,14 @@ func TestRoleMatrixOnDiscord(t *testing.T) {
 		"timeout": func(u string) []discordfake.OptionValue {
 			return []discordfake.OptionValue{discordfake.UserOpt("user", u), discordfake.Str("duration", "10m")}
 		},
+		"untimeout": func(u string) []discordfake.OptionValue {
+			return []discordfake.OptionValue{discordfake.UserOpt("user", u)}
+		},
 		"member forget": func(u string) []discordfake.OptionValue {
 			return []discordfake.OptionValue{discordfake.Sub("forget", discordfake.UserOpt("user", u))}
 		},
 	}
-	for _, c := range bottest.RoleMatrix(map[string]bot.Role{"warn": bot.RoleModerator, "timeout": bot.RoleModerator, "member forget": bot.RoleAdmin}) {
+	for _, c := range bottest.RoleMatrix(map[string]bot.Role{"warn": bot.RoleModerator, "timeout": bot.RoleModerator, "untimeout": bot.RoleModerator, "member forget": bot.RoleAdmin}) {
 		t.Run(c.Name(), func(t *testing.T) {
 			caller, target := byRole[c.Caller][0], byRole[c.Target][1]
 			id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: caller,
