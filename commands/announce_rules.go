@@ -56,14 +56,17 @@ func checkFrequency(c *bot.Call, spec string, s scheduler.Schedule) error {
 var targetRE = regexp.MustCompile(`^(?:([a-z]+):)?(?:<#([A-Za-z0-9]+)(?:\|[^>]*)?>|#?([\p{L}\p{N}._-]{1,80}))$`)
 
 // targets reads "#allmänt, discord:#123, slack:#C1" relative to the caller
-// and applies the rules for where an announcement may go: duplicates are
-// dropped, at most maxAnnounceTargets channels, channels of another
-// platform only for moderators, and only channels of the community the
-// caller can see (checkChannel).
+// (none: the channel the command came from, never a DM) and applies the
+// rules for where an announcement may go: duplicates are dropped, at most
+// maxAnnounceTargets channels, channels of another platform only for
+// moderators, and only channels of the community the caller can see
+// (checkChannel).
 func (f *announcements) targets(ctx context.Context, c *bot.Call, s string) ([]storage.Target, error) {
 	if strings.TrimSpace(s) == "" {
-		if c.Event.Channel.ID == "" {
-			return nil, c.Errorf("announce.need_channel")
+		// The channel the command came from, under the same rule; a DM
+		// is no channel of the community.
+		if err := checkOwnChannel(ctx, c, "announce.need_channel"); err != nil {
+			return nil, err
 		}
 		return []storage.Target{{Platform: c.Event.Platform, Channel: c.Event.Channel.ID}}, nil
 	}

@@ -40,7 +40,7 @@ func TestAnnouncementFiresWithNextMeetups(t *testing.T) {
 func TestAnnouncementPreviewAcrossDaylightSaving(t *testing.T) {
 	h := bottest.New(t, bottest.At(wednesday))
 	org := h.Member("olle", bot.RoleOrganiser)
-	h.Say(org, `announce schedule cron:"30 2 * * *" text:"natt"`)
+	h.Say(org, `announce schedule cron:"30 2 * * *" channel:"#allmant" text:"natt"`)
 	got := h.Say(org, "announce preview id:1 from:2027-03-27 count:3")
 	if !strings.Contains(got, "2027-03-27 02:30 CET\n2027-03-28 03:00 CEST\n2027-03-29 02:30 CEST") {
 		t.Fatalf("spring preview = %q", got)

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -30,9 +31,24 @@ func checkChannel(ctx context.Context, c *bot.Call, p bot.Platform, id, shown st
 	return nil
 }
 
+// checkOwnChannel applies checkChannel to the channel the command came
+// from, for commands that act on it when no `channel:` is given: a
+// moderator of the community is no moderator in a channel of another
+// server the bot is in. A DM is refused with dmKey (it names no channel of
+// the community; the caller should say which).
+func checkOwnChannel(ctx context.Context, c *bot.Call, dmKey string) error {
+	ch := c.Event.Channel
+	if ch.DM || ch.ID == "" {
+		return c.Errorf(dmKey)
+	}
+	return checkChannel(ctx, c, c.Event.Platform, ch.ID, cmp.Or(ch.Name, ch.ID))
+}
+
 func channelMessages() bot.Messages {
 	return bot.Messages{
 		"channel.unseen": {SV: "`%s` är ingen kanal i gemenskapen som du kan se, så jag rör den inte. Ange en kanal på den här servern eller arbetsytan som du själv kan läsa.",
 			EN: "`%s` is not a channel of the community that you can see, so I leave it alone. Name a channel of this server or workspace that you can read yourself."},
+		"channel.in_dm": {SV: "Det här kommandot gäller en kanal, och ett DM är ingen kanal i gemenskapen. Skriv det i kanalen, eller ange den med `channel:`.",
+			EN: "This command acts on a channel, and a DM is not a channel of the community. Type it in the channel, or name it with `channel:`."},
 	}
 }

@@ -121,9 +121,9 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
-	channel := c.Args.String("channel")
-	if channel == "" && !c.Event.Channel.DM {
-		channel = c.Event.Channel.ID
+	channel, err := f.channel(ctx, c)
+	if err != nil {
+		return err
 	}
 	m, err := f.store.CreateMeetup(ctx, storage.Meetup{
 		Title: c.Args.String("title"), Description: c.Args.String("description"), Location: c.Args.String("where"),
@@ -154,6 +154,21 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.created", m.ID), Card: card})
+}
+
+// channel is where a new meetup's card goes: the `channel:` argument, else
+// the channel the command came from, else (in a DM) nowhere. Either must be
+// a channel of the community the organiser can see (checkChannel), so that
+// a card never lands in a staff channel they cannot read or on another
+// server the bot is in; nothing is stored or posted when it is not.
+func (f *meetups) channel(ctx context.Context, c *bot.Call) (string, error) {
+	if id := c.Args.String("channel"); id != "" && id != c.Event.Channel.ID {
+		return id, checkChannel(ctx, c, c.Event.Platform, id, id)
+	}
+	if c.Event.Channel.DM || c.Event.Channel.ID == "" {
+		return "", nil
+	}
+	return c.Event.Channel.ID, checkOwnChannel(ctx, c, "channel.in_dm")
 }
 
 // native creates or updates the meetup in the platform's own calendar

@@ -65,7 +65,7 @@ func meetupMessages() bot.Messages {
 		"meetup.reminder_intro":    {SV: "Där träffar du bland andra %s, som också är intresserade av %s.", EN: "There you'll meet, among others, %s, who are also interested in %s."},
 		"meetup.you":               {SV: "För dig", EN: "For you"},
 		"meetup.shared_hint":       {SV: "%d som kommer delar ditt intresse för %s", EN: "%d of those coming share your interest in %s"},
-		"announce.need_channel":    {SV: "Ange en kanal med `channel:`.", EN: "Give a channel with `channel:`."},
+		"announce.need_channel":    {SV: "Ange en kanal med `channel:`: ett DM är ingen kanal i gemenskapen.", EN: "Give a channel with `channel:`: a DM is not a channel of the community."},
 		"announce.bad_channel":     {SV: "`%s` är ingen kanal. Skriv `#namn`, `<#id>` eller `slack:#id`.", EN: "`%s` is not a channel. Write `#name`, `<#id>` or `slack:#id`."},
 		"announce.too_often":       {SV: "`%s` går för ofta (som tätast med %s mellanrum). Ett schemalagt meddelande får gå högst en gång i timmen, till exempel `0 * * * *` (varje hel timme) eller `0 9 * * 1` (måndagar 09:00).", EN: "`%s` fires too often (as little as %s apart). A scheduled message may fire at most once an hour, for example `0 * * * *` (every hour on the hour) or `0 9 * * 1` (Mondays 09:00)."},
 		"announce.too_many":        {SV: "Ett schema får gå till högst %d kanaler; du angav %d olika. Dela upp dem på flera scheman.", EN: "A schedule may go to at most %d channels; you named %d different ones. Split them over several schedules."},

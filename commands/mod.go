@@ -56,12 +56,17 @@ type moderation struct {
 func newModeration(d Deps) *moderation { return &moderation{store: d.Store} }
 
 // channelOf is the channel argument, else the channel the command came from.
-// A channel named by argument must be one of the community that the caller
-// can see (checkChannel): `channel:` never reaches another server's
-// channels or a staff channel the caller cannot read.
+// Either must be one of the community that the caller can see
+// (checkChannel): `channel:` never reaches another server's channels or a
+// staff channel the caller cannot read, and a moderator typing in a
+// channel of another server the bot is in acts on nothing there. In a DM
+// without `channel:` the command is refused (channel.in_dm).
 func channelOf(ctx context.Context, c *bot.Call) (bot.Channel, error) {
 	id := c.Args.String("channel")
 	if id == "" || id == c.Event.Channel.ID {
+		if err := checkOwnChannel(ctx, c, "channel.in_dm"); err != nil {
+			return bot.Channel{}, err
+		}
 		return c.Event.Channel, nil
 	}
 	if err := checkChannel(ctx, c, c.Event.Platform, id, id); err != nil {
