@@ -48,18 +48,19 @@ func newRoleCache(api *slackapi.Client, ttl time.Duration) *roleCache {
 
 // user returns the author of an event: owners and admins are admins;
 // their user groups' ids and handles are reported for [roles]. Lookups
-// that fail leave a plain member (logged), never a refusal to answer.
+// that fail leave what is known (a plain member, or without user groups
+// when only those failed; logged), never a refusal to answer.
 func (a *Adapter) user(ctx context.Context, id string) member {
 	m, err := a.lookup(ctx, id)
 	if err != nil {
-		a.log.Warn("slack users.info failed", "user", id, "err", err)
+		a.log.Warn("slack role lookup failed; acting on what is known", "user", id, "err", err)
 	}
 	return m
 }
 
 // Member looks a member of the workspace up, with the facts their role
-// comes from (bot.MemberResolver); a failed lookup is an error, never a
-// lower role.
+// comes from (bot.MemberResolver); a failed lookup, of the user or of the
+// user groups, is an error, never a lower role.
 func (a *Adapter) Member(ctx context.Context, id string) (bot.User, error) {
 	m, err := a.lookup(ctx, id)
 	if err != nil {
@@ -74,8 +75,9 @@ func (a *Adapter) Member(ctx context.Context, id string) (bot.User, error) {
 // errUserNotFound is users.info's answer for an id not in the workspace.
 var errUserNotFound = errors.New("user_not_found")
 
-// lookup returns the member from the cache or users.info; on error, the
-// member without platform facts and the error (not cached).
+// lookup returns the member from the cache or users.info and
+// usergroups.list; on error, the member with what was learnt and the error
+// (not cached).
 func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 	c := a.roles
 	c.mu.Lock()
@@ -100,7 +102,13 @@ func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 		m.Role = bot.RoleAdmin
 	}
 	m.locale = info.Locale
-	for _, g := range a.groupsOf(ctx, id) {
+	groups, err := a.groupsOf(ctx, id)
+	if err != nil {
+		// Without the groups the role may be too low: report it, and
+		// cache nothing, so that the next lookup asks again.
+		return m, err
+	}
+	for _, g := range groups {
 		m.RoleIDs, m.RoleNames = append(m.RoleIDs, g.id), append(m.RoleNames, g.handle)
 	}
 	c.mu.Lock()
@@ -119,18 +127,21 @@ func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 	return m, nil
 }
 
-// groupsOf returns the user groups id belongs to.
-func (a *Adapter) groupsOf(ctx context.Context, id string) []group {
+// groupsOf returns the user groups id belongs to, from a map of every
+// group's members that is kept for the TTL. A failed usergroups.list is
+// an error and is not cached: an empty map would make every member of a
+// mapped group look like a plain member until it expired.
+func (a *Adapter) groupsOf(ctx context.Context, id string) ([]group, error) {
 	c := a.roles
 	c.mu.Lock()
 	fresh := c.groups != nil && time.Since(c.groupAt) < c.ttl
 	c.mu.Unlock()
 	if !fresh {
 		gs, err := c.api.GetUserGroupsContext(ctx, slackapi.GetUserGroupsOptionIncludeUsers(true))
-		byUser := map[string][]group{}
 		if err != nil {
-			a.log.Warn("slack usergroups.list failed", "err", slackError(err))
+			return nil, fmt.Errorf("usergroups.list: %s: %w", slackError(err), err)
 		}
+		byUser := map[string][]group{}
 		for _, g := range gs {
 			for _, u := range g.Users {
 				byUser[u] = append(byUser[u], group{id: g.ID, handle: g.Handle})
@@ -142,5 +153,5 @@ func (a *Adapter) groupsOf(ctx context.Context, id string) []group {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.groups[id]
+	return c.groups[id], nil
 }

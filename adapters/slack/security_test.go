@@ -111,3 +111,35 @@ func TestPrivateRepliesOnSlackAreEphemeral(t *testing.T) {
 		}
 	}
 }
+
+// When Slack cannot list the user groups, a member whose role comes from a
+// group is not taken for a plain member: a warn on a moderator by user
+// group fails (and is not cached as "no groups"), never succeeds.
+func TestFailedUserGroupLookupNeverLowersATarget(t *testing.T) {
+	e := startWith(t, func(f *slackfake.Server) map[bot.Role][]string {
+		for _, u := range []string{"UMOA", "UOLA"} {
+			f.AddUser(slackfake.User{ID: u, Name: strings.ToLower(u[1:]), Locale: "sv-SE"})
+		}
+		return map[bot.Role][]string{bot.RoleModerator: {f.AddUsergroup("moderatorer", "UMOA")}}
+	})
+	// ola is a moderator by grant: her own role needs no user groups.
+	if err := e.h.DB.GrantRole(context.Background(), bot.User{Platform: bot.PlatformSlack, ID: "UOLA"}, bot.RoleModerator, bot.User{Platform: bot.PlatformSlack, ID: "UADMIN"}); err != nil {
+		t.Fatal(err)
+	}
+	// Both lookups fail: ola's own (she keeps her granted role) and moa's.
+	e.fake.FailNextError("usergroups.list", "internal_error")
+	e.fake.FailNextError("usergroups.list", "internal_error")
+	got := dmAnswer(t, e, "UOLA", "warn user:<@UMOA> reason:test", 1)
+	if strings.Contains(got, "är varnad") || !strings.Contains(got, "gick fel") {
+		t.Fatalf("warn on a group moderator while usergroups.list failed: %q", got)
+	}
+	// The failure was not cached: the next warn sees moa's group.
+	if got := dmAnswer(t, e, "UOLA", "warn user:<@UMOA> reason:test", 2); !strings.Contains(got, "kan inte agera mot") {
+		t.Fatalf("warn on a group moderator after the failure: %q", got)
+	}
+	for _, p := range e.fake.Posts(e.fake.DMChannel("UMOA")) {
+		if strings.Contains(p.Text, "varning") {
+			t.Fatalf("moa got a warning: %q", p.Text)
+		}
+	}
+}
