@@ -121,6 +121,9 @@ func (f *announcements) schedule(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
+	if err := f.checkRoom(ctx, c); err != nil {
+		return err
+	}
 	a, err := f.store.CreateAnnouncement(ctx, storage.Announcement{Spec: spec, Text: c.Args.String("text"), Targets: targets, CreatedBy: c.Event.User.Key()})
 	if err != nil {
 		return err
@@ -287,6 +290,11 @@ func (f *announcements) pause(paused bool) bot.RunFunc {
 		if err != nil {
 			return err
 		}
+		if !paused && a.Paused {
+			if err := f.checkRoom(ctx, c); err != nil {
+				return err
+			}
+		}
 		if err := f.store.SetAnnouncementPaused(ctx, a.ID, paused); err != nil {
 			return err
 		}
@@ -325,6 +333,9 @@ func (f *announcements) test(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
+	if err := f.checkTestGap(ctx, c, a.ID); err != nil {
+		return err
+	}
 	at := f.now()
 	r, err := f.render(ctx, a, at)
 	if err != nil {
@@ -332,7 +343,7 @@ func (f *announcements) test(ctx context.Context, c *bot.Call) error {
 	}
 	sent := 0
 	for _, t := range a.Targets {
-		if res, err := f.deliver.Deliver(ctx, fmt.Sprintf("announce-test:%d", a.ID), at, false, Dest{Platform: t.Platform, Channel: t.Channel}, r); err == nil && res == Delivered {
+		if res, err := f.deliver.Deliver(ctx, testJob(a.ID), at, false, Dest{Platform: t.Platform, Channel: t.Channel}, r); err == nil && res == Delivered {
 			sent++
 		}
 	}

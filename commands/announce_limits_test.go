@@ -117,3 +117,70 @@ func TestDeliveryLogKeepsNinetyDays(t *testing.T) {
 		t.Fatalf("the newest delivery %s was pruned", newest)
 	}
 }
+
+// `announce test` posts a schedule's message at most once per schedule in
+// ten minutes, and says when it can be tested again: repeating it cannot
+// get around the once-an-hour rule.
+func TestAnnouncementTestAtMostEveryTenMinutes(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.Say(org, `announce schedule cron:"0 9 * * 1" channel:"#a, #b" text:"hej"`)
+	h.Say(org, `announce schedule cron:"0 9 * * 2" channel:"#c" text:"hopp"`)
+	if got := h.Say(org, "announce test id:1"); !strings.Contains(got, "gick ut till 2 av 2 kanaler") {
+		t.Fatalf("first test = %q", got)
+	}
+	h.Advance(3 * time.Minute)
+	for range 20 {
+		if got := h.Say(org, "announce test id:1"); !strings.Contains(got, "Schema 1 testades nyss; ett schema kan testas en gång var 10:e minut. Försök igen om 7 min.") {
+			t.Fatalf("a test 3 minutes later = %q", got)
+		}
+	}
+	if got := h.SayIn(org, bot.LangEN, "announce test id:1"); !strings.Contains(got, "a schedule can be tested once every 10 minutes. Try again in 7 min.") {
+		t.Fatalf("in English = %q", got)
+	}
+	// Another schedule has its own ten minutes.
+	if got := h.Say(org, "announce test id:2"); !strings.Contains(got, "gick ut till 1 av 1 kanaler") {
+		t.Fatalf("test of schedule 2 = %q", got)
+	}
+	if n := len(h.Outbox.Sent()); n != 3 {
+		t.Fatalf("%d messages posted, want 3", n)
+	}
+	h.Advance(7 * time.Minute)
+	if got := h.Say(org, "announce test id:1"); !strings.Contains(got, "gick ut till 2 av 2 kanaler") {
+		t.Fatalf("a test ten minutes later = %q", got)
+	}
+}
+
+// At most 25 active schedules in the community, whoever made them; a
+// paused one does not count until it is resumed.
+func TestAtMostTwentyFiveActiveSchedules(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	olle, ulla := h.Member("olle", bot.RoleOrganiser), h.Member("ulla", bot.RoleOrganiser)
+	for i := range 25 {
+		u := olle
+		if i%2 == 1 {
+			u = ulla
+		}
+		if got := h.Say(u, fmt.Sprintf(`announce schedule cron:"0 9 %d * *" channel:"#a" text:"x"`, i+1)); !strings.Contains(got, "är skapat") {
+			t.Fatalf("schedule %d = %q", i+1, got)
+		}
+	}
+	const full = "Gemenskapen har redan 25 aktiva scheman, och högst 25 är tillåtna. Ta bort ett (`announce remove`) eller pausa ett (`announce pause`) först."
+	if got := h.Say(ulla, `announce schedule cron:"0 10 * * *" channel:"#a" text:"x"`); !strings.Contains(got, full) {
+		t.Fatalf("the 26th schedule = %q", got)
+	}
+	if got := h.SayIn(olle, bot.LangEN, `announce schedule cron:"0 10 * * *" channel:"#a" text:"x"`); !strings.Contains(got, "The community already has 25 active schedules, and at most 25 are allowed.") {
+		t.Fatalf("the 26th schedule in English = %q", got)
+	}
+	h.Say(olle, "announce pause id:1")
+	if got := h.Say(olle, `announce schedule cron:"0 10 * * *" channel:"#a" text:"x"`); !strings.Contains(got, "Schema 26 är skapat") {
+		t.Fatalf("a schedule after pausing one = %q", got)
+	}
+	if got := h.Say(olle, "announce resume id:1"); !strings.Contains(got, full) {
+		t.Fatalf("resuming the 26th = %q", got)
+	}
+	h.Say(olle, "announce remove id:2")
+	if got := h.Say(olle, "announce resume id:1"); strings.Contains(got, full) {
+		t.Fatalf("resuming after a removal = %q", got)
+	}
+}

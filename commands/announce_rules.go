@@ -16,9 +16,16 @@ import (
 // The limits on one scheduled announcement, so that a schedule cannot turn
 // the bot into a flood: at most one firing an hour, to at most
 // maxAnnounceTargets distinct channels.
+//
+// Nor can many schedules or tests: the community has at most
+// maxActiveSchedules active (unpaused) schedules, whoever made them (a
+// limit per organiser would grow with the number of organisers), and
+// `announce test` posts one schedule at most once per testGap.
 const (
 	minAnnounceGap     = time.Hour
 	maxAnnounceTargets = 10
+	maxActiveSchedules = 25
+	testGap            = 10 * time.Minute
 	// gapSample is how many firings tooOften looks at. A cron schedule is
 	// a product of its fields, so two firings closer than an hour show up
 	// within the first few firings of any hour it fires in.
@@ -112,3 +119,42 @@ func (f *announcements) parseTargets(c *bot.Call, s string) ([]storage.Target, e
 	}
 	return out, nil
 }
+
+// checkRoom refuses one more active schedule when the community has
+// maxActiveSchedules already (for `announce schedule` and `announce
+// resume`).
+func (f *announcements) checkRoom(ctx context.Context, c *bot.Call) error {
+	all, err := f.store.Announcements(ctx)
+	if err != nil {
+		return err
+	}
+	active := 0
+	for _, a := range all {
+		if !a.Paused {
+			active++
+		}
+	}
+	if active >= maxActiveSchedules {
+		return c.Errorf("announce.too_many_schedules", active, maxActiveSchedules)
+	}
+	return nil
+}
+
+// checkTestGap refuses `announce test` of schedule id within testGap of
+// its last test (the delivery log's claim, so a restart does not reset
+// it), and says when it can be tested again.
+func (f *announcements) checkTestGap(ctx context.Context, c *bot.Call, id int64) error {
+	last, err := f.store.LastDelivered(ctx, testJob(id))
+	if err != nil || last.IsZero() {
+		return err
+	}
+	wait := last.Add(testGap).Sub(f.now())
+	if wait <= 0 {
+		return nil
+	}
+	minutes := int((wait + time.Minute - 1) / time.Minute)
+	return c.Errorf("announce.test_wait", id, int(testGap/time.Minute), minutes)
+}
+
+// testJob is the delivery-log job of schedule id's tests.
+func testJob(id int64) string { return fmt.Sprintf("announce-test:%d", id) }

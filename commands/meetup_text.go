@@ -86,7 +86,11 @@ func meetupMessages() bot.Messages {
 		"announce.paused_ok":       {SV: "Schema %d är pausat.", EN: "Schedule %d is paused."},
 		"announce.resumed_ok":      {SV: "Schema %d är igång igen.", EN: "Schedule %d is running again."},
 		"announce.removed":         {SV: "Schema %d är borttaget.", EN: "Schedule %d is removed."},
-		"announce.tested":          {SV: "Schema %d: testmeddelandet gick ut till %d av %d kanaler.", EN: "Schedule %d: the test message went to %d of %d channels."},
-		"announce.no_meetups":      {SV: "(inga träffar planerade den kommande veckan)", EN: "(no meetups planned in the coming week)"},
+		"announce.too_many_schedules": {SV: "Gemenskapen har redan %d aktiva scheman, och högst %d är tillåtna. Ta bort ett (`announce remove`) eller pausa ett (`announce pause`) först.",
+			EN: "The community already has %d active schedules, and at most %d are allowed. Remove one (`announce remove`) or pause one (`announce pause`) first."},
+		"announce.test_wait": {SV: "Schema %d testades nyss; ett schema kan testas en gång var %d:e minut. Försök igen om %d min.",
+			EN: "Schedule %d was tested just now; a schedule can be tested once every %d minutes. Try again in %d min."},
+		"announce.tested":     {SV: "Schema %d: testmeddelandet gick ut till %d av %d kanaler.", EN: "Schedule %d: the test message went to %d of %d channels."},
+		"announce.no_meetups": {SV: "(inga träffar planerade den kommande veckan)", EN: "(no meetups planned in the coming week)"},
 	}
 }
