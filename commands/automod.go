@@ -45,6 +45,8 @@ type automod struct {
 	audit func(ctx context.Context, r bot.AuditRecord)
 	now   func() time.Time
 
+	hits *hitCounter // bounds DMs and audit entries per member (automod_limit.go)
+
 	mu     sync.Mutex
 	recent map[string][]seen
 }
@@ -55,8 +57,10 @@ const automodSweepAt = 5000
 
 // Automod returns the bot's Inspect hook: a message that breaks a rule is
 // deleted where the platform allows it, the member gets a DM saying why
-// (in their language), and the audit log records it with actor "automod".
-// Moderators and admins are never inspected (the core skips them).
+// (in their language), and the audit log records it with actor "automod";
+// after a member's first few hits in an hour, further ones are deleted and
+// counted, and summed up in one entry (automod_limit.go). Moderators and
+// admins are never inspected (the core skips them).
 func Automod(rules AutomodRules, audit func(ctx context.Context, r bot.AuditRecord), now func() time.Time) func(ctx context.Context, c *bot.Call) bool {
 	if len(rules.Banned) == 0 && rules.MaxMentions == 0 && rules.RepeatChannels == 0 {
 		return nil
@@ -64,17 +68,24 @@ func Automod(rules AutomodRules, audit func(ctx context.Context, r bot.AuditReco
 	if now == nil {
 		now = time.Now
 	}
-	m := &automod{rules: rules, audit: audit, now: now, recent: map[string][]seen{}}
+	m := &automod{rules: rules, audit: audit, now: now, hits: newHitCounter(), recent: map[string][]seen{}}
 	return m.inspect
 }
 
-// inspect checks one message and acts when it breaks a rule.
+// inspect checks one message and acts when it breaks a rule: the message
+// is deleted; the first hits of a member in the window are told and
+// logged one by one, the later ones are counted (automod_limit.go).
 func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
+	now := m.now()
+	for _, w := range m.hits.ended(now) {
+		m.record(ctx, w.summary())
+	}
 	rule, detail := m.check(c.Event)
 	if rule == "" {
 		return false
 	}
 	ev := c.Event
+	n := m.hits.hit(ev.User, rule, now)
 	result := "ok"
 	a := c.Bot().Adapter(ev.Platform)
 	if del, ok := a.(bot.MessageDeleter); ok && ev.ID != "" {
@@ -84,14 +95,29 @@ func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
 	} else {
 		detail += "; the platform cannot delete messages here"
 	}
+	if n > automodNoticed {
+		if result == "failed" {
+			m.hits.failedDelete(ev.User)
+		}
+		return true
+	}
 	if a != nil {
-		a.Send(ctx, bot.Target{User: ev.User.ID}, bot.Reply{Text: c.T("automod.dm_"+rule, "<#"+ev.Channel.ID+">")})
+		text := c.T("automod.dm_"+rule, "<#"+ev.Channel.ID+">")
+		if n == automodNoticed {
+			text += " " + c.T("automod.dm_quiet")
+		}
+		a.Send(ctx, bot.Target{User: ev.User.ID}, bot.Reply{Text: text})
 	}
-	if m.audit != nil {
-		m.audit(ctx, bot.AuditRecord{Platform: ev.Platform, Actor: bot.User{ID: "automod", Platform: ev.Platform},
-			Action: "automod " + rule, Target: ev.User.ID, Reason: ev.Channel.ID, Result: result, Detail: detail})
-	}
+	m.record(ctx, bot.AuditRecord{Platform: ev.Platform, Actor: bot.User{ID: "automod", Platform: ev.Platform},
+		Action: "automod " + rule, Target: ev.User.ID, Reason: ev.Channel.ID, Result: result, Detail: detail})
 	return true
+}
+
+// record hands an entry to the audit hook, when there is one.
+func (m *automod) record(ctx context.Context, r bot.AuditRecord) {
+	if m.audit != nil {
+		m.audit(ctx, r)
+	}
 }
 
 // check names the rule the message breaks ("" for none) and why, in

@@ -328,6 +328,7 @@ func modMessages() bot.Messages {
 		"automod.dm_banned":    {SV: "Ditt meddelande i %s togs bort automatiskt: det innehöll något som inte är tillåtet här. Hör av dig till en moderator om det blev fel.", EN: "Your message in %s was removed automatically: it contained something not allowed here. Contact a moderator if this was a mistake."},
 		"automod.dm_mentions":  {SV: "Ditt meddelande i %s togs bort automatiskt: det nämnde för många personer på en gång.", EN: "Your message in %s was removed automatically: it mentioned too many people at once."},
 		"automod.dm_repeat":    {SV: "Ditt meddelande i %s togs bort automatiskt: samma text i flera kanaler på kort tid ser ut som spam.", EN: "Your message in %s was removed automatically: the same text in several channels in a short time looks like spam."},
+		"automod.dm_quiet":     {SV: "Fler sådana meddelanden den närmaste timmen tas bort utan att du får besked.", EN: "Further such messages within the hour are removed without notice."},
 		"mod.timeout_long":     {SV: "En avstängning får vara högst 28 dagar.", EN: "A timeout can be at most 28 days."},
 		"mod.timed_out":        {SV: "%s är avstängd i %s.", EN: "%s is timed out for %s."},
 		"mod.untimed":          {SV: "%s kan skriva igen.", EN: "%s can post again."},

@@ -291,4 +291,13 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 	if n := len(e.fake.Deletions(e.general)); n != 2 {
 		t.Fatalf("%d deletions after a refused delete", n)
 	}
+	// That was kim's third hit this hour: a flood after it is still
+	// deleted, message by message, but brings no more DMs.
+	for range 10 {
+		post(e.kim, "billiga följare!!")
+	}
+	e.waitFor(t, "the flood deleted", func() bool { return len(e.fake.Deletions(e.general)) == 12 })
+	if ms := e.fake.Messages(dm.ID); len(ms) != 3 || !strings.Contains(ms[2].Content, "tas bort utan att du får besked") {
+		t.Fatalf("%d DMs after the flood (want 3, the last saying so)", len(ms))
+	}
 }
