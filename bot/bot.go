@@ -66,7 +66,8 @@ type Options struct {
 	Fallback RunFunc
 	// Suggest offers values for an argument declared with Suggest, given
 	// what the member has typed so far.
-	Suggest func(ctx context.Context, p Platform, command, arg, typed string) []string
+	// viewer is the asker's role, for what they may see.
+	Suggest func(ctx context.Context, p Platform, viewer Role, command, arg, typed string) []string
 	// Audit records privileged actions (commands whose minimum role is
 	// moderator or above): who, what, target, reason, result.
 	Audit func(ctx context.Context, r AuditRecord)
@@ -153,10 +154,11 @@ func (b *Bot) Suggestions(ctx context.Context, u User, command, arg, typed strin
 	if b.opt.Suggest == nil || cmd == nil || n != len(strings.Fields(command)) {
 		return nil
 	}
-	if role, err := b.callerRole(ctx, u); err != nil || role < cmd.Role {
+	role, err := b.callerRole(ctx, u)
+	if err != nil || role < cmd.Role {
 		return nil
 	}
-	out := b.opt.Suggest(ctx, u.Platform, command, arg, CleanText(typed))
+	out := b.opt.Suggest(ctx, u.Platform, role, command, arg, CleanText(typed))
 	return out[:min(len(out), 25)]
 }
 

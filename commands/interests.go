@@ -21,14 +21,14 @@ type InterestStore interface {
 	Interests(ctx context.Context, u bot.User) ([]storage.Interest, error)
 	MembersWithInterest(ctx context.Context, p bot.Platform, key string, viewer bot.Role, self bot.User, limit int) ([]bot.User, error)
 	VisibleInterests(ctx context.Context, u bot.User, viewer bot.Role) ([]storage.Interest, error)
-	TopInterests(ctx context.Context, p bot.Platform, limit int) ([]storage.TagCount, error)
-	TagsWithPrefix(ctx context.Context, p bot.Platform, prefix string, limit int) ([]string, error)
+	TopInterests(ctx context.Context, p bot.Platform, viewer bot.Role, limit int) ([]storage.TagCount, error)
+	TagsWithPrefix(ctx context.Context, p bot.Platform, viewer bot.Role, prefix string, limit int) ([]string, error)
 }
 
 // Suggest offers existing tags as a member types a tag argument: the
 // last comma-separated part is completed, the parts before it kept.
-func Suggest(d Deps) func(ctx context.Context, p bot.Platform, command, arg, typed string) []string {
-	return func(ctx context.Context, p bot.Platform, command, arg, typed string) []string {
+func Suggest(d Deps) func(ctx context.Context, p bot.Platform, viewer bot.Role, command, arg, typed string) []string {
+	return func(ctx context.Context, p bot.Platform, viewer bot.Role, command, arg, typed string) []string {
 		if arg != "tags" && arg != "tag" {
 			return nil
 		}
@@ -36,7 +36,7 @@ func Suggest(d Deps) func(ctx context.Context, p bot.Platform, command, arg, typ
 		if i := strings.LastIndex(typed, ","); i >= 0 && arg == "tags" {
 			head, last = typed[:i+1]+" ", strings.TrimSpace(typed[i+1:])
 		}
-		tags, err := d.Store.TagsWithPrefix(ctx, p, strings.ToLower(last), 25)
+		tags, err := d.Store.TagsWithPrefix(ctx, p, viewer, strings.ToLower(last), 25)
 		if err != nil {
 			return nil
 		}
@@ -250,7 +250,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 			}},
 		{Name: "interests top", Group: "members", Help: txt("Gemenskapens vanligaste intressen", "The community's most common interests"),
 			Run: func(ctx context.Context, c *bot.Call) error {
-				top, err := s.TopInterests(ctx, c.Event.Platform, maxTopInterest)
+				top, err := s.TopInterests(ctx, c.Event.Platform, c.Role, maxTopInterest)
 				if err != nil {
 					return err
 				}

@@ -159,3 +159,48 @@ func TestMatchIntroNamesOnlyVisibleInterests(t *testing.T) {
 		})
 	}
 }
+
+// `interests top` and tag autocomplete count only the members the asker
+// may see: a tag held only by hidden members is not offered, and counts
+// do not reveal hidden holders.
+func TestTopInterestsAndAutocompleteFollowVisibility(t *testing.T) {
+	h := bottest.New(t)
+	withInterest(h, "keramik", map[string]string{"anna": "members", "cia": "hidden", "dan": "hidden"})
+	withInterest(h, "hemlig odling", map[string]string{"cia": "hidden"})
+	withInterest(h, "textilkonst", map[string]string{"bo": "organisers"})
+	for _, tc := range []struct {
+		who       string
+		role      bot.Role
+		want, not []string
+	}{
+		{"kim", bot.RoleMember, []string{"keramik (1)"}, []string{"hemlig", "textilkonst", "keramik (3)"}},
+		{"olle", bot.RoleOrganiser, []string{"keramik (1)", "textilkonst (1)"}, []string{"hemlig", "keramik (3)"}},
+		{"ada", bot.RoleAdmin, []string{"keramik (1)", "textilkonst (1)"}, []string{"hemlig"}},
+	} {
+		got := h.Say(h.Member(tc.who, tc.role), "interests top")
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("interests top for %s = %q, want %q", tc.who, got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(got, n) {
+				t.Errorf("interests top for %s = %q, must not hold %q", tc.who, got, n)
+			}
+		}
+	}
+	ctx := t.Context()
+	kim, olle := h.Member("kim", bot.RoleMember), h.Member("olle", bot.RoleOrganiser)
+	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "he"); len(got) != 0 {
+		t.Errorf("autocomplete of a hidden member's tag: %q", got)
+	}
+	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "te"); len(got) != 0 {
+		t.Errorf("autocomplete of a tag visible to organisers, for a member: %q", got)
+	}
+	if got := h.Bot.Suggestions(ctx, olle, "interests add", "tags", "te"); len(got) != 1 || got[0] != "textilkonst" {
+		t.Errorf("autocomplete for an organiser = %q", got)
+	}
+	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "vävning, ke"); len(got) != 1 || got[0] != "vävning, keramik" {
+		t.Errorf("autocomplete of a visible tag = %q", got)
+	}
+}

@@ -84,7 +84,7 @@ func BenchmarkGrownLists(b *testing.B) {
 	ctx := context.Background()
 	b.Run("TopInterests", func(b *testing.B) {
 		for b.Loop() {
-			if top, err := d.TopInterests(ctx, bot.PlatformDiscord, 10); err != nil || len(top) != 10 {
+			if top, err := d.TopInterests(ctx, bot.PlatformDiscord, bot.RoleMember, 10); err != nil || len(top) != 10 {
 				b.Fatal(top, err)
 			}
 		}

@@ -222,17 +222,24 @@ type TagCount struct {
 	Count int
 }
 
-// TopInterests lists the most common tags on platform p.
-func (d *DB) TopInterests(ctx context.Context, p bot.Platform, limit int) ([]TagCount, error) {
+// TopInterests lists the most common tags on platform p, counting only
+// the members viewer may see (VisibleTo): a tag held only by hidden
+// members is not there, and its count does not tell that they exist.
+func (d *DB) TopInterests(ctx context.Context, p bot.Platform, viewer bot.Role, limit int) ([]TagCount, error) {
 	// Count per tag key first and keep the top ones (ties by key, so the
-	// cut is exact); only those then look up how members most often write
-	// the tag (shown).
-	rows, err := d.sql.QueryContext(ctx, `WITH top AS (
-    SELECT tag_key, COUNT(*) AS n FROM interests WHERE platform = ?1
+	// cut is exact); only those then look up how the visible members most
+	// often write the tag (shown).
+	in, args := visibleIn(viewer, 3)
+	rows, err := d.sql.QueryContext(ctx, `WITH seen AS (
+    SELECT i.tag_key, i.tag FROM interests i
+    LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
+    WHERE i.platform = ?1 AND COALESCE(pr.visibility, '`+VisibilityMembers+`') IN (`+in+`)),
+top AS (
+    SELECT tag_key, COUNT(*) AS n FROM seen
     GROUP BY tag_key ORDER BY n DESC, tag_key LIMIT ?2)
-SELECT (SELECT i.tag FROM interests i WHERE i.platform = ?1 AND i.tag_key = top.tag_key
-        GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT 1) AS shown, n
-FROM top ORDER BY n DESC, tag_key`, string(p), limit)
+SELECT (SELECT s.tag FROM seen s WHERE s.tag_key = top.tag_key
+        GROUP BY s.tag ORDER BY COUNT(*) DESC, s.tag LIMIT 1) AS shown, n
+FROM top ORDER BY n DESC, tag_key`, append([]any{string(p), limit}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("top interests: %w", d.explain(err))
 	}
@@ -249,10 +256,14 @@ FROM top ORDER BY n DESC, tag_key`, string(p), limit)
 }
 
 // TagsWithPrefix lists the community's tags starting with prefix, most
-// common first.
-func (d *DB) TagsWithPrefix(ctx context.Context, p bot.Platform, prefix string, limit int) ([]string, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT tag FROM interests WHERE platform = ? AND tag LIKE ? ESCAPE '\'
-GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT ?`, string(p), escapeLike(prefix)+"%", limit)
+// common first, for autocomplete: like TopInterests, only tags of members
+// viewer may see, counted by them.
+func (d *DB) TagsWithPrefix(ctx context.Context, p bot.Platform, viewer bot.Role, prefix string, limit int) ([]string, error) {
+	in, args := visibleIn(viewer, 4)
+	rows, err := d.sql.QueryContext(ctx, `SELECT i.tag FROM interests i
+LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
+WHERE i.platform = ?1 AND i.tag LIKE ?2 ESCAPE '\' AND COALESCE(pr.visibility, '`+VisibilityMembers+`') IN (`+in+`)
+GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT ?3`, append([]any{string(p), escapeLike(prefix) + "%", limit}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("tags: %w", d.explain(err))
 	}
@@ -266,6 +277,18 @@ GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT ?`, string(p), escapeLike(prefix)
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// visibleIn is the IN list of the visibility values viewer may see
+// (visibleLevels) as numbered parameters from ?first on, and their values.
+func visibleIn(viewer bot.Role, first int) (string, []any) {
+	var marks []string
+	var args []any
+	for i, l := range visibleLevels(viewer) {
+		marks = append(marks, fmt.Sprintf("?%d", first+i))
+		args = append(args, l)
+	}
+	return strings.Join(marks, ", "), args
 }
 
 // escapeLike escapes LIKE's wildcards in s.
