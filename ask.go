@@ -9,6 +9,7 @@ import (
 	"passionbot/adapters/console"
 	"passionbot/bot"
 	"passionbot/commands"
+	"passionbot/internal/app"
 )
 
 // askResult is one line of `passionbot ask --json`.
@@ -27,21 +28,13 @@ type askResult struct {
 // there is none. It reads organisers' entries from the database but does not
 // record unanswered questions: evaluation runs must not fill the organisers'
 // list.
-func (a *app) ask(ctx context.Context) error {
-	db, _, err := a.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	deps, err := a.deps(ctx, db, nil)
-	if err != nil {
-		return err
-	}
-	lib := deps.Library
-	cat, err := bot.NewCatalog(commands.Messages()...)
-	if err != nil {
-		return err
-	}
+func (a *program) ask(ctx context.Context) error {
+	return a.offline(ctx, a.answerAll)
+}
+
+// answerAll answers the questions with built's knowledge base.
+func (a *program) answerAll(built *app.App) error {
+	lib, cat := built.Library, built.Bot.Catalog()
 	lang := a.inv.lang
 	if lang == "" {
 		lang = a.cfg.Locale

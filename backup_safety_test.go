@@ -4,16 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"passionbot/bot/scheduler"
-	"passionbot/config"
 	"passionbot/storage"
 )
 
@@ -93,63 +89,6 @@ func TestBackupIsPrivateAndNeverOverwrites(t *testing.T) {
 	}
 	if want := "copy.db mine.db race.db"; strings.Join(names, " ") != want {
 		t.Errorf("backup folder holds %v, want %s", names, want)
-	}
-}
-
-// TestScheduledBackupsRemoveLeftovers: the temporary file and journal of a
-// scheduled backup that was killed half-way are removed at the next one
-// once they are a day old; a fresh one (a backup still running) stays.
-func TestScheduledBackupsRemoveLeftovers(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	db, err := storage.Open(ctx, filepath.Join(dir, "passionbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "backups")
-	if err := os.Mkdir(out, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	old := []string{"passionbot-20261126-030000.db.partial-1234", "passionbot-20261126-030000.db.partial-1234-journal"}
-	fresh := "passionbot-20261127-030000.db.partial-5678"
-	for _, n := range append(old, fresh) {
-		if err := os.WriteFile(filepath.Join(out, n), []byte("half"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, n := range old {
-		then := time.Now().Add(-2 * stalePartial)
-		if err := os.Chtimes(filepath.Join(out, n), then, then); err != nil {
-			t.Fatal(err)
-		}
-	}
-	loc, _ := time.LoadLocation("Europe/Stockholm")
-	clock := scheduler.NewFakeClock(time.Date(2026, 11, 27, 1, 0, 0, 0, loc))
-	s := scheduler.New(clock, slog.New(slog.DiscardHandler))
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	if err := scheduleBackups(s, db, config.Backup{Cron: "0 3 * * *", Dir: out, Keep: 2}, loc, slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
-	}
-	clock.Advance(24 * time.Hour)
-	wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
-	defer wcancel()
-	if err := s.WaitIdle(wctx); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(out)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if want := "passionbot-20261127-030000.db " + fresh; strings.Join(names, " ") != want {
-		t.Fatalf("backup folder holds %v, want %s", names, want)
 	}
 }
 

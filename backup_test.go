@@ -3,16 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"passionbot/bot/scheduler"
-	"passionbot/config"
 	"passionbot/storage"
 )
 
@@ -91,57 +87,5 @@ func TestBackupWhileWritingAndCheck(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "schema: index open_questions is missing") || !strings.Contains(out, "schema: table scratch is not created by any migration") ||
 		strings.Contains(out, "migration 0009") {
 		t.Fatalf("check of a damaged schema: exit %d, %q", code, out)
-	}
-}
-
-func TestScheduledBackupsKeepTheNewest(t *testing.T) {
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	db, err := storage.Open(ctx, filepath.Join(dir, "passionbot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.Migrate(ctx)
-	loc, _ := time.LoadLocation("Europe/Stockholm")
-	clock := scheduler.NewFakeClock(time.Date(2026, 11, 27, 1, 0, 0, 0, loc))
-	s := scheduler.New(clock, slog.New(slog.DiscardHandler))
-	done := make(chan error, 1)
-	go func() { done <- s.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	out := filepath.Join(dir, "backups")
-	cfg := config.Backup{Cron: "0 3 * * *", Dir: out, Keep: 2}
-	if err := scheduleBackups(s, db, config.Backup{Cron: "0 25 * * *", Dir: out, Keep: 2}, loc, slog.New(slog.DiscardHandler)); err == nil || !strings.Contains(err.Error(), `backup.cron "0 25 * * *"`) {
-		t.Fatalf("bad cron: %v", err)
-	}
-	if err := scheduleBackups(s, db, cfg, loc, slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o600)
-	for range 3 {
-		clock.Advance(24 * time.Hour)
-		wctx, wcancel := context.WithTimeout(ctx, 10*time.Second)
-		if err := s.WaitIdle(wctx); err != nil {
-			t.Fatal(err)
-		}
-		wcancel()
-	}
-	entries, _ := os.ReadDir(out)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	want := []string{"notes.txt", "passionbot-20261128-030000.db", "passionbot-20261129-030000.db"}
-	if strings.Join(names, " ") != strings.Join(want, " ") {
-		t.Fatalf("backups = %v, want %v", names, want)
-	}
-	cp, err := storage.Open(ctx, filepath.Join(out, want[2]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cp.Close()
-	if problems, err := cp.Check(ctx); err != nil || len(problems) != 0 {
-		t.Fatalf("scheduled backup check: %v %v", problems, err)
 	}
 }

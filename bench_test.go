@@ -15,10 +15,9 @@ import (
 	"time"
 
 	"passionbot/adapters/discord"
-	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
-	"passionbot/commands"
+	"passionbot/internal/bottest"
+	"passionbot/internal/discordfake"
 	"passionbot/storage"
 )
 
@@ -41,7 +40,7 @@ func BenchmarkFanOut200Channels(b *testing.B) {
 		}
 		loc, _ := time.LoadLocation("Europe/Stockholm")
 		start := time.Date(2027, 1, 4, 8, 59, 0, 0, loc)
-		h := bottest.New(b, bottest.At(start), bottest.WithOptions(func(o *bot.Options) { o.Adapters = []bot.Adapter{a} }))
+		h := bottest.New(b, bottest.At(start), bottest.WithAdapters(a))
 		var targets []storage.Target
 		for _, c := range g.Channels {
 			targets = append(targets, storage.Target{Platform: bot.PlatformDiscord, Channel: c.ID})
@@ -49,7 +48,7 @@ func BenchmarkFanOut200Channels(b *testing.B) {
 		if _, err := h.DB.CreateAnnouncement(context.Background(), storage.Announcement{Spec: "0 9 * * *", Text: "Veckans träffar", Targets: targets, CreatedBy: "console:olle"}); err != nil {
 			b.Fatal(err)
 		}
-		if err := commands.Start(context.Background(), h.Deps); err != nil {
+		if err := h.App.Start(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 		began := time.Now()
@@ -86,7 +85,7 @@ func BenchmarkStart10kSchedules(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := commands.Start(ctx, h.Deps); err != nil {
+		if err := h.App.Start(ctx); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -106,7 +105,7 @@ func BenchmarkIdleCPU(b *testing.B) {
 		h.DB.CreateAnnouncement(ctx, storage.Announcement{Spec: "0 9 1 1 *", Text: "x", CreatedBy: "console:olle",
 			Targets: []storage.Target{{Platform: bot.PlatformConsole, Channel: "c"}}})
 	}
-	if err := commands.Start(ctx, h.Deps); err != nil {
+	if err := h.App.Start(ctx); err != nil {
 		b.Fatal(err)
 	}
 	runtime.GC()

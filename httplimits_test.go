@@ -32,7 +32,7 @@ func serveWith(t *testing.T, lim httpLimits) string {
 	}
 	cfg := config.Default()
 	cfg.HTTP.Listen = freeAddr(t)
-	a := &app{cfg: cfg, log: slog.New(slog.DiscardHandler), httpLimits: lim}
+	a := &program{cfg: cfg, log: slog.New(slog.DiscardHandler), httpLimits: lim}
 	srv, err := a.serveHTTP(db, metrics.New(), nil)
 	if err != nil {
 		t.Fatal(err)

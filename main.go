@@ -76,26 +76,26 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintln(stdout, "passionbot", version)
 		return nil
 	}
-	app, err := newApp(inv, stdin, stdout, stderr, getenv)
+	p, err := newProgram(inv, stdin, stdout, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	switch inv.command {
 	case "migrate":
-		return app.migrate(ctx)
+		return p.migrate(ctx)
 	case "ask":
-		return app.ask(ctx)
+		return p.ask(ctx)
 	case "backup":
-		return app.backup(ctx, inv.args[0])
+		return p.backup(ctx, inv.args[0])
 	case "check":
-		return app.check(ctx)
+		return p.check(ctx)
 	case "health":
-		return app.health(ctx)
+		return p.health(ctx)
 	case "invite":
-		return app.inviteDiscord()
+		return p.inviteDiscord()
 	case "manifest":
-		return app.manifestSlack(ctx)
+		return p.manifestSlack(ctx)
 	default:
-		return app.run(ctx)
+		return p.run(ctx)
 	}
 }

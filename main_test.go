@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/discord/discordfake"
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
+	"passionbot/internal/discordfake"
+	"passionbot/internal/slackfake"
 	"passionbot/storage"
 )
 
@@ -610,7 +610,7 @@ func TestSecondInstanceRefused(t *testing.T) {
 	}
 	// A claim left by a process that is gone from this machine is taken
 	// over at once (a crash, then a restart).
-	if err := db.AcquireLease(ctx, storage.Lease{Owner: machine() + "/crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
+	if err := db.AcquireLease(ctx, storage.Lease{Owner: storage.Machine() + "/crashed", Host: host, PID: 1 << 30}, time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	if code, out, errOut := runCLI(t, "help\n"); code != 0 || !strings.Contains(out, "Kommandon") {

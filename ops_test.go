@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/discord/discordfake"
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/health"
+	"passionbot/internal/discordfake"
+	"passionbot/internal/slackfake"
 	"passionbot/metrics/metricstest"
 )
 
@@ -191,24 +191,6 @@ func TestHealthCommandWithoutEndpoint(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "health")
 	if code != 1 || !strings.Contains(errOut, "is passionbot running?") {
 		t.Fatalf("nothing listening: exit %d, %q", code, errOut)
-	}
-}
-
-func TestHealthURL(t *testing.T) {
-	for in, want := range map[string]string{
-		"127.0.0.1:8080": "http://127.0.0.1:8080/healthz",
-		":8080":          "http://127.0.0.1:8080/healthz",
-		"0.0.0.0:9":      "http://127.0.0.1:9/healthz",
-		"[::]:9":         "http://127.0.0.1:9/healthz",
-		"[::1]:9":        "http://[::1]:9/healthz",
-		"bot.lan:80":     "http://bot.lan:80/healthz",
-	} {
-		if got, err := healthURL(in); err != nil || got != want {
-			t.Errorf("healthURL(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := healthURL("8080"); err == nil {
-		t.Error("a port without a colon accepted")
 	}
 }
 

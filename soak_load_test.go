@@ -11,8 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"passionbot/adapters/discord/discordfake"
-	"passionbot/adapters/slack/slackfake"
+	"passionbot/internal/discordfake"
+	"passionbot/internal/slackfake"
 )
 
 // ---- the workload ----

@@ -19,8 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/discord/discordfake"
-	"passionbot/adapters/slack/slackfake"
+	"passionbot/internal/discordfake"
+	"passionbot/internal/slackfake"
 )
 
 var soakTotal = flag.Int("soak.total", 200_000, "messages and commands the soak test pushes through the adapters")

@@ -29,22 +29,11 @@ type HandlerFunc func(ctx context.Context, ev Event)
 // Handle calls f.
 func (f HandlerFunc) Handle(ctx context.Context, ev Event) { f(ctx, ev) }
 
-// Capability names an optional platform ability a command may need.
-type Capability string
-
-// Capabilities commands can require; each has an interface below.
-const (
-	CapCommands  Capability = "commands"
-	CapChannels  Capability = "channels"
-	CapSlowmode  Capability = "slowmode"
-	CapTimeout   Capability = "timeout"
-	CapPurge     Capability = "purge"
-	CapLock      Capability = "lock"
-	CapEvents    Capability = "events"
-	CapButtons   Capability = "buttons"
-	CapDirectMsg Capability = "dm"
-	CapPin       Capability = "pin"
-)
+// Inviter adds members to a channel (Slack); on platforms without it,
+// members are told about a new channel by DM only.
+type Inviter interface {
+	Invite(ctx context.Context, ch Channel, users ...string) error
+}
 
 // Pinner pins a message in a channel.
 type Pinner interface {
@@ -137,43 +126,9 @@ type GroupMessenger interface {
 }
 
 // ButtonRenderer is implemented by adapters that render Card buttons as
-// clickable components.
+// clickable components; elsewhere a button is shown as its Command to type.
 type ButtonRenderer interface {
-	RendersButtons() bool
-}
-
-// HasCapability reports whether a implements the interface for c.
-func HasCapability(a Adapter, c Capability) bool {
-	switch c {
-	case CapCommands:
-		_, ok := a.(CommandPublisher)
-		return ok
-	case CapChannels:
-		_, ok := a.(ChannelAdmin)
-		return ok
-	case CapSlowmode:
-		_, ok := a.(Slowmoder)
-		return ok
-	case CapTimeout:
-		_, ok := a.(MemberTimeouter)
-		return ok
-	case CapPurge:
-		_, ok := a.(Purger)
-		return ok
-	case CapLock:
-		_, ok := a.(Locker)
-		return ok
-	case CapPin:
-		_, ok := a.(Pinner)
-		return ok
-	case CapEvents:
-		_, ok := a.(EventScheduler)
-		return ok
-	case CapButtons:
-		b, ok := a.(ButtonRenderer)
-		return ok && b.RendersButtons()
-	}
-	return false
+	RendersButtons()
 }
 
 // permanentError marks an error that retrying cannot fix.

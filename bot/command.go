@@ -69,6 +69,11 @@ type Command struct {
 	Run  RunFunc
 }
 
+// RepliesEphemeral reports whether the command's replies are for the
+// caller only (Ephemeral or Private): the one rule Call.Reply applies and
+// adapters read when they acknowledge an invocation before the reply.
+func (c *Command) RepliesEphemeral() bool { return c != nil && (c.Ephemeral || c.Private) }
+
 // Words returns the command's name split into words.
 func (c *Command) Words() []string { return strings.Fields(c.Name) }
 

@@ -8,13 +8,18 @@
 // Discord, Slack) turn platform traffic into Events and hand them to a
 // Handler; the Bot is that Handler.
 //
-// Decisions where DESIGN.md is silent:
+// Decisions where the design (docs/ARCHITECTURE.md) is silent:
 //   - Replies are sent through Event.Respond, a function the adapter sets, so
 //     that an interaction (Discord) or a slash command (Slack) is answered the
 //     platform's own way; Adapter.Send is for messages the bot starts itself.
-//   - Effective role = the highest of: the role the platform reports, the
-//     role mapped from the member's platform role names ([roles] in config),
-//     and the grant stored in SQLite. Grants never lower a role.
+//   - Effective role = the highest of: the role the platform's server-wide
+//     facts give, the roles mapped from the member's platform role ids (or
+//     names) in [roles], and the grant stored in SQLite (RoleMap.Role).
+//     Grants never lower a role. A command's target gets its role by the
+//     same rule (Bot.RoleOf).
+//   - A capability is an interface (ChannelAdmin, Purger, …): commands list
+//     Cap[T]() in Needs, handlers reach it with Capable[T].
+//   - A member reads one kind of error: UserError, made with Call.Refuse.
 //   - Language = the member's stored choice, else the event's explicit locale
 //     (the console's --lang), else the language detected in the text when the
 //     detector is confident, else the platform's locale hint, else the

@@ -42,15 +42,24 @@ type Catalog struct {
 // feature package). A key defined twice is an error.
 func NewCatalog(extra ...Messages) (*Catalog, error) {
 	c := &Catalog{msgs: Messages{}}
-	for _, set := range append([]Messages{coreMessages()}, extra...) {
+	if err := c.Add(append([]Messages{coreMessages()}, extra...)...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Add adds message sets (a feature's) while the catalog is being built,
+// before anything reads it. A key defined twice is an error.
+func (c *Catalog) Add(sets ...Messages) error {
+	for _, set := range sets {
 		for k, v := range set {
 			if _, dup := c.msgs[k]; dup {
-				return nil, fmt.Errorf("message key %q defined twice", k)
+				return fmt.Errorf("message key %q defined twice", k)
 			}
 			c.msgs[k] = v
 		}
 	}
-	return c, nil
+	return nil
 }
 
 // T returns the message key in lang, formatted with args. A missing key is

@@ -14,16 +14,9 @@ import (
 	"passionbot/bot/when"
 )
 
-// ArgError is a problem with a command's arguments. Key and Args name a
-// catalog message, so the member is told in their own language.
-type ArgError struct {
-	Key  string
-	Args []any
-}
-
-func (e *ArgError) Error() string { return fmt.Sprintf("%s %v", e.Key, e.Args) }
-
-func argErr(key string, args ...any) *ArgError { return &ArgError{Key: key, Args: args} }
+// argErr is a problem with a command's arguments: a UserError shown with
+// the command's usage line.
+func argErr(key string, args ...any) *UserError { return &UserError{Key: key, Args: args, Usage: true} }
 
 // token is one word of a command line: positional ("value") or named
 // ("name:value"); start and end are byte offsets in the line.
@@ -227,21 +220,7 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 		raw[a.Name] = text
 		break
 	}
-	for _, a := range c.Args {
-		s, ok := raw[a.Name]
-		if !ok || strings.TrimSpace(s) == "" {
-			if a.Required {
-				return vals, argErr("arg.missing", a.Name)
-			}
-			continue
-		}
-		v, err := p.convert(a, s)
-		if err != nil {
-			return vals, err
-		}
-		vals.m[a.Name] = v
-	}
-	return vals, nil
+	return p.convertAll(c, raw)
 }
 
 // freeText is the raw text of toks with the declared name:value options cut
@@ -280,15 +259,30 @@ func freeText(c *Command, toks []token, rest string, base int, named func(token)
 }
 
 // BindOptions converts native command options (Discord) by argument name.
-func (p Parser) BindOptions(c *Command, opts map[string]string) (Args, error) {
-	vals := Args{m: map[string]any{}}
-	for name := range opts {
+func (p Parser) BindOptions(c *Command, opts map[string]any) (Args, error) {
+	raw := map[string]string{}
+	for name, v := range opts {
 		if c.Arg(name) == nil {
-			return vals, argErr("arg.unknown", name)
+			return Args{}, argErr("arg.unknown", name)
+		}
+		switch v := v.(type) {
+		case string:
+			raw[name] = v
+		case float64:
+			raw[name] = strconv.FormatFloat(v, 'f', -1, 64)
+		default: // int64, bool: their text is what the parser reads
+			raw[name] = fmt.Sprint(v)
 		}
 	}
+	return p.convertAll(c, raw)
+}
+
+// convertAll checks the required arguments and converts each value given,
+// for bind and BindOptions alike.
+func (p Parser) convertAll(c *Command, raw map[string]string) (Args, error) {
+	vals := Args{m: map[string]any{}}
 	for _, a := range c.Args {
-		s, ok := opts[a.Name]
+		s, ok := raw[a.Name]
 		if !ok || strings.TrimSpace(s) == "" {
 			if a.Required {
 				return vals, argErr("arg.missing", a.Name)

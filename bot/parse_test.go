@@ -63,7 +63,7 @@ func TestTokenize(t *testing.T) {
 	for _, tt := range tests {
 		toks, err := tokenize(tt.in)
 		if tt.err != "" {
-			var ae *ArgError
+			var ae *UserError
 			if !errors.As(err, &ae) || ae.Key != tt.err {
 				t.Errorf("tokenize(%q) error = %v, want %s", tt.in, err, tt.err)
 			}
@@ -196,7 +196,7 @@ func TestParseAndBind(t *testing.T) {
 		}
 		args, err := p.bind(cmd, toks, rest)
 		if tt.errKey != "" {
-			var ae *ArgError
+			var ae *UserError
 			if !errors.As(err, &ae) || ae.Key != tt.errKey || len(ae.Args) != len(tt.errArgs) {
 				t.Errorf("%q: error = %v, want %s %v", tt.line, err, tt.errKey, tt.errArgs)
 				continue
@@ -222,7 +222,7 @@ func TestTextMaxLen(t *testing.T) {
 	reg := testCommands(t)
 	cmd, toks, rest, _ := reg.parseLine("ask " + strings.Repeat("å", 2001))
 	_, err := Parser{}.bind(cmd, toks, rest)
-	var ae *ArgError
+	var ae *UserError
 	if !errors.As(err, &ae) || ae.Key != "arg.too_long" {
 		t.Fatalf("2001-rune question: %v, want arg.too_long", err)
 	}
@@ -231,14 +231,14 @@ func TestTextMaxLen(t *testing.T) {
 func TestBindOptions(t *testing.T) {
 	reg := testCommands(t)
 	cmd, _ := reg.Lookup([]string{"timeout"})
-	a, err := Parser{}.BindOptions(cmd, map[string]string{"user": "123", "duration": "10m"})
+	a, err := Parser{}.BindOptions(cmd, map[string]any{"user": "123", "duration": "10m"})
 	if err != nil || a.String("user") != "123" || a.Duration("duration") != 10*time.Minute {
 		t.Fatalf("BindOptions = %v, %v", a, err)
 	}
-	if _, err := (Parser{}).BindOptions(cmd, map[string]string{"user": "123", "duration": "10m", "bogus": "1"}); err == nil {
+	if _, err := (Parser{}).BindOptions(cmd, map[string]any{"user": "123", "duration": "10m", "bogus": "1"}); err == nil {
 		t.Fatal("unknown option accepted")
 	}
-	if _, err := (Parser{}).BindOptions(cmd, map[string]string{"user": "123"}); err == nil {
+	if _, err := (Parser{}).BindOptions(cmd, map[string]any{"user": "123"}); err == nil {
 		t.Fatal("missing required option accepted")
 	}
 }

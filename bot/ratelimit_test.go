@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // handledLog records what the Observer is told about handled commands.
@@ -37,8 +37,8 @@ func (o *handledLog) count(s string) int {
 
 // limited is a harness with the production limit (20 a minute, bursts of 5).
 func limited(t *testing.T, obs bot.Observer) *bottest.Harness {
-	return bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
-		o.CommandsPerMinute, o.CommandBurst, o.Observer = 0, 0, obs
+	return bottest.New(t, bottest.WithObserver(obs), bottest.WithOptions(func(o *bot.Options) {
+		o.CommandsPerMinute, o.CommandBurst = 0, 0
 	}))
 }
 

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -134,4 +136,38 @@ func (m RoleMap) Role(u User, granted Role) Role {
 		}
 	}
 	return r
+}
+
+// RoleOf computes the role of u, a command's target, by the same rules as
+// a caller's (RoleMap.Role): the platform's server-wide facts, looked up
+// fresh where the platform can (MemberResolver), [roles], and role grants.
+// A member who has left has only their grant; a lookup that fails is an
+// error, never a lower role.
+func (b *Bot) RoleOf(ctx context.Context, u User) (Role, error) {
+	if r, ok := b.adapters[u.Platform].(MemberResolver); ok {
+		facts, err := r.Member(ctx, u.ID)
+		switch {
+		case err == nil:
+			u = facts
+		case errors.Is(err, ErrNoSuchMember):
+			u = User{Platform: u.Platform, ID: u.ID}
+		default:
+			return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
+		}
+	}
+	granted, err := b.opt.Store.GrantedRole(ctx, u)
+	if err != nil {
+		return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
+	}
+	return b.opt.Roles.Role(u, granted), nil
+}
+
+// callerRole is the role of u as the author of an event (the adapter has
+// already put the platform's facts in u).
+func (b *Bot) callerRole(ctx context.Context, u User) (Role, error) {
+	granted, err := b.opt.Store.GrantedRole(ctx, u)
+	if err != nil {
+		return RoleMember, err
+	}
+	return b.opt.Roles.Role(u, granted), nil
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 var txt = bot.Text{SV: "test", EN: "test"}
@@ -66,7 +66,7 @@ func TestHandlerErrorIsExplained(t *testing.T) {
 				return errors.New("disk on fire: secret detail")
 			}},
 			&bot.Command{Name: "refuse", Group: "general", Help: txt, Run: func(_ context.Context, c *bot.Call) error {
-				return c.Errorf("role.none", "kim")
+				return c.Refuse("role.none", "kim")
 			}}),
 		bottest.WithOptions(func(o *bot.Options) { o.Logger = slog.New(slog.NewTextHandler(&logs, nil)) }))
 	kim := h.Member("kim", bot.RoleMember)
@@ -192,7 +192,7 @@ func TestHostileInput(t *testing.T) {
 
 func TestMissingCapabilityIsExplained(t *testing.T) {
 	h := bottest.New(t, bottest.WithCommands(&bot.Command{Name: "slowmode", Group: "general", Help: txt,
-		Needs: []bot.Capability{bot.CapSlowmode}, Run: func(context.Context, *bot.Call) error { return nil }}))
+		Needs: []bot.Capability{bot.Cap[bot.Slowmoder]()}, Run: func(context.Context, *bot.Call) error { return nil }}))
 	got := h.Say(h.Member("kim", bot.RoleMember), "slowmode")
 	if !strings.Contains(got, "saknar stöd för slowmode") {
 		t.Fatalf("reply = %q", got)
@@ -207,11 +207,11 @@ func TestActionsAndNativeCommandsUseTheSameCheck(t *testing.T) {
 		t.Fatalf("button bypassed the role check: %q", got)
 	}
 	ada := h.Member("ada", bot.RoleAdmin)
-	got = h.Send(bot.Event{Kind: bot.EventCommand, User: ada, Command: "role grant", Options: map[string]string{"user": "kim", "role": "moderator"}}).Text()
+	got = h.Send(bot.Event{Kind: bot.EventCommand, User: ada, Invoked: invoked(t, h, "role grant"), Options: map[string]any{"user": "kim", "role": "moderator"}}).Text()
 	if got != "kim har nu rollen moderator." {
 		t.Fatalf("native command = %q", got)
 	}
-	got = h.Send(bot.Event{Kind: bot.EventCommand, User: ada, Command: "role grant", Options: map[string]string{"user": "kim"}}).Text()
+	got = h.Send(bot.Event{Kind: bot.EventCommand, User: ada, Invoked: invoked(t, h, "role grant"), Options: map[string]any{"user": "kim"}}).Text()
 	if !strings.Contains(got, "`role` saknas") {
 		t.Fatalf("native command missing option = %q", got)
 	}
@@ -253,8 +253,7 @@ func (o *handled) Handled(_ bot.Platform, command, result string, _ time.Duratio
 func TestRoutingPanicContainedAndCounted(t *testing.T) {
 	obs := &handled{}
 	var logs bytes.Buffer
-	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
-		o.Observer = obs
+	h := bottest.New(t, bottest.WithObserver(obs), bottest.WithOptions(func(o *bot.Options) {
 		o.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 		o.Audit = func(context.Context, bot.AuditRecord) { panic("a bug in the audit hook") }
 	}))
@@ -271,4 +270,15 @@ func TestRoutingPanicContainedAndCounted(t *testing.T) {
 	if want := []string{"warn:refused", "warn:failed"}; strings.Join(obs.got, " ") != strings.Join(want, " ") {
 		t.Fatalf("observed %v, want %v", obs.got, want)
 	}
+}
+
+// invoked is the declaration of name, as an adapter resolves a native
+// command.
+func invoked(t *testing.T, h *bottest.Harness, name string) *bot.Command {
+	t.Helper()
+	c, n := h.Bot.Registry().Lookup(strings.Fields(name))
+	if c == nil || n != len(strings.Fields(name)) {
+		t.Fatalf("no command %q", name)
+	}
+	return c
 }

@@ -52,9 +52,12 @@ func cleanEvent(ev Event) Event {
 	ev.Text, ev.Command, ev.Action = CleanText(ev.Text), CleanText(ev.Command), CleanText(ev.Action)
 	ev.User.Name = CleanText(ev.User.Name)
 	if len(ev.Options) > 0 {
-		opts := make(map[string]string, len(ev.Options))
+		opts := make(map[string]any, len(ev.Options))
 		for k, v := range ev.Options {
-			opts[k] = CleanText(v)
+			if s, ok := v.(string); ok {
+				v = CleanText(s)
+			}
+			opts[k] = v
 		}
 		ev.Options = opts
 	}

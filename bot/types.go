@@ -70,10 +70,15 @@ type Event struct {
 	// the bot (the adapter strips the mention from Text), or the console.
 	// Prefix detection is the core's job.
 	Addressed bool
-	// Command is the native command path ("meetup create") for EventCommand.
+	// Command is the native command's text for EventCommand when the
+	// adapter cannot resolve it (a Slack slash command's group, read with
+	// Text as a command line).
 	Command string
-	// Options are native command options by argument name (Discord).
-	Options map[string]string
+	// Invoked is the command an adapter resolved from a native invocation
+	// (a Discord slash command), with its Options by argument name: typed
+	// values (string, int64, float64, bool) as the platform sent them.
+	Invoked *Command
+	Options map[string]any
 	// Action is the button's action id for EventAction.
 	Action string
 	// Locale is an explicit language preference from the adapter (the

@@ -10,6 +10,7 @@ import (
 
 	"passionbot/bot"
 	"passionbot/bot/scheduler"
+	"passionbot/delivery"
 	"passionbot/storage"
 )
 
@@ -31,7 +32,7 @@ type announcements struct {
 	store    AnnouncementStore
 	meetups  MeetupStore
 	sched    Scheduler
-	deliver  *Deliverer
+	deliver  *delivery.Deliverer
 	cat      *bot.Catalog
 	lang     string
 	loc      *time.Location
@@ -43,7 +44,7 @@ type announcements struct {
 
 func newAnnouncements(d Deps) *announcements {
 	a := &announcements{store: d.Store, meetups: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(),
-		lang: d.Lang, loc: d.Location, grace: d.Grace, now: d.now, adapters: map[bot.Platform]bool{}, log: d.logger()}
+		lang: d.Lang, loc: d.Location, grace: d.Grace, now: d.now, adapters: map[bot.Platform]bool{}, log: d.logFor("announcements")}
 	for _, ad := range d.Adapters {
 		a.adapters[ad.Platform()] = true
 	}
@@ -52,8 +53,11 @@ func newAnnouncements(d Deps) *announcements {
 
 func announceJob(id int64) string { return fmt.Sprintf("announce:%d", id) }
 
-func (f *announcements) commands() []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+// Name names the feature.
+func (*announcements) Name() string { return "announcements" }
+
+// Commands are the feature's commands.
+func (f *announcements) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("schemats nummer", "the schedule's number")}
 	return []*bot.Command{
 		{Name: "announce schedule", Group: "meetups", Role: bot.RoleOrganiser, Run: f.schedule,
@@ -82,7 +86,7 @@ func (f *announcements) commands() []*bot.Command {
 func (f *announcements) parseSpec(c *bot.Call, spec string) (scheduler.Schedule, error) {
 	s, err := scheduler.Parse(spec, f.loc)
 	if err != nil {
-		return nil, c.Errorf("announce.bad_cron", bot.Quote(spec, 60), cronProblem(c, err))
+		return nil, c.Refuse("announce.bad_cron", bot.Quote(spec, 60), cronProblem(c, err))
 	}
 	return s, nil
 }
@@ -155,11 +159,11 @@ func (f *announcements) fire(ctx context.Context, id int64, fireAt time.Time, la
 		f.log.Error("announcement firing lost: the database failed", "announcement", id, "fire_at", fireAt, "err", err)
 		return
 	}
-	dests := make([]Dest, len(a.Targets))
+	dests := make([]delivery.Dest, len(a.Targets))
 	for i, t := range a.Targets {
-		dests[i] = Dest{Platform: t.Platform, Channel: t.Channel}
+		dests[i] = delivery.Dest{Platform: t.Platform, Channel: t.Channel}
 	}
-	results, err := f.deliver.DeliverAll(ctx, announceJob(id), fireAt, late, dests, func(Dest) bot.Reply { return r })
+	results, err := f.deliver.DeliverAll(ctx, announceJob(id), fireAt, late, dests, func(delivery.Dest) bot.Reply { return r })
 	if err != nil {
 		f.log.Error("announcement firing not claimed", "announcement", id, "fire_at", fireAt, "err", err)
 		return
@@ -167,9 +171,9 @@ func (f *announcements) fire(ctx context.Context, id int64, fireAt time.Time, la
 	sent, failed := 0, 0
 	for _, res := range results {
 		switch res {
-		case Failed:
+		case delivery.Failed:
 			failed++
-		case Delivered:
+		case delivery.Delivered:
 			sent++
 		}
 	}
@@ -211,7 +215,7 @@ func (f *announcements) render(ctx context.Context, a storage.Announcement, fire
 func (f *announcements) announcement(ctx context.Context, c *bot.Call) (storage.Announcement, error) {
 	a, err := f.store.Announcement(ctx, int64(c.Args.Int("id")))
 	if errors.Is(err, storage.ErrNotFound) {
-		return a, c.Errorf("announce.unknown", c.Args.Int("id"))
+		return a, c.Refuse("announce.unknown", c.Args.Int("id"))
 	}
 	return a, err
 }
@@ -268,7 +272,7 @@ func (f *announcements) preview(ctx context.Context, c *bot.Call) error {
 		t, err := time.ParseInLocation("2006-01-02", v, f.loc)
 		if err != nil {
 			if t, err = time.ParseInLocation("2006-01-02 15:04", v, f.loc); err != nil {
-				return c.Errorf("announce.bad_from", bot.Quote(v, 40))
+				return c.Refuse("announce.bad_from", bot.Quote(v, 40))
 			}
 		}
 		from = t.Add(-time.Second)
@@ -343,16 +347,16 @@ func (f *announcements) test(ctx context.Context, c *bot.Call) error {
 	}
 	sent := 0
 	for _, t := range a.Targets {
-		if res, err := f.deliver.Deliver(ctx, testJob(a.ID), at, false, Dest{Platform: t.Platform, Channel: t.Channel}, r); err == nil && res == Delivered {
+		if res, err := f.deliver.Deliver(ctx, testJob(a.ID), at, false, delivery.Dest{Platform: t.Platform, Channel: t.Channel}, r); err == nil && res == delivery.Delivered {
 			sent++
 		}
 	}
 	return c.Say(ctx, "announce.tested", a.ID, sent, len(a.Targets))
 }
 
-// start registers every active schedule, resuming after the last firing
+// Start registers every active schedule, resuming after the last firing
 // handled, and tells the deliverer how to re-create announcements.
-func (f *announcements) start(ctx context.Context) error {
+func (f *announcements) Start(ctx context.Context) error {
 	all, err := f.store.Announcements(ctx)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // quiet is a second platform that accepts every message.
@@ -75,9 +75,7 @@ func TestAnnouncementTargetsDeduplicatedAndCapped(t *testing.T) {
 }
 
 func TestOtherPlatformTargetsNeedAModerator(t *testing.T) {
-	h := bottest.New(t, bottest.At(wednesday), bottest.WithOptions(func(o *bot.Options) {
-		o.Adapters = append(o.Adapters, quiet{bot.PlatformDiscord})
-	}))
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithAdapters(quiet{bot.PlatformDiscord}))
 	org, mod := h.Member("olle", bot.RoleOrganiser), h.Member("moa", bot.RoleModerator)
 	got := h.Say(org, `announce schedule cron:"0 9 * * 1" channel:"#allmant, discord:#123" text:"hej"`)
 	if !strings.Contains(got, "Bara moderatorer kan schemalägga till en annan plattform (`discord:#123`); en arrangör på console schemalägger till kanaler där.") {

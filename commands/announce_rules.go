@@ -57,7 +57,7 @@ func checkFrequency(c *bot.Call, spec string, s scheduler.Schedule) error {
 	if gap < time.Minute {
 		every = fmt.Sprintf("%d s", int(gap/time.Second))
 	}
-	return c.Errorf("announce.too_often", bot.Quote(spec, 60), every)
+	return c.Refuse("announce.too_often", bot.Quote(spec, 60), every)
 }
 
 var targetRE = regexp.MustCompile(`^(?:([a-z]+):)?(?:<#([A-Za-z0-9]+)(?:\|[^>]*)?>|#?([\p{L}\p{N}._-]{1,80}))$`)
@@ -82,11 +82,11 @@ func (f *announcements) targets(ctx context.Context, c *bot.Call, s string) ([]s
 		return nil, err
 	}
 	if len(out) > maxAnnounceTargets {
-		return nil, c.Errorf("announce.too_many", maxAnnounceTargets, len(out))
+		return nil, c.Refuse("announce.too_many", maxAnnounceTargets, len(out))
 	}
 	for _, t := range out {
 		if t.Platform != c.Event.Platform && c.Role < bot.RoleModerator {
-			return nil, c.Errorf("announce.other_platform", bot.Quote(t.String(), 60), string(c.Event.Platform))
+			return nil, c.Refuse("announce.other_platform", bot.Quote(t.String(), 60), string(c.Event.Platform))
 		}
 	}
 	for _, t := range out {
@@ -104,14 +104,14 @@ func (f *announcements) parseTargets(c *bot.Call, s string) ([]storage.Target, e
 	for _, part := range storage.SplitList(s) {
 		m := targetRE.FindStringSubmatch(strings.ReplaceAll(part, " ", ""))
 		if m == nil {
-			return nil, c.Errorf("announce.bad_channel", bot.Quote(part, 60))
+			return nil, c.Refuse("announce.bad_channel", bot.Quote(part, 60))
 		}
 		p := c.Event.Platform
 		if m[1] != "" {
 			p = bot.Platform(m[1])
 		}
 		if !f.adapters[p] {
-			return nil, c.Errorf("announce.no_platform", bot.Quote(string(p), 20))
+			return nil, c.Refuse("announce.no_platform", bot.Quote(string(p), 20))
 		}
 		if t := (storage.Target{Platform: p, Channel: m[2] + m[3]}); !slices.Contains(out, t) {
 			out = append(out, t)
@@ -135,7 +135,7 @@ func (f *announcements) checkRoom(ctx context.Context, c *bot.Call) error {
 		}
 	}
 	if active >= maxActiveSchedules {
-		return c.Errorf("announce.too_many_schedules", active, maxActiveSchedules)
+		return c.Refuse("announce.too_many_schedules", active, maxActiveSchedules)
 	}
 	return nil
 }
@@ -153,7 +153,7 @@ func (f *announcements) checkTestGap(ctx context.Context, c *bot.Call, id int64)
 		return nil
 	}
 	minutes := int((wait + time.Minute - 1) / time.Minute)
-	return c.Errorf("announce.test_wait", id, int(testGap/time.Minute), minutes)
+	return c.Refuse("announce.test_wait", id, int(testGap/time.Minute), minutes)
 }
 
 // testJob is the delivery-log job of schedule id's tests.

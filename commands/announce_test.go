@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 func TestAnnouncementFiresWithNextMeetups(t *testing.T) {
@@ -136,7 +136,7 @@ func (refusing) Send(context.Context, bot.Target, bot.Reply) (bot.MessageRef, er
 }
 
 func TestPermanentFailureRecordedAndShown(t *testing.T) {
-	h := bottest.New(t, bottest.At(wednesday), bottest.WithOptions(func(o *bot.Options) { o.Adapters = append(o.Adapters, refusing{}) }))
+	h := bottest.New(t, bottest.At(wednesday), bottest.WithAdapters(refusing{}))
 	org := h.Member("moa", bot.RoleModerator) // another platform's channel needs a moderator
 	h.Say(org, `announce schedule cron:"0 * * * *" channel:"#allmant, discord:#gone" text:"hej"`)
 	h.Advance(time.Hour)

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -75,7 +76,21 @@ func topicTitles(ts []*knowledge.Topic) string {
 	return strings.Join(out, " · ")
 }
 
-func askCommands(lib *Library, qs QuestionStore) []*bot.Command {
+// ask answers questions from the knowledge base.
+type ask struct {
+	lib   *Library
+	store QuestionStore
+	log   *slog.Logger
+}
+
+func newAsk(d Deps) *ask { return &ask{lib: d.Library, store: d.Store, log: d.logFor("ask")} }
+
+// Name names the feature.
+func (*ask) Name() string { return "ask" }
+
+// Commands are the feature's commands.
+func (f *ask) Commands() []*bot.Command {
+
 	return []*bot.Command{{
 		Name:    "ask",
 		Aliases: []string{"fråga", "fraga"},
@@ -85,29 +100,29 @@ func askCommands(lib *Library, qs QuestionStore) []*bot.Command {
 			Help: bot.Text{SV: "din fråga, på svenska eller engelska", EN: "your question, in Swedish or English"}}},
 		Examples: []string{"ask vad menas med passionsdriven ekonomi?", "ask what does PUNKS stand for?"},
 		Run: func(ctx context.Context, c *bot.Call) error {
-			return answer(ctx, c, lib, qs, c.Args.String("question"))
+			return f.answer(ctx, c, c.Args.String("question"))
 		},
 	}}
 }
 
-// askFallback answers addressed free text as a question.
-func askFallback(lib *Library, qs QuestionStore) bot.RunFunc {
+// fallback answers addressed text that is not a command as a question.
+func (f *ask) fallback() bot.RunFunc {
 	return func(ctx context.Context, c *bot.Call) error {
 		if r := []rune(c.Line); len(r) > 2000 {
-			return c.Errorf("arg.too_long", "question", 2000)
+			return c.Refuse("arg.too_long", "question", 2000)
 		}
-		return answer(ctx, c, lib, qs, c.Line)
+		return f.answer(ctx, c, c.Line)
 	}
 }
 
 // answer replies to a question and records it when the bot does not know.
-func answer(ctx context.Context, c *bot.Call, lib *Library, qs QuestionStore, q string) error {
-	a := lib.Ask(q, c.Lang)
+func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
+	a := f.lib.Ask(q, c.Lang)
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	if a.Answered || storage.NormalizeQuestion(q) == "" {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})
 	}
-	note := record(ctx, c, qs, q, a.Lang)
+	note := record(ctx, c, f.log, f.store, q, a.Lang)
 	text := AnswerText(c.Bot().Catalog(), a, note == "")
 	if note != "" {
 		text += "\n" + c.Bot().Catalog().T(a.Lang, note)
@@ -119,7 +134,7 @@ func answer(ctx context.Context, c *bot.Call, lib *Library, qs QuestionStore, q 
 // when it did, else the key of the sentence that says why not: the member
 // has too many open questions, or the database cannot store it (a full
 // disk). The member gets their answer either way.
-func record(ctx context.Context, c *bot.Call, qs QuestionStore, q, lang string) string {
+func record(ctx context.Context, c *bot.Call, log *slog.Logger, qs QuestionStore, q, lang string) string {
 	_, err := qs.RecordUnanswered(ctx, c.Event.User, q, lang, c.Bot().Options().Now())
 	switch {
 	case err == nil:
@@ -127,11 +142,12 @@ func record(ctx context.Context, c *bot.Call, qs QuestionStore, q, lang string) 
 	case errors.Is(err, storage.ErrTooManyQuestions):
 		return "ask.too_many"
 	}
-	c.Bot().Options().Logger.ErrorContext(ctx, "unanswered question not saved", "platform", c.Event.Platform, "err", err)
+	log.ErrorContext(ctx, "unanswered question not saved", "platform", c.Event.Platform, "err", err)
 	return "ask.not_saved"
 }
 
-func askMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*ask) Messages() bot.Messages {
 	return bot.Messages{
 		"group.knowledge": {SV: "Kunskap", EN: "Knowledge"},
 		"ask.source":      {SV: "Källa: %s", EN: "Source: %s"},

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
 	"passionbot/commands"
+	"passionbot/internal/bottest"
 )
 
 func TestAskAnswersInTheQuestionsLanguage(t *testing.T) {

@@ -7,26 +7,26 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
-	"passionbot/commands"
+	"passionbot/config"
+	"passionbot/internal/bottest"
 )
 
 // modLog returns a harness whose audit entries are mirrored to the console
 // channel "modlog", and what was posted there.
 func modLog(t *testing.T) (*bottest.Harness, *bottest.Outbox) {
-	var audit func(context.Context, bot.AuditRecord)
-	h := bottest.New(t, bottest.At(time.Date(2027, 2, 1, 10, 0, 0, 0, time.UTC)), bottest.WithOptions(func(o *bot.Options) {
-		o.Audit = func(ctx context.Context, r bot.AuditRecord) { audit(ctx, r) }
+	h := bottest.New(t, bottest.At(time.Date(2027, 2, 1, 10, 0, 0, 0, time.UTC)), bottest.WithConfig(func(c *config.Config) {
+		c.Moderation.LogChannels = []string{"console:#modlog"}
 	}))
-	posted := &bottest.Outbox{}
-	audit = commands.AuditTo(h.DB, []bot.Adapter{posted}, []commands.Dest{{Platform: bot.PlatformConsole, Channel: "modlog"}}, bot.LangSV)
-	return h, posted
+	return h, h.Outbox
 }
 
+// lines are what was posted in the console channel "modlog".
 func lines(o *bottest.Outbox) []string {
 	var out []string
 	for _, s := range o.Sent() {
-		out = append(out, strings.Split(s.Reply.Text, "\n")...)
+		if s.To.Channel == "modlog" {
+			out = append(out, strings.Split(s.Reply.Text, "\n")...)
+		}
 	}
 	return out
 }

@@ -88,7 +88,7 @@ func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
 	n := m.hits.hit(ev.User, rule, now)
 	result := "ok"
 	a := c.Bot().Adapter(ev.Platform)
-	if del, ok := a.(bot.MessageDeleter); ok && ev.ID != "" {
+	if del, ok := bot.CapableOn[bot.MessageDeleter](c.Bot(), ev.Platform); ok && ev.ID != "" {
 		if err := del.DeleteMessage(ctx, ev.Channel.ID, ev.ID); err != nil {
 			result, detail = "failed", detail+"; delete: "+bot.RedactURLs(err.Error())
 		}

@@ -17,7 +17,7 @@ import (
 // The refusal does not say whether the channel exists elsewhere or is
 // hidden from the caller: either answer would tell an outsider something.
 func checkChannel(ctx context.Context, c *bot.Call, p bot.Platform, id, shown string) error {
-	cv, ok := c.Bot().Adapter(p).(bot.ChannelViewer)
+	cv, ok := bot.CapableOn[bot.ChannelViewer](c.Bot(), p)
 	if !ok {
 		return nil
 	}
@@ -26,7 +26,7 @@ func checkChannel(ctx context.Context, c *bot.Call, p bot.Platform, id, shown st
 		return fmt.Errorf("can %s see %s channel %s: %w", c.Event.User.Key(), p, id, err)
 	}
 	if !seen {
-		return c.Errorf("channel.unseen", bot.Quote(shown, 60))
+		return c.Refuse("channel.unseen", bot.Quote(shown, 60))
 	}
 	return nil
 }
@@ -39,7 +39,7 @@ func checkChannel(ctx context.Context, c *bot.Call, p bot.Platform, id, shown st
 func checkOwnChannel(ctx context.Context, c *bot.Call, dmKey string) error {
 	ch := c.Event.Channel
 	if ch.DM || ch.ID == "" {
-		return c.Errorf(dmKey)
+		return c.Refuse(dmKey)
 	}
 	return checkChannel(ctx, c, c.Event.Platform, ch.ID, cmp.Or(ch.Name, ch.ID))
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"passionbot/bot"
+	"passionbot/delivery"
 	"passionbot/knowledge"
 )
 
@@ -22,7 +23,7 @@ type Store interface {
 	LearnStore
 	MeetupStore
 	AnnouncementStore
-	DeliveryStore
+	delivery.Store
 	PrivacyStore
 	InterestStore
 	StateStore
@@ -53,7 +54,7 @@ type Deps struct {
 	// Scheduler runs reminders and announcements.
 	Scheduler Scheduler
 	// Deliverer sends scheduled messages exactly once.
-	Deliverer *Deliverer
+	Deliverer *delivery.Deliverer
 	// Adapters are the connected platforms.
 	Adapters []bot.Adapter
 	// Lang is the community's default language (config locale).
@@ -75,13 +76,18 @@ type Deps struct {
 	// GroupThreshold is how many members sharing an interest make the bot
 	// suggest a channel for it (0: never); GroupNotify is where it says so.
 	GroupThreshold int
-	GroupNotify    []Dest
+	GroupNotify    []delivery.Dest
 	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
 	// when [http] listen is off.
 	CalendarURL string
 	// AuditRetention is how long audit entries are kept ([moderation]
 	// audit_retention): 0 means DefaultAuditRetention, negative forever.
 	AuditRetention time.Duration
+	// Logger is where features log, each with feature=<name>.
+	Logger *slog.Logger
+	// Catalog is the one message catalog: the core's messages, and each
+	// feature's, added as NewFeatures builds them.
+	Catalog *bot.Catalog
 }
 
 func (d Deps) now() time.Time {
@@ -91,26 +97,20 @@ func (d Deps) now() time.Time {
 	return d.Now()
 }
 
-// logger is the deliverer's logger, or a silent one.
-func (d Deps) logger() *slog.Logger {
-	if d.Deliverer != nil {
-		return d.Deliverer.log
+// logFor is the logger of one feature.
+func (d Deps) logFor(feature string) *slog.Logger {
+	if d.Logger == nil {
+		return slog.New(slog.DiscardHandler)
 	}
-	return slog.New(slog.DiscardHandler)
+	return d.Logger.With("feature", feature)
 }
 
-// catalog returns every message, for texts written outside a command.
-func (d Deps) catalog() *bot.Catalog {
-	cat, err := bot.NewCatalog(Messages()...)
-	if err != nil {
-		panic(err) // the message sets are constants; a duplicate is a programming error caught by tests
-	}
-	return cat
-}
+// catalog is the one catalog of every message (Features fills it).
+func (d Deps) catalog() *bot.Catalog { return d.Catalog }
 
 // NewDeps loads the knowledge base (built-in topics, the topic folder dir and
-// the entries in store) and the learn course. Malformed topic files are
-// returned as problems, never fatal.
+// the entries in store) and the learn course, and starts the one catalog.
+// Malformed topic files are returned as problems, never fatal.
 func NewDeps(ctx context.Context, store Store, dir string) (Deps, []error, error) {
 	lib, problems, err := NewLibrary(ctx, dir, store)
 	if err != nil {
@@ -120,61 +120,11 @@ func NewDeps(ctx context.Context, store Store, dir string) (Deps, []error, error
 	if err != nil {
 		return Deps{}, problems, err
 	}
-	return Deps{Store: store, Library: lib, Course: course}, problems, nil
-}
-
-// All returns every command declaration, in the order help lists them.
-func All(d Deps) []*bot.Command {
-	var cmds []*bot.Command
-	cmds = append(cmds, helpCommands()...)
-	cmds = append(cmds, languageCommands(d.Store)...)
-	cmds = append(cmds, askCommands(d.Library, d.Store)...)
-	cmds = append(cmds, faqCommands(d.Library, d.Store, d.Store)...)
-	cmds = append(cmds, learnCommands(d.Course, d.Store)...)
-	cmds = append(cmds, newMeetups(d).commands()...)
-	cmds = append(cmds, newAnnouncements(d).commands()...)
-	tg, g := newTagger(), newGroups(d)
-	cmds = append(cmds, interestCommands(d.Store, tg, g)...)
-	cmds = append(cmds, g.commands(tg)...)
-	cmds = append(cmds, profileCommands(d.Store, d.Store)...)
-	cmds = append(cmds, newMatching(d).commands()...)
-	cmds = append(cmds, newModeration(d).commands()...)
-	cmds = append(cmds, privacyCommands(d.Store)...)
-	cmds = append(cmds, roleCommands(d.Store)...)
-	return cmds
-}
-
-// Start registers the reminders of upcoming meetups, every active schedule
-// and the nightly pruning jobs with the scheduler, and tells the deliverer
-// how to re-create their messages. The caller then runs Deliverer.Resume
-// (in the background: it waits for platforms that are down).
-func Start(ctx context.Context, d Deps) error {
-	if err := newMeetups(d).start(ctx); err != nil {
-		return err
+	cat, err := bot.NewCatalog()
+	if err != nil {
+		return Deps{}, problems, err
 	}
-	if err := newMatching(d).start(ctx); err != nil {
-		return err
-	}
-	if err := startRetention(ctx, d); err != nil {
-		return err
-	}
-	return newAnnouncements(d).start(ctx)
-}
-
-// Fallback answers addressed text that is not a command as a question.
-func Fallback(d Deps) bot.RunFunc { return askFallback(d.Library, d.Store) }
-
-// Messages returns the commands' messages, one set per feature.
-func Messages() []bot.Messages {
-	return []bot.Messages{groupMessages(), helpMessages(), languageMessages(), askMessages(), faqMessages(), learnMessages(), meetupMessages(), interestMessages(), onboardingMessages(), matchMessages(), interestGroupMessages(), modMessages(), auditMirrorMessages(), channelMessages(), privacyMessages(), roleMessages()}
-}
-
-// groupMessages name the help groups.
-func groupMessages() bot.Messages {
-	return bot.Messages{
-		"group.general": {SV: "Allmänt", EN: "General"},
-		"group.admin":   {SV: "Administration", EN: "Administration"},
-	}
+	return Deps{Store: store, Library: lib, Course: course, Catalog: cat}, problems, nil
 }
 
 // target returns the user named by a user argument, on the caller's platform.

@@ -8,19 +8,28 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
-	"passionbot/commands"
+	"passionbot/internal/bottest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestMessagesComplete(t *testing.T) {
-	for _, set := range commands.Messages() {
-		for _, err := range set.Check() {
-			t.Error(err)
+	h := bottest.New(t)
+	for _, f := range h.App.Features.List() {
+		for _, err := range f.Messages().Check() {
+			t.Errorf("feature %s: %v", f.Name(), err)
 		}
 	}
-	h := bottest.New(t)
+	// Every capability a command needs has a name in both languages.
+	for _, c := range h.Bot.Registry().Commands() {
+		for _, need := range c.Needs {
+			for _, l := range []string{"sv", "en"} {
+				if s := h.Bot.Catalog().T(l, "cap."+need.Name()); strings.HasPrefix(s, "[[") {
+					t.Errorf("command %q: capability %s has no %s name", c.Name, need.Name(), l)
+				}
+			}
+		}
+	}
 	// Every help group used by a command has a name in both languages.
 	for _, c := range h.Bot.Registry().Commands() {
 		for _, l := range []string{"sv", "en"} {

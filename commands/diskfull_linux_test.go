@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // smallDisk mounts a tmpfs of size bytes for the test, or skips the test

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // fillDisk caps the harness's database at its current size plus a few

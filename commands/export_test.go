@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // TestMyDataExportHoldsOnlyTheMembersOwnData: a moderator's export shows

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"strings"
 	"time"
@@ -14,8 +15,25 @@ import (
 // entryID is the shape of a knowledge entry id.
 var entryID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 
-func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+// faq lets organisers answer questions and edit the knowledge base.
+type faq struct {
+	lib       *Library
+	entries   EntryStore
+	questions QuestionStore
+	log       *slog.Logger
+}
+
+func newFaq(d Deps) *faq {
+	return &faq{lib: d.Library, entries: d.Store, questions: d.Store, log: d.logFor("faq")}
+}
+
+// Name names the feature.
+func (*faq) Name() string { return "faq" }
+
+// Commands are the feature's commands.
+func (f *faq) Commands() []*bot.Command {
+	lib, es, qs := f.lib, f.entries, f.questions
+
 	idArg := bot.Arg{Name: "id", Kind: bot.KindText, Required: true, MaxLen: 40,
 		Help: txt("ämnets id, t.ex. `oppettider`", "the topic's id, e.g. `opening-hours`")}
 	langArg := bot.Arg{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"},
@@ -71,13 +89,13 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 			Run: func(ctx context.Context, c *bot.Call) error {
 				q, err := qs.Question(ctx, int64(c.Args.Int("id")))
 				if err == storage.ErrNotFound {
-					return c.Errorf("faq.no_question", c.Args.Int("id"))
+					return c.Refuse("faq.no_question", c.Args.Int("id"))
 				}
 				if err != nil {
 					return err
 				}
 				if q.AnsweredBy != "" {
-					return c.Errorf("faq.already_answered", q.ID, q.AnsweredBy)
+					return c.Refuse("faq.already_answered", q.ID, q.AnsweredBy)
 				}
 				id := fmt.Sprintf("fraga-%d", q.ID)
 				e := storage.Entry{ID: id, Lang: q.Lang, Title: q.Text, Body: c.Args.String("text"), Source: c.Bot().Catalog().T(q.Lang, "faq.source_organiser")}
@@ -98,7 +116,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 			Run: func(ctx context.Context, c *bot.Call) error {
 				id := strings.ToLower(c.Args.String("id"))
 				if !entryID.MatchString(id) {
-					return c.Errorf("faq.bad_id", bot.Quote(id, 40))
+					return c.Refuse("faq.bad_id", bot.Quote(id, 40))
 				}
 				e := storage.Entry{ID: id, Lang: lang(c), Title: c.Args.String("title"), Body: c.Args.String("text"),
 					Tags: storage.SplitList(c.Args.String("tags")), Source: c.Args.String("source")}
@@ -126,7 +144,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				id, l := strings.ToLower(c.Args.String("id")), lang(c)
 				cur := lib.Index().Topic(id, l)
 				if cur == nil || cur.Lang != l {
-					return c.Errorf("faq.no_topic", bot.Quote(id, 40), l)
+					return c.Refuse("faq.no_topic", bot.Quote(id, 40), l)
 				}
 				e := storage.Entry{ID: id, Lang: l, Title: cur.Title, Body: cur.Body, Tags: cur.Tags, Related: cur.Related, Source: cur.Source}
 				changed := false
@@ -139,7 +157,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 					e.Tags, changed = storage.SplitList(c.Args.String("tags")), true
 				}
 				if !changed {
-					return c.Errorf("faq.nothing_to_change")
+					return c.Refuse("faq.nothing_to_change")
 				}
 				if err := save(ctx, c, e); err != nil {
 					return err
@@ -159,9 +177,9 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				}
 				if n == 0 {
 					if lib.IsBuiltin(id) {
-						return c.Errorf("faq.builtin_remove", id)
+						return c.Refuse("faq.builtin_remove", id)
 					}
-					return c.Errorf("faq.no_entry", bot.Quote(id, 40))
+					return c.Refuse("faq.no_entry", bot.Quote(id, 40))
 				}
 				if _, err := lib.Reload(ctx); err != nil {
 					return err
@@ -193,7 +211,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 					}
 				}
 				if b.Len() == 0 {
-					return c.Errorf("faq.no_entry", bot.Quote(id, 40))
+					return c.Refuse("faq.no_entry", bot.Quote(id, 40))
 				}
 				b.WriteString(c.T("faq.origin." + lib.Origin(id)))
 				return c.Reply(ctx, bot.Reply{Text: b.String()})
@@ -209,7 +227,7 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 				}
 				msg := c.T("faq.reloaded", lib.Index().Len())
 				for _, p := range problems {
-					msg += "\n- " + skipped(c, p)
+					msg += "\n- " + skipped(c, f.log, p)
 				}
 				return c.Reply(ctx, bot.Reply{Text: msg})
 			},
@@ -217,7 +235,8 @@ func faqCommands(lib *Library, es EntryStore, qs QuestionStore) []*bot.Command {
 	}
 }
 
-func faqMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*faq) Messages() bot.Messages {
 	return bot.Messages{
 		"faq.none_open":         {SV: "Inga obesvarade frågor just nu.", EN: "No unanswered questions right now."},
 		"faq.open_title":        {SV: "**Obesvarade frågor**", EN: "**Unanswered questions**"},

@@ -3,10 +3,12 @@ package commands
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
 	"passionbot/bot"
+	"passionbot/delivery"
 	"passionbot/storage"
 )
 
@@ -16,27 +18,23 @@ type GroupStore interface {
 	MembersByInterest(ctx context.Context, p bot.Platform, key string) ([]storage.Holder, error)
 }
 
-// Inviter adds members to a channel (Slack); platforms without it get a DM
-// about the new channel only.
-type Inviter interface {
-	Invite(ctx context.Context, ch bot.Channel, users ...string) error
-}
-
 // groups notices interests shared by enough members to deserve a channel,
 // tells the moderators once, and makes the channel on request.
 type groups struct {
+	log       *slog.Logger
+	tags      *tagger
 	store     GroupStore
 	state     StateStore
-	deliver   *Deliverer
+	deliver   *delivery.Deliverer
 	cat       *bot.Catalog
 	lang      string
 	threshold int
-	notify    []Dest
+	notify    []delivery.Dest
 	now       func() time.Time
 }
 
-func newGroups(d Deps) *groups {
-	return &groups{store: d.Store, state: d.Store, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang, threshold: d.GroupThreshold, notify: d.GroupNotify, now: d.now}
+func newGroups(d Deps, tags *tagger) *groups {
+	return &groups{log: d.logFor("interests"), tags: tags, store: d.Store, state: d.Store, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang, threshold: d.GroupThreshold, notify: d.GroupNotify, now: d.now}
 }
 
 // check tells the moderators, once per interest, when one reaches the
@@ -59,31 +57,42 @@ func (g *groups) check(ctx context.Context, p bot.Platform, added map[string]str
 		if v, _ := g.state.GetState(ctx, "group.channel:"+string(p)+":"+key); v != "" {
 			continue
 		}
-		g.state.SetState(ctx, noticed, "yes")
+		if err := g.state.SetState(ctx, noticed, "yes"); err != nil {
+			g.log.Error("group notice not recorded; not sent", "interest", key, "err", err)
+			continue
+		}
 		text := g.cat.T(g.lang, "groups.notice", n, tag, tag)
-		g.deliver.DeliverAll(ctx, "group-notice:"+string(p)+":"+key, g.now(), false, g.notify, func(Dest) bot.Reply { return bot.Reply{Text: text} })
+		_, err = g.deliver.DeliverAll(ctx, "group-notice:"+string(p)+":"+key, g.now(), false, g.notify, func(delivery.Dest) bot.Reply { return bot.Reply{Text: text} })
+		if err != nil {
+			g.log.Error("group notice", "interest", key, "err", err)
+		}
 	}
 }
 
-func (g *groups) commands(tg *tagger) []*bot.Command {
+// commands are the interest channel's, part of the interests feature.
+func (g *groups) commands() []*bot.Command {
+	tg := g.tags
 	return []*bot.Command{{
-		Name: "interests channel", Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.CapChannels},
+		Name: "interests channel", Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()},
 		Help: bot.Text{SV: "Skapa en kanal för ett intresse och berätta för dem som har det", EN: "Create a channel for an interest and tell those who have it"},
 		Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 100, Suggest: true, Help: bot.Text{SV: "intresset", EN: "the interest"}}},
 		Run: func(ctx context.Context, c *bot.Call) error {
 			tag, key, ok := tg.normalize(c.Args.String("tag"))
 			if !ok {
-				return c.Errorf("interests.none_valid")
+				return c.Refuse("interests.none_valid")
 			}
 			p := c.Event.Platform
 			holders, err := g.store.MembersByInterest(ctx, p, key)
 			if err != nil {
 				return err
 			}
-			admin := c.Bot().Adapter(p).(bot.ChannelAdmin) // the router checked CapChannels
+			admin, err := bot.Capable[bot.ChannelAdmin](c)
+			if err != nil {
+				return err
+			}
 			ch, err := admin.CreateChannel(ctx, strings.ReplaceAll(tag, " ", "-"), c.T("groups.topic", tag), false)
 			if err != nil {
-				return c.Errorf("groups.create_failed", tag)
+				return c.Refuse("groups.create_failed", tag)
 			}
 			if err := g.state.SetState(ctx, "group.channel:"+string(p)+":"+key, ch.ID); err != nil {
 				return err
@@ -99,7 +108,7 @@ func (g *groups) commands(tg *tagger) []*bot.Command {
 // members with the interest whom every member may see: the channel is
 // public, and so is who is in it. It reports whether the platform invites.
 func (g *groups) invite(ctx context.Context, c *bot.Call, ch bot.Channel, holders []storage.Holder) bool {
-	inv, ok := c.Bot().Adapter(c.Event.Platform).(Inviter)
+	inv, ok := bot.CapableOn[bot.Inviter](c.Bot(), c.Event.Platform)
 	if !ok {
 		return false
 	}
@@ -111,7 +120,7 @@ func (g *groups) invite(ctx context.Context, c *bot.Call, ch bot.Channel, holder
 	}
 	if len(ids) > 0 {
 		if err := inv.Invite(ctx, ch, ids...); err != nil {
-			c.Bot().Options().Logger.Warn("inviting members to an interest channel", "err", err)
+			g.log.Warn("inviting members to an interest channel", "err", err)
 		}
 	}
 	return true
@@ -122,18 +131,21 @@ func (g *groups) invite(ctx context.Context, c *bot.Call, ch bot.Channel, holder
 // interests from some members were not added, and are told how to join.
 func (g *groups) tell(ctx context.Context, p bot.Platform, key, tag string, ch bot.Channel, holders []storage.Holder, invites bool) {
 	private := map[string]bool{}
-	var dests []Dest
+	var dests []delivery.Dest
 	for _, h := range holders {
-		dests = append(dests, Dest{Platform: p, User: h.ID})
+		dests = append(dests, delivery.Dest{Platform: p, User: h.ID})
 		private[h.ID] = invites && !storage.VisibleTo(h.Visibility, bot.RoleMember)
 	}
-	g.deliver.DeliverAll(ctx, fmt.Sprintf("group-channel:%s:%s", p, key), g.now(), false, dests, func(d Dest) bot.Reply {
+	_, err := g.deliver.DeliverAll(ctx, fmt.Sprintf("group-channel:%s:%s", p, key), g.now(), false, dests, func(d delivery.Dest) bot.Reply {
 		msg := "groups.dm"
 		if private[d.User] {
 			msg = "groups.dm_private"
 		}
 		return bot.Reply{Text: g.cat.T(g.lang, msg, tag, ch.ID)}
 	})
+	if err != nil {
+		g.log.Error("telling members about the interest channel", "interest", key, "err", err)
+	}
 }
 
 // countVisible counts the holders viewer may see.
@@ -147,7 +159,8 @@ func countVisible(holders []storage.Holder, viewer bot.Role) int {
 	return n
 }
 
-func interestGroupMessages() bot.Messages {
+// messages are the interest channels' texts.
+func (*groups) messages() bot.Messages {
 	return bot.Messages{
 		"groups.notice":        {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel tag:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
 		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},

@@ -7,7 +7,16 @@ import (
 	"passionbot/bot"
 )
 
-func helpCommands() []*bot.Command {
+// help answers what the bot can do for the member asking.
+type help struct{}
+
+func newHelp(Deps) *help { return &help{} }
+
+// Name names the feature.
+func (*help) Name() string { return "help" }
+
+// Commands are help's.
+func (*help) Commands() []*bot.Command {
 	return []*bot.Command{{
 		Name:    "help",
 		Aliases: []string{"hjälp", "hjalp"},
@@ -28,4 +37,10 @@ func helpCommands() []*bot.Command {
 	}}
 }
 
-func helpMessages() bot.Messages { return bot.Messages{} }
+// Messages name the help groups.
+func (*help) Messages() bot.Messages {
+	return bot.Messages{
+		"group.general": {SV: "Allmänt", EN: "General"},
+		"group.admin":   {SV: "Administration", EN: "Administration"},
+	}
+}

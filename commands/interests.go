@@ -25,10 +25,10 @@ type InterestStore interface {
 	TagsWithPrefix(ctx context.Context, p bot.Platform, viewer bot.Role, prefix string, limit int) ([]string, error)
 }
 
-// Suggest offers existing tags as a member types a tag argument: the
+// suggest offers existing tags as a member types a tag argument: the
 // last comma-separated part is completed, the parts before it kept.
-func Suggest(d Deps) func(ctx context.Context, p bot.Platform, viewer bot.Role, command, arg, typed string) []string {
-	return func(ctx context.Context, p bot.Platform, viewer bot.Role, command, arg, typed string) []string {
+func (f *interests) suggest(ctx context.Context, p bot.Platform, viewer bot.Role, command, arg, typed string) []string {
+	{
 		if arg != "tags" && arg != "tag" {
 			return nil
 		}
@@ -36,7 +36,7 @@ func Suggest(d Deps) func(ctx context.Context, p bot.Platform, viewer bot.Role, 
 		if i := strings.LastIndex(typed, ","); i >= 0 && arg == "tags" {
 			head, last = typed[:i+1]+" ", strings.TrimSpace(typed[i+1:])
 		}
-		tags, err := d.Store.TagsWithPrefix(ctx, p, viewer, strings.ToLower(last), 25)
+		tags, err := f.store.TagsWithPrefix(ctx, p, viewer, strings.ToLower(last), 25)
 		if err != nil {
 			return nil
 		}
@@ -144,13 +144,34 @@ func fold(r rune) rune {
 	return r
 }
 
+// interests keeps members' interests and profiles and helps those who
+// share one find each other.
+type interests struct {
+	store   InterestStore
+	locales LocaleStore
+	tags    *tagger
+	groups  *groups
+}
+
+func newInterests(d Deps, tags *tagger, g *groups) *interests {
+	return &interests{store: d.Store, locales: d.Store, tags: tags, groups: g}
+}
+
+// Name names the feature.
+func (*interests) Name() string { return "interests" }
+
+// Commands are the interest and profile commands.
+func (f *interests) Commands() []*bot.Command {
+	cmds := append(interestCommands(f.store, f.tags, f.groups), f.groups.commands()...)
+	return append(cmds, profileCommands(f.store, f.locales)...)
+}
+
 func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
 	tags := bot.Arg{Name: "tags", Kind: bot.KindRest, Required: true, MaxLen: 2000, Suggest: true, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
 	parse := func(c *bot.Call) ([]storage.Interest, error) {
 		parts := storage.SplitList(c.Args.String("tags"))
 		if len(parts) > maxTagsAtOnce {
-			return nil, c.Errorf("interests.too_many_at_once", len(parts), maxTagsAtOnce)
+			return nil, c.Refuse("interests.too_many_at_once", len(parts), maxTagsAtOnce)
 		}
 		var out []storage.Interest
 		seen := map[string]bool{}
@@ -158,7 +179,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 			tag, key, ok := tg.normalize(p)
 			if !ok {
 				if len([]rune(tag)) > maxTagRunes {
-					return nil, c.Errorf("interests.too_long", bot.Quote(p, 40), maxTagRunes)
+					return nil, c.Refuse("interests.too_long", bot.Quote(p, 40), maxTagRunes)
 				}
 				continue
 			}
@@ -168,7 +189,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 			}
 		}
 		if len(out) == 0 {
-			return nil, c.Errorf("interests.none_valid")
+			return nil, c.Refuse("interests.none_valid")
 		}
 		return out, nil
 	}
@@ -197,7 +218,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 					return err
 				}
 				if len(have)+len(add) > maxInterests {
-					return c.Errorf("interests.too_many", maxInterests)
+					return c.Refuse("interests.too_many", maxInterests)
 				}
 				if _, err := s.AddInterests(ctx, c.Event.User, add); err != nil {
 					return err
@@ -230,7 +251,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 			Run: func(ctx context.Context, c *bot.Call) error {
 				tag, key, ok := tg.normalize(c.Args.String("tag"))
 				if !ok {
-					return c.Errorf("interests.none_valid")
+					return c.Refuse("interests.none_valid")
 				}
 				us, err := s.MembersWithInterest(ctx, c.Event.Platform, key, c.Role, c.Event.User, maxWhoListed)
 				if err != nil {

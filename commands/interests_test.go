@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 	"passionbot/storage"
 )
 

@@ -6,7 +6,20 @@ import (
 	"passionbot/bot"
 )
 
-func languageCommands(s LocaleStore) []*bot.Command {
+// language lets a member choose the language the bot answers in.
+type language struct {
+	store LocaleStore
+}
+
+func newLanguage(d Deps) *language { return &language{store: d.Store} }
+
+// Name names the feature.
+func (*language) Name() string { return "language" }
+
+// Commands are the feature's commands.
+func (f *language) Commands() []*bot.Command {
+	s := f.store
+
 	return []*bot.Command{{
 		Name:    "language",
 		Aliases: []string{"språk", "sprak"},
@@ -35,7 +48,8 @@ func languageCommands(s LocaleStore) []*bot.Command {
 	}}
 }
 
-func languageMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*language) Messages() bot.Messages {
 	return bot.Messages{
 		"language.set":  {SV: "Klart: jag svarar dig på svenska. En fråga som tydligt är på engelska får ändå svar på engelska.", EN: "Done: I will answer you in English. A question clearly asked in Swedish still gets a Swedish answer."},
 		"language.auto": {SV: "Klart: jag svarar på det språk du skriver på.", EN: "Done: I will answer in the language you write in."},

@@ -25,7 +25,21 @@ type course struct {
 	store   LearnStore
 }
 
-func learnCommands(lessons []knowledge.Lesson, s LearnStore) []*bot.Command {
+// learn is the five-lesson course with quizzes.
+type learn struct {
+	lessons []knowledge.Lesson
+	store   LearnStore
+}
+
+func newLearn(d Deps) *learn { return &learn{lessons: d.Course, store: d.Store} }
+
+// Name names the feature.
+func (*learn) Name() string { return "learn" }
+
+// Commands are the feature's commands.
+func (f *learn) Commands() []*bot.Command {
+	lessons, s := f.lessons, f.store
+
 	c := &course{lessons: lessons, store: s}
 	return []*bot.Command{
 		{
@@ -63,12 +77,12 @@ func (c *course) run(ctx context.Context, call *bot.Call) error {
 	var text []string
 	if call.Args.Has("answer") {
 		if p.Question < 0 {
-			return call.Errorf("learn.no_question")
+			return call.Refuse("learn.no_question")
 		}
 		q := c.lessons[p.Lesson].Quiz[p.Question]
 		n := call.Args.Int("answer")
 		if n > len(q.OptionsIn(call.Lang)) {
-			return call.Errorf("learn.bad_answer", len(q.OptionsIn(call.Lang)))
+			return call.Refuse("learn.bad_answer", len(q.OptionsIn(call.Lang)))
 		}
 		p.Answered++
 		if n == q.Answer {
@@ -118,7 +132,8 @@ func (c *course) questionCard(call *bot.Call, p storage.Progress) *bot.Card {
 	return card
 }
 
-func learnMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*learn) Messages() bot.Messages {
 	return bot.Messages{
 		"learn.lesson":      {SV: "Lektion %d av %d: %s", EN: "Lesson %d of %d: %s"},
 		"learn.question":    {SV: "Lektion %d · fråga %d av %d", EN: "Lesson %d · question %d of %d"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -137,8 +138,8 @@ func entryTopic(e storage.Entry) knowledge.Topic {
 // and why, and logs the whole problem for the operator. The reply names
 // the file relative to the folder and the line, never what the line
 // holds: the folder's content is the operator's, not the chat's.
-func skipped(c *bot.Call, p error) string {
-	c.Bot().Options().Logger.Warn("knowledge topic skipped", "problem", p)
+func skipped(c *bot.Call, log *slog.Logger, p error) string {
+	log.Warn("knowledge topic skipped", "problem", p)
 	var fe *knowledge.FileError
 	if !errors.As(p, &fe) || fe.Name == "." {
 		return c.T("faq.dir_unreadable")

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // TestFaqReloadKeepsTheFolderOutOfChat: the bot starts although the topic

@@ -11,6 +11,7 @@ import (
 	"passionbot/bot"
 	"passionbot/bot/when"
 	"passionbot/calendar"
+	"passionbot/delivery"
 	"passionbot/storage"
 )
 
@@ -37,7 +38,7 @@ type meetups struct {
 	interests InterestStore
 	store     MeetupStore
 	sched     Scheduler
-	deliver   *Deliverer
+	deliver   *delivery.Deliverer
 	cat       *bot.Catalog
 	lang      string // for messages with no member to ask (reminders)
 	loc       *time.Location
@@ -50,11 +51,14 @@ type meetups struct {
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
 	return &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
-		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logger()}
+		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logFor("meetups")}
 }
 
-func (f *meetups) commands() []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+// Name names the feature.
+func (*meetups) Name() string { return "meetups" }
+
+// Commands are the feature's commands.
+func (f *meetups) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("träffens nummer", "the meetup's number")}
 	title := bot.Arg{Name: "title", Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
 	whenArg := bot.Arg{Name: "when", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
@@ -96,24 +100,24 @@ func (f *meetups) parseWhen(c *bot.Call, s string) (when.Range, error) {
 	if errors.As(err, &we) {
 		switch we.Reason {
 		case when.ClockRepeat:
-			return r, c.Errorf("meetup.when_repeat", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_repeat", bot.Quote(s, 60))
 		case when.WeekdayMismatch:
-			return r, c.Errorf("meetup.when_weekday", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_weekday", bot.Quote(s, 60))
 		case when.MonthFirst:
-			return r, c.Errorf("meetup.when_month_first", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_month_first", bot.Quote(s, 60))
 		}
 		switch we.Kind {
 		case when.Past:
-			return r, c.Errorf("meetup.when_past", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_past", bot.Quote(s, 60))
 		case when.Impossible:
-			return r, c.Errorf("meetup.when_impossible", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_impossible", bot.Quote(s, 60))
 		case when.Ambiguous:
-			return r, c.Errorf("meetup.when_ambiguous", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_ambiguous", bot.Quote(s, 60))
 		case when.TooFar:
-			return r, c.Errorf("meetup.when_far", bot.Quote(s, 60))
+			return r, c.Refuse("meetup.when_far", bot.Quote(s, 60))
 		}
 	}
-	return r, c.Errorf("meetup.when_unknown", bot.Quote(s, 60))
+	return r, c.Refuse("meetup.when_unknown", bot.Quote(s, 60))
 }
 
 func (f *meetups) create(ctx context.Context, c *bot.Call) error {
@@ -141,7 +145,7 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 		if a := c.Bot().Adapter(c.Event.Platform); a != nil {
 			ref, err := a.Send(ctx, bot.Target{Channel: channel}, bot.Reply{Card: card})
 			if err != nil {
-				return c.Errorf("meetup.announce_failed", m.ID, channel)
+				return c.Refuse("meetup.announce_failed", m.ID, channel)
 			}
 			msgID = ref.ID
 		}
@@ -175,7 +179,7 @@ func (f *meetups) channel(ctx context.Context, c *bot.Call) (string, error) {
 // (Discord's Events tab) when the platform has one; failures are logged,
 // never fatal.
 func (f *meetups) native(ctx context.Context, c *bot.Call, m storage.Meetup, existing string) string {
-	es, ok := c.Bot().Adapter(m.Platform).(bot.EventScheduler)
+	es, ok := bot.CapableOn[bot.EventScheduler](c.Bot(), m.Platform)
 	if !ok {
 		return existing
 	}
@@ -183,13 +187,13 @@ func (f *meetups) native(ctx context.Context, c *bot.Call, m storage.Meetup, exi
 	if existing == "" {
 		id, err := es.CreateEvent(ctx, ev)
 		if err != nil {
-			c.Bot().Options().Logger.Warn("native event not created", "meetup", m.ID, "err", err)
+			f.log.Warn("native event not created", "meetup", m.ID, "err", err)
 			return ""
 		}
 		return id
 	}
 	if err := es.UpdateEvent(ctx, ev); err != nil {
-		c.Bot().Options().Logger.Warn("native event not updated", "meetup", m.ID, "err", err)
+		f.log.Warn("native event not updated", "meetup", m.ID, "err", err)
 	}
 	return existing
 }
@@ -199,7 +203,7 @@ func (f *meetups) meetup(ctx context.Context, c *bot.Call) (storage.Meetup, erro
 	id := int64(c.Args.Int("id"))
 	m, err := f.store.Meetup(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return m, c.Errorf("meetup.unknown", id)
+		return m, c.Refuse("meetup.unknown", id)
 	}
 	return m, err
 }
@@ -210,7 +214,7 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	if m.Cancelled {
-		return c.Errorf("meetup.is_cancelled", m.ID)
+		return c.Refuse("meetup.is_cancelled", m.ID)
 	}
 	changed := false
 	if c.Args.Has("when") {
@@ -229,7 +233,7 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 		m.Capacity, changed = c.Args.Int("capacity"), true
 	}
 	if !changed {
-		return c.Errorf("meetup.nothing_to_change")
+		return c.Refuse("meetup.nothing_to_change")
 	}
 	promoted, err := f.store.UpdateMeetup(ctx, m)
 	if err != nil {
@@ -247,14 +251,14 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	if err := f.store.CancelMeetup(ctx, m.ID); errors.Is(err, storage.ErrCancelled) {
-		return c.Errorf("meetup.is_cancelled", m.ID)
+		return c.Refuse("meetup.is_cancelled", m.ID)
 	} else if err != nil {
 		return err
 	}
 	f.unschedule(m.ID)
-	if es, ok := c.Bot().Adapter(m.Platform).(bot.EventScheduler); ok && m.NativeID != "" {
+	if es, ok := bot.CapableOn[bot.EventScheduler](c.Bot(), m.Platform); ok && m.NativeID != "" {
 		if err := es.CancelEvent(ctx, m.NativeID); err != nil {
-			c.Bot().Options().Logger.Warn("native event not cancelled", "meetup", m.ID, "err", err)
+			f.log.Warn("native event not cancelled", "meetup", m.ID, "err", err)
 		}
 	}
 	rsvps, err := f.store.RSVPs(ctx, m.ID)
@@ -262,25 +266,31 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	job, at := fmt.Sprintf("cancel:%d", m.ID), f.now()
-	var dests []Dest
+	var dests []delivery.Dest
 	for _, r := range rsvps {
 		if r.Answer != "no" {
-			dests = append(dests, Dest{Platform: r.User.Platform, User: r.User.ID})
+			dests = append(dests, delivery.Dest{Platform: r.User.Platform, User: r.User.ID})
 		}
 	}
-	results, _ := f.deliver.DeliverAll(ctx, job, at, false, dests, func(d Dest) bot.Reply {
+	results, err := f.deliver.DeliverAll(ctx, job, at, false, dests, func(d delivery.Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		return bot.Reply{Text: f.cat.T(lang, "meetup.cancelled_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}
 	})
+	if err != nil {
+		f.log.Error("cancellation notices", "meetup", m.ID, "err", err)
+	}
 	told := 0
 	for _, res := range results {
-		if res == Delivered {
+		if res == delivery.Delivered {
 			told++
 		}
 	}
 	if m.ChannelID != "" && m.ChannelID != c.Event.Channel.ID {
-		f.deliver.Deliver(ctx, job, at, false, Dest{Platform: m.Platform, Channel: m.ChannelID},
+		_, err := f.deliver.Deliver(ctx, job, at, false, delivery.Dest{Platform: m.Platform, Channel: m.ChannelID},
 			bot.Reply{Text: c.T("meetup.cancelled_channel", m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))})
+		if err != nil {
+			f.log.Error("cancellation in the meetup's channel", "meetup", m.ID, "err", err)
+		}
 	}
 	return c.Say(ctx, "meetup.cancelled", m.ID, bot.Quote(m.Title, 100), told)
 }
@@ -353,9 +363,9 @@ func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {
 	res, err := f.store.SetRSVP(ctx, m.ID, c.Event.User, answer)
 	switch {
 	case errors.Is(err, storage.ErrCancelled):
-		return c.Errorf("meetup.is_cancelled", m.ID)
+		return c.Refuse("meetup.is_cancelled", m.ID)
 	case errors.Is(err, storage.ErrStarted):
-		return c.Errorf("meetup.started", m.ID)
+		return c.Refuse("meetup.started", m.ID)
 	case err != nil:
 		return err
 	}
@@ -374,14 +384,17 @@ func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {
 // tellPromoted tells members who moved from the waitlist to a place.
 func (f *meetups) tellPromoted(ctx context.Context, c *bot.Call, m storage.Meetup, promoted []bot.User) {
 	job, at := fmt.Sprintf("promoted:%d", m.ID), f.now()
-	var dests []Dest
+	var dests []delivery.Dest
 	for _, u := range promoted {
-		dests = append(dests, Dest{Platform: u.Platform, User: u.ID})
+		dests = append(dests, delivery.Dest{Platform: u.Platform, User: u.ID})
 	}
-	f.deliver.DeliverAll(ctx, job, at, false, dests, func(d Dest) bot.Reply {
+	_, err := f.deliver.DeliverAll(ctx, job, at, false, dests, func(d delivery.Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		return bot.Reply{Text: f.cat.T(lang, "meetup.promoted_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}
 	})
+	if err != nil {
+		f.log.Error("telling members promoted from the waitlist", "meetup", m.ID, "err", err)
+	}
 }
 
 // card shows a meetup with its RSVP buttons.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // wednesday is Wednesday 2026-11-25 10:00 in Stockholm.

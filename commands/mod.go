@@ -3,10 +3,13 @@ package commands
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"maps"
 	"strings"
 	"time"
 
 	"passionbot/bot"
+	"passionbot/delivery"
 	"passionbot/storage"
 )
 
@@ -23,19 +26,22 @@ const (
 	confirmPurgeAt = 20
 )
 
-// AuditTo records privileged actions in the audit log and mirrors them to
+// audit records privileged actions in the audit log and mirrors them to
 // the mod-log channels (empty: none): staff actions one by one, members'
 // refused attempts as at most one line per member an hour plus a count
 // (refusalCounter).
-func AuditTo(store ModStore, adapters []bot.Adapter, mirror []Dest, lang string) func(ctx context.Context, r bot.AuditRecord) {
-	cat, _ := bot.NewCatalog(Messages()...)
+func (f *moderation) audit(mirror []delivery.Dest, lang string) func(ctx context.Context, r bot.AuditRecord) {
+	cat, store, log := f.cat, f.store, f.log
 	byPlatform := map[bot.Platform]bot.Adapter{}
-	for _, a := range adapters {
+	for _, a := range f.adapters {
 		byPlatform[a.Platform()] = a
 	}
 	counter := newRefusalCounter()
 	return func(ctx context.Context, r bot.AuditRecord) {
-		store.Audit(ctx, storage.AuditEntry{At: r.At, Platform: r.Platform, Actor: r.Actor.ID, Action: r.Action, Target: r.Target, Reason: r.Reason, Result: r.Result, Detail: r.Detail})
+		err := store.Audit(ctx, storage.AuditEntry{At: r.At, Platform: r.Platform, Actor: r.Actor.ID, Action: r.Action, Target: r.Target, Reason: r.Reason, Result: r.Result, Detail: r.Detail})
+		if err != nil {
+			log.Error("audit entry not stored", "action", r.Action, "actor", r.Actor.Key(), "err", err)
+		}
 		if len(mirror) == 0 {
 			return
 		}
@@ -48,12 +54,17 @@ func AuditTo(store ModStore, adapters []bot.Adapter, mirror []Dest, lang string)
 	}
 }
 
-// moderation is channel management and member moderation.
+// moderation is channel management, member moderation and the audit log.
 type moderation struct {
-	store ModStore
+	store    ModStore
+	adapters []bot.Adapter
+	cat      *bot.Catalog
+	log      *slog.Logger
 }
 
-func newModeration(d Deps) *moderation { return &moderation{store: d.Store} }
+func newModeration(d Deps) *moderation {
+	return &moderation{store: d.Store, adapters: d.Adapters, cat: d.Catalog, log: d.logFor("moderation")}
+}
 
 // channelOf is the channel argument, else the channel the command came from.
 // Either must be one of the community that the caller can see
@@ -75,13 +86,23 @@ func channelOf(ctx context.Context, c *bot.Call) (bot.Channel, error) {
 	return bot.Channel{ID: id}, nil
 }
 
+// use runs f with the call's platform as capability T (the router checked
+// the command's Needs) and explains a platform's refusal.
+func use[T any](c *bot.Call, f func(T) error) error {
+	a, err := bot.Capable[T](c)
+	if err != nil {
+		return err
+	}
+	return platformErr(c, f(a))
+}
+
 // platformErr explains a platform's refusal in the member's language.
 func platformErr(c *bot.Call, err error) error {
 	if err == nil {
 		return nil
 	}
 	if bot.IsPermanent(err) {
-		return c.Errorf("mod.platform_refused", bot.Quote(bot.RedactURLs(err.Error()), 160))
+		return c.Refuse("mod.platform_refused", bot.Quote(bot.RedactURLs(err.Error()), 160))
 	}
 	return err
 }
@@ -95,13 +116,16 @@ func targetAllowed(ctx context.Context, c *bot.Call, u bot.User) error {
 		return err
 	}
 	if role >= bot.RoleAdmin || (role >= bot.RoleModerator && c.Role < bot.RoleAdmin) {
-		return c.Errorf("mod.protected", u.ID, c.T(role.MessageKey()))
+		return c.Refuse("mod.protected", u.ID, c.T(role.MessageKey()))
 	}
 	return nil
 }
 
-func (f *moderation) commands() []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+// Name names the feature.
+func (*moderation) Name() string { return "moderation" }
+
+// Commands are the feature's commands.
+func (f *moderation) Commands() []*bot.Command {
 	ch := bot.Arg{Name: "channel", Kind: bot.KindChannel, Help: txt("kanalen (standard: den här)", "the channel (default: this one)")}
 	user := bot.Arg{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}
 	reason := bot.Arg{Name: "reason", Kind: bot.KindRest, MaxLen: 500, Help: txt("varför", "why")}
@@ -112,18 +136,22 @@ func (f *moderation) commands() []*bot.Command {
 		return cmd
 	}
 	return []*bot.Command{
-		mod(&bot.Command{Name: "channel create", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Skapa en kanal", "Create a channel"),
+		mod(&bot.Command{Name: "channel create", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Skapa en kanal", "Create a channel"),
 			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("namnet", "the name")},
 				{Name: "topic", Kind: bot.KindText, MaxLen: 250, Help: txt("ämnet", "the topic")},
 				{Name: "private", Kind: bot.KindBool, Help: txt("bara för inbjudna", "invited members only")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
-				made, err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).CreateChannel(ctx, c.Args.String("name"), c.Args.String("topic"), c.Args.Bool("private"))
+				var made bot.Channel
+				err := use(c, func(a bot.ChannelAdmin) (err error) {
+					made, err = a.CreateChannel(ctx, c.Args.String("name"), c.Args.String("topic"), c.Args.Bool("private"))
+					return err
+				})
 				if err != nil {
-					return platformErr(c, err)
+					return err
 				}
 				return c.Say(ctx, "mod.created", made.ID)
 			}}),
-		mod(&bot.Command{Name: "channel archive", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
+		mod(&bot.Command{Name: "channel archive", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
 			Args: []bot.Arg{ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
@@ -133,52 +161,54 @@ func (f *moderation) commands() []*bot.Command {
 				if c.Args.String("confirm") != "yes" {
 					return askConfirm(ctx, c, "mod.confirm_archive", fmt.Sprintf("channel archive channel:<#%s> confirm:yes", target.ID), target.ID)
 				}
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).ArchiveChannel(ctx, target); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.ChannelAdmin) error { return a.ArchiveChannel(ctx, target) }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.archived", target.ID)
 			}}),
-		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Byt namn på en kanal", "Rename a channel"),
+		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Byt namn på en kanal", "Rename a channel"),
 			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).RenameChannel(ctx, target, c.Args.String("name")); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.ChannelAdmin) error { return a.RenameChannel(ctx, target, c.Args.String("name")) }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
-		mod(&bot.Command{Name: "channel topic", Needs: []bot.Capability{bot.CapChannels}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
+		mod(&bot.Command{Name: "channel topic", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
 			Args: []bot.Arg{ch, {Name: "text", Kind: bot.KindRest, Required: true, MaxLen: 250, Help: txt("ämnet", "the topic")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.ChannelAdmin).SetTopic(ctx, target, c.Args.String("text")); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.ChannelAdmin) error { return a.SetTopic(ctx, target, c.Args.String("text")) }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
-		mod(&bot.Command{Name: "channel lock", Needs: []bot.Capability{bot.CapLock}, Help: txt("Lås en kanal (bara moderatorer skriver)", "Lock a channel (only moderators post)"),
+		mod(&bot.Command{Name: "channel lock", Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås en kanal (bara moderatorer skriver)", "Lock a channel (only moderators post)"),
 			Args: []bot.Arg{ch}, Run: f.lock(true)}),
-		mod(&bot.Command{Name: "channel unlock", Needs: []bot.Capability{bot.CapLock}, Help: txt("Lås upp en kanal", "Unlock a channel"),
+		mod(&bot.Command{Name: "channel unlock", Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås upp en kanal", "Unlock a channel"),
 			Args: []bot.Arg{ch}, Run: f.lock(false)}),
-		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.CapSlowmode}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
+		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.Cap[bot.Slowmoder]()}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
 			Args: []bot.Arg{{Name: "seconds", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.Slowmoder).SetSlowmode(ctx, target, time.Duration(c.Args.Int("seconds"))*time.Second); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.Slowmoder) error {
+					return a.SetSlowmode(ctx, target, time.Duration(c.Args.Int("seconds"))*time.Second)
+				}); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
-		mod(&bot.Command{Name: "purge", Needs: []bot.Capability{bot.CapPurge}, Help: txt("Radera de senaste meddelandena", "Delete the latest messages"),
+		mod(&bot.Command{Name: "purge", Needs: []bot.Capability{bot.Cap[bot.Purger]()}, Help: txt("Radera de senaste meddelandena", "Delete the latest messages"),
 			Args: []bot.Arg{{Name: "count", Kind: bot.KindInt, Required: true, Min: 1, Max: 1000, Help: txt("hur många", "how many")}, ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				n := c.Args.Int("count")
@@ -189,9 +219,13 @@ func (f *moderation) commands() []*bot.Command {
 				if n > confirmPurgeAt && c.Args.String("confirm") != "yes" {
 					return askConfirm(ctx, c, "mod.confirm_purge", fmt.Sprintf("purge count:%d channel:<#%s> confirm:yes", n, target.ID), n)
 				}
-				deleted, err := c.Bot().Adapter(c.Event.Platform).(bot.Purger).Purge(ctx, target, n)
+				var deleted int
+				err = use(c, func(a bot.Purger) (err error) {
+					deleted, err = a.Purge(ctx, target, n)
+					return err
+				})
 				if err != nil {
-					return platformErr(c, err)
+					return err
 				}
 				key := "mod.purged"
 				if c.Event.Platform == bot.PlatformSlack {
@@ -201,15 +235,15 @@ func (f *moderation) commands() []*bot.Command {
 				}
 				return c.Say(ctx, key, deleted)
 			}}),
-		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.CapPin}, Help: txt("Fäst ett meddelande", "Pin a message"),
+		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.Cap[bot.Pinner]()}, Help: txt("Fäst ett meddelande", "Pin a message"),
 			Args: []bot.Arg{{Name: "message", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(c.Event.Platform).(bot.Pinner).Pin(ctx, target, c.Args.String("message")); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.Pinner) error { return a.Pin(ctx, target, c.Args.String("message")) }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
@@ -225,22 +259,22 @@ func (f *moderation) commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.warned", u.ID)
 			}}),
-		mod(&bot.Command{Name: "timeout", Needs: []bot.Capability{bot.CapTimeout}, Help: txt("Stäng av en medlem en tid (högst 28 dagar)", "Time a member out (at most 28 days)"),
+		mod(&bot.Command{Name: "timeout", Needs: []bot.Capability{bot.Cap[bot.MemberTimeouter]()}, Help: txt("Stäng av en medlem en tid (högst 28 dagar)", "Time a member out (at most 28 days)"),
 			Args: []bot.Arg{user, {Name: "duration", Kind: bot.KindDuration, Required: true, Help: txt("hur länge: `10m`, `2h`, `3d`", "how long: `10m`, `2h`, `3d`")}, reason},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u, d := target(c, "user"), c.Args.Duration("duration")
 				if d > maxTimeout {
-					return c.Errorf("mod.timeout_long")
+					return c.Refuse("mod.timeout_long")
 				}
 				if err := targetAllowed(ctx, c, u); err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, d, c.Args.String("reason")); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.MemberTimeouter) error { return a.Timeout(ctx, u, d, c.Args.String("reason")) }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.timed_out", u.ID, d.String())
 			}}),
-		mod(&bot.Command{Name: "untimeout", Needs: []bot.Capability{bot.CapTimeout}, Help: txt("Häv en avstängning", "Lift a timeout"),
+		mod(&bot.Command{Name: "untimeout", Needs: []bot.Capability{bot.Cap[bot.MemberTimeouter]()}, Help: txt("Häv en avstängning", "Lift a timeout"),
 			Args: []bot.Arg{user},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := target(c, "user")
@@ -249,8 +283,8 @@ func (f *moderation) commands() []*bot.Command {
 				if err := targetAllowed(ctx, c, u); err != nil {
 					return err
 				}
-				if err := c.Bot().Adapter(u.Platform).(bot.MemberTimeouter).Timeout(ctx, u, 0, ""); err != nil {
-					return platformErr(c, err)
+				if err := use(c, func(a bot.MemberTimeouter) error { return a.Timeout(ctx, u, 0, "") }); err != nil {
+					return err
 				}
 				return c.Say(ctx, "mod.untimed", u.ID)
 			}}),
@@ -291,8 +325,8 @@ func (f *moderation) lock(locked bool) bot.RunFunc {
 		if err != nil {
 			return err
 		}
-		if err := c.Bot().Adapter(c.Event.Platform).(bot.Locker).Lock(ctx, target, locked); err != nil {
-			return platformErr(c, err)
+		if err := use(c, func(a bot.Locker) error { return a.Lock(ctx, target, locked) }); err != nil {
+			return err
 		}
 		if locked {
 			return c.Say(ctx, "mod.locked")
@@ -307,8 +341,9 @@ func askConfirm(ctx context.Context, c *bot.Call, key, cmd string, args ...any) 
 	return c.Confirm(ctx, c.T(key, args...), c.T("mod.confirm_button"), cmd)
 }
 
-func modMessages() bot.Messages {
-	return bot.Messages{
+// Messages are the feature's texts.
+func (*moderation) Messages() bot.Messages {
+	m := bot.Messages{
 		"group.moderation":     {SV: "Moderering", EN: "Moderation"},
 		"mod.platform_refused": {SV: "Plattformen sa nej: %s. Har boten behörighet, och finns kanalen eller medlemmen?", EN: "The platform refused: %s. Does the bot have the permission, and does the channel or member exist?"},
 		"mod.protected":        {SV: "%s är %s; moderatorer kan inte agera mot administratörer eller mot varandra.", EN: "%s is %s; moderators cannot act on admins or on each other."},
@@ -337,4 +372,7 @@ func modMessages() bot.Messages {
 		"mod.log_more":         {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
 		"mod.log_line":         {SV: "[%s] %s: %s %s (%s) → %s", EN: "[%s] %s: %s %s (%s) → %s"},
 	}
+	maps.Copy(m, auditMirrorMessages())
+	maps.Copy(m, channelMessages())
+	return m
 }

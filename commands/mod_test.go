@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
 	"passionbot/commands"
+	"passionbot/internal/bottest"
 )
 
 func TestWarnAndModlogOnTheConsole(t *testing.T) {

@@ -12,9 +12,21 @@ type StateStore interface {
 	SetState(ctx context.Context, key, value string) error
 }
 
-// Onboarding welcomes a member who joined, once: a DM in three lines that
+// onboarding welcomes a member who joined, once: a DM in three lines that
 // says what the bot does and asks for their interests.
-func Onboarding(s StateStore) bot.RunFunc {
+type onboarding struct{ state StateStore }
+
+func newOnboarding(d Deps) *onboarding { return &onboarding{state: d.Store} }
+
+// Name names the feature.
+func (*onboarding) Name() string { return "onboarding" }
+
+// Commands: onboarding has none; it answers joins (OnJoin).
+func (*onboarding) Commands() []*bot.Command { return nil }
+
+// OnJoin is the welcome, for bot.Options.OnJoin.
+func (f *onboarding) OnJoin() bot.RunFunc {
+	s := f.state
 	return func(ctx context.Context, c *bot.Call) error {
 		key := "welcomed:" + c.Event.User.Key()
 		if v, err := s.GetState(ctx, key); err != nil || v != "" {
@@ -27,7 +39,8 @@ func Onboarding(s StateStore) bot.RunFunc {
 	}
 }
 
-func onboardingMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*onboarding) Messages() bot.Messages {
 	return bot.Messages{
 		"onboarding.welcome": {
 			SV: "Välkommen till gemenskapen för passionsdrivna aktörer! Jag är boten här.\nFråga mig om den passionsdrivna ekonomin, se kommande träffar med `meetup list` och hitta andra med samma intressen.\nVad brinner du för? Berätta med `interests add tags:\"keramik, surdeg\"`.",

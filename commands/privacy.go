@@ -13,8 +13,20 @@ type PrivacyStore interface {
 	ForgetMember(ctx context.Context, u bot.User) error
 }
 
-func privacyCommands(s PrivacyStore) []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
+// privacy exports and deletes a member's data (GDPR).
+type privacy struct {
+	store PrivacyStore
+}
+
+func newPrivacy(d Deps) *privacy { return &privacy{store: d.Store} }
+
+// Name names the feature.
+func (*privacy) Name() string { return "privacy" }
+
+// Commands are the feature's commands.
+func (f *privacy) Commands() []*bot.Command {
+	s := f.store
+
 	return []*bot.Command{
 		{Name: "mydata export", Aliases: []string{"mina-data export"}, Group: "general", Private: true,
 			Help: txt("Få allt boten har sparat om dig (JSON)", "Get everything the bot has stored about you (JSON)"),
@@ -58,7 +70,8 @@ func privacyCommands(s PrivacyStore) []*bot.Command {
 	}
 }
 
-func privacyMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*privacy) Messages() bot.Messages {
 	return bot.Messages{
 		"mydata.export":         {SV: "Det här är allt jag har sparat om dig, tabell för tabell:", EN: "This is everything I have stored about you, table by table:"},
 		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar och din kalenderlänk. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mydata delete confirm:yes`.", EN: "This deletes your profile, role, course progress, your meetup answers and your calendar link. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 func TestMyDataExportAndDelete(t *testing.T) {

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"passionbot/bot"
@@ -9,7 +10,6 @@ import (
 )
 
 func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
-	txt := func(sv, en string) bot.Text { return bot.Text{SV: sv, EN: en} }
 	text := func(name, sv, en string) bot.Arg {
 		return bot.Arg{Name: name, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
 	}
@@ -28,7 +28,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 				}
 				self := u.ID == c.Event.User.ID
 				if !self && !storage.VisibleTo(p.Visibility, c.Role) {
-					return c.Errorf("profile.hidden", u.ID)
+					return c.Refuse("profile.hidden", u.ID)
 				}
 				interests, err := s.Interests(ctx, u)
 				if err != nil {
@@ -88,7 +88,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 					c.Lang, changed = c.Args.String("lang"), true
 				}
 				if !changed {
-					return c.Errorf("profile.nothing")
+					return c.Refuse("profile.nothing")
 				}
 				p.User = c.Event.User
 				if err := s.SaveProfile(ctx, p); err != nil {
@@ -99,8 +99,9 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 	}
 }
 
-func interestMessages() bot.Messages {
-	return bot.Messages{
+// Messages are the interest, interest channel and profile texts.
+func (f *interests) Messages() bot.Messages {
+	m := bot.Messages{
 		"group.members":              {SV: "Medlemmar och intressen", EN: "Members and interests"},
 		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add tags:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
 		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
@@ -132,4 +133,6 @@ func interestMessages() bot.Messages {
 		"profile.nothing":            {SV: "Ange vad som ska ändras: `drive`, `about`, `region`, `offers`, `needs`, `lang` eller `visibility`.", EN: "Say what to change: `drive`, `about`, `region`, `offers`, `needs`, `lang` or `visibility`."},
 		"profile.saved":              {SV: "Din profil är sparad.", EN: "Your profile is saved."},
 	}
+	maps.Copy(m, f.groups.messages())
+	return m
 }

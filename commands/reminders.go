@@ -11,6 +11,7 @@ import (
 
 	"passionbot/bot"
 	"passionbot/bot/scheduler"
+	"passionbot/delivery"
 	"passionbot/storage"
 )
 
@@ -71,17 +72,17 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 		f.log.Error("reminder lost: the database failed", "meetup", id, "fire_at", fireAt, "err", err)
 		return
 	}
-	var dests []Dest
+	var dests []delivery.Dest
 	for _, r := range rsvps {
 		if r.Answer != "no" && !r.Waitlisted {
-			dests = append(dests, Dest{Platform: r.User.Platform, User: r.User.ID})
+			dests = append(dests, delivery.Dest{Platform: r.User.Platform, User: r.User.ID})
 		}
 	}
 	if len(dests) == 0 {
 		return
 	}
 	intros := f.introductions(ctx, rsvps)
-	results, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d Dest) bot.Reply {
+	results, err := f.deliver.DeliverAll(ctx, reminderJob(id, off), fireAt, late, dests, func(d delivery.Dest) bot.Reply {
 		lang := f.langOf(ctx, d)
 		r := f.reminder(m, lang)
 		if in, ok := intros[d.User]; ok {
@@ -97,7 +98,7 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 	// are reminded in the meetup's channel instead, in one post naming them.
 	// The list comes from the delivery log, so that DMs refused in a run
 	// that died before posting are included (the post is claimed once).
-	if m.ChannelID == "" || ctx.Err() != nil || !slices.ContainsFunc(results, func(r Result) bool { return r != Delivered }) {
+	if m.ChannelID == "" || ctx.Err() != nil || !slices.ContainsFunc(results, func(r delivery.Result) bool { return r != delivery.Delivered }) {
 		return // every DM went out in this run: nothing to read in the log
 	}
 	unreached, err := f.unreached(ctx, reminderJob(id, off), fireAt, m.Platform)
@@ -106,7 +107,7 @@ func (f *meetups) remind(ctx context.Context, id int64, off time.Duration, fireA
 		return
 	}
 	if len(unreached) > 0 {
-		dest := Dest{Platform: m.Platform, Channel: m.ChannelID}
+		dest := delivery.Dest{Platform: m.Platform, Channel: m.ChannelID}
 		if _, err := f.deliver.Deliver(ctx, reminderJob(id, off), fireAt, late, dest, f.channelReminder(m, unreached)); err != nil {
 			f.log.Error("channel reminder not claimed", "meetup", id, "err", err)
 		}
@@ -132,7 +133,7 @@ func (f *meetups) unreached(ctx context.Context, job string, fireAt time.Time, p
 	}
 	var out []bot.User
 	for _, d := range ds {
-		if t, ok := ParseDest(d.Target); ok && t.User != "" && t.Platform == p && d.Status == "failed" && d.FireAt.Equal(fireAt) {
+		if t, ok := delivery.ParseDest(d.Target); ok && t.User != "" && t.Platform == p && d.Status == "failed" && d.FireAt.Equal(fireAt) {
 			out = append(out, bot.User{Platform: t.Platform, ID: t.User})
 		}
 	}
@@ -209,7 +210,7 @@ func introFor(id string, in []storage.Interest, byKey map[string][]string, comin
 
 // langOf is the chosen language of the member a message goes to, else
 // the community's.
-func (f *meetups) langOf(ctx context.Context, d Dest) string {
+func (f *meetups) langOf(ctx context.Context, d delivery.Dest) string {
 	return destLang(ctx, f.store, d, f.lang)
 }
 
@@ -220,7 +221,7 @@ type memberLookup interface {
 
 // destLang is the chosen language of the member a message goes to, else
 // fallback (also for a channel).
-func destLang(ctx context.Context, members memberLookup, d Dest, fallback string) string {
+func destLang(ctx context.Context, members memberLookup, d delivery.Dest, fallback string) string {
 	if d.User != "" {
 		if rec, err := members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
 			return rec.Locale
@@ -237,9 +238,9 @@ func (f *meetups) reminder(m storage.Meetup, lang string) bot.Reply {
 	return bot.Reply{Text: text}
 }
 
-// start registers the reminders of every upcoming meetup (after a restart)
+// Start registers the reminders of every upcoming meetup (after a restart)
 // and tells the deliverer how to re-create meetup messages.
-func (f *meetups) start(ctx context.Context) error {
+func (f *meetups) Start(ctx context.Context) error {
 	ms, err := f.store.UpcomingMeetups(ctx, f.now(), 10000)
 	if err != nil {
 		return err
@@ -255,7 +256,7 @@ func (f *meetups) start(ctx context.Context) error {
 		if err != nil || m.Cancelled {
 			return bot.Reply{}, false, err
 		}
-		d, _ := ParseDest(target)
+		d, _ := delivery.ParseDest(target)
 		if d.Channel != "" {
 			users, err := f.unreached(ctx, job, fireAt, m.Platform)
 			if err != nil || len(users) == 0 {
@@ -275,7 +276,7 @@ func (f *meetups) start(ctx context.Context) error {
 			if err != nil {
 				return bot.Reply{}, false, err
 			}
-			d, _ := ParseDest(target)
+			d, _ := delivery.ParseDest(target)
 			lang := f.langOf(ctx, d)
 			return bot.Reply{Text: f.cat.T(lang, key, m.Title, formatWhen(lang, m.Start, m.End, f.loc))}, true, nil
 		})

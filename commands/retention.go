@@ -3,8 +3,10 @@ package commands
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
+	"passionbot/bot"
 	"passionbot/bot/scheduler"
 	"passionbot/storage"
 )
@@ -16,6 +18,7 @@ import (
 type RetentionStore interface {
 	PruneQuestions(ctx context.Context, before time.Time) (int64, error)
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
+	PruneDeliveries(ctx context.Context, before time.Time) (int64, error)
 	// KeepReserve re-creates the room kept for deletions on a full disk
 	// once a deletion has used it and there is space again.
 	KeepReserve() error
@@ -34,44 +37,68 @@ const (
 	retentionAt  = "45 4 * * *" // every night at 04:45, community time
 )
 
-// startRetention prunes old questions, audit entries and deliveries now
-// and registers the nightly job that keeps pruning them and restores the disk reserve
-// (storage.ReserveSize) if a deletion on a full disk used it. A failed pruning is logged and
-// tried again the next night: it is no reason not to serve members.
-func startRetention(ctx context.Context, d Deps) error {
-	s, err := scheduler.Parse(retentionAt, d.Location)
+// retention deletes what is kept only for a while, at start and nightly.
+type retention struct {
+	store     RetentionStore
+	sched     Scheduler
+	loc       *time.Location
+	now       func() time.Time
+	keepAudit time.Duration // negative: forever
+	log       *slog.Logger
+}
+
+func newRetention(d Deps) *retention {
+	return &retention{store: d.Store, sched: d.Scheduler, loc: d.Location, now: d.now, keepAudit: d.auditRetention(), log: d.logFor("retention")}
+}
+
+// Name names the feature.
+func (*retention) Name() string { return "retention" }
+
+// Commands: retention has none.
+func (*retention) Commands() []*bot.Command { return nil }
+
+// Messages: retention says nothing to members.
+func (*retention) Messages() bot.Messages { return nil }
+
+// Start prunes old questions, audit entries and deliveries now and
+// registers the nightly job that keeps pruning them and restores the disk
+// reserve (storage.ReserveSize) if a deletion on a full disk used it. A
+// failed pruning is logged and tried again the next night: it is no reason
+// not to serve members.
+func (f *retention) Start(ctx context.Context) error {
+	s, err := scheduler.Parse(retentionAt, f.loc)
 	if err != nil {
 		return fmt.Errorf("retention schedule: %w", err)
 	}
-	pruneRetained(ctx, d, d.now())
-	d.Scheduler.Add(retentionJob, s, d.now(), time.Hour, func(ctx context.Context, fireAt time.Time, _ bool) {
-		pruneRetained(ctx, d, fireAt)
-		if err := d.Store.KeepReserve(); err != nil {
-			d.logger().Warn("no disk reserve for deletions (is the disk full?)", "err", err)
+	f.prune(ctx, f.now())
+	f.sched.Add(retentionJob, s, f.now(), time.Hour, func(ctx context.Context, fireAt time.Time, _ bool) {
+		f.prune(ctx, fireAt)
+		if err := f.store.KeepReserve(); err != nil {
+			f.log.Warn("no disk reserve for deletions (is the disk full?)", "err", err)
 		}
 	})
 	return nil
 }
 
-// pruneRetained deletes the questions, audit entries and delivery log
-// rows older than their retention before now.
-func pruneRetained(ctx context.Context, d Deps, now time.Time) {
-	log := d.logger()
-	if n, err := d.Store.PruneDeliveries(ctx, now.Add(-deliveryLogKeep)); err != nil {
+// prune deletes the questions, audit entries and delivery log rows older
+// than their retention before now.
+func (f *retention) prune(ctx context.Context, now time.Time) {
+	log, store := f.log, f.store
+	if n, err := store.PruneDeliveries(ctx, now.Add(-deliveryLogKeep)); err != nil {
 		log.Error("delivery log not pruned", "err", err)
 	} else if n > 0 {
 		log.Info("delivery log pruned", "rows", n, "kept_days", days(deliveryLogKeep))
 	}
-	if n, err := d.Store.PruneQuestions(ctx, now.Add(-storage.QuestionRetention)); err != nil {
+	if n, err := store.PruneQuestions(ctx, now.Add(-storage.QuestionRetention)); err != nil {
 		log.Error("unanswered questions not pruned", "err", err)
 	} else if n > 0 {
 		log.Info("unanswered questions pruned", "questions", n, "kept_days", days(storage.QuestionRetention))
 	}
-	keep := d.auditRetention()
+	keep := f.keepAudit
 	if keep < 0 {
 		return
 	}
-	if n, err := d.Store.PruneAudit(ctx, now.Add(-keep)); err != nil {
+	if n, err := store.PruneAudit(ctx, now.Add(-keep)); err != nil {
 		log.Error("audit log not pruned", "err", err)
 	} else if n > 0 {
 		log.Info("audit log pruned", "entries", n, "kept_days", days(keep))

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 	"passionbot/storage"
 )
 

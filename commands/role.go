@@ -8,7 +8,20 @@ import (
 	"passionbot/bot"
 )
 
-func roleCommands(s RoleStore) []*bot.Command {
+// roles lets admins grant and revoke roles.
+type roles struct {
+	store RoleStore
+}
+
+func newRoles(d Deps) *roles { return &roles{store: d.Store} }
+
+// Name names the feature.
+func (*roles) Name() string { return "role" }
+
+// Commands are the feature's commands.
+func (f *roles) Commands() []*bot.Command {
+	s := f.store
+
 	userArg := bot.Arg{Name: "user", Kind: bot.KindUser, Required: true,
 		Help: bot.Text{SV: "medlemmen", EN: "the member"}}
 	return []*bot.Command{
@@ -47,7 +60,7 @@ func roleCommands(s RoleStore) []*bot.Command {
 					return err
 				}
 				if !had {
-					return c.Errorf("role.none", u.ID)
+					return c.Refuse("role.none", u.ID)
 				}
 				return c.Say(ctx, "role.revoked", u.ID)
 			},
@@ -81,7 +94,8 @@ func roleCommands(s RoleStore) []*bot.Command {
 	}
 }
 
-func roleMessages() bot.Messages {
+// Messages are the feature's texts.
+func (*roles) Messages() bot.Messages {
 	return bot.Messages{
 		"role.granted":    {SV: "%s har nu rollen %s.", EN: "%s now has the role %s."},
 		"role.revoked":    {SV: "%s har inte längre någon roll från databasen.", EN: "%s no longer has a role from the database."},

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // The role matrix on the console: the target's role comes from grants

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 )
 
 // The tests here check that a member's profile visibility (hidden,
@@ -191,16 +191,17 @@ func TestTopInterestsAndAutocompleteFollowVisibility(t *testing.T) {
 	}
 	ctx := t.Context()
 	kim, olle := h.Member("kim", bot.RoleMember), h.Member("olle", bot.RoleOrganiser)
-	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "he"); len(got) != 0 {
+	addCmd, _ := h.Bot.Registry().Lookup([]string{"interests", "add"})
+	if got := h.Bot.Suggestions(ctx, kim, addCmd, "tags", "he"); len(got) != 0 {
 		t.Errorf("autocomplete of a hidden member's tag: %q", got)
 	}
-	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "te"); len(got) != 0 {
+	if got := h.Bot.Suggestions(ctx, kim, addCmd, "tags", "te"); len(got) != 0 {
 		t.Errorf("autocomplete of a tag visible to organisers, for a member: %q", got)
 	}
-	if got := h.Bot.Suggestions(ctx, olle, "interests add", "tags", "te"); len(got) != 1 || got[0] != "textilkonst" {
+	if got := h.Bot.Suggestions(ctx, olle, addCmd, "tags", "te"); len(got) != 1 || got[0] != "textilkonst" {
 		t.Errorf("autocomplete for an organiser = %q", got)
 	}
-	if got := h.Bot.Suggestions(ctx, kim, "interests add", "tags", "vävning, ke"); len(got) != 1 || got[0] != "vävning, keramik" {
+	if got := h.Bot.Suggestions(ctx, kim, addCmd, "tags", "vävning, ke"); len(got) != 1 || got[0] != "vävning, keramik" {
 		t.Errorf("autocomplete of a visible tag = %q", got)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
 	"passionbot/metrics"
 	"passionbot/metrics/metricstest"
 )
@@ -26,7 +26,7 @@ func scrape(t *testing.T, m *metrics.Metrics) string {
 
 func TestCommandsQuestionsAndLatency(t *testing.T) {
 	m := metrics.New()
-	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.Observer = m }))
+	h := bottest.New(t, bottest.WithObserver(m))
 	kim := h.Member("kim", bot.RoleMember)
 	h.Say(kim, "vad står PUNKS för?")
 	h.Say(kim, "what is the airspeed velocity of an unladen swallow?")
@@ -74,10 +74,7 @@ func TestAnnouncementsSentLateAndFailed(t *testing.T) {
 	wednesday := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 	path := t.TempDir() + "/p.db"
 	opts := func(at time.Time) []bottest.Option {
-		return []bottest.Option{bottest.At(at), bottest.WithDatabase(path), bottest.WithOptions(func(o *bot.Options) {
-			o.Observer = m
-			o.Adapters = append(o.Adapters, refusing{})
-		})}
+		return []bottest.Option{bottest.At(at), bottest.WithDatabase(path), bottest.WithObserver(m), bottest.WithAdapters(refusing{})}
 	}
 	h := bottest.New(t, opts(wednesday)...)
 	org := h.Member("moa", bot.RoleModerator) // another platform's channel needs a moderator

@@ -205,3 +205,6 @@ func Render(r bot.Reply) string {
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
+
+// The console is the bare adapter: no optional capability.
+var _ bot.Adapter = (*Adapter)(nil)

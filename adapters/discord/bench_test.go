@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"passionbot/adapters/discord"
-	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/discordfake"
 )
 
 // BenchmarkMentionToReply measures messages handled per second from a
@@ -26,7 +26,7 @@ func BenchmarkMentionToReply(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := bottest.New(b, bottest.WithOptions(func(o *bot.Options) { o.Adapters = []bot.Adapter{a} }))
+	h := bottest.New(b, bottest.WithAdapters(a))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx, h.Bot) }()

@@ -12,8 +12,6 @@ import (
 	"passionbot/bot"
 )
 
-var _ bot.ChannelViewer = (*Adapter)(nil)
-
 // CanView reports whether u can see channel id: it must be a channel (or a
 // thread of one) of the configured server, and u must have View Channel
 // there, computed the way Discord does from the server's roles, u's roles

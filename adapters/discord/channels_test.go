@@ -7,8 +7,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
+	"passionbot/internal/discordfake"
 )
 
 // TestChannelArgumentStaysInsideTheServer: `channel:` naming a channel of

@@ -20,7 +20,7 @@ import (
 // does not allow a command to have both options and subcommands. It returns
 // the commands and a map from the native path ("learn start") to the core's
 // command name ("learn").
-func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[string]string) {
+func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[string]*bot.Command) {
 	groups := map[string][]*bot.Command{}
 	var order []string
 	for _, c := range cmds {
@@ -30,7 +30,7 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 		}
 		groups[w[0]] = append(groups[w[0]], c)
 	}
-	paths := map[string]string{}
+	paths := map[string]*bot.Command{}
 	var out []*discordgo.ApplicationCommand
 	for _, name := range order {
 		members := groups[name]
@@ -43,7 +43,7 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 				DescriptionLocalizations: svLocalization(c.Help.SV),
 				Options:                  options(c.Args),
 			})
-			paths[name] = c.Name
+			paths[name] = c
 			continue
 		}
 		top := &discordgo.ApplicationCommand{Type: discordgo.ChatApplicationCommand, Name: name}
@@ -60,7 +60,7 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 				DescriptionLocalizations: *svLocalization(c.Help.SV),
 				Options:                  options(c.Args),
 			})
-			paths[name+" "+sub] = c.Name
+			paths[name+" "+sub] = c
 			subsEN, subsSV = append(subsEN, sub), append(subsSV, sub)
 		}
 		top.Description = clip(name+": "+strings.Join(subsEN, ", "), 100)

@@ -68,8 +68,7 @@ type Adapter struct {
 	log       *slog.Logger
 	mu        sync.Mutex
 	cmds      []*bot.Command
-	paths     map[string]string       // native path -> core command name
-	byCmd     map[string]*bot.Command // core name -> declaration
+	paths     map[string]*bot.Command // native path ("meetup create") -> declaration
 	ready     chan struct{}
 	once      sync.Once
 	// connected is set by READY and RESUMED, cleared by a lost connection.
@@ -113,7 +112,7 @@ func New(opt Options) (*Adapter, error) {
 	s.Identify.Intents = Intents(opt.PrivilegedIntents)
 	s.LogLevel = discordgo.LogError
 	s.StateEnabled = true
-	a := &Adapter{opt: opt, sess: s, transport: tr, log: opt.Logger, ready: make(chan struct{}), paths: map[string]string{}, byCmd: map[string]*bot.Command{}}
+	a := &Adapter{opt: opt, sess: s, transport: tr, log: opt.Logger, ready: make(chan struct{}), paths: map[string]*bot.Command{}}
 	return a, nil
 }
 
@@ -145,13 +144,6 @@ func (t *rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r)
 }
 
-// SetState sets where the published commands' hash is kept.
-func (a *Adapter) SetState(s StateStore) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.opt.State = s
-}
-
 // Platform returns "discord".
 func (a *Adapter) Platform() bot.Platform { return bot.PlatformDiscord }
 
@@ -164,8 +156,8 @@ func (a *Adapter) Health() error {
 	return nil
 }
 
-// RendersButtons reports that cards' buttons become components.
-func (a *Adapter) RendersButtons() bool { return true }
+// RendersButtons marks that cards' buttons become components.
+func (a *Adapter) RendersButtons() {}
 
 // PublishCommands remembers the declarations; Run publishes them once
 // connected, with one bulk overwrite, only when they changed.
@@ -174,9 +166,6 @@ func (a *Adapter) PublishCommands(ctx context.Context, cmds []*bot.Command) erro
 	defer a.mu.Unlock()
 	a.cmds = cmds
 	_, a.paths = nativeCommands(cmds)
-	for _, c := range cmds {
-		a.byCmd[c.Name] = c
-	}
 	return nil
 }
 

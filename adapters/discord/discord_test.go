@@ -11,10 +11,11 @@ import (
 	"go.uber.org/goleak"
 
 	"passionbot/adapters/discord"
-	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/discordfake"
 	"passionbot/knowledge"
+	"passionbot/storage"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -57,13 +58,13 @@ func start(t *testing.T, s setup) *env {
 		Members: []discordfake.Member{{User: e.kim}, {User: e.mod, Roles: []string{"900"}}, {User: e.admin, Roles: []string{"901"}}, {User: e.org, Roles: []string{"902"}}},
 	})
 	e.general = e.guild.Channels[0].ID
-	a, err := discord.New(discord.Options{Token: fake.Token(), BaseURL: fake.URL(), GuildID: e.guild.ID,
-		PrivilegedIntents: s.privileged, DeferAfter: 300 * time.Millisecond, Backoff: 10 * time.Millisecond, InteractionLanes: s.lanes})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := []bottest.Option{bottest.WithOptions(func(o *bot.Options) {
-		o.Adapters = []bot.Adapter{a}
+	var a *discord.Adapter
+	opts := []bottest.Option{bottest.WithAdapterOn(func(db *storage.DB) (bot.Adapter, error) {
+		var err error
+		a, err = discord.New(discord.Options{Token: fake.Token(), BaseURL: fake.URL(), GuildID: e.guild.ID, State: db,
+			PrivilegedIntents: s.privileged, DeferAfter: 300 * time.Millisecond, Backoff: 10 * time.Millisecond, InteractionLanes: s.lanes})
+		return a, err
+	}), bottest.WithOptions(func(o *bot.Options) {
 		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"id:902"}})
 		if s.options != nil {
 			s.options(o)
@@ -74,7 +75,6 @@ func start(t *testing.T, s setup) *env {
 	}
 	e.h = bottest.New(t, opts...)
 	e.a = a
-	a.SetState(e.h.DB)
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := a.PublishCommands(ctx, e.h.Bot.Registry().Commands()); err != nil {
 		t.Fatal(err)
@@ -342,12 +342,12 @@ func TestCommandsPublishedOnlyWhenChanged(t *testing.T) {
 	e.h.DB.Close()
 
 	// Restart on the same database, against the same server: unchanged commands are not sent again.
-	a, err := discord.New(discord.Options{Token: e.fake.Token(), BaseURL: e.fake.URL(), GuildID: e.guild.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := bottest.New(t, bottest.WithDatabase(path), bottest.WithOptions(func(o *bot.Options) { o.Adapters = []bot.Adapter{a} }))
-	a.SetState(h.DB)
+	var a *discord.Adapter
+	h := bottest.New(t, bottest.WithDatabase(path), bottest.WithAdapterOn(func(db *storage.DB) (bot.Adapter, error) {
+		var err error
+		a, err = discord.New(discord.Options{Token: e.fake.Token(), BaseURL: e.fake.URL(), GuildID: e.guild.ID, State: db})
+		return a, err
+	}))
 	a.PublishCommands(context.Background(), h.Bot.Registry().Commands())
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -424,7 +424,7 @@ func TestPrivateReplyAfterAPublicDeferral(t *testing.T) {
 	slowFail := &bot.Command{Name: "slowfail", Group: "general", Help: bot.Text{SV: "x", EN: "x"},
 		Run: func(ctx context.Context, c *bot.Call) error {
 			time.Sleep(700 * time.Millisecond)
-			return c.Errorf("role.none", "kim") // refusals are ephemeral
+			return c.Refuse("role.none", "kim") // refusals are ephemeral
 		}}
 	quiet := &bot.Command{Name: "quiet", Group: "general", Help: bot.Text{SV: "x", EN: "x"},
 		Run: func(context.Context, *bot.Call) error { return nil }}

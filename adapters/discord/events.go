@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -92,20 +91,13 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 	ephemeral := false
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
-		data := i.ApplicationCommandData()
-		path, opts := data.Name, data.Options
-		if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
-			path, opts = path+" "+opts[0].Name, opts[0].Options
+		path, cmd, opts := a.resolve(i)
+		ev.Kind, ev.Invoked, ev.Options = bot.EventCommand, cmd, optionValues(opts)
+		if cmd == nil {
+			// Published by an older version: the core reads it as text.
+			ev.Command = strings.ReplaceAll(path, "-", " ")
 		}
-		a.mu.Lock()
-		name, ok := a.paths[path]
-		cmd := a.byCmd[name]
-		a.mu.Unlock()
-		if !ok {
-			name = strings.ReplaceAll(path, "-", " ")
-		}
-		ev.Kind, ev.Command, ev.Options = bot.EventCommand, name, optionStrings(opts)
-		ephemeral = cmd != nil && (cmd.Ephemeral || cmd.Private)
+		ephemeral = cmd.RepliesEphemeral()
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		a.autocomplete(ctx, h, i, ev.User)
 		return
@@ -135,17 +127,31 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 // handler, with retries, also after a stop.
 const settleTimeout = 15 * time.Second
 
-// optionStrings flattens option values to the strings the core's parser reads.
-func optionStrings(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]string {
-	out := map[string]string{}
+// resolve returns an invocation's native path ("meetup create", the
+// subcommand unwrapped), the declaration it names (nil when unknown) and
+// its options.
+func (a *Adapter) resolve(i *discordgo.Interaction) (string, *bot.Command, []*discordgo.ApplicationCommandInteractionDataOption) {
+	data := i.ApplicationCommandData()
+	path, opts := data.Name, data.Options
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		path, opts = path+" "+opts[0].Name, opts[0].Options
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return path, a.paths[path], opts
+}
+
+// optionValues are the options' typed values by name.
+func optionValues(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]any {
+	out := map[string]any{}
 	for _, o := range opts {
 		switch o.Type {
 		case discordgo.ApplicationCommandOptionInteger:
-			out[o.Name] = strconv.FormatInt(o.IntValue(), 10)
+			out[o.Name] = o.IntValue()
 		case discordgo.ApplicationCommandOptionBoolean:
-			out[o.Name] = strconv.FormatBool(o.BoolValue())
+			out[o.Name] = o.BoolValue()
 		case discordgo.ApplicationCommandOptionNumber:
-			out[o.Name] = strconv.FormatFloat(o.FloatValue(), 'f', -1, 64)
+			out[o.Name] = o.FloatValue()
 		default: // string, user, channel, role: ids and text are strings
 			if s, ok := o.Value.(string); ok {
 				out[o.Name] = s
@@ -400,24 +406,15 @@ func alreadyAcked(err error) bool {
 // autocomplete answers Discord's request for suggestions while a member
 // types an option declared with Suggest.
 func (a *Adapter) autocomplete(ctx context.Context, h bot.Handler, i *discordgo.Interaction, u bot.User) {
-	data := i.ApplicationCommandData()
-	path, opts := data.Name, data.Options
-	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
-		path, opts = path+" "+opts[0].Name, opts[0].Options
-	}
-	a.mu.Lock()
-	name := a.paths[path]
-	a.mu.Unlock()
+	_, cmd, opts := a.resolve(i)
 	var choices []*discordgo.ApplicationCommandOptionChoice
-	s, ok := h.(interface {
-		Suggestions(ctx context.Context, u bot.User, command, arg, typed string) []string
-	})
+	s, ok := h.(bot.Autocompleter)
 	for _, o := range opts {
-		if !o.Focused || !ok {
+		if !o.Focused || !ok || cmd == nil {
 			continue
 		}
 		typed, _ := o.Value.(string)
-		for _, v := range s.Suggestions(ctx, u, name, o.Name, typed) {
+		for _, v := range s.Suggestions(ctx, u, cmd, o.Name, typed) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(v, 100), Value: clip(v, 100)})
 		}
 	}

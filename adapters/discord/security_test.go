@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/discord/discordfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/discordfake"
 )
 
 const ephemeral = 64

@@ -31,7 +31,13 @@ func TestNativeCommandsShape(t *testing.T) {
 	if len(native) != 3 {
 		t.Fatalf("%d top-level commands, want 3 (help, learn, role)", len(native))
 	}
-	if paths["learn start"] != "learn" || paths["learn restart"] != "learn restart" || paths["role grant"] != "role grant" || paths["help"] != "help" {
+	name := func(path string) string {
+		if c := paths[path]; c != nil {
+			return c.Name
+		}
+		return ""
+	}
+	if name("learn start") != "learn" || name("learn restart") != "learn restart" || name("role grant") != "role grant" || name("help") != "help" {
 		t.Fatalf("paths = %v", paths)
 	}
 	role := native[2]

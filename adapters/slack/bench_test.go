@@ -6,9 +6,8 @@ import (
 	"time"
 
 	"passionbot/adapters/slack"
-	"passionbot/adapters/slack/slackfake"
-	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/slackfake"
 )
 
 // BenchmarkMentionToPost measures events handled per second from a Socket
@@ -23,7 +22,7 @@ func BenchmarkMentionToPost(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := bottest.New(b, bottest.WithOptions(func(o *bot.Options) { o.Adapters = []bot.Adapter{a} }))
+	h := bottest.New(b, bottest.WithAdapters(a))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx, h.Bot) }()

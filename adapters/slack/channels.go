@@ -11,8 +11,6 @@ import (
 	"passionbot/bot"
 )
 
-var _ bot.ChannelViewer = (*Adapter)(nil)
-
 // CanView reports whether u can see channel id, from conversations.info: a
 // channel the workspace does not have (or hides from the bot) is not
 // visible; a public channel is visible to everyone; a private channel or

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"passionbot/adapters/slack/slackfake"
+	"passionbot/internal/slackfake"
 )
 
 // TestChannelArgumentStaysInsideTheWorkspace: `channel:` naming a channel

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"passionbot/adapters/slack"
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
+	"passionbot/internal/slackfake"
 )
 
 func TestLongReplySplitWithinLimits(t *testing.T) {
@@ -86,13 +86,16 @@ func TestCapabilitiesAgainstTheFake(t *testing.T) {
 		t.Fatalf("history after purge = %+v", h)
 	}
 	// Capabilities Slack lacks are absent, so the core explains instead.
-	for _, c := range []bot.Capability{bot.CapSlowmode, bot.CapTimeout, bot.CapLock} {
-		if bot.HasCapability(e.adapter, c) {
-			t.Errorf("Slack adapter claims %s", c)
-		}
+	// (What it has is asserted at compile time in assert.go.)
+	var a any = e.adapter
+	if _, ok := a.(bot.Slowmoder); ok {
+		t.Error("Slack adapter claims slowmode")
 	}
-	if !bot.HasCapability(e.adapter, bot.CapChannels) || !bot.HasCapability(e.adapter, bot.CapButtons) {
-		t.Error("Slack adapter lacks channels or buttons")
+	if _, ok := a.(bot.MemberTimeouter); ok {
+		t.Error("Slack adapter claims member timeouts")
+	}
+	if _, ok := a.(bot.Locker); ok {
+		t.Error("Slack adapter claims channel locks")
 	}
 }
 

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/slackfake"
 )
 
 // dmAnswer sends text to the bot in u's DM and returns the n-th post there.

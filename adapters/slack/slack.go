@@ -126,8 +126,8 @@ func (a *Adapter) Health() error {
 	return nil
 }
 
-// RendersButtons reports that cards' buttons become Block Kit buttons.
-func (a *Adapter) RendersButtons() bool { return true }
+// RendersButtons marks that cards' buttons become Block Kit buttons.
+func (a *Adapter) RendersButtons() {}
 
 // Run connects through Socket Mode and delivers events to h until ctx ends.
 // It reconnects when the socket drops or Slack asks it to; a rejected token

@@ -12,9 +12,9 @@ import (
 	"go.uber.org/goleak"
 
 	"passionbot/adapters/slack"
-	"passionbot/adapters/slack/slackfake"
 	"passionbot/bot"
-	"passionbot/bot/bottest"
+	"passionbot/internal/bottest"
+	"passionbot/internal/slackfake"
 	"passionbot/knowledge"
 )
 
@@ -54,8 +54,7 @@ func startWith(t *testing.T, prep func(*slackfake.Server) map[bot.Role][]string,
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) {
-		o.Adapters = []bot.Adapter{a}
+	h := bottest.New(t, bottest.WithAdapters(a), bottest.WithOptions(func(o *bot.Options) {
 		o.Roles = bot.NewRoleMap(roles)
 	}))
 	ctx, cancel := context.WithCancel(context.Background())

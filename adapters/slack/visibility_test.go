@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"passionbot/adapters/slack/slackfake"
+	"passionbot/internal/slackfake"
 )
 
 // TestInterestChannelInvitesOnlyVisibleMembers: `interests channel` makes a

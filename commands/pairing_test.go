@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"passionbot/bot"
-	"passionbot/bot/bottest"
 	"passionbot/commands"
+	"passionbot/internal/bottest"
 	"passionbot/storage"
 )
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	df "passionbot/adapters/discord/discordfake"
+	df "passionbot/internal/discordfake"
 )
 
 // Every test runs in parallel: discordgo's Session.Close sleeps one second.

@@ -1,6 +1,10 @@
-package commands
+// Package delivery sends the messages the bot starts itself (scheduled
+// announcements, reminders, introductions) exactly once, through the
+// delivery log in storage.
+package delivery
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -14,13 +18,12 @@ import (
 	"passionbot/storage"
 )
 
-// DeliveryStore is the delivery log.
-type DeliveryStore interface {
+// Store is the delivery log.
+type Store interface {
 	ClaimDeliveries(ctx context.Context, job string, fireAt time.Time, targets []string, late bool, owner string) ([]string, error)
 	DeliveryDone(ctx context.Context, job string, fireAt time.Time, target, messageID string) error
 	DeliveryFailed(ctx context.Context, job string, fireAt time.Time, target, reason string, permanent bool) error
 	PendingDeliveries(ctx context.Context, owner string) ([]storage.Delivery, error)
-	PruneDeliveries(ctx context.Context, before time.Time) (int64, error)
 }
 
 // Renderer re-creates the message of a firing, for deliveries resumed after
@@ -40,7 +43,7 @@ type Renderer func(ctx context.Context, job string, fireAt time.Time, target str
 // enforce_nonce, so a resend within Discord's few minutes returns the first
 // message instead of posting twice; on Slack the window stays.
 type Deliverer struct {
-	store     DeliveryStore
+	store     Store
 	log       *slog.Logger
 	adapters  map[bot.Platform]bot.Adapter
 	renderers map[string]Renderer // by job kind, the part before ':'
@@ -51,26 +54,27 @@ type Deliverer struct {
 	mu        sync.Mutex
 }
 
-// NewDeliverer returns a deliverer over the connected adapters.
-func NewDeliverer(store DeliveryStore, adapters []bot.Adapter, log *slog.Logger) *Deliverer {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
+// Options configure a Deliverer; zero values take the defaults.
+type Options struct {
+	Logger   *slog.Logger
+	Observer bot.Observer // told each delivery's outcome
+	// Backoff is the first wait before a retry (default 1 s), MaxWait the
+	// longest (default 5 min).
+	Backoff, MaxWait time.Duration
+}
+
+// New returns a deliverer over the connected adapters.
+func New(store Store, adapters []bot.Adapter, opt Options) *Deliverer {
 	var run [8]byte
 	rand.Read(run[:])
-	d := &Deliverer{store: store, log: log, adapters: map[bot.Platform]bot.Adapter{}, renderers: map[string]Renderer{},
-		backoff: time.Second, maxWait: 5 * time.Minute, run: hex.EncodeToString(run[:]), obs: bot.NopObserver{}}
+	d := &Deliverer{store: store, log: cmp.Or(opt.Logger, slog.New(slog.DiscardHandler)), adapters: map[bot.Platform]bot.Adapter{},
+		renderers: map[string]Renderer{}, backoff: cmp.Or(opt.Backoff, time.Second), maxWait: cmp.Or(opt.MaxWait, 5*time.Minute),
+		run: hex.EncodeToString(run[:]), obs: bot.Observe(opt.Observer)}
 	for _, a := range adapters {
 		d.adapters[a.Platform()] = a
 	}
 	return d
 }
-
-// SetObserver sets who is told each delivery's outcome (before use).
-func (d *Deliverer) SetObserver(o bot.Observer) { d.obs = bot.Observe(o) }
-
-// SetBackoff sets the first retry wait and the longest one (tests).
-func (d *Deliverer) SetBackoff(first, longest time.Duration) { d.backoff, d.maxWait = first, longest }
 
 // Register sets how to re-create the messages of a job kind ("announce").
 func (d *Deliverer) Register(kind string, r Renderer) {

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,7 +17,8 @@ import (
 	"passionbot/bot"
 	"passionbot/bot/scheduler"
 	"passionbot/commands"
-	"passionbot/knowledge"
+	"passionbot/config"
+	"passionbot/internal/app"
 	"passionbot/storage"
 )
 
@@ -27,6 +27,8 @@ type Harness struct {
 	t   testing.TB
 	Bot *bot.Bot
 	DB  *storage.DB
+	// App is the bot as the program builds it (internal/app).
+	App *app.App
 	// Library is the live knowledge base.
 	Library *commands.Library
 	// Clock is the fake clock the scheduler and the bot run on.
@@ -36,18 +38,19 @@ type Harness struct {
 	// Outbox records what the bot sent on its own (reminders, DMs) on the
 	// harness's platform.
 	Outbox *Outbox
-	// Deps are the commands' dependencies.
-	Deps commands.Deps
 	// Platform is the platform the harness's members are on.
 	Platform bot.Platform
 }
 
 // settings are what options change before the harness is built.
 type settings struct {
-	bot    []func(*bot.Options)
-	dir    string // [knowledge] dir
-	dbPath string
-	start  time.Time
+	tune     []func(*bot.Options)
+	cfg      []func(*config.Config)
+	adapters []bot.Adapter
+	onDB     []func(*storage.DB) (bot.Adapter, error)
+	observer bot.Observer
+	dbPath   string
+	start    time.Time
 }
 
 // Option changes the harness before it is built.
@@ -58,13 +61,35 @@ func WithCommands(cmds ...*bot.Command) Option {
 	return WithOptions(func(o *bot.Options) { o.Commands = append(o.Commands, cmds...) })
 }
 
-// WithOptions lets a test change any bot option.
+// WithOptions lets a test change any of the core's options, last.
 func WithOptions(f func(*bot.Options)) Option {
-	return func(s *settings) { s.bot = append(s.bot, f) }
+	return func(s *settings) { s.tune = append(s.tune, f) }
 }
 
+// WithConfig lets a test change the configuration the bot is built from.
+func WithConfig(f func(*config.Config)) Option {
+	return func(s *settings) { s.cfg = append(s.cfg, f) }
+}
+
+// WithAdapters connects platforms besides the harness's own outbox (a
+// Discord or Slack adapter on a fake).
+func WithAdapters(as ...bot.Adapter) Option {
+	return func(s *settings) { s.adapters = append(s.adapters, as...) }
+}
+
+// WithAdapterOn connects a platform built on the harness's database (an
+// adapter that keeps state there, as the program builds Discord's).
+func WithAdapterOn(build func(db *storage.DB) (bot.Adapter, error)) Option {
+	return func(s *settings) { s.onDB = append(s.onDB, build) }
+}
+
+// WithObserver tells o what the bot handles and delivers (metrics).
+func WithObserver(o bot.Observer) Option { return func(s *settings) { s.observer = o } }
+
 // WithKnowledgeDir loads extra Markdown topics from dir, as [knowledge] dir.
-func WithKnowledgeDir(dir string) Option { return func(s *settings) { s.dir = dir } }
+func WithKnowledgeDir(dir string) Option {
+	return WithConfig(func(c *config.Config) { c.Knowledge.Dir = dir })
+}
 
 // At starts the fake clock at t (default: the real time now).
 func At(t time.Time) Option { return func(s *settings) { s.start = t } }
@@ -72,8 +97,11 @@ func At(t time.Time) Option { return func(s *settings) { s.start = t } }
 // WithDatabase uses the SQLite file at path (to restart on the same data).
 func WithDatabase(path string) Option { return func(s *settings) { s.dbPath = path } }
 
-// New starts a harness: a migrated SQLite file in t.TempDir() and a bot
-// with every command, Swedish by default, in Europe/Stockholm. The
+// New starts a harness: a migrated SQLite file in t.TempDir() and the bot
+// built by internal/app from the default configuration, Swedish, in
+// Europe/Stockholm, on a fake clock. Differences from the defaults, for
+// tests: interest groups are noticed at 3 members and told to the console
+// channel "moderatorer", deliveries retry within milliseconds, and the
 // per-member command limit is off unless a test's WithOptions sets it.
 func New(t testing.TB, opts ...Option) *Harness {
 	t.Helper()
@@ -96,72 +124,49 @@ func New(t testing.TB, opts ...Option) *Harness {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		t.Fatal(err)
+	cfg := config.Default()
+	cfg.Members.GroupThreshold, cfg.Members.GroupNotify = 3, []string{"console:#moderatorer"}
+	cfg.Limits.CommandsPerMinute = 0 // off
+	for _, f := range set.cfg {
+		f(&cfg)
 	}
-	deps, problems, err := commands.NewDeps(ctx, db, set.dir)
-	if err != nil {
-		t.Fatalf("knowledge: %v", err)
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("configuration: %v", err)
 	}
-	for _, p := range problems {
-		t.Logf("knowledge topic skipped: %v", p)
-	}
-	// The adapters the test adds, and an outbox for the harness's own platform.
-	var probe bot.Options
-	for _, f := range set.bot {
-		f(&probe)
+	for _, build := range set.onDB {
+		a, err := build(db)
+		if err != nil {
+			t.Fatalf("adapter: %v", err)
+		}
+		set.adapters = append(set.adapters, a)
 	}
 	outbox := &Outbox{}
-	adapters := append([]bot.Adapter{outbox}, probe.Adapters...)
 	clock := scheduler.NewFakeClock(set.start)
-	db.SetClock(clock.Now)
-	sched := scheduler.New(clock, slog.New(slog.DiscardHandler))
-	deps.Scheduler, deps.Adapters, deps.Lang, deps.Location = sched, adapters, bot.LangSV, loc
-	deps.Reminders, deps.Grace, deps.Now = []time.Duration{24 * time.Hour, time.Hour}, time.Hour, clock.Now
-	deps.Deliverer = commands.NewDeliverer(db, adapters, nil)
-	deps.MatchCron, deps.MatchBiweekly, deps.MatchWindow = "0 9 * * 1", true, 8*7*24*time.Hour
-	deps.GroupThreshold, deps.GroupNotify = 3, []commands.Dest{{Platform: bot.PlatformConsole, Channel: "moderatorer"}}
-	deps.Deliverer.SetBackoff(time.Millisecond, 10*time.Millisecond)
-	o := bot.Options{
-		Name:        "passionbot",
-		Prefix:      "!",
-		DefaultLang: bot.LangSV,
-		Location:    loc,
-		Commands:    commands.All(deps),
-		Messages:    commands.Messages(),
-		Store:       db,
-		Fallback:    commands.Fallback(deps),
-		OnJoin:      commands.Onboarding(db),
-		Suggest:     commands.Suggest(deps),
-		Audit:       commands.AuditTo(db, adapters, nil, bot.LangSV),
-		DetectLang:  knowledge.DetectLang,
-		// Tests send many commands from one member within one instant of
-		// the fake clock; the per-member limit has its own tests, which
-		// set CommandsPerMinute to 0 (the default) or a value of theirs.
-		CommandsPerMinute: -1,
-	}
-	for _, f := range set.bot {
-		f(&o)
-	}
-	o.Adapters, o.Now = adapters, clock.Now
-	deps.Deliverer.SetObserver(o.Observer)
-	b, err := bot.New(o)
+	a, err := app.Build(ctx, app.Options{Config: cfg, DB: db, Adapters: append([]bot.Adapter{outbox}, set.adapters...), Clock: clock,
+		Observer: set.observer, RetryFirst: time.Millisecond, RetryLongest: 10 * time.Millisecond,
+		Tune: func(o *bot.Options) {
+			for _, f := range set.tune {
+				f(o)
+			}
+		}})
 	if err != nil {
-		t.Fatalf("bot.New: %v", err)
+		t.Fatalf("build: %v", err)
 	}
-	if err := commands.Start(ctx, deps); err != nil {
+	for _, p := range a.Problems {
+		t.Logf("knowledge topic skipped: %v", p)
+	}
+	if err := a.Start(ctx); err != nil {
 		t.Fatalf("start: %v", err)
 	}
-	if err := deps.Deliverer.Resume(ctx); err != nil {
+	if err := a.Resume(ctx); err != nil {
 		t.Fatalf("resume deliveries: %v", err)
 	}
 	runCtx, stop := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- sched.Run(runCtx) }()
+	go func() { done <- a.Scheduler.Run(runCtx) }()
 	t.Cleanup(func() { stop(); <-done })
-	return &Harness{t: t, Bot: b, DB: db, Library: deps.Library, Platform: bot.PlatformConsole,
-		Clock: clock, Scheduler: sched, Outbox: outbox, Deps: deps}
+	return &Harness{t: t, Bot: a.Bot, DB: db, App: a, Library: a.Library, Platform: bot.PlatformConsole,
+		Clock: clock, Scheduler: a.Scheduler, Outbox: outbox}
 }
 
 // Member returns a user on the harness's platform with a platform role.

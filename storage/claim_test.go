@@ -1,4 +1,4 @@
-package main
+package storage_test
 
 import (
 	"bytes"
@@ -30,17 +30,17 @@ func TestKeepClaimRenewsAndStopsWhenTaken(t *testing.T) {
 	clock <- now
 	db.SetClock(func() time.Time { t := <-clock; clock <- t; return t })
 	setNow := func(t time.Time) { <-clock; clock <- t }
-	owner, err := claim(ctx, db, slog.New(slog.DiscardHandler))
+	owner, err := db.Claim(ctx, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		done <- keepClaim(ctx, db, owner, 5*time.Millisecond, slog.New(slog.NewTextHandler(&logs, nil)))
+		done <- db.KeepClaim(ctx, owner, 5*time.Millisecond, slog.New(slog.NewTextHandler(&logs, nil)))
 	}()
 
-	// Renewed: 20 s later (past leaseRenew, within leaseTTL) the claim is fresh.
+	// Renewed: 20 s later (past storage.LeaseRenew, within storage.LeaseTTL) the claim is fresh.
 	setNow(now.Add(20 * time.Second))
 	deadline := time.Now().Add(5 * time.Second)
 	for {

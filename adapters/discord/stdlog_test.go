@@ -1,4 +1,4 @@
-package main
+package discord_test
 
 import (
 	"bytes"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"passionbot/config"
+	"passionbot/adapters/discord"
 )
 
 // TestDiscordgoLinesAtTheirLevel: discordgo's standard-log lines reach the
@@ -14,8 +14,8 @@ import (
 // counted), tagged part=discordgo; other standard-log lines are part=stdlog.
 func TestDiscordgoLinesAtTheirLevel(t *testing.T) {
 	var out bytes.Buffer
-	base := newLogger(&out, config.Log{Level: "warn", Format: "text"})
-	h := stdLog{other: base.With("part", "stdlog").Handler(), dg: base.With("part", "discordgo").Handler()}
+	base := slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	h := discord.StdLog{Other: base.With("part", "stdlog").Handler(), DG: base.With("part", "discordgo").Handler()}
 	std := slog.NewLogLogger(h, slog.LevelInfo) // what slog.SetDefault does to the log package
 	std.Printf("[DG0] wsapi.go:82:Open() error connecting to gateway")
 	std.Printf("[DG1] wsapi.go:700:onEvent() unknown event")
@@ -37,8 +37,8 @@ func TestDiscordgoLinesAtTheirLevel(t *testing.T) {
 		}
 	}
 	out.Reset()
-	base = newLogger(&out, config.Log{Level: "debug", Format: "text"})
-	h = stdLog{other: base.With("part", "stdlog").Handler(), dg: base.With("part", "discordgo").Handler()}
+	base = slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h = discord.StdLog{Other: base.With("part", "stdlog").Handler(), DG: base.With("part", "discordgo").Handler()}
 	slog.NewLogLogger(h, slog.LevelInfo).Printf("http: TLS handshake error")
 	if !strings.Contains(out.String(), `level=INFO msg="http: TLS handshake error" part=stdlog`) {
 		t.Errorf("another standard-log line: %q", out.String())

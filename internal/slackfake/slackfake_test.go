@@ -16,7 +16,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 	"go.uber.org/goleak"
 
-	"passionbot/adapters/slack/slackfake"
+	"passionbot/internal/slackfake"
 )
 
 func TestMain(m *testing.M) {

@@ -11,7 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 	"go.uber.org/goleak"
 
-	"passionbot/adapters/discord/discordfake"
+	"passionbot/internal/discordfake"
 )
 
 // TestMain checks that no goroutine survives the tests: neither the fake's

@@ -8,7 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	df "passionbot/adapters/discord/discordfake"
+	df "passionbot/internal/discordfake"
 )
 
 // Gateway tests share sessions where they can: discordgo's Session.Close

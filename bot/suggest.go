@@ -1,0 +1,101 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// Autocompleter offers values for a command's argument while a member
+// types it (Discord's autocomplete). The Bot implements it; an adapter
+// whose Handler does offers suggestions.
+type Autocompleter interface {
+	Suggestions(ctx context.Context, u User, cmd *Command, arg, typed string) []string
+}
+
+var _ Autocompleter = (*Bot)(nil)
+
+// Suggestions returns values to offer for cmd's argument (at most 25,
+// Discord's limit), or none: none also when u may not run the command.
+func (b *Bot) Suggestions(ctx context.Context, u User, cmd *Command, arg, typed string) []string {
+	if b.opt.Suggest == nil || cmd == nil {
+		return nil
+	}
+	role, err := b.callerRole(ctx, u)
+	if err != nil || role < cmd.Role {
+		return nil
+	}
+	out := b.opt.Suggest(ctx, u.Platform, role, cmd.Name, arg, CleanText(typed))
+	return out[:min(len(out), 25)]
+}
+
+// firstWords returns up to n leading positional words, lowercased.
+func firstWords(toks []token, n int) []string {
+	var words []string
+	for _, t := range toks {
+		if t.named || len(words) == n {
+			break
+		}
+		words = append(words, strings.ToLower(t.value))
+	}
+	return words
+}
+
+// unknown explains an unknown command and suggests the nearest name.
+func (b *Bot) unknown(c *Call, toks []token) string {
+	words := firstWords(toks, 2)
+	typed := strings.Join(words, " ")
+	if utf8.RuneCountInString(typed) > 40 {
+		typed = string([]rune(typed)[:40]) + "…"
+	}
+	msg := c.T("err.unknown", typed)
+	if s := b.suggest(words); s != "" {
+		msg += " " + c.T("err.suggest", s)
+	}
+	if len(words) > 0 && b.reg.IsGroup(words[0]) {
+		if list, ok := b.HelpFor(c.Lang, c.Role, words[:1]); ok {
+			return msg + "\n" + list
+		}
+	}
+	return msg + " " + c.T("err.help_hint")
+}
+
+// looksLikeCommand tells an attempted command from free text: its first
+// word starts a command group, its first two words are near a two-word
+// command, or it is one word near a command name.
+func (b *Bot) looksLikeCommand(toks []token) bool {
+	words := firstWords(toks, 2)
+	if len(words) == 0 {
+		return false
+	}
+	if b.reg.IsGroup(words[0]) || (len(words) == 2 && strings.Contains(b.suggest(words), " ")) {
+		return true // "role lsit", "rolle list"
+	}
+	return len(toks) == 1 && b.suggest(words) != ""
+}
+
+// suggest returns the command name nearest to the typed words, among the
+// names within reach: one edit for names of up to 3 letters, two up to 8,
+// three beyond.
+func (b *Bot) suggest(words []string) string {
+	best, bestD := "", 1<<30
+	for _, n := range b.reg.Names() {
+		k := len(strings.Fields(n))
+		if k > len(words) {
+			continue
+		}
+		d := levenshtein.ComputeDistance(strings.Join(words[:k], " "), n)
+		limit := 1
+		if l := utf8.RuneCountInString(n); l > 8 {
+			limit = 3
+		} else if l > 3 {
+			limit = 2
+		}
+		if d <= limit && (d < bestD || (d == bestD && n < best)) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
