@@ -30,6 +30,11 @@ type Topic struct {
 	Tags []string
 	// Related lists the ids of up to three related topics.
 	Related []string
+	// Examples are questions members ask that this topic answers, in the
+	// topic's language (chat style, fragments, typos): the index matches a
+	// question against them as well as against the text. Organisers add
+	// members' own questions with `faq link`.
+	Examples []string
 	// Builtin is true for the topics embedded in the binary (Builtin) and
 	// false for organiser-written ones (LoadDir).
 	Builtin bool
