@@ -35,7 +35,8 @@ var soakExpect = map[string][]string{
 	"ask.unknown":    {"Det vet jag inte än", "I don't know that yet"},
 	"help":           {"Kommandon du kan använda", "Commands you can use"},
 	"meetup.list":    {"Soakträff"},
-	"faq.unanswered": {"Obesvarade frågor", "Unanswered questions"},
+	// By mention the list is private: a DM, and this note in the channel.
+	"faq.unanswered": {"Obesvarade frågor", "Unanswered questions", "Jag skickade svaret till dig i ett DM", "I sent you the answer in a DM"},
 }
 
 var soakQuestions = []string{

@@ -33,6 +33,7 @@ type soakTracker struct {
 	byKey    map[string]*soakReq
 	tokens   map[string]string   // Discord interaction token -> key
 	inChan   map[string]*soakReq // Discord channel -> the request last answered there
+	dms      map[string]bool     // Discord DM channels the bot opened (private replies)
 	consoleQ []*soakReq          // console requests waiting for their reply, in order
 	strays   []string
 	nStray   int
@@ -46,7 +47,7 @@ type soakTracker struct {
 }
 
 func newSoakTracker() *soakTracker {
-	return &soakTracker{byKey: map[string]*soakReq{}, tokens: map[string]string{}, inChan: map[string]*soakReq{}}
+	return &soakTracker{byKey: map[string]*soakReq{}, tokens: map[string]string{}, inChan: map[string]*soakReq{}, dms: map[string]bool{}}
 }
 
 // register records a request before it is sent (its reply may arrive before

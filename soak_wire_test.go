@@ -112,6 +112,17 @@ func (tr *soakTracker) observeDiscord(method, path string, body []byte, status i
 		return
 	}
 	parts = parts[2:]
+	if method == "POST" && strings.Join(parts, "/") == "users/@me/channels" && status < 300 {
+		var dm struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(resp, &dm) == nil {
+			tr.mu.Lock()
+			tr.dms[dm.ID] = true
+			tr.mu.Unlock()
+		}
+		return
+	}
 	reply := false
 	switch {
 	case method == "POST" && len(parts) == 3 && parts[0] == "channels" && parts[2] == "messages",
@@ -136,6 +147,9 @@ func (tr *soakTracker) observeDiscord(method, path string, body []byte, status i
 	case "channels":
 		tr.mu.Lock()
 		defer tr.mu.Unlock()
+		if tr.dms[parts[1]] {
+			return // a private reply by DM; its note in the channel is the reply counted
+		}
 		if b.Reference == nil {
 			// The rest of a reply split at 2,000 characters: each worker
 			// has its own channels and one request in flight, and a
