@@ -27,8 +27,11 @@ func memberTables() []struct{ table, where string } {
 		{"match_optin", "platform = ? AND user_id = ?"},
 		{"match_members", "platform = ? AND user_id = ?"},
 		{"question_askers", "platform = ? AND user_id = ?"},
+		{"answers", "platform = ? AND user_id = ?"},
+		{"answer_votes", "platform = ? AND user_id = ?"},
 		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
 		{"knowledge_entries", "author = ? || ':' || ?"},
+		{"topic_examples", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},
 		{"deliveries", "target = ? || ':@' || ?"},
 		{"audit_log", "platform = ?1 AND (actor_id = ?2 OR target = ?2)"},
@@ -85,10 +88,11 @@ func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
 
 // ForgetMember deletes everything stored about u: member record, role
 // grant, course progress, RSVPs, calendar token, the delivery log of
-// their reminders and the unanswered questions no one else asked. Records
-// others rely on stay with the identity removed: meetups they organised,
-// knowledge entries and announcements they wrote, and audit entries about
-// or by them.
+// their reminders, the unanswered questions no one else asked, the answers
+// they were given and their votes. Records others rely on stay with the
+// identity removed: meetups they organised, knowledge entries, example
+// questions and announcements they wrote, and audit entries about or by
+// them.
 //
 // The deletions come first: on a full disk they free pages that the
 // updates after them can reuse, so that forgetting still works when
@@ -106,10 +110,12 @@ func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 			{`DELETE FROM unanswered_questions WHERE id IN (SELECT question_id FROM question_askers WHERE platform = ?1 AND user_id = ?2)
 AND id NOT IN (SELECT question_id FROM question_askers WHERE platform <> ?1 OR user_id <> ?2)`, []any{p, id}},
 			// members cascades to role_grants, learn_progress, rsvps,
-			// calendar_tokens, profiles, interests and question_askers.
+			// calendar_tokens, profiles, interests, question_askers, answers
+			// and answer_votes.
 			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 			{"UPDATE meetups SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
 			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
+			{"UPDATE topic_examples SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},
 			// The audit log keeps what happened, without the identity.
 			{"UPDATE audit_log SET actor_id = ? WHERE platform = ? AND actor_id = ?", []any{Forgotten, p, id}},

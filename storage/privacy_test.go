@@ -49,6 +49,14 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	must(err)
 	_, err = d.RecordUnanswered(ctx, u, "Var köper man lera?", "sv", at) // asked by every member
 	must(err)
+	_, err = d.RecordAnswer(ctx, u, "vad gör "+u.ID+" med PUNKS?", "punks", "sv", at)
+	must(err)
+	a, err := d.RecordAnswer(ctx, u, "Vad är PUNKS?", "punks", "sv", at)
+	must(err)
+	_, err = d.Vote(ctx, u, a, VoteDown, at)
+	must(err)
+	_, err = d.LinkAnswer(ctx, a, "punks-meaning", "sv", u.Key(), at)
+	must(err)
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")
 	must(err)
 }
