@@ -35,6 +35,10 @@ type params struct {
 	docCompounds bool               // also index parts of long document words
 	missingName  float64            // confidence factor per name of the question missing in the topic
 	numberW      float64            // weight of a word of digits (a year, a count), as a share of its idf
+	generalW     float64            // weight of an unknown but very common word, in units of an unknown word
+	exRank       float64            // weight of the example similarity in the ranking key
+	exAnswer     float64            // example similarity that counts as the answer threshold
+	leadMin      float64            // example similarity a lead question needs to give its lead
 }
 
 var defaultParams = params{
@@ -53,6 +57,10 @@ var defaultParams = params{
 	docCompounds: true,
 	missingName:  0.7,
 	numberW:      0.4,
+	generalW:     0.5,
+	exRank:       0.8,
+	exAnswer:     0.5,
+	leadMin:      0.3,
 }
 
 const (
@@ -110,7 +118,9 @@ type Index struct {
 	entity []bool
 	// fzIsStop marks the fuzzy words that are stop words.
 	fzIsStop []bool
-	pool     sync.Pool // *scratch
+	// ex matches questions against the topics' example questions.
+	ex   exampleIndex
+	pool sync.Pool // *scratch
 }
 
 // NewIndex builds an index over topics. Topics are keyed by ID; a topic
@@ -139,6 +149,8 @@ func newIndex(topics []Topic, p params) *Index {
 		}
 		t.Tags = slices.Clone(t.Tags)
 		t.Related = slices.Clone(t.Related)
+		t.Examples = slices.Clone(t.Examples)
+		t.Leads = slices.Clone(t.Leads)
 		d := group[t.ID]
 		if d == nil {
 			d = &doc{id: t.ID}
@@ -405,6 +417,7 @@ func (ix *Index) build() {
 		}
 	}
 	ix.fz = newFuzzyIndex(fzWords)
+	ix.buildExamples()
 	ix.pool.New = func() any { return ix.newScratch() }
 }
 

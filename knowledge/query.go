@@ -30,6 +30,9 @@ type slot struct {
 	// word, because a year or a count shared with a topic says little about
 	// what the question is about.
 	number bool
+	// general is the weight of an unknown word relative to an unknown
+	// subject word: less than 1 for everyday words (general.go).
+	general float32
 }
 
 // analyze turns the question into slots.
@@ -46,11 +49,21 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		sc.toks = append(sc.toks, w)
 		return len(sc.toks) < maxQueryTokens
 	})
+	sc.grams = sc.grams[:0]
 	for _, w := range sc.toks {
+		n := len(sc.slots)
 		ix.addSlots(w, sc)
+		switch {
+		case len(sc.slots) == n: // dropped as noise
+		case sc.slots[len(sc.slots)-1].unknown:
+			sc.grams = appendGrams(sc.grams, w, sc.slots[len(sc.slots)-1].general)
+		default:
+			sc.grams = appendGrams(sc.grams, w, 1)
+		}
 	}
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)
+	sc.yesNo = isYesNo(q)
 }
 
 // addPhrases adds a slot for each quoted phrase of two or more words.
@@ -168,7 +181,11 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 	if len(opts) == 0 && len(sc.rs) < 3 {
 		return // an unknown two-letter word is noise ("ny", "ok")
 	}
-	sc.slots = append(sc.slots, slot{opts: opts, unknown: len(opts) == 0})
+	s := slot{opts: opts, unknown: len(opts) == 0, general: 1}
+	if s.unknown {
+		s.general = p.generalFactor(w)
+	}
+	sc.slots = append(sc.slots, s)
 }
 
 // knownPart reports whether part can be a compound part: a document word,

@@ -26,6 +26,38 @@ type Result struct {
 	// Nearest holds, when !Answered, up to three nearest topics (best
 	// first, Top included) to offer instead of an answer.
 	Nearest []*Topic
+	// Lead is LeadYes, LeadNo or LeadDepends when the question is a
+	// yes/no question that Top answers with a plain yes, no or "it
+	// depends" (one of Top's lead questions is like it); else "".
+	Lead string
+}
+
+// leadText is what a lead says first, per language.
+var leadText = map[string][3]string{
+	"sv": {"Ja.", "Nej.", "Det beror på."},
+	"en": {"Yes.", "No.", "It depends."},
+}
+
+// Text is the answer as a member should read it: Top's body, preceded by
+// the lead ("Nej. …", "It depends. …") when there is one. It is "" when
+// the question was not Answered.
+func (r Result) Text() string {
+	if !r.Answered || r.Top == nil {
+		return ""
+	}
+	i := -1
+	switch r.Lead {
+	case LeadYes:
+		i = 0
+	case LeadNo:
+		i = 1
+	case LeadDepends:
+		i = 2
+	}
+	if i < 0 {
+		return r.Top.Body
+	}
+	return leadText[r.Top.Lang][i] + " " + r.Top.Body
 }
 
 type scratch struct {
@@ -41,6 +73,15 @@ type scratch struct {
 	seen    map[int32]bool
 	tk2     tokenizer // for phrase checks
 	needs   int       // answer-type bits of the question
+	yesNo   bool      // the question is a yes/no question
+	// Example matching (examples.go): the question's trigrams, the score
+	// per example (dot product, then cosine) and the best cosine per
+	// document, with the lists of those touched.
+	grams     []gramWeight
+	exDot     []float32
+	exTouched []int32
+	exSim     []float32
+	exDocs    []int32
 	// totalW is the coverage denominator and maxScore the best score any
 	// document could reach, both set by score.
 	totalW, maxScore float64
@@ -55,6 +96,8 @@ func (ix *Index) newScratch() *scratch {
 		slotS: make([]float32, n),
 		slotQ: make([]float32, n),
 		seen:  map[int32]bool{},
+		exDot: make([]float32, len(ix.ex.doc)),
+		exSim: make([]float32, n),
 	}
 }
 
@@ -75,7 +118,8 @@ func (ix *Index) Search(question, lang string) Result {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.release(sc)
 	ix.analyze(question, sc)
-	if len(sc.slots) == 0 {
+	ix.matchExamples(sc)
+	if len(sc.slots) == 0 && len(sc.exDocs) == 0 {
 		return res
 	}
 	hits := ix.score(sc)
@@ -91,6 +135,11 @@ func (ix *Index) Search(question, lang string) Result {
 		}
 	}
 	res.Answered = res.Score >= ix.p.threshold
+	if res.Answered {
+		if l := ix.leadFor(sc, best); l != leadNone {
+			res.Lead = [...]string{"", LeadYes, LeadNo, LeadDepends}[l]
+		}
+	}
 	top := &ix.docs[best]
 	res.Top = top.variant(lang)
 	res.Lang = res.Top.Lang
@@ -124,6 +173,13 @@ func (ix *Index) release(sc *scratch) {
 		sc.acc[d], sc.cov[d] = 0, 0
 	}
 	sc.touched = sc.touched[:0]
+	for _, ex := range sc.exTouched {
+		sc.exDot[ex] = 0
+	}
+	for _, d := range sc.exDocs {
+		sc.exSim[d] = 0
+	}
+	sc.exTouched, sc.exDocs = sc.exTouched[:0], sc.exDocs[:0]
 	ix.pool.Put(sc)
 }
 
@@ -136,8 +192,9 @@ func (ix *Index) score(sc *scratch) []int32 {
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.unknown {
-			sc.totalW += ix.maxIDF * ix.p.unknownW
-			sc.maxScore += ix.maxIDF * ix.p.unknownW * (ix.p.k1 + 1)
+			uw := ix.maxIDF * ix.p.unknownW * float64(s.general)
+			sc.totalW += uw
+			sc.maxScore += uw * (ix.p.k1 + 1)
 			continue
 		}
 		sc.inSlot = sc.inSlot[:0]
@@ -184,15 +241,21 @@ func (ix *Index) score(sc *scratch) []int32 {
 	k := 0
 	rc := float32(ix.p.rankCov)
 	sa, sw := float32(1/max(sc.maxScore, 1e-9)), float32(1/max(sc.totalW, 1e-9))
-	key := func(d int32) float32 { return (1-rc)*sc.acc[d]*sa + rc*sc.cov[d]*sw }
+	er := float32(ix.p.exRank)
+	key := func(d int32) float32 { return (1-rc)*sc.acc[d]*sa + rc*sc.cov[d]*sw + er*sc.exSim[d] }
 	better := func(a, b int32) bool {
 		if ka, kb := key(a), key(b); ka != kb {
 			return ka > kb
 		}
 		return a < b
 	}
+	for _, d := range sc.exDocs {
+		if sc.acc[d] == 0 {
+			sc.touched = append(sc.touched, d) // so that release clears it
+		}
+	}
 	for _, d := range sc.touched {
-		if sc.acc[d] <= 0 {
+		if sc.acc[d] <= 0 && sc.exSim[d] <= 0 || k > 0 && slices.Contains(top[:k], d) {
 			continue
 		}
 		if k < topK {
@@ -249,12 +312,14 @@ func (ix *Index) phraseDocs(phrase []string, sc *scratch) {
 // discounted for word forms, typos and compound parts), plus a little of
 // its score relative to the best achievable one.
 func (ix *Index) confidence(sc *scratch, d int32) float64 {
-	if sc.totalW == 0 || sc.maxScore == 0 {
-		return 0
+	c := 0.0
+	if sc.totalW > 0 && sc.maxScore > 0 {
+		cov := float64(sc.cov[d]) / sc.totalW
+		strength := float64(sc.acc[d]) / sc.maxScore
+		c = ix.p.confCov*cov + (1-ix.p.confCov)*strength
 	}
-	cov := float64(sc.cov[d]) / sc.totalW
-	strength := float64(sc.acc[d]) / sc.maxScore
-	c := min(1, max(0, ix.p.confCov*cov+(1-ix.p.confCov)*strength))
+	c = max(c, float64(sc.exSim[d])*ix.p.threshold/ix.p.exAnswer)
+	c = min(1, max(0, c))
 	if sc.needs&^ix.docs[d].has != 0 && !ix.docs[d].organiser {
 		c *= 0.5
 	}

@@ -35,10 +35,33 @@ type Topic struct {
 	// question against them as well as against the text. Organisers add
 	// members' own questions with `faq link`.
 	Examples []string
+	// Leads are yes/no questions this topic answers with a plain "yes",
+	// "no" or "it depends" before the body; they are examples too. A
+	// yes/no question that matches one of them gets its lead (Result.Lead).
+	Leads []Lead
 	// Builtin is true for the topics embedded in the binary (Builtin) and
 	// false for organiser-written ones (LoadDir).
 	Builtin bool
 }
+
+// Lead is a yes/no question and the word its answer starts with.
+type Lead struct {
+	// Question is the yes/no question, as a member might ask it.
+	Question string
+	// Answer is LeadYes, LeadNo or LeadDepends.
+	Answer string
+}
+
+// The answers of a Lead.
+const (
+	LeadYes     = "yes"
+	LeadNo      = "no"
+	LeadDepends = "depends"
+)
+
+// listKeys are the front-matter keys whose value is a block list: the key
+// alone on its line, then one "- item" per line.
+var listKeys = map[string]string{"examples": "", "yes": LeadYes, "no": LeadNo, "depends": LeadDepends}
 
 // ParseTopic parses one topic file:
 //
@@ -49,10 +72,17 @@ type Topic struct {
 //	tags: passionsekonomi, passionsdrivet företagande
 //	related: three-principles, passion-vs-market
 //	source: Region Halland / VIAkub Halland
+//	examples:
+//	- vad menas med passionsdriven ekonomi
+//	- passionsekonomi?? förklara
+//	no:
+//	- handlar passionsdriven ekonomi om att tjäna pengar?
 //	---
 //	Answer body, 1–4 sentences of Markdown.
 //
-// id, lang and title are required, tags, related and source optional;
+// id, lang and title are required, tags, related, source, examples and
+// the yes/no leads (yes, no, depends) optional; examples and leads are
+// block lists, one "- question" per line;
 // lang is "sv" or "en"; ids are lower-case letters, digits and hyphens.
 // When the base name of name has the form <id>.<lang>.md, the front
 // matter must agree with it. Blank lines in the front matter are allowed,
@@ -75,6 +105,7 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 	}
 	keyLine := map[string]int{}
 	closing := 0
+	listKey := "" // the block list being read
 	for i := 1; i < len(lines); i++ {
 		ln := i + 1
 		line := strings.TrimSpace(lines[i])
@@ -85,6 +116,19 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 		if line == "" {
 			continue
 		}
+		if item, ok := strings.CutPrefix(line, "- "); ok && listKey != "" {
+			item = strings.TrimSpace(item)
+			if item == "" {
+				continue
+			}
+			if listKey == "examples" {
+				t.Examples = append(t.Examples, item)
+			} else {
+				t.Leads = append(t.Leads, Lead{Question: item, Answer: listKeys[listKey]})
+			}
+			continue
+		}
+		listKey = ""
 		key, val, ok := strings.Cut(line, ":")
 		if !ok {
 			if !hasClosing(lines[i:]) {
@@ -121,6 +165,11 @@ func ParseTopic(name string, data []byte) (Topic, error) {
 			}
 		case "source":
 			t.Source = val
+		case "examples", "yes", "no", "depends":
+			if val != "" {
+				return errf(ln, "%s: put each question on its own line as \"- question\"", key)
+			}
+			listKey = key
 		default:
 			return errf(ln, "unknown key %q", clip(key))
 		}

@@ -1,0 +1,306 @@
+package knowledge
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Example questions. Each topic's titles, example questions and lead
+// questions (Topic.Examples, Topic.Leads) are matched against the
+// member's question as whole questions, by the character trigrams of
+// their meaningful words: a TF-IDF cosine over trigrams ("^pa", "pas",
+// …, "on$"). Trigrams survive typos, inflections and Swedish compounds
+// ("passionsdrivet", "pasionsdriven") that the word index has to repair
+// one by one, and a question phrased like one a member asked before is
+// found even when it shares few exact words with the answer's text.
+//
+// A word of the question that the base does not know but that is common
+// in everyday language (general.go) weighs little, so that chat
+// ("hej! jag var på en träff igår och undrar…") does not dilute the
+// match; an unknown word that is not common weighs fully and lowers it,
+// so that "recept på surdegsbröd" is not taken for a question about
+// bread-making topics because of one shared word.
+
+// exampleIndex is the trigram index over the example questions.
+type exampleIndex struct {
+	grams []uint32  // sorted distinct trigram hashes
+	start []int32   // postings of grams[i] are post[start[i]:start[i+1]]
+	post  []int32   // example ids, repeated for a trigram occurring twice
+	idf   []float32 // per gram
+	doc   []int32   // example → document
+	norm  []float32 // example → length of its weighted trigram vector
+	lead  []uint8   // example → leadNone, leadYes, leadNo or leadDepends
+	// maxPost caps the postings scanned for one trigram: one found in a
+	// large share of all examples says almost nothing and would cost the
+	// most.
+	maxPost int
+}
+
+const (
+	leadNone = iota
+	leadYes
+	leadNo
+	leadDepends
+)
+
+func leadCode(answer string) uint8 {
+	switch answer {
+	case LeadYes:
+		return leadYes
+	case LeadNo:
+		return leadNo
+	case LeadDepends:
+		return leadDepends
+	}
+	return leadNone
+}
+
+// gramWeight is one trigram of a question with its weight.
+type gramWeight struct {
+	h uint32
+	w float32
+}
+
+// appendGrams appends the trigrams of the folded token tok with weight w.
+func appendGrams(gs []gramWeight, tok string, w float32) []gramWeight {
+	// FNV-1a over three runes, with ^ and $ marking the word's ends.
+	var win [3]rune
+	n := 0
+	push := func(r rune) {
+		win[0], win[1], win[2] = win[1], win[2], r
+		n++
+		if n < 3 {
+			return
+		}
+		h := uint32(2166136261)
+		for _, c := range win {
+			h ^= uint32(c)
+			h *= 16777619
+		}
+		gs = append(gs, gramWeight{h, w})
+	}
+	push('^')
+	for _, r := range tok {
+		push(r)
+	}
+	push('$')
+	return gs
+}
+
+// buildExamples indexes the example questions of every document. tok
+// splits text into meaningful folded words.
+func (ix *Index) buildExamples() {
+	type exGram struct {
+		h  uint32
+		ex int32
+	}
+	var (
+		all  []exGram
+		gs   []gramWeight
+		tk   tokenizer
+		vecs [][]gramWeight // per example, distinct grams with counts as w
+	)
+	add := func(d int32, text string, lead uint8) {
+		gs = gs[:0]
+		tk.each(text, maxQueryBytes, func(w string) bool {
+			if !isStop(w) {
+				gs = appendGrams(gs, w, 1)
+			}
+			return true
+		})
+		if len(gs) == 0 {
+			return
+		}
+		ex := int32(len(ix.ex.doc))
+		ix.ex.doc = append(ix.ex.doc, d)
+		ix.ex.lead = append(ix.ex.lead, lead)
+		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
+		var v []gramWeight
+		for _, g := range gs {
+			all = append(all, exGram{g.h, ex})
+			if k := len(v) - 1; k >= 0 && v[k].h == g.h {
+				v[k].w++
+			} else {
+				v = append(v, g)
+			}
+		}
+		vecs = append(vecs, v)
+	}
+	for di := range ix.docs {
+		d := &ix.docs[di]
+		for _, t := range []*Topic{d.sv, d.en} {
+			if t == nil {
+				continue
+			}
+			add(int32(di), t.Title, leadNone)
+			for _, e := range t.Examples {
+				add(int32(di), e, leadNone)
+			}
+			for _, l := range t.Leads {
+				add(int32(di), l.Question, leadCode(l.Answer))
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b exGram) int {
+		if c := cmpU32(a.h, b.h); c != 0 {
+			return c
+		}
+		return int(a.ex - b.ex)
+	})
+	e := &ix.ex
+	e.post = make([]int32, len(all))
+	for i, g := range all {
+		if i == 0 || g.h != all[i-1].h {
+			e.grams = append(e.grams, g.h)
+			e.start = append(e.start, int32(i))
+		}
+		e.post[i] = g.ex
+	}
+	e.start = append(e.start, int32(len(all)))
+	n := float64(len(e.doc))
+	e.idf = make([]float32, len(e.grams))
+	for i := range e.grams {
+		// Documents, not examples, would be the better unit, but a trigram
+		// shared by all the phrasings of one topic is still informative
+		// across topics; examples keep the build simple.
+		df := float64(distinctCount(e.post[e.start[i]:e.start[i+1]]))
+		e.idf[i] = float32(math.Log(1 + n/df))
+	}
+	e.norm = make([]float32, len(e.doc))
+	for ex, v := range vecs {
+		var s float64
+		for _, g := range v {
+			i, _ := slices.BinarySearch(e.grams, g.h)
+			x := float64(g.w * e.idf[i])
+			s += x * x
+		}
+		e.norm[ex] = float32(math.Sqrt(s))
+	}
+	e.maxPost = max(2000, len(e.doc)/8)
+}
+
+func distinctCount(p []int32) int {
+	n := 0
+	for i := range p {
+		if i == 0 || p[i] != p[i-1] {
+			n++
+		}
+	}
+	return n
+}
+
+func cmpU32(a, b uint32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// matchExamples scores the example questions against the question's
+// trigrams (sc.grams) and leaves in sc.exSim the best cosine per document
+// (sc.exDocs lists the documents with one), and in sc.exDot the dot
+// product per example (sc.exTouched lists them).
+func (ix *Index) matchExamples(sc *scratch) {
+	e := &ix.ex
+	if len(e.doc) == 0 || len(sc.grams) == 0 {
+		return
+	}
+	slices.SortFunc(sc.grams, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
+	var qnorm float64
+	for i := 0; i < len(sc.grams); {
+		h, w := sc.grams[i].h, float32(0)
+		for ; i < len(sc.grams) && sc.grams[i].h == h; i++ {
+			w += sc.grams[i].w
+		}
+		gi, ok := slices.BinarySearch(e.grams, h)
+		if !ok {
+			// A trigram no example has still makes the question longer.
+			x := float64(w) * math.Log(1+float64(len(e.doc)))
+			qnorm += x * x
+			continue
+		}
+		idf := e.idf[gi]
+		qw := w * idf
+		qnorm += float64(qw) * float64(qw)
+		ps := e.post[e.start[gi]:e.start[gi+1]]
+		if len(ps) > e.maxPost {
+			continue
+		}
+		add := qw * idf
+		for _, ex := range ps {
+			if sc.exDot[ex] == 0 {
+				sc.exTouched = append(sc.exTouched, ex)
+			}
+			sc.exDot[ex] += add
+		}
+	}
+	if qnorm == 0 {
+		return
+	}
+	inv := float32(1 / math.Sqrt(qnorm))
+	for _, ex := range sc.exTouched {
+		sim := sc.exDot[ex] * inv / max(e.norm[ex], 1e-9)
+		sc.exDot[ex] = sim // from here on the cosine
+		d := e.doc[ex]
+		if sc.exSim[d] == 0 {
+			sc.exDocs = append(sc.exDocs, d)
+		}
+		sc.exSim[d] = max(sc.exSim[d], sim)
+	}
+}
+
+// leadFor returns the lead of the example of document d that is most
+// like the question, when the question is a yes/no question and that
+// example is near enough; else leadNone.
+func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
+	if !sc.yesNo {
+		return leadNone
+	}
+	best, lead := float32(0), uint8(leadNone)
+	for _, ex := range sc.exTouched {
+		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best {
+			best, lead = sc.exDot[ex], ix.ex.lead[ex]
+		}
+	}
+	if float64(best) < ix.p.leadMin {
+		return leadNone
+	}
+	return lead
+}
+
+// yesNoWords start a yes/no question (after greetings).
+var yesNoWords = wordSet(`is are was were do does did can could must should
+	will would has have had need may might shall isn aren doesn don didn cant
+	wasn shouldn wouldn hasn haven
+	är var måste kan kunde ska skall skulle behöver finns fanns får fick går
+	gick har hade gäller stämmer brukar bör blir blev räcker kommer ingår
+	funkar fungerar passar betyder handlar menar tjänar innebär`)
+
+// isYesNo reports whether q asks a yes/no question: the first word of
+// one of its clauses, after any greeting, is an auxiliary or a verb
+// ("Är …", "Must …", "… – does that make me passion-driven?").
+func isYesNo(q string) bool {
+	if len(q) > 1<<10 {
+		q = q[:1<<10]
+	}
+	var tk tokenizer
+	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(".,:;!?–—()", r) }) {
+		yes, n := false, 0
+		tk.each(clause, 0, func(w string) bool {
+			n++
+			if _, ok := greetWords[w]; ok {
+				return n < 8
+			}
+			_, yes = yesNoWords[w]
+			return false
+		})
+		if yes {
+			return true
+		}
+	}
+	return false
+}
