@@ -49,7 +49,7 @@ func (a *program) answerAll(built *app.App) error {
 		}
 		r := askResult{Question: q, Lang: ans.Lang, Answered: ans.Answered, Score: ans.Score, Related: []string{}}
 		if ans.Answered && ans.Top != nil {
-			r.Answer, r.Topic, r.Source = ans.Top.Body, ans.Top.ID, ans.Top.Source
+			r.Answer, r.Topic, r.Source = ans.Text(), ans.Top.ID, ans.Top.Source
 			for _, t := range ans.Related {
 				r.Related = append(r.Related, t.ID)
 			}

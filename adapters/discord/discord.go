@@ -51,6 +51,11 @@ type Options struct {
 	// DeferAfter is how long an interaction may run before it is deferred
 	// (default 1.5 s, well inside Discord's 3 s).
 	DeferAfter time.Duration
+	// CallbackWindow is how long after an interaction Discord takes its
+	// first answer (default 3 s, Discord's); later the reply goes to the
+	// channel, or by DM when it is private. Follow-ups are taken for 15
+	// minutes (FollowupWindow).
+	CallbackWindow time.Duration
 	// Retries is how often a 5xx or network failure is retried (default 4).
 	Retries int
 	// Backoff is the first retry's wait, doubled each time (default 500 ms).
@@ -73,6 +78,8 @@ type Adapter struct {
 	once      sync.Once
 	// connected is set by READY and RESUMED, cleared by a lost connection.
 	connected atomic.Bool
+	// repaired logs each field that did not decode once (lenient.go).
+	repaired repairs
 }
 
 // New checks the options and prepares a session; Run connects.
@@ -91,6 +98,9 @@ func New(opt Options) (*Adapter, error) {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	opt.Observer = bot.Observe(opt.Observer)
+	if opt.CallbackWindow <= 0 {
+		opt.CallbackWindow = 3 * time.Second
+	}
 	if opt.DeferAfter <= 0 {
 		opt.DeferAfter = 1500 * time.Millisecond
 	}
@@ -201,6 +211,9 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		}),
 		s.AddHandler(func(_ *discordgo.Session, m *discordgo.GuildMemberAdd) {
 			a.guard(ctx, func() { a.onMemberAdd(ctx, h, m) })
+		}),
+		s.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) {
+			a.guard(ctx, func() { a.onRaw(ctx, h, e) })
 		}),
 	}
 	defer func() {

@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"strings"
@@ -37,7 +38,9 @@ type setup struct {
 	dbPath     string
 	extra      []*bot.Command
 	fakeOpts   []discordfake.Option
-	lanes      int // Options.InteractionLanes
+	lanes      int           // Options.InteractionLanes
+	deferAfter time.Duration // Options.DeferAfter (default 300 ms)
+	window     time.Duration // Options.CallbackWindow
 	options    func(*bot.Options)
 }
 
@@ -62,7 +65,8 @@ func start(t *testing.T, s setup) *env {
 	opts := []bottest.Option{bottest.WithAdapterOn(func(db *storage.DB) (bot.Adapter, error) {
 		var err error
 		a, err = discord.New(discord.Options{Token: fake.Token(), BaseURL: fake.URL(), GuildID: e.guild.ID, State: db,
-			PrivilegedIntents: s.privileged, DeferAfter: 300 * time.Millisecond, Backoff: 10 * time.Millisecond, InteractionLanes: s.lanes})
+			PrivilegedIntents: s.privileged, DeferAfter: cmp.Or(s.deferAfter, 300*time.Millisecond), CallbackWindow: s.window,
+			Backoff: 10 * time.Millisecond, InteractionLanes: s.lanes})
 		return a, err
 	}), bottest.WithOptions(func(o *bot.Options) {
 		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"id:902"}})

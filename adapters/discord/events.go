@@ -18,7 +18,7 @@ import (
 // addressed; other messages go through only for the prefix check (their
 // content is empty unless the Message Content intent is on).
 func (a *Adapter) onMessage(ctx context.Context, h bot.Handler, m *discordgo.MessageCreate) {
-	if m.Author == nil || m.Author.Bot || m.Author.ID == a.botID() {
+	if m.Message == nil || m.Author == nil || m.Author.Bot || m.Author.ID == a.botID() {
 		return
 	}
 	text, mentioned := a.stripMention(m.Message)
@@ -69,6 +69,9 @@ func (a *Adapter) stripMention(m *discordgo.Message) (string, bool) {
 // into EventAction, each answered through the interaction.
 func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordgo.InteractionCreate) {
 	i := ic.Interaction
+	if i == nil {
+		return // not decoded: onRaw repairs it
+	}
 	var du *discordgo.User
 	if i.Member != nil {
 		du = i.Member.User
@@ -107,7 +110,7 @@ func (a *Adapter) onInteraction(ctx context.Context, h bot.Handler, ic *discordg
 	default:
 		return
 	}
-	ir := &interactionReply{a: a, i: i, ephemeral: ephemeral}
+	ir := &interactionReply{a: a, i: i, ephemeral: ephemeral, created: time.Now(), user: ev.User.ID}
 	ev.Respond = ir.respond
 	// Deferring and settling outlive a stop, like the handler's own reply
 	// (the core detaches it): Discord must not show "interaction failed".
@@ -299,6 +302,8 @@ type interactionReply struct {
 	a         *Adapter
 	i         *discordgo.Interaction
 	ephemeral bool
+	created   time.Time // received: Discord's windows count from here
+	user      string    // who invoked it, for a private reply past the windows
 
 	mu       sync.Mutex
 	acked    bool // an interaction response was sent
@@ -321,6 +326,8 @@ func (r *interactionReply) deferReply(ctx context.Context) {
 	if r.acked || r.done {
 		return
 	}
+	ctx, cancel := context.WithDeadline(ctx, r.created.Add(r.a.opt.CallbackWindow))
+	defer cancel()
 	err := r.a.retry(ctx, func() error {
 		return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
@@ -338,6 +345,9 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	eph := rep.Ephemeral || r.ephemeral
+	if r.late() {
+		return r.fallback(ctx, rep, eph)
+	}
 	am := allowedMentions(rep.Mentions)
 	if r.deferred && r.sent == 0 && eph && !r.ephemeral {
 		// The "thinking…" placeholder is public, but this reply is for the
@@ -350,19 +360,28 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 		var err error
 		switch {
 		case !r.acked:
-			err = r.a.retry(ctx, func() error {
-				return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
+			// Only within Discord's window: a retry after it cannot succeed.
+			wctx, cancel := context.WithDeadline(ctx, r.created.Add(r.a.opt.CallbackWindow))
+			err = r.a.retry(wctx, func() error {
+				return r.a.interactionRespond(wctx, r.i, &discordgo.InteractionResponse{
 					Type: discordgo.InteractionResponseChannelMessageWithSource,
 					Data: &discordgo.InteractionResponseData{Content: m.content, Embeds: m.embeds, Components: m.components, Files: m.files(), AllowedMentions: am, Flags: r.flags(eph)},
 				})
 			})
+			cancel()
 			if alreadyAcked(err) {
 				err = nil // a retry after a lost answer: the first one arrived
 			}
+			if err != nil && r.sent == 0 && (errors.Is(err, context.DeadlineExceeded) || unknownInteraction(err)) {
+				r.a.log.Warn("discord: the interaction's answer window passed; replying in the channel instead", "interaction", r.i.ID)
+				return r.fallback(ctx, rep, eph)
+			}
 			r.acked = err == nil
 		case r.deferred && r.sent == 0:
+			// Empty lists, not null: compatible servers refuse null arrays.
+			embeds, components := orEmpty(m.embeds), orEmpty(m.components)
 			err = r.a.retry(ctx, func() error {
-				return r.a.interactionEdit(ctx, r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &m.embeds, Components: &m.components, Files: m.files(), AllowedMentions: am})
+				return r.a.interactionEdit(ctx, r.i, &discordgo.WebhookEdit{Content: &m.content, Embeds: &embeds, Components: &components, Files: m.files(), AllowedMentions: am})
 			})
 		default:
 			err = r.a.retry(ctx, func() error {
@@ -377,6 +396,43 @@ func (r *interactionReply) respond(ctx context.Context, rep bot.Reply) error {
 	return nil
 }
 
+// FollowupWindow is how long Discord takes follow-ups and edits of an
+// interaction's answer.
+const FollowupWindow = 15 * time.Minute
+
+// late reports that Discord no longer takes an answer to the interaction:
+// its first answer's window passed without one, or the follow-up window.
+func (r *interactionReply) late() bool {
+	age := time.Since(r.created)
+	return !r.acked && age > r.a.opt.CallbackWindow || r.acked && age > FollowupWindow
+}
+
+// fallback sends a reply the interaction can no longer carry: in the
+// channel, or by DM when it is for the member only.
+func (r *interactionReply) fallback(ctx context.Context, rep bot.Reply, eph bool) error {
+	if eph || r.i.ChannelID == "" {
+		rep.Ephemeral = false
+		_, err := r.a.Send(ctx, bot.Target{User: r.user}, rep)
+		return err
+	}
+	return r.a.sendChannel(ctx, r.i.ChannelID, bot.Sanitize(rep), nil)
+}
+
+// orEmpty is s, or an empty (not nil) slice.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// unknownInteraction reports Discord's "Unknown interaction" (10062): the
+// interaction's window passed.
+func unknownInteraction(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == 10062
+}
+
 // finish settles an interaction whose handler returned: a deferral it
 // never filled is removed, and one it never answered gets a short private
 // acknowledgement, so Discord never shows "interaction failed".
@@ -387,9 +443,11 @@ func (r *interactionReply) finish(ctx context.Context) {
 	switch {
 	case r.deferred && r.sent == 0:
 		_ = r.a.retry(ctx, func() error { return r.a.interactionDelete(ctx, r.i) })
-	case !r.acked:
-		_ = r.a.retry(ctx, func() error {
-			return r.a.interactionRespond(ctx, r.i, &discordgo.InteractionResponse{
+	case !r.acked && !r.late():
+		wctx, cancel := context.WithDeadline(ctx, r.created.Add(r.a.opt.CallbackWindow))
+		defer cancel()
+		_ = r.a.retry(wctx, func() error {
+			return r.a.interactionRespond(wctx, r.i, &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseChannelMessageWithSource,
 				Data: &discordgo.InteractionResponseData{Content: "✓", Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: allowedMentions(nil)},
 			})

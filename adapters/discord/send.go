@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
 	"github.com/bwmarrin/discordgo"
@@ -58,22 +57,21 @@ func (a *Adapter) send(ctx context.Context, channel string, r bot.Reply, ref *di
 		}
 		// Every message carries a nonce with enforce_nonce, so a retry after a
 		// lost answer (timeout, dropped connection) cannot post it twice.
-		var msg *discordgo.Message
+		var id string
 		err := a.retry(ctx, func() (err error) {
 			if m.file != nil {
-				data.Files = m.files()
 				// Files go as multipart, which has no nonce: a retry
 				// after a lost answer could post the file twice.
-				msg, err = a.sess.ChannelMessageSendComplex(channel, data)
+				id, err = a.sendFiles(channel, data, m.files())
 				return err
 			}
-			msg, err = a.sendWithNonce(channel, data, nonce(key, i))
+			id, err = a.sendWithNonce(channel, data, nonce(key, i))
 			return err
 		})
 		if err != nil {
 			return last, fmt.Errorf("discord: send to %s: %w", channel, err)
 		}
-		last = msg.ID
+		last = id
 	}
 	return last, nil
 }
@@ -89,17 +87,29 @@ type nonceMessage struct {
 // sendWithNonce posts a message that Discord creates at most once for the
 // nonce (within a few minutes): a retry after a crash between sending and
 // recording the delivery gets the first message back instead of a second.
-func (a *Adapter) sendWithNonce(channel string, data *discordgo.MessageSend, n string) (*discordgo.Message, error) {
+// It returns the message's id; a 2xx is a delivered message (messageID).
+func (a *Adapter) sendWithNonce(channel string, data *discordgo.MessageSend, n string) (string, error) {
 	endpoint := discordgo.EndpointChannelMessages(channel)
 	body, err := a.sess.RequestWithBucketID("POST", endpoint, nonceMessage{MessageSend: data, Nonce: n, EnforceNonce: true}, endpoint)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	var m discordgo.Message
-	if err := json.Unmarshal(body, &m); err != nil {
-		return nil, fmt.Errorf("discord: message reply: %w", err)
+	return a.messageID(body), nil
+}
+
+// sendFiles posts a message with attachments (multipart) and returns its
+// id, reading nothing else of the answer.
+func (a *Adapter) sendFiles(channel string, data *discordgo.MessageSend, files []*discordgo.File) (string, error) {
+	endpoint := discordgo.EndpointChannelMessages(channel)
+	contentType, body, err := discordgo.MultipartBodyWithJSON(data, files)
+	if err != nil {
+		return "", err
 	}
-	return &m, nil
+	answer, err := a.sess.RequestRaw("POST", endpoint, contentType, body, endpoint, 0)
+	if err != nil {
+		return "", err
+	}
+	return a.messageID(answer), nil
 }
 
 // nonce derives the nonce of a reply's i-th message: at most 25 characters.

@@ -105,7 +105,9 @@ func New(opt Options) (*Adapter, error) {
 		opt.MaxRetries = 8
 	}
 	// Its own transport, so that Run can close the idle connections it leaves.
-	hc := &http.Client{Timeout: 20 * time.Second, Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	// It reads only what it needs of chat.* answers (lenientTransport).
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	hc := &http.Client{Timeout: 20 * time.Second, Transport: lenientTransport{next: tr}}
 	api := slackapi.New(opt.BotToken,
 		slackapi.OptionAPIURL(opt.APIURL),
 		slackapi.OptionAppLevelToken(opt.AppToken),

@@ -418,6 +418,9 @@ func (s *Server) requestMembers(c *gwConn, d json.RawMessage) {
 // dispatchTo sends an op 0 dispatch in the session (queued for its
 // connection and kept for resumes); s.mu must be held.
 func (s *Server) dispatchTo(sess *session, t string, d any, after func()) {
+	if s.cfg.mistype && (t == "MESSAGE_CREATE" || t == "MESSAGE_UPDATE" || t == "INTERACTION_CREATE") {
+		d = mistyped(d)
+	}
 	sess.seq++
 	frame := mustJSON(map[string]any{"op": 0, "s": sess.seq, "t": t, "d": d})
 	sess.log = append(sess.log, logEntry{seq: sess.seq, frame: frame})

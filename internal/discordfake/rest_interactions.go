@@ -204,6 +204,9 @@ func (s *Server) getHookMessage(x *req) (int, any, *apiError) {
 }
 
 func (s *Server) patchHookMessage(x *req, b *messageBody) (int, any, *apiError) {
+	if s.cfg.mistype && nullArray(x.c.body) {
+		return 0, nil, &apiError{status: 400, code: 50035, msg: "Invalid Form Body: embeds/components must be array"}
+	}
 	b.Flags = nil
 	return s.editMessage(x.c, x.msg, b, func(m *Message) { m.Flags &^= FlagLoading })
 }

@@ -66,8 +66,17 @@ type config struct {
 	deadline                     time.Duration
 	privileged                   int
 	compress, echo               bool
+	mistype                      bool
 	globalPerSecond              int
 }
+
+// WithMistypedFields makes the fake answer as a Discord-compatible server
+// that types some fields its own way: in messages (REST answers and
+// MESSAGE_CREATE/UPDATE) and interactions, every user's public_flags is a
+// string, and every object with an id carries an unknown field; edits of
+// an interaction's answer with null embeds or components are refused
+// ("must be array"). A 2xx is still a delivered message.
+func WithMistypedFields() Option { return func(c *config) { c.mistype = true } }
 
 // WithGlobalRateLimit makes the fake enforce Discord's global rate limit:
 // at most perSecond REST requests in each one-second window, with a global
@@ -544,6 +553,9 @@ func (s *Server) writeJSON(c *call, status int, v any) {
 	if status == http.StatusNoContent {
 		c.w.WriteHeader(status)
 		return
+	}
+	if s.cfg.mistype && (strings.Contains(c.r.URL.Path, "/messages") || strings.Contains(c.r.URL.Path, "/webhooks/")) {
+		v = mistyped(v)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -44,7 +44,14 @@ type config struct {
 	ackTimeout   time.Duration
 	maxRetries   int
 	verbose      bool
+	mistype      bool
 }
+
+// WithMistypedFields makes the fake answer chat.postMessage, chat.update
+// and chat.postEphemeral as a compatible server that types fields its own
+// way: the echoed message's ts is a number, its bot_profile a string, and
+// it carries an unknown field. ok is still true: the message is delivered.
+func WithMistypedFields() Option { return func(c *config) { c.mistype = true } }
 
 // WithPingInterval sets how often the fake sends a websocket PING on each
 // Socket Mode connection (default 5s). The first PING goes out right after

@@ -259,7 +259,13 @@ func (s *Server) dispatchLocked(req apiReq) result {
 	if code := s.authLocked(req.token, appLevel); code != "" {
 		return fail(code)
 	}
-	return h(req)
+	res := h(req)
+	if s.cfg.mistype && strings.HasPrefix(req.method, "chat.") && res.body != nil {
+		res.body["message"] = map[string]any{"type": "message", "ts": 1733400000.000100, "bot_profile": "passionbot",
+			"x_future_field": map[string]any{"since": 2027}, "text": res.body["text"]}
+		res.body["x_future_field"] = []any{1, "two"}
+	}
+	return res
 }
 
 // authLocked checks a token: appLevel methods take the xapp- token, the
