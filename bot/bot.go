@@ -62,6 +62,10 @@ type Options struct {
 	// Fallback handles addressed text that is not a command (questions);
 	// it reads Call.Line. Nil means such text gets the unknown-command answer.
 	Fallback RunFunc
+	// Chat reports whether free text is small talk ("hej", "tack!") that
+	// Fallback answers: such text never gets the unknown-command answer,
+	// even one word near a command's name ("hej" is two edits from "help").
+	Chat func(text string) bool
 	// Suggest offers values for an argument declared with Suggest, given
 	// what the member has typed so far.
 	// viewer is the asker's role, for what they may see.

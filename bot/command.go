@@ -66,7 +66,11 @@ type Command struct {
 	Private bool
 	// Slow handlers are acknowledged (deferred) by adapters before running.
 	Slow bool
-	Run  RunFunc
+	// NotNative commands are typed or reached by a button, never published
+	// as a platform's native command: "ask feedback" (the 👍/👎 buttons
+	// under an answer) would make Discord's /ask a group.
+	NotNative bool
+	Run       RunFunc
 }
 
 // RepliesEphemeral reports whether the command's replies are for the

@@ -16,6 +16,9 @@ type Observer interface {
 	Handled(p Platform, command, result string, took time.Duration)
 	// Asked is one question to the knowledge base and whether it was answered.
 	Asked(p Platform, lang string, answered bool)
+	// Feedback is one member's first vote on a knowledge answer: "up"
+	// (it helped) or "down".
+	Feedback(p Platform, vote string)
 	// RateLimited is one wait the platform imposed (HTTP 429).
 	RateLimited(p Platform, wait time.Duration)
 	// Delivered is the end of one scheduled delivery (announcement,
@@ -50,6 +53,9 @@ func (NopObserver) Handled(Platform, string, string, time.Duration) {}
 
 // Asked does nothing.
 func (NopObserver) Asked(Platform, string, bool) {}
+
+// Feedback does nothing.
+func (NopObserver) Feedback(Platform, string) {}
 
 // RateLimited does nothing.
 func (NopObserver) RateLimited(Platform, time.Duration) {}

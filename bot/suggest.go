@@ -64,16 +64,29 @@ func (b *Bot) unknown(c *Call, toks []token) string {
 
 // looksLikeCommand tells an attempted command from free text: its first
 // word starts a command group, its first two words are near a two-word
-// command, or it is one word near a command name.
+// command, or it is one word near a command name; small talk (Options.Chat)
+// never is.
 func (b *Bot) looksLikeCommand(toks []token) bool {
 	words := firstWords(toks, 2)
-	if len(words) == 0 {
+	if len(words) == 0 || b.opt.Chat != nil && b.opt.Chat(tokensText(toks)) {
 		return false
 	}
 	if b.reg.IsGroup(words[0]) || (len(words) == 2 && strings.Contains(b.suggest(words), " ")) {
 		return true // "role lsit", "rolle list"
 	}
 	return len(toks) == 1 && b.suggest(words) != ""
+}
+
+// tokensText is the text the tokens were read from, single-spaced.
+func tokensText(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.value
+		if t.named {
+			parts[i] = t.name + ":" + t.value
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // suggest returns the command name nearest to the typed words, among the

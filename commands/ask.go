@@ -78,12 +78,16 @@ func topicTitles(ts []*knowledge.Topic) string {
 
 // ask answers questions from the knowledge base.
 type ask struct {
-	lib   *Library
-	store QuestionStore
-	log   *slog.Logger
+	lib     *Library
+	store   QuestionStore
+	answers AnswerStore // answers given, for 👍 / 👎 (feedback.go)
+	chat    *smallTalk  // greetings and thanks are not questions
+	log     *slog.Logger
 }
 
-func newAsk(d Deps) *ask { return &ask{lib: d.Library, store: d.Store, log: d.logFor("ask")} }
+func newAsk(d Deps) *ask {
+	return &ask{lib: d.Library, store: d.Store, answers: d.Store, chat: newSmallTalk(d), log: d.logFor("ask")}
+}
 
 // Name names the feature.
 func (*ask) Name() string { return "ask" }
@@ -116,10 +120,17 @@ func (f *ask) fallback() bot.RunFunc {
 }
 
 // answer replies to a question and records it when the bot does not know.
+// Small talk gets a friendly reply instead; an answer offers 👍 / 👎.
 func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
+	if chatted, err := f.chat.reply(ctx, c, q); chatted {
+		return err
+	}
 	a := f.lib.Ask(q, c.Lang)
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
-	if a.Answered || storage.NormalizeQuestion(q) == "" {
+	if a.Answered {
+		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
+	}
+	if storage.NormalizeQuestion(q) == "" {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})
 	}
 	note := record(ctx, c, f.log, f.store, q, a.Lang)

@@ -20,6 +20,8 @@ type Store interface {
 	LocaleStore
 	EntryStore
 	QuestionStore
+	AnswerStore
+	ExampleStore
 	LearnStore
 	MeetupStore
 	AnnouncementStore

@@ -49,6 +49,15 @@ func TestMyDataDeleteOnARealFullDisk(t *testing.T) {
 			full = got
 		}
 	}
+	// A question that did not fit can leave room in the WAL that a smaller
+	// write (and a deletion) still fits in: the smallest writes there are,
+	// a member's language, use it up.
+	for i, failed := 0, 0; i < 1000 && failed < 5; i++ {
+		failed++
+		if got := h.Say(h.Member(fmt.Sprintf("filler%d", i%20), bot.RoleMember), "language "+[]string{"sv", "en"}[i%2]); strings.HasPrefix(got, "Klart:") || strings.HasPrefix(got, "Done:") {
+			failed = 0
+		}
+	}
 	if !strings.Contains(full, "Jag kunde inte spara frågan just nu") {
 		t.Fatalf("reply on a full disk: %q", full)
 	}

@@ -62,7 +62,7 @@ func (f *faq) Commands() []*bot.Command {
 			Name: "faq unanswered", Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
 			Help: txt("Frågor jag inte kunde svara på, mest ställda först", "Questions I could not answer, most asked first"),
 			Run: func(ctx context.Context, c *bot.Call) error {
-				qsOpen, err := qs.OpenQuestions(ctx, 25)
+				qsOpen, err := qs.OpenQuestions(ctx, questionScan)
 				if err != nil {
 					return err
 				}
@@ -71,10 +71,14 @@ func (f *faq) Commands() []*bot.Command {
 				}
 				var b strings.Builder
 				b.WriteString(c.T("faq.open_title"))
-				for _, q := range qsOpen {
-					fmt.Fprintf(&b, "\n- `%d` %s “%s” (%s)", q.ID, c.T("faq.times", q.TimesAsked), bot.Quote(q.Text, 200), q.Lang)
+				groups := groupQuestions(qsOpen) // near-duplicates are one entry
+				for _, q := range groups[:min(len(groups), 25)] {
+					fmt.Fprintf(&b, "\n- `%d` %s “%s” (%s)", q.ID, c.T("faq.times", q.Total), bot.Quote(q.Text, 200), q.Lang)
+					if len(q.Others) > 0 {
+						b.WriteString(" · " + c.T("feedback.similar", len(q.Others), idList(q.Others)))
+					}
 				}
-				b.WriteString("\n" + c.T("faq.open_hint"))
+				b.WriteString("\n" + c.T("faq.open_hint") + " " + c.T("feedback.dismiss_hint"))
 				return c.Reply(ctx, bot.Reply{Text: b.String()})
 			},
 		},
@@ -102,8 +106,15 @@ func (f *faq) Commands() []*bot.Command {
 				if err := save(ctx, c, e); err != nil {
 					return err
 				}
-				if err := qs.MarkAnswered(ctx, q.ID, id); err != nil {
+				// The near-duplicates listed with it are answered too.
+				group, err := questionGroupOf(ctx, qs, q.ID)
+				if err != nil {
 					return err
+				}
+				for _, qid := range group {
+					if err := qs.MarkAnswered(ctx, qid, id); err != nil {
+						return err
+					}
 				}
 				return c.Say(ctx, "faq.answered", id)
 			},

@@ -44,7 +44,7 @@ func NewFeatures(d Deps) (*Features, error) {
 	tags := newTagger()
 	fs := &Features{ask: newAsk(d), interests: newInterests(d, tags, newGroups(d, tags)),
 		onboarding: newOnboarding(d), moderation: newModeration(d), catalog: d.Catalog}
-	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newLearn(d), newMeetups(d), newAnnouncements(d),
+	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newFeedback(d), fs.ask.chat, newLearn(d), newMeetups(d), newAnnouncements(d),
 		fs.interests, newMatching(d), fs.moderation, newPrivacy(d), newRoles(d), fs.onboarding, newRetention(d)}
 	for _, f := range fs.list {
 		if err := d.Catalog.Add(f.Messages()); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,14 +22,22 @@ type EntryStore interface {
 	Entries(ctx context.Context) ([]storage.Entry, error)
 }
 
+// LibraryStore is what the Library reads from the database: the
+// organisers' entries and the members' questions linked to topics.
+type LibraryStore interface {
+	EntryStore
+	ExampleStore
+}
+
 // Library is the live knowledge base: the built-in topics, the topics in
 // the configured folder and the organisers' entries in SQLite, later ones
-// overriding earlier ones with the same id. Searches read the current index
-// without locks; Reload builds a new index and swaps it in.
+// overriding earlier ones with the same id, each with the example
+// questions organisers linked to it (`faq link`). Searches read the current
+// index without locks; Reload builds a new index and swaps it in.
 type Library struct {
 	builtin []knowledge.Topic
 	dir     string
-	store   EntryStore
+	store   LibraryStore
 	reload  sync.Mutex // one rebuild at a time
 	cur     atomic.Pointer[knowledge.Index]
 	origin  atomic.Pointer[map[string]string] // topic id -> "builtin", "dir" or "faq"
@@ -36,7 +45,7 @@ type Library struct {
 
 // NewLibrary loads the knowledge base. Malformed files in dir are returned
 // as problems, never fatal.
-func NewLibrary(ctx context.Context, dir string, store EntryStore) (*Library, []error, error) {
+func NewLibrary(ctx context.Context, dir string, store LibraryStore) (*Library, []error, error) {
 	builtin, err := knowledge.Builtin()
 	if err != nil {
 		return nil, nil, fmt.Errorf("built-in knowledge base: %w", err)
@@ -105,6 +114,13 @@ func (l *Library) Reload(ctx context.Context) ([]error, error) {
 		}
 	}
 	topics = append(topics, l.keepOtherLanguage(topics[len(l.builtin):])...)
+	if l.store != nil {
+		examples, err := l.store.Examples(ctx)
+		if err != nil {
+			return problems, err
+		}
+		addExamples(topics, examples)
+	}
 	l.cur.Store(knowledge.NewIndex(topics))
 	l.origin.Store(&origin)
 	return problems, nil
@@ -128,6 +144,21 @@ func (l *Library) keepOtherLanguage(overrides []knowledge.Topic) []knowledge.Top
 		}
 	}
 	return out
+}
+
+// addExamples adds each linked question to the Examples of its topic in its
+// language. A topic overridden later in the list (the index keeps the last
+// with an id and language) gets it too; a question whose topic is gone is
+// left out until the topic comes back.
+func addExamples(topics []knowledge.Topic, examples []storage.Example) {
+	for _, ex := range examples {
+		for i := range topics {
+			if t := &topics[i]; t.ID == ex.TopicID && t.Lang == ex.Lang && !slices.Contains(t.Examples, ex.Question) {
+				// Clipped: the built-in topics' slices are shared with l.builtin.
+				t.Examples = append(slices.Clip(t.Examples), ex.Question)
+			}
+		}
+	}
 }
 
 func entryTopic(e storage.Entry) knowledge.Topic {

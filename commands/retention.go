@@ -12,13 +12,17 @@ import (
 )
 
 // RetentionStore deletes what is kept only for a while: unanswered
-// questions (storage.QuestionRetention after they were last asked), audit
+// questions (storage.QuestionRetention after they were last asked), the
+// answers given in chat and their votes (storage.AnswerRetention), audit
 // entries (Deps.AuditRetention) and the delivery log (deliveryLogKeep,
 // through DeliveryStore.PruneDeliveries).
 type RetentionStore interface {
 	PruneQuestions(ctx context.Context, before time.Time) (int64, error)
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
 	PruneDeliveries(ctx context.Context, before time.Time) (int64, error)
+	// PruneAnswers deletes the knowledge answers given in chat, and the
+	// votes on them, storage.AnswerRetention after they were given.
+	PruneAnswers(ctx context.Context, before time.Time) (int64, error)
 	// KeepReserve re-creates the room kept for deletions on a full disk
 	// once a deletion has used it and there is space again.
 	KeepReserve() error
@@ -93,6 +97,11 @@ func (f *retention) prune(ctx context.Context, now time.Time) {
 		log.Error("unanswered questions not pruned", "err", err)
 	} else if n > 0 {
 		log.Info("unanswered questions pruned", "questions", n, "kept_days", days(storage.QuestionRetention))
+	}
+	if n, err := store.PruneAnswers(ctx, now.Add(-storage.AnswerRetention)); err != nil {
+		log.Error("answers given not pruned", "err", err)
+	} else if n > 0 {
+		log.Info("answers given pruned", "answers", n, "kept_days", days(storage.AnswerRetention))
 	}
 	keep := f.keepAudit
 	if keep < 0 {

@@ -27,6 +27,7 @@ type Metrics struct {
 	latency     *prometheus.HistogramVec
 	questions   *prometheus.CounterVec
 	unanswered  *prometheus.CounterVec
+	feedback    *prometheus.CounterVec
 	rateWaits   *prometheus.CounterVec
 	rateSeconds *prometheus.CounterVec
 	deliveries  *prometheus.CounterVec
@@ -53,6 +54,8 @@ func New() *Metrics {
 			"Questions asked of the knowledge base, by platform and language.", "platform", "lang"),
 		unanswered: counter("unanswered_questions_total",
 			"Questions the knowledge base could not answer (recorded for organisers), by platform and language.", "platform", "lang"),
+		feedback: counter("answer_feedback_total",
+			"Members' votes on knowledge answers (the first per member and answer), by vote: up (it helped) or down.", "vote"),
 		rateWaits: counter("rate_limit_waits_total",
 			"Times a platform answered HTTP 429 and the bot waited before retrying.", "platform"),
 		rateSeconds: counter("rate_limit_wait_seconds_total",
@@ -63,7 +66,7 @@ func New() *Metrics {
 		errors: counter("errors_total",
 			"Error log lines, by the part of the bot that logged them.", "part"),
 	}
-	m.reg.MustRegister(m.messages, m.commands, m.latency, m.questions, m.unanswered,
+	m.reg.MustRegister(m.messages, m.commands, m.latency, m.questions, m.unanswered, m.feedback,
 		m.rateWaits, m.rateSeconds, m.deliveries, m.errors,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -113,6 +116,11 @@ func (m *Metrics) Asked(p bot.Platform, lang string, answered bool) {
 	if !answered {
 		m.unanswered.WithLabelValues(string(p), lang).Inc()
 	}
+}
+
+// Feedback counts a member's vote on an answer.
+func (m *Metrics) Feedback(_ bot.Platform, vote string) {
+	m.feedback.WithLabelValues(vote).Inc()
 }
 
 // RateLimited counts a rate-limit wait.

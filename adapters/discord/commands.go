@@ -24,6 +24,9 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 	groups := map[string][]*bot.Command{}
 	var order []string
 	for _, c := range cmds {
+		if c.NotNative {
+			continue
+		}
 		w := c.Words()
 		if _, ok := groups[w[0]]; !ok {
 			order = append(order, w[0])

@@ -106,6 +106,7 @@ func (a *App) botOptions(o Options, log *slog.Logger, clock scheduler.Clock) bot
 		Commands:    fs.Commands(),
 		Catalog:     fs.Catalog(),
 		Fallback:    fs.Fallback(),
+		Chat:        commands.IsSmallTalk,
 		Suggest:     fs.Suggest(),
 		Audit:       audit,
 		DetectLang:  knowledge.DetectLang,
