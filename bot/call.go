@@ -97,7 +97,7 @@ func (c *Call) explain(err error) string {
 	}
 	msg := c.T(ue.Key, ue.Args...)
 	if ue.Usage && c.Command != nil {
-		msg += "\n" + c.T("err.usage", c.Command.Usage())
+		msg += "\n" + c.T("err.usage", c.Command.UsageIn(c.Lang))
 	}
 	return msg
 }

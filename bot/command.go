@@ -3,7 +3,10 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ArgKind is the type of a command argument.
@@ -29,15 +32,39 @@ func (k ArgKind) String() string {
 	return [...]string{"text", "int", "bool", "time", "duration", "channel", "user", "cron", "choice", "text"}[k]
 }
 
+// kindSV names the kinds in Swedish usage lines.
+var kindSV = [...]string{"text", "tal", "ja/nej", "tid", "tidslängd", "kanal", "användare", "cron", "val", "text"}
+
+// In names the kind as shown in usage lines in lang.
+func (k ArgKind) In(lang string) string {
+	if lang == LangSV {
+		return kindSV[k]
+	}
+	return k.String()
+}
+
 // Arg declares one typed argument.
+//
+// An argument has two names and each choice its words in both languages:
+// members may write either, in any case, with or without å, ä and ö
+// ("arrangor" for "arrangör"); handlers, Discord's option names and stored
+// values only ever see the canonical English Name and Choices.
 type Arg struct {
-	Name     string // lowercase ASCII, used as name:value and as the native option name
+	Name string // canonical: lowercase ASCII; handlers read it; the native option name
+	// SV is the Swedish name (lowercase, å, ä, ö allowed), accepted as
+	// name:value beside Name and shown to Swedish speakers; "" when the
+	// Swedish name is Name.
+	SV       string
 	Kind     ArgKind
 	Required bool
 	Help     Text
-	Choices  []string // KindChoice: allowed values (lowercase)
-	Min, Max int      // KindInt: bounds when Max > Min
-	MaxLen   int      // KindText/KindRest: longest value in runes (0: 2000)
+	Choices  []string // KindChoice: canonical values (lowercase ASCII), what handlers read
+	// ChoicesSV maps a choice to its Swedish words, the first shown to
+	// Swedish speakers; all are accepted from anyone. A choice without an
+	// entry is written the same in Swedish ("moderator").
+	ChoicesSV map[string][]string
+	Min, Max  int // KindInt: bounds when Max > Min
+	MaxLen    int // KindText/KindRest: longest value in runes (0: 2000)
 	// Suggest asks platforms with autocomplete (Discord) to offer values
 	// from Options.Suggest as the member types.
 	Suggest bool
@@ -81,7 +108,7 @@ func (c *Command) RepliesEphemeral() bool { return c != nil && (c.Ephemeral || c
 // Words returns the command's name split into words.
 func (c *Command) Words() []string { return strings.Fields(c.Name) }
 
-// Arg returns the declared argument called name, or nil.
+// Arg returns the declared argument whose canonical name is name, or nil.
 func (c *Command) Arg(name string) *Arg {
 	for i := range c.Args {
 		if c.Args[i].Name == name {
@@ -91,20 +118,94 @@ func (c *Command) Arg(name string) *Arg {
 	return nil
 }
 
-// Usage returns the text usage line: "role grant user:<user> role:<choice>".
-func (c *Command) Usage() string {
+// ArgNamed returns the argument a member means by name: its English or
+// Swedish name, in any case, with or without å, ä and ö; nil when none.
+func (c *Command) ArgNamed(name string) *Arg {
+	if a := c.Arg(name); a != nil {
+		return a
+	}
+	f := fold(name)
+	for i, a := range c.Args {
+		if f == a.Name || a.SV != "" && f == fold(a.SV) {
+			return &c.Args[i]
+		}
+	}
+	return nil
+}
+
+// NameIn returns the argument's name in lang.
+func (a *Arg) NameIn(lang string) string {
+	if lang == LangSV && a.SV != "" {
+		return a.SV
+	}
+	return a.Name
+}
+
+// names is the argument's name in both languages, for messages.
+func (a *Arg) names() Text { return Text{SV: a.NameIn(LangSV), EN: a.Name} }
+
+// ChoiceIn returns how choice is written in lang.
+func (a *Arg) ChoiceIn(lang, choice string) string {
+	if w := a.ChoicesSV[choice]; lang == LangSV && len(w) > 0 {
+		return w[0]
+	}
+	return choice
+}
+
+// ChoicesIn returns the choices as written in lang, in declared order.
+func (a *Arg) ChoicesIn(lang string) []string {
+	out := make([]string, len(a.Choices))
+	for i, c := range a.Choices {
+		out[i] = a.ChoiceIn(lang, c)
+	}
+	return out
+}
+
+// Choice returns the canonical choice a member means by s (a canonical
+// value or a Swedish word, in any case, with or without å, ä and ö).
+func (a *Arg) Choice(s string) (string, bool) {
+	f := fold(s)
+	for _, c := range a.Choices {
+		if f == fold(c) {
+			return c, true
+		}
+	}
+	for _, c := range a.Choices {
+		for _, w := range a.ChoicesSV[c] {
+			if f == fold(w) {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// folder lowercases and drops the Swedish (and a few common) diacritics,
+// so that a member without å, ä, ö on the keyboard is still understood.
+var folder = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "è", "e", "ü", "u", "æ", "a", "ø", "o")
+
+func fold(s string) string { return folder.Replace(strings.ToLower(strings.TrimSpace(s))) }
+
+// Usage returns the English usage line: "role grant user:<user> role:organiser|moderator|admin".
+func (c *Command) Usage() string { return c.UsageIn(LangEN) }
+
+// UsageIn returns the usage line in lang, with the arguments' names,
+// kinds and choices as a member of that language writes them:
+// "role grant användare:<användare> roll:arrangör|moderator|admin".
+func (c *Command) UsageIn(lang string) string {
 	var b strings.Builder
 	b.WriteString(c.Name)
 	for _, a := range c.Args {
 		b.WriteByte(' ')
 		var s string
+		name := a.NameIn(lang)
 		switch {
 		case a.Kind == KindRest:
-			s = "<" + a.Name + "…>"
+			s = "<" + name + "…>"
 		case a.Kind == KindChoice && len(a.Choices) > 0:
-			s = a.Name + ":" + strings.Join(a.Choices, "|")
+			s = name + ":" + strings.Join(a.ChoicesIn(lang), "|")
 		default:
-			s = a.Name + ":<" + a.Kind.String() + ">"
+			s = name + ":<" + a.Kind.In(lang) + ">"
 		}
 		if !a.Required {
 			s = "[" + s + "]"
@@ -126,15 +227,29 @@ func (c *Command) Validate() error {
 	if err := c.Help.Check(); err != nil {
 		return fmt.Errorf("command %q help: %w", c.Name, err)
 	}
-	seen := map[string]bool{}
+	seen := map[string]string{} // folded name → the argument it names
 	for i, a := range c.Args {
 		if !validArgName(a.Name) {
 			return fmt.Errorf("command %q: bad argument name %q", c.Name, a.Name)
 		}
-		if seen[a.Name] {
+		if a.SV != "" && !validSVName(a.SV) {
+			return fmt.Errorf("command %q: bad Swedish name %q for argument %q", c.Name, a.SV, a.Name)
+		}
+		if c.Arg(a.Name) != &c.Args[i] {
 			return fmt.Errorf("command %q: argument %q declared twice", c.Name, a.Name)
 		}
-		seen[a.Name] = true
+		for _, n := range []string{a.Name, a.SV} {
+			if n == "" {
+				continue
+			}
+			if other, dup := seen[fold(n)]; dup && other != a.Name {
+				return fmt.Errorf("command %q: arguments %q and %q are both called %q", c.Name, other, a.Name, n)
+			}
+			seen[fold(n)] = a.Name
+		}
+		if err := a.validateChoices(); err != nil {
+			return fmt.Errorf("command %q argument %q: %w", c.Name, a.Name, err)
+		}
 		if a.Kind == KindRest && i != len(c.Args)-1 {
 			return fmt.Errorf("command %q: rest argument %q must be last", c.Name, a.Name)
 		}
@@ -146,6 +261,51 @@ func (c *Command) Validate() error {
 		}
 	}
 	return nil
+}
+
+// validateChoices checks that the Swedish words name declared choices and
+// that no word means two choices.
+func (a *Arg) validateChoices() error {
+	means := map[string]string{}
+	for _, c := range a.Choices {
+		if prev, dup := means[fold(c)]; dup {
+			return fmt.Errorf("choices %q and %q are written alike", prev, c)
+		}
+		means[fold(c)] = c
+	}
+	for c, words := range a.ChoicesSV {
+		if !slices.Contains(a.Choices, c) {
+			return fmt.Errorf("words in Swedish for %q, which is no choice", c)
+		}
+		for _, w := range words {
+			if w == "" || strings.ContainsFunc(w, unicode.IsSpace) {
+				return fmt.Errorf("the word %q for %q: empty or with a space", w, c)
+			}
+			if prev, dup := means[fold(w)]; dup && prev != c {
+				return fmt.Errorf("the word %q means both %q and %q", w, prev, c)
+			}
+			means[fold(w)] = c
+		}
+	}
+	return nil
+}
+
+// validSVName reports whether s may be a Swedish argument name: what
+// Discord allows as a localized option name (lowercase letters, digits,
+// _ and -; at most 32), starting with a letter so the parser reads it.
+func validSVName(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 32 || s != strings.ToLower(s) {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '_' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func validArgName(s string) bool {

@@ -54,7 +54,7 @@ func (b *Bot) HelpFor(lang string, role Role, words []string) (text string, ok b
 
 func (b *Bot) helpCommand(lang string, c *Command) string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "**%s** — %s\n%s: `%s`", c.Name, c.Help.In(lang), b.cat.T(lang, "help.usage"), c.Usage())
+	fmt.Fprintf(&s, "**%s** — %s\n%s: `%s`", c.Name, c.Help.In(lang), b.cat.T(lang, "help.usage"), c.UsageIn(lang))
 	if len(c.Args) > 0 {
 		s.WriteString("\n" + b.cat.T(lang, "help.args") + ":")
 		for _, a := range c.Args {
@@ -62,13 +62,13 @@ func (b *Bot) helpCommand(lang string, c *Command) string {
 			if !a.Required {
 				opt = " (" + b.cat.T(lang, "help.optional") + ")"
 			}
-			fmt.Fprintf(&s, "\n- `%s`%s: %s", a.Name, opt, a.Help.In(lang))
+			fmt.Fprintf(&s, "\n- `%s`%s: %s", a.NameIn(lang), opt, a.Help.In(lang))
 		}
 	}
 	if len(c.Examples) > 0 {
 		s.WriteString("\n" + b.cat.T(lang, "help.examples") + ":")
 		for _, e := range c.Examples {
-			s.WriteString("\n- `" + e + "`")
+			s.WriteString("\n- `" + c.ExampleIn(lang, e) + "`")
 		}
 	}
 	if len(c.Aliases) > 0 {
@@ -78,4 +78,35 @@ func (b *Bot) helpCommand(lang string, c *Command) string {
 		s.WriteString("\n" + b.cat.T(lang, "help.role", b.cat.T(lang, c.Role.MessageKey())))
 	}
 	return s.String()
+}
+
+// ExampleIn rewrites an example invocation, declared with the English
+// names, for a member of lang: each name:value option gets the argument's
+// name in lang, and a choice its word in lang ("role:organiser" becomes
+// "roll:arrangör"). Positional words and free text are kept as written.
+func (c *Command) ExampleIn(lang, example string) string {
+	if lang == LangEN {
+		return example
+	}
+	toks, err := tokenize(example)
+	if err != nil {
+		return example
+	}
+	var b strings.Builder
+	last := 0
+	for _, t := range toks {
+		a := c.ArgNamed(t.name)
+		if !t.named || a == nil {
+			continue
+		}
+		value := example[t.start+strings.IndexByte(example[t.start:], ':')+1 : t.end] // as written, quotes and all
+		if a.Kind == KindChoice && value == t.value {
+			value = a.ChoiceIn(lang, t.value)
+		}
+		b.WriteString(example[last:t.start])
+		b.WriteString(a.NameIn(lang) + ":" + value)
+		last = t.end
+	}
+	b.WriteString(example[last:])
+	return b.String()
 }

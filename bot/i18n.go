@@ -71,9 +71,30 @@ func (c *Catalog) T(lang, key string, args ...any) string {
 	}
 	s := t.In(lang)
 	if len(args) > 0 {
-		s = fmt.Sprintf(s, args...)
+		s = fmt.Sprintf(s, localize(lang, args)...)
 	}
 	return s
+}
+
+// localize returns args with every Text in lang: a message argument that
+// is itself language-dependent (an argument's name, a list of choices) is
+// passed as a Text and read in the message's language.
+func localize(lang string, args []any) []any {
+	var out []any
+	for i, a := range args {
+		t, ok := a.(Text)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = t.In(lang)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // Keys returns all message keys, sorted.

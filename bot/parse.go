@@ -67,13 +67,14 @@ func tokenize(s string) ([]token, error) {
 }
 
 // optionName returns "name" when s starts with "name:" and name looks like
-// an argument name (a letter, then letters, digits, _ or -).
+// an argument name (a letter, then letters, digits, _ or -). Letters
+// include å, ä, ö: Swedish names ("när:", "användare:").
 func optionName(s string) string {
 	for i, r := range s {
 		switch {
 		case r == ':' && i > 0:
 			return s[:i]
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case unicode.IsLetter(r):
 		case i > 0 && (r >= '0' && r <= '9' || r == '_' || r == '-'):
 		default:
 			return ""
@@ -157,44 +158,51 @@ type Parser struct {
 // from. When c ends in a free-text (rest) argument, positional words go to
 // the required arguments and then to the free text: optional arguments
 // before it are set only by name, and declared name:value options are
-// taken out of the free text wherever they stand.
+// taken out of the free text wherever they stand. A name is an argument's
+// English or Swedish one (Command.ArgNamed); values are kept under the
+// English name, which is what handlers read.
 func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 	vals := Args{m: map[string]any{}}
 	raw := map[string]string{}
+	typed := map[string]string{} // canonical name → the name the member wrote
 	hasRest := len(c.Args) > 0 && c.Args[len(c.Args)-1].Kind == KindRest
-	named := func(t token) error {
-		if _, dup := raw[t.name]; dup {
+	named := func(a *Arg, t token) error {
+		if _, dup := raw[a.Name]; dup {
 			return argErr("arg.repeated", t.name)
 		}
-		raw[t.name] = t.value
+		raw[a.Name], typed[a.Name] = t.value, t.name
 		return nil
 	}
 	next := 0 // next positional argument
-	restName := ""
+	var restArg *Arg
 	if hasRest {
-		restName = c.Args[len(c.Args)-1].Name
+		restArg = &c.Args[len(c.Args)-1]
 	}
 	for ti, t := range toks {
-		if t.named && t.name == restName {
+		var a *Arg
+		if t.named {
+			a = c.ArgNamed(t.name)
+		}
+		if a != nil && a == restArg {
 			// "tags:keramik, surdeg": the free text starts here and runs on.
-			if _, dup := raw[t.name]; dup {
+			if _, dup := raw[a.Name]; dup {
 				return vals, argErr("arg.repeated", t.name)
 			}
 			text, err := freeText(c, toks[ti:], rest, toks[0].start, named)
 			if err != nil {
 				return vals, err
 			}
-			raw[restName] = text
+			raw[a.Name], typed[a.Name] = text, t.name
 			break
 		}
-		if t.named && c.Arg(t.name) != nil {
-			if err := named(t); err != nil {
+		if a != nil {
+			if err := named(a, t); err != nil {
 				return vals, err
 			}
 			continue
 		}
 		if t.named && !hasRest {
-			return vals, argErr("arg.unknown", t.name)
+			return vals, unknownArg(c, t.name)
 		}
 		for next < len(c.Args) {
 			a := c.Args[next]
@@ -207,9 +215,9 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 		if next >= len(c.Args) {
 			return vals, argErr("arg.too_many", t.value)
 		}
-		a := c.Args[next]
-		if a.Kind != KindRest {
-			raw[a.Name] = t.value
+		pos := c.Args[next]
+		if pos.Kind != KindRest {
+			raw[pos.Name] = t.value
 			next++
 			continue
 		}
@@ -217,23 +225,24 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 		if err != nil {
 			return vals, err
 		}
-		raw[a.Name] = text
+		raw[pos.Name] = text
 		break
 	}
-	return p.convertAll(c, raw)
+	return p.convertAll(c, raw, typed)
 }
 
 // freeText is the raw text of toks with the declared name:value options cut
 // out (and bound through named); the spacing between words that stood
 // together is kept. A single quoted word is its value.
-func freeText(c *Command, toks []token, rest string, base int, named func(token) error) (string, error) {
-	restName := c.Args[len(c.Args)-1].Name
+func freeText(c *Command, toks []token, rest string, base int, named func(*Arg, token) error) (string, error) {
+	restArg := &c.Args[len(c.Args)-1]
+	isRest := func(t token) bool { return t.named && c.ArgNamed(t.name) == restArg }
 	var b strings.Builder
 	var kept []token
 	prev := -1 // index in toks of the last kept token
 	for i, t := range toks {
-		if t.named && t.name != restName && c.Arg(t.name) != nil {
-			if err := named(t); err != nil {
+		if a := c.ArgNamed(t.name); t.named && a != nil && a != restArg {
+			if err := named(a, t); err != nil {
 				return "", err
 			}
 			continue
@@ -244,7 +253,7 @@ func freeText(c *Command, toks []token, rest string, base int, named func(token)
 		case prev >= 0:
 			b.WriteByte(' ')
 		}
-		if t.named && t.name == restName {
+		if isRest(t) {
 			b.WriteString(t.value) // the text after "name:", unquoted
 		} else {
 			b.WriteString(rest[t.start-base : t.end-base])
@@ -252,44 +261,69 @@ func freeText(c *Command, toks []token, rest string, base int, named func(token)
 		prev = i
 		kept = append(kept, t)
 	}
-	if len(kept) == 1 && (!kept[0].named || kept[0].name == restName) {
+	if len(kept) == 1 && (!kept[0].named || isRest(kept[0])) {
 		return kept[0].value, nil
 	}
 	return strings.TrimSpace(b.String()), nil
 }
 
 // BindOptions converts native command options (Discord) by argument name.
+// Discord sends the English names whatever the member's locale shows.
 func (p Parser) BindOptions(c *Command, opts map[string]any) (Args, error) {
-	raw := map[string]string{}
+	raw, typed := map[string]string{}, map[string]string{}
 	for name, v := range opts {
-		if c.Arg(name) == nil {
-			return Args{}, argErr("arg.unknown", name)
+		a := c.ArgNamed(name)
+		if a == nil {
+			return Args{}, unknownArg(c, name)
 		}
+		if _, dup := raw[a.Name]; dup {
+			return Args{}, argErr("arg.repeated", name)
+		}
+		typed[a.Name] = name
 		switch v := v.(type) {
 		case string:
-			raw[name] = v
+			raw[a.Name] = v
 		case float64:
-			raw[name] = strconv.FormatFloat(v, 'f', -1, 64)
+			raw[a.Name] = strconv.FormatFloat(v, 'f', -1, 64)
 		default: // int64, bool: their text is what the parser reads
-			raw[name] = fmt.Sprint(v)
+			raw[a.Name] = fmt.Sprint(v)
 		}
 	}
-	return p.convertAll(c, raw)
+	return p.convertAll(c, raw, typed)
+}
+
+// unknownArg refuses an option name the command does not declare, listing
+// the names it does in the member's language.
+func unknownArg(c *Command, name string) *UserError {
+	if len(c.Args) == 0 {
+		return argErr("arg.unknown_none", name)
+	}
+	var sv, en []string
+	for _, a := range c.Args {
+		sv = append(sv, "`"+a.NameIn(LangSV)+":`")
+		en = append(en, "`"+a.Name+":`")
+	}
+	return argErr("arg.unknown", name, Text{SV: strings.Join(sv, ", "), EN: strings.Join(en, ", ")})
 }
 
 // convertAll checks the required arguments and converts each value given,
-// for bind and BindOptions alike.
-func (p Parser) convertAll(c *Command, raw map[string]string) (Args, error) {
+// for bind and BindOptions alike. A problem with a value names the
+// argument as the member wrote it (typed), else in the member's language.
+func (p Parser) convertAll(c *Command, raw, typed map[string]string) (Args, error) {
 	vals := Args{m: map[string]any{}}
 	for _, a := range c.Args {
 		s, ok := raw[a.Name]
 		if !ok || strings.TrimSpace(s) == "" {
 			if a.Required {
-				return vals, argErr("arg.missing", a.Name)
+				return vals, argErr("arg.missing", a.names())
 			}
 			continue
 		}
-		v, err := p.convert(a, s)
+		label := a.names()
+		if n := typed[a.Name]; n != "" {
+			label = Text{SV: n, EN: n}
+		}
+		v, err := p.convert(a, label, s)
 		if err != nil {
 			return vals, err
 		}
@@ -305,7 +339,7 @@ var (
 	daysWeeks  = regexp.MustCompile(`^(\d{1,4})\s*(d|dag|dagar|day|days|w|v|vecka|veckor|week|weeks)$`)
 )
 
-func (p Parser) convert(a Arg, s string) (any, error) {
+func (p Parser) convert(a Arg, label Text, s string) (any, error) {
 	s = strings.TrimSpace(s)
 	switch a.Kind {
 	case KindText, KindRest:
@@ -314,16 +348,16 @@ func (p Parser) convert(a Arg, s string) (any, error) {
 			limit = 2000
 		}
 		if n := utf8.RuneCountInString(s); n > limit {
-			return nil, argErr("arg.too_long", a.Name, limit)
+			return nil, argErr("arg.too_long", label, limit)
 		}
 		return s, nil
 	case KindInt:
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return nil, argErr("arg.int", a.Name, s)
+			return nil, argErr("arg.int", label, s)
 		}
 		if a.Max > a.Min && (n < a.Min || n > a.Max) {
-			return nil, argErr("arg.range", a.Name, a.Min, a.Max)
+			return nil, argErr("arg.range", label, a.Min, a.Max)
 		}
 		return n, nil
 	case KindBool:
@@ -333,32 +367,29 @@ func (p Parser) convert(a Arg, s string) (any, error) {
 		case "false", "no", "nej", "off", "av", "0":
 			return false, nil
 		}
-		return nil, argErr("arg.bool", a.Name, s)
+		return nil, argErr("arg.bool", label, s)
 	case KindTime:
 		r, err := when.Parse(s, p.now(), p.loc())
 		if err != nil {
-			return nil, argErr("arg.time", a.Name, s)
+			return nil, argErr("arg.time", label, s)
 		}
 		return r.Start, nil
 	case KindDuration:
 		d, err := ParseDuration(s)
 		if err != nil {
-			return nil, argErr("arg.duration", a.Name, s)
+			return nil, argErr("arg.duration", label, s)
 		}
 		return d, nil
 	case KindCron:
 		if _, err := cron.ParseStandard(s); err != nil {
-			return nil, argErr("arg.cron", a.Name, s)
+			return nil, argErr("arg.cron", label, s)
 		}
 		return s, nil
 	case KindChoice:
-		l := strings.ToLower(s)
-		for _, c := range a.Choices {
-			if l == c {
-				return c, nil
-			}
+		if c, ok := a.Choice(s); ok {
+			return c, nil
 		}
-		return nil, argErr("arg.choice", a.Name, strings.Join(a.Choices, ", "))
+		return nil, argErr("arg.choice", label, Text{SV: strings.Join(a.ChoicesIn(LangSV), ", "), EN: strings.Join(a.Choices, ", ")})
 	case KindUser:
 		if m := userRef.FindStringSubmatch(s); m != nil {
 			return m[1], nil
@@ -366,7 +397,7 @@ func (p Parser) convert(a Arg, s string) (any, error) {
 		if n := strings.TrimPrefix(s, "@"); plainName.MatchString(n) {
 			return n, nil
 		}
-		return nil, argErr("arg.user", a.Name, s)
+		return nil, argErr("arg.user", label, s)
 	case KindChannel:
 		if m := channelRef.FindStringSubmatch(s); m != nil {
 			return m[1], nil
@@ -374,7 +405,7 @@ func (p Parser) convert(a Arg, s string) (any, error) {
 		if n := strings.TrimPrefix(s, "#"); plainName.MatchString(n) {
 			return n, nil
 		}
-		return nil, argErr("arg.channel", a.Name, s)
+		return nil, argErr("arg.channel", label, s)
 	}
 	return nil, fmt.Errorf("unknown argument kind %d", a.Kind)
 }

@@ -15,22 +15,28 @@ func testCommands(t testing.TB) *Registry {
 	txt := Text{SV: "x", EN: "x"}
 	r, err := NewRegistry([]*Command{
 		{Name: "meetup create", Help: txt, Run: run, Args: []Arg{
-			{Name: "title", Kind: KindText, Required: true, Help: txt},
-			{Name: "when", Kind: KindTime, Required: true, Help: txt},
-			{Name: "capacity", Kind: KindInt, Min: 1, Max: 500, Help: txt},
+			{Name: "title", SV: "titel", Kind: KindText, Required: true, Help: txt},
+			{Name: "when", SV: "när", Kind: KindTime, Required: true, Help: txt},
+			{Name: "capacity", SV: "platser", Kind: KindInt, Min: 1, Max: 500, Help: txt},
 			{Name: "online", Kind: KindBool, Help: txt},
 		}},
 		{Name: "ask", Aliases: []string{"fråga"}, Help: txt, Run: run, Args: []Arg{
-			{Name: "question", Kind: KindRest, Required: true, Help: txt},
+			{Name: "question", SV: "fråga", Kind: KindRest, Required: true, Help: txt},
 		}},
 		{Name: "timeout", Help: txt, Run: run, Args: []Arg{
-			{Name: "user", Kind: KindUser, Required: true, Help: txt},
-			{Name: "duration", Kind: KindDuration, Required: true, Help: txt},
-			{Name: "channel", Kind: KindChannel, Help: txt},
+			{Name: "user", SV: "användare", Kind: KindUser, Required: true, Help: txt},
+			{Name: "duration", SV: "längd", Kind: KindDuration, Required: true, Help: txt},
+			{Name: "channel", SV: "kanal", Kind: KindChannel, Help: txt},
 		}},
 		{Name: "announce", Help: txt, Run: run, Args: []Arg{
 			{Name: "cron", Kind: KindCron, Required: true, Help: txt},
-			{Name: "answer", Kind: KindChoice, Choices: []string{"yes", "maybe", "no"}, Help: txt},
+			{Name: "answer", SV: "svar", Kind: KindChoice, Choices: []string{"yes", "maybe", "no"},
+				ChoicesSV: map[string][]string{"yes": {"ja"}, "maybe": {"kanske"}, "no": {"nej"}}, Help: txt},
+		}},
+		{Name: "role grant", Help: txt, Run: run, Args: []Arg{
+			{Name: "user", SV: "användare", Kind: KindUser, Required: true, Help: txt},
+			{Name: "role", SV: "roll", Kind: KindChoice, Required: true, Choices: []string{"organiser", "moderator", "admin"},
+				ChoicesSV: map[string][]string{"organiser": {"arrangör", "organisatör"}}, Help: txt},
 		}},
 	})
 	if err != nil {
@@ -118,7 +124,7 @@ func TestParseAndBind(t *testing.T) {
 			return ""
 		}},
 		{line: `meetup create title:a title:b when:"2027-02-01 10:00"`, cmd: "meetup create", errKey: "arg.repeated", errArgs: []any{"title"}},
-		{line: `meetup create title:a color:red`, cmd: "meetup create", errKey: "arg.unknown", errArgs: []any{"color"}},
+		{line: `meetup create title:a color:red`, cmd: "meetup create", errKey: "arg.unknown", errArgs: []any{"color", "`title:`, `when:`, `capacity:`, `online:`"}},
 		{line: `meetup create title:a`, cmd: "meetup create", errKey: "arg.missing", errArgs: []any{"when"}},
 		{line: `meetup create a "2027-01-01 10:00" 0`, cmd: "meetup create", errKey: "arg.range", errArgs: []any{"capacity", 1, 500}},
 		{line: `meetup create a "2027-01-01 10:00" many`, cmd: "meetup create", errKey: "arg.int", errArgs: []any{"capacity", "many"}},
@@ -201,8 +207,8 @@ func TestParseAndBind(t *testing.T) {
 				t.Errorf("%q: error = %v, want %s %v", tt.line, err, tt.errKey, tt.errArgs)
 				continue
 			}
-			for i := range ae.Args {
-				if ae.Args[i] != tt.errArgs[i] {
+			for i, a := range localize(LangEN, ae.Args) {
+				if a != tt.errArgs[i] {
 					t.Errorf("%q: error args = %v, want %v", tt.line, ae.Args, tt.errArgs)
 				}
 			}
@@ -266,6 +272,7 @@ func FuzzParse(f *testing.F) {
 		`meetup create title:"Julfika i ateljén" when:"2027-01-15 18:00"`,
 		`ask vad är "passion`, `timeout <@!1> 2d`, `announce "0 9 * * MON" yes`,
 		"ask \xff\xfe", `“”„`, `a:b:c:d "x\"`, "meetup create \\",
+		`role grant användare:kim roll:ARRANGOR`, `meetup create titel:x NÄR:"fredag 18" platser:2`, `announce @weekly svar:kanske`,
 	} {
 		f.Add(s)
 	}

@@ -176,7 +176,7 @@ func TestHostileInput(t *testing.T) {
 	if got := h.Say(kim, "help \"role"); !strings.Contains(got, "citattecken") {
 		t.Fatalf("unbalanced quote: %q", got)
 	}
-	if got := h.Say(kim, "language en lang:sv"); !strings.Contains(got, "mer än en gång") || !strings.Contains(got, "Användning: `language lang:sv|en|auto`") {
+	if got := h.Say(kim, "language en lang:sv"); !strings.Contains(got, "mer än en gång") || !strings.Contains(got, "Användning: `language språk:svenska|engelska|auto`") {
 		t.Fatalf("repeated option: %q", got)
 	}
 	if got := h.Say(kim, "language color:red"); !strings.Contains(got, "`color` finns inte") {
@@ -212,7 +212,7 @@ func TestActionsAndNativeCommandsUseTheSameCheck(t *testing.T) {
 		t.Fatalf("native command = %q", got)
 	}
 	got = h.Send(bot.Event{Kind: bot.EventCommand, User: ada, Invoked: invoked(t, h, "role grant"), Options: map[string]any{"user": "kim"}}).Text()
-	if !strings.Contains(got, "`role` saknas") {
+	if !strings.Contains(got, "`roll` saknas") {
 		t.Fatalf("native command missing option = %q", got)
 	}
 }

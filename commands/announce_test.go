@@ -60,7 +60,7 @@ func TestAnnouncementBadInput(t *testing.T) {
 		{`announce schedule cron:"@every 5m" text:x`, "är inget giltigt schema"},
 		{`announce schedule cron:"0 25 * * *" text:x`, "är inget giltigt schema"},
 		{`announce schedule cron:"` + strings.Repeat("1 ", 2500) + `" text:x`, "`cron` är för långt"},
-		{`announce schedule text:x`, "`cron` saknas"},
+		{`announce schedule text:x`, "`schema` saknas"},
 		{`announce schedule cron:"0 9 * * 1" channel:"discord:#123" text:x`, "Plattformen `discord` är inte ansluten"},
 		{`announce schedule cron:"0 9 * * 1" channel:"#!!" text:x`, "är ingen kanal"},
 		{`announce preview id:7`, "inget schema nummer 7"},

@@ -17,7 +17,7 @@ func (*announcements) Messages() bot.Messages {
 		"cron.field.day_of_month": {SV: "dagen i månaden", EN: "the day of the month"},
 		"cron.field.month":        {SV: "månaden", EN: "the month"},
 		"cron.field.day_of_week":  {SV: "veckodagen", EN: "the day of the week"},
-		"announce.need_channel":   {SV: "Ange en kanal med `channel:`: ett DM är ingen kanal i gemenskapen.", EN: "Give a channel with `channel:`: a DM is not a channel of the community."},
+		"announce.need_channel":   {SV: "Ange en kanal med `kanal:`: ett DM är ingen kanal i gemenskapen.", EN: "Give a channel with `channel:`: a DM is not a channel of the community."},
 		"announce.bad_channel":    {SV: "`%s` är ingen kanal. Skriv `#namn`, `<#id>` eller `slack:#id`.", EN: "`%s` is not a channel. Write `#name`, `<#id>` or `slack:#id`."},
 		"announce.too_often":      {SV: "`%s` går för ofta (som tätast med %s mellanrum). Ett schemalagt meddelande får gå högst en gång i timmen, till exempel `0 * * * *` (varje hel timme) eller `0 9 * * 1` (måndagar 09:00).", EN: "`%s` fires too often (as little as %s apart). A scheduled message may fire at most once an hour, for example `0 * * * *` (every hour on the hour) or `0 9 * * 1` (Mondays 09:00)."},
 		"announce.too_many":       {SV: "Ett schema får gå till högst %d kanaler; du angav %d olika. Dela upp dem på flera scheman.", EN: "A schedule may go to at most %d channels; you named %d different ones. Split them over several schedules."},

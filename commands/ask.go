@@ -100,7 +100,7 @@ func (f *ask) Commands() []*bot.Command {
 		Aliases: []string{"fråga", "fraga"},
 		Group:   "knowledge",
 		Help:    bot.Text{SV: "Fråga mig om den passionsdrivna ekonomin", EN: "Ask me about the passion-driven economy"},
-		Args: []bot.Arg{{Name: "question", Kind: bot.KindRest, Required: true, MaxLen: 2000,
+		Args: []bot.Arg{{Name: "question", SV: "fråga", Kind: bot.KindRest, Required: true, MaxLen: 2000,
 			Help: bot.Text{SV: "din fråga, på svenska eller engelska", EN: "your question, in Swedish or English"}}},
 		Examples: []string{"ask vad menas med passionsdriven ekonomi?", "ask what does PUNKS stand for?"},
 		Run: func(ctx context.Context, c *bot.Call) error {

@@ -48,7 +48,7 @@ func channelMessages() bot.Messages {
 	return bot.Messages{
 		"channel.unseen": {SV: "`%s` är ingen kanal i gemenskapen som du kan se, så jag rör den inte. Ange en kanal på den här servern eller arbetsytan som du själv kan läsa.",
 			EN: "`%s` is not a channel of the community that you can see, so I leave it alone. Name a channel of this server or workspace that you can read yourself."},
-		"channel.in_dm": {SV: "Det här kommandot gäller en kanal, och ett DM är ingen kanal i gemenskapen. Skriv det i kanalen, eller ange den med `channel:`.",
+		"channel.in_dm": {SV: "Det här kommandot gäller en kanal, och ett DM är ingen kanal i gemenskapen. Skriv det i kanalen, eller ange den med `kanal:`.",
 			EN: "This command acts on a channel, and a DM is not a channel of the community. Type it in the channel, or name it with `channel:`."},
 	}
 }

@@ -36,11 +36,11 @@ func (f *faq) Commands() []*bot.Command {
 
 	idArg := bot.Arg{Name: "id", Kind: bot.KindText, Required: true, MaxLen: 40,
 		Help: txt("ämnets id, t.ex. `oppettider`", "the topic's id, e.g. `opening-hours`")}
-	langArg := bot.Arg{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"},
+	langArg := bot.Arg{Name: "lang", SV: "språk", Kind: bot.KindChoice, Choices: []string{"sv", "en"}, ChoicesSV: langWords(),
 		Help: txt("språket (standard: ditt)", "the language (default: yours)")}
-	titleArg := bot.Arg{Name: "title", Kind: bot.KindText, MaxLen: 200, Help: txt("rubriken: frågan ämnet svarar på", "the title: the question the topic answers")}
-	tagsArg := bot.Arg{Name: "tags", Kind: bot.KindText, MaxLen: 300, Help: txt("synonymer, kommaseparerade", "synonyms, comma-separated")}
-	sourceArg := bot.Arg{Name: "source", Kind: bot.KindText, MaxLen: 200, Help: txt("källan", "the source")}
+	titleArg := bot.Arg{Name: "title", SV: "titel", Kind: bot.KindText, MaxLen: 200, Help: txt("rubriken: frågan ämnet svarar på", "the title: the question the topic answers")}
+	tagsArg := bot.Arg{Name: "tags", SV: "taggar", Kind: bot.KindText, MaxLen: 300, Help: txt("synonymer, kommaseparerade", "synonyms, comma-separated")}
+	sourceArg := bot.Arg{Name: "source", SV: "källa", Kind: bot.KindText, MaxLen: 200, Help: txt("källan", "the source")}
 	textArg := bot.Arg{Name: "text", Kind: bot.KindRest, MaxLen: 1500, Help: txt("svaret, 1–4 meningar", "the answer, 1–4 sentences")}
 	required := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	lang := func(c *bot.Call) string {

@@ -75,7 +75,7 @@ func (g *groups) commands() []*bot.Command {
 	return []*bot.Command{{
 		Name: "interests channel", Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()},
 		Help: bot.Text{SV: "Skapa en kanal för ett intresse och berätta för dem som har det", EN: "Create a channel for an interest and tell those who have it"},
-		Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 100, Suggest: true, Help: bot.Text{SV: "intresset", EN: "the interest"}}},
+		Args: []bot.Arg{{Name: "tag", SV: "intresse", Kind: bot.KindRest, Required: true, MaxLen: 100, Suggest: true, Help: bot.Text{SV: "intresset", EN: "the interest"}}},
 		Run: func(ctx context.Context, c *bot.Call) error {
 			tag, key, ok := tg.normalize(c.Args.String("tag"))
 			if !ok {
@@ -162,7 +162,7 @@ func countVisible(holders []storage.Holder, viewer bot.Role) int {
 // messages are the interest channels' texts.
 func (*groups) messages() bot.Messages {
 	return bot.Messages{
-		"groups.notice":        {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel tag:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.notice":        {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
 		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},
 		"groups.create_failed": {SV: "Jag kunde inte skapa en kanal för %s. Får jag hantera kanaler här?", EN: "I could not create a channel for %s. May I manage channels here?"},
 		"groups.dm":            {SV: "Det finns nu en kanal för %s: <#%s>. Välkommen dit!", EN: "There is now a channel for %s: <#%s>. Welcome!"},

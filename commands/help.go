@@ -22,7 +22,7 @@ func (*help) Commands() []*bot.Command {
 		Aliases: []string{"hjälp", "hjalp"},
 		Group:   "general",
 		Help:    bot.Text{SV: "Visa vad jag kan, eller hur ett kommando används", EN: "Show what I can do, or how a command is used"},
-		Args: []bot.Arg{{Name: "command", Kind: bot.KindRest, MaxLen: 100,
+		Args: []bot.Arg{{Name: "command", SV: "kommando", Kind: bot.KindRest, MaxLen: 100,
 			Help: bot.Text{SV: "kommandot du vill veta mer om", EN: "the command you want to know more about"}}},
 		Examples:  []string{"help", "help role grant"},
 		Ephemeral: true,

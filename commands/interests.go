@@ -167,7 +167,7 @@ func (f *interests) Commands() []*bot.Command {
 }
 
 func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
-	tags := bot.Arg{Name: "tags", Kind: bot.KindRest, Required: true, MaxLen: 2000, Suggest: true, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
+	tags := bot.Arg{Name: "tags", SV: "intressen", Kind: bot.KindRest, Required: true, MaxLen: 2000, Suggest: true, Help: txt("intressen, kommaseparerade", "interests, comma-separated")}
 	parse := func(c *bot.Call) ([]storage.Interest, error) {
 		parts := storage.SplitList(c.Args.String("tags"))
 		if len(parts) > maxTagsAtOnce {
@@ -247,7 +247,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				return c.Say(ctx, "interests.removed", n)
 			}},
 		{Name: "interests who", Group: "members", Help: txt("Vilka har ett visst intresse?", "Who has a given interest?"),
-			Args: []bot.Arg{{Name: "tag", Kind: bot.KindRest, Required: true, MaxLen: 200, Suggest: true, Help: txt("intresset", "the interest")}},
+			Args: []bot.Arg{{Name: "tag", SV: "intresse", Kind: bot.KindRest, Required: true, MaxLen: 200, Suggest: true, Help: txt("intresset", "the interest")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				tag, key, ok := tg.normalize(c.Args.String("tag"))
 				if !ok {

@@ -52,7 +52,7 @@ func TestInterestsBadInput(t *testing.T) {
 		"interests add tags:,,,":                          "Jag hittade inget intresse",
 		"interests add tags:🎨🧵":                           "Jag hittade inget intresse",
 		"interests add tags:" + strings.Repeat("x", 1000): "är för långt för ett intresse (högst 40 tecken)",
-		"interests add":                                   "`tags` saknas",
+		"interests add":                                   "`intressen` saknas",
 	} {
 		if got := h.Say(kim, cmd); !strings.Contains(got, want) {
 			t.Errorf("%.40s = %q, want %q", cmd, got, want)
@@ -154,7 +154,7 @@ func TestInterestGroupNoticeOnce(t *testing.T) {
 			notices = append(notices, s.Reply.Text)
 		}
 	}
-	if len(notices) != 1 || !strings.Contains(notices[0], "3 medlemmar delar nu intresset keramik") || !strings.Contains(notices[0], "interests channel tag:keramik") {
+	if len(notices) != 1 || !strings.Contains(notices[0], "3 medlemmar delar nu intresset keramik") || !strings.Contains(notices[0], "interests channel intresse:keramik") {
 		t.Fatalf("notices = %q", notices)
 	}
 	if got := h.Say(h.Member("mo", bot.RoleModerator), "interests channel tag:keramik"); !strings.Contains(got, "saknar stöd för kanalhantering") {

@@ -25,8 +25,9 @@ func (f *language) Commands() []*bot.Command {
 		Aliases: []string{"språk", "sprak"},
 		Group:   "general",
 		Help:    bot.Text{SV: "Välj vilket språk jag svarar dig på", EN: "Choose the language I answer you in"},
-		Args: []bot.Arg{{Name: "lang", Kind: bot.KindChoice, Required: true, Choices: []string{"sv", "en", "auto"},
-			Help: bot.Text{SV: "sv (svenska), en (engelska) eller auto (som du skriver)", EN: "sv (Swedish), en (English) or auto (as you write)"}}},
+		Args: []bot.Arg{{Name: "lang", SV: "språk", Kind: bot.KindChoice, Required: true, Choices: []string{"sv", "en", "auto"},
+			ChoicesSV: map[string][]string{"sv": langWords()["sv"], "en": langWords()["en"], "auto": {"auto", "automatiskt"}},
+			Help:      bot.Text{SV: "svenska (sv), engelska (en) eller auto (som du skriver)", EN: "sv (Swedish), en (English) or auto (as you write)"}}},
 		Examples:  []string{"language en", "språk sv"},
 		Ephemeral: true,
 		Run: func(ctx context.Context, c *bot.Call) error {

@@ -45,7 +45,7 @@ func (f *learn) Commands() []*bot.Command {
 		{
 			Name: "learn", Aliases: []string{"kurs"}, Group: "knowledge",
 			Help: bot.Text{SV: "En kort kurs om passionsdriven ekonomi: fem lektioner med quiz", EN: "A short course on the passion-driven economy: five lessons with quizzes"},
-			Args: []bot.Arg{{Name: "answer", Kind: bot.KindInt, Min: 1, Max: 9,
+			Args: []bot.Arg{{Name: "answer", SV: "svar", Kind: bot.KindInt, Min: 1, Max: 9,
 				Help: bot.Text{SV: "ditt svar på quizfrågan (1, 2 eller 3)", EN: "your answer to the quiz question (1, 2 or 3)"}}},
 			Examples:  []string{"learn", "learn answer:2"},
 			Ephemeral: true,
@@ -137,7 +137,7 @@ func (*learn) Messages() bot.Messages {
 	return bot.Messages{
 		"learn.lesson":      {SV: "Lektion %d av %d: %s", EN: "Lesson %d of %d: %s"},
 		"learn.question":    {SV: "Lektion %d · fråga %d av %d", EN: "Lesson %d · question %d of %d"},
-		"learn.how":         {SV: "Svara med en knapp eller `learn answer:<nummer>`.", EN: "Answer with a button or `learn answer:<number>`."},
+		"learn.how":         {SV: "Svara med en knapp eller `learn svar:<nummer>`.", EN: "Answer with a button or `learn answer:<number>`."},
 		"learn.right":       {SV: "Rätt! %s", EN: "Right! %s"},
 		"learn.wrong":       {SV: "Inte riktigt: rätt svar är ”%s”. %s", EN: "Not quite: the right answer is “%s”. %s"},
 		"learn.lesson_done": {SV: "Lektion %d av %d klar. Skriv `learn` när du vill fortsätta.", EN: "Lesson %d of %d done. Type `learn` when you want to go on."},

@@ -60,12 +60,12 @@ func (*meetups) Name() string { return "meetups" }
 // Commands are the feature's commands.
 func (f *meetups) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("träffens nummer", "the meetup's number")}
-	title := bot.Arg{Name: "title", Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
-	whenArg := bot.Arg{Name: "when", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
-	where := bot.Arg{Name: "where", Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
-	channel := bot.Arg{Name: "channel", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
-	capacity := bot.Arg{Name: "capacity", Kind: bot.KindInt, Min: 1, Max: 10000, Help: txt("antal platser (väntelista när det är fullt)", "number of places (waitlist when full)")}
-	desc := bot.Arg{Name: "description", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}
+	title := bot.Arg{Name: "title", SV: "titel", Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
+	whenArg := bot.Arg{Name: "when", SV: "när", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
+	where := bot.Arg{Name: "where", SV: "plats", Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
+	channel := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
+	capacity := bot.Arg{Name: "capacity", SV: "platser", Kind: bot.KindInt, Min: 1, Max: 10000, Help: txt("antal platser (väntelista när det är fullt)", "number of places (waitlist when full)")}
+	desc := bot.Arg{Name: "description", SV: "beskrivning", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}
 	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	return []*bot.Command{
 		{Name: "meetup create", Group: "meetups", Role: bot.RoleOrganiser, Run: f.create,
@@ -85,7 +85,7 @@ func (f *meetups) Commands() []*bot.Command {
 			Help: txt("Träffen som kalenderfil (iCalendar), och länken till din egen kalender", "The meetup as a calendar file (iCalendar), and the link to your own calendar"),
 			Args: []bot.Arg{id}},
 		{Name: "meetup rsvp", Group: "meetups", Run: f.rsvp, Help: txt("Svara ja, kanske eller nej", "Answer yes, maybe or no"),
-			Args:     []bot.Arg{id, {Name: "answer", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, Help: txt("yes (ja), maybe (kanske) eller no (nej)", "yes, maybe or no")}},
+			Args:     []bot.Arg{id, {Name: "answer", SV: "svar", Kind: bot.KindChoice, Required: true, Choices: []string{"yes", "maybe", "no"}, ChoicesSV: yesMaybeNo(), Help: txt("ja, kanske eller nej", "yes, maybe or no")}},
 			Examples: []string{"meetup rsvp id:3 answer:yes"}},
 	}
 }

@@ -73,9 +73,9 @@ func TestMeetupBadInput(t *testing.T) {
 		{`meetup create title:x when:"fredag"`, "kan betyda mer än en tid"},
 		{`meetup create title:x when:"blurp"`, "förstår inte tiden"},
 		{`meetup create title:x when:"fredag 18" capacity:0`, "`capacity` ska vara mellan 1 och 10000"},
-		{`meetup create title:x`, "`when` saknas"},
+		{`meetup create title:x`, "`när` saknas"},
 		{`meetup rsvp id:99 answer:yes`, "ingen träff nummer 99"},
-		{`meetup rsvp id:1 answer:perhaps`, "`answer` ska vara en av: yes, maybe, no"},
+		{`meetup rsvp id:1 answer:perhaps`, "`answer` ska vara en av: ja, kanske, nej"},
 		{`meetup cancel id:42`, "ingen träff nummer 42"},
 	} {
 		if got := h.Say(org, tc.cmd); !strings.Contains(got, tc.want) {

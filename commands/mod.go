@@ -126,10 +126,10 @@ func (*moderation) Name() string { return "moderation" }
 
 // Commands are the feature's commands.
 func (f *moderation) Commands() []*bot.Command {
-	ch := bot.Arg{Name: "channel", Kind: bot.KindChannel, Help: txt("kanalen (standard: den här)", "the channel (default: this one)")}
-	user := bot.Arg{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}
-	reason := bot.Arg{Name: "reason", Kind: bot.KindRest, MaxLen: 500, Help: txt("varför", "why")}
-	confirm := bot.Arg{Name: "confirm", Kind: bot.KindChoice, Choices: []string{"yes"}, Help: txt("`yes` för att bekräfta", "`yes` to confirm")}
+	ch := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindChannel, Help: txt("kanalen (standard: den här)", "the channel (default: this one)")}
+	user := bot.Arg{Name: "user", SV: "användare", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}
+	reason := bot.Arg{Name: "reason", SV: "anledning", Kind: bot.KindRest, MaxLen: 500, Help: txt("varför", "why")}
+	confirm := confirmArg()
 	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	mod := func(cmd *bot.Command) *bot.Command {
 		cmd.Group, cmd.Role = "moderation", bot.RoleModerator
@@ -137,9 +137,9 @@ func (f *moderation) Commands() []*bot.Command {
 	}
 	return []*bot.Command{
 		mod(&bot.Command{Name: "channel create", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Skapa en kanal", "Create a channel"),
-			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("namnet", "the name")},
-				{Name: "topic", Kind: bot.KindText, MaxLen: 250, Help: txt("ämnet", "the topic")},
-				{Name: "private", Kind: bot.KindBool, Help: txt("bara för inbjudna", "invited members only")}},
+			Args: []bot.Arg{{Name: "name", SV: "namn", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("namnet", "the name")},
+				{Name: "topic", SV: "ämne", Kind: bot.KindText, MaxLen: 250, Help: txt("ämnet", "the topic")},
+				{Name: "private", SV: "privat", Kind: bot.KindBool, Help: txt("bara för inbjudna", "invited members only")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				var made bot.Channel
 				err := use(c, func(a bot.ChannelAdmin) (err error) {
@@ -167,7 +167,7 @@ func (f *moderation) Commands() []*bot.Command {
 				return c.Say(ctx, "mod.archived", target.ID)
 			}}),
 		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Byt namn på en kanal", "Rename a channel"),
-			Args: []bot.Arg{{Name: "name", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
+			Args: []bot.Arg{{Name: "name", SV: "namn", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
@@ -195,7 +195,7 @@ func (f *moderation) Commands() []*bot.Command {
 		mod(&bot.Command{Name: "channel unlock", Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås upp en kanal", "Unlock a channel"),
 			Args: []bot.Arg{ch}, Run: f.lock(false)}),
 		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.Cap[bot.Slowmoder]()}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
-			Args: []bot.Arg{{Name: "seconds", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
+			Args: []bot.Arg{{Name: "seconds", SV: "sekunder", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
@@ -209,7 +209,7 @@ func (f *moderation) Commands() []*bot.Command {
 				return c.Say(ctx, "mod.done")
 			}}),
 		mod(&bot.Command{Name: "purge", Needs: []bot.Capability{bot.Cap[bot.Purger]()}, Help: txt("Radera de senaste meddelandena", "Delete the latest messages"),
-			Args: []bot.Arg{{Name: "count", Kind: bot.KindInt, Required: true, Min: 1, Max: 1000, Help: txt("hur många", "how many")}, ch, confirm},
+			Args: []bot.Arg{{Name: "count", SV: "antal", Kind: bot.KindInt, Required: true, Min: 1, Max: 1000, Help: txt("hur många", "how many")}, ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				n := c.Args.Int("count")
 				target, err := channelOf(ctx, c)
@@ -236,7 +236,7 @@ func (f *moderation) Commands() []*bot.Command {
 				return c.Say(ctx, key, deleted)
 			}}),
 		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.Cap[bot.Pinner]()}, Help: txt("Fäst ett meddelande", "Pin a message"),
-			Args: []bot.Arg{{Name: "message", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
+			Args: []bot.Arg{{Name: "message", SV: "meddelande", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
 				if err != nil {
@@ -260,7 +260,7 @@ func (f *moderation) Commands() []*bot.Command {
 				return c.Say(ctx, "mod.warned", u.ID)
 			}}),
 		mod(&bot.Command{Name: "timeout", Needs: []bot.Capability{bot.Cap[bot.MemberTimeouter]()}, Help: txt("Stäng av en medlem en tid (högst 28 dagar)", "Time a member out (at most 28 days)"),
-			Args: []bot.Arg{user, {Name: "duration", Kind: bot.KindDuration, Required: true, Help: txt("hur länge: `10m`, `2h`, `3d`", "how long: `10m`, `2h`, `3d`")}, reason},
+			Args: []bot.Arg{user, {Name: "duration", SV: "längd", Kind: bot.KindDuration, Required: true, Help: txt("hur länge: `10m`, `2h`, `3d`", "how long: `10m`, `2h`, `3d`")}, reason},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u, d := target(c, "user"), c.Args.Duration("duration")
 				if d > maxTimeout {
@@ -289,8 +289,8 @@ func (f *moderation) Commands() []*bot.Command {
 				return c.Say(ctx, "mod.untimed", u.ID)
 			}}),
 		mod(&bot.Command{Name: "modlog", Private: true, Help: txt("Moderationsloggen, senaste först", "The moderation log, newest first"),
-			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Help: txt("bara om denna medlem", "only about this member")},
-				{Name: "before", Kind: bot.KindInt, Min: 1, Max: 1 << 30, Help: txt("poster äldre än detta nummer", "entries older than this number")}},
+			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Help: txt("bara om denna medlem", "only about this member")},
+				{Name: "before", SV: "före", Kind: bot.KindInt, Min: 1, Max: 1 << 30, Help: txt("poster äldre än detta nummer", "entries older than this number")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				entries, err := f.store.AuditLog(ctx, c.Event.Platform, c.Args.String("user"), int64(c.Args.Int("before")), 15)
 				if err != nil {
@@ -348,8 +348,8 @@ func (*moderation) Messages() bot.Messages {
 		"mod.platform_refused": {SV: "Plattformen sa nej: %s. Har boten behörighet, och finns kanalen eller medlemmen?", EN: "The platform refused: %s. Does the bot have the permission, and does the channel or member exist?"},
 		"mod.protected":        {SV: "%s är %s; moderatorer kan inte agera mot administratörer eller mot varandra.", EN: "%s is %s; moderators cannot act on admins or on each other."},
 		"mod.created":          {SV: "Kanalen <#%s> är skapad.", EN: "The channel <#%s> is created."},
-		"mod.confirm_archive":  {SV: "Arkivera <#%s>? Bekräfta med knappen eller `confirm:yes`.", EN: "Archive <#%s>? Confirm with the button or `confirm:yes`."},
-		"mod.confirm_purge":    {SV: "Radera %d meddelanden? Bekräfta med knappen eller `confirm:yes`.", EN: "Delete %d messages? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_archive":  {SV: "Arkivera <#%s>? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Archive <#%s>? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_purge":    {SV: "Radera %d meddelanden? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Delete %d messages? Confirm with the button or `confirm:yes`."},
 		"mod.confirm_button":   {SV: "Ja, gör det", EN: "Yes, do it"},
 		"mod.archived":         {SV: "<#%s> är arkiverad.", EN: "<#%s> is archived."},
 		"mod.done":             {SV: "Klart.", EN: "Done."},

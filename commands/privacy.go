@@ -44,7 +44,7 @@ func (f *privacy) Commands() []*bot.Command {
 			}},
 		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Private: true,
 			Help: txt("Radera allt boten har sparat om dig", "Delete everything the bot has stored about you"),
-			Args: []bot.Arg{{Name: "confirm", Kind: bot.KindChoice, Choices: []string{"yes"}, Help: txt("`yes` för att bekräfta", "`yes` to confirm")}},
+			Args: []bot.Arg{confirmArg()},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				if c.Args.String("confirm") != "yes" {
 					return c.Confirm(ctx, c.T("mydata.confirm"), c.T("mydata.confirm_button"), "mydata delete confirm:yes")
@@ -56,7 +56,7 @@ func (f *privacy) Commands() []*bot.Command {
 			}},
 		{Name: "member forget", Group: "admin", Role: bot.RoleAdmin,
 			Help: txt("Radera allt som sparats om en medlem (på begäran)", "Delete everything stored about a member (on request)"),
-			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}},
+			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := target(c, "user")
 				if err := targetAllowed(ctx, c, u); err != nil {
@@ -74,7 +74,7 @@ func (f *privacy) Commands() []*bot.Command {
 func (*privacy) Messages() bot.Messages {
 	return bot.Messages{
 		"mydata.export":         {SV: "Det här är allt jag har sparat om dig, tabell för tabell:", EN: "This is everything I have stored about you, table by table:"},
-		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar och din kalenderlänk. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mydata delete confirm:yes`.", EN: "This deletes your profile, role, course progress, your meetup answers and your calendar link. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},
+		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar och din kalenderlänk. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mydata delete bekräfta:ja`.", EN: "This deletes your profile, role, course progress, your meetup answers and your calendar link. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},
 		"mydata.confirm_button": {SV: "Radera mina uppgifter", EN: "Delete my data"},
 		"mydata.deleted":        {SV: "Klart: allt jag hade sparat om dig är raderat.", EN: "Done: everything I had stored about you is deleted."},
 		"mydata.forgotten":      {SV: "Allt som sparats om %s är raderat.", EN: "Everything stored about %s is deleted."},

@@ -10,13 +10,13 @@ import (
 )
 
 func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
-	text := func(name, sv, en string) bot.Arg {
-		return bot.Arg{Name: name, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
+	text := func(name, svName, sv, en string) bot.Arg {
+		return bot.Arg{Name: name, SV: svName, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
 	}
 	return []*bot.Command{
 		{Name: "profile", Aliases: []string{"profil"}, Group: "members",
 			Help: txt("Visa din eller en medlems profil", "Show your or a member's profile"),
-			Args: []bot.Arg{{Name: "user", Kind: bot.KindUser, Help: txt("medlemmen (standard: du)", "the member (default: you)")}},
+			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Help: txt("medlemmen (standard: du)", "the member (default: you)")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				u := c.Event.User
 				if c.Args.Has("user") {
@@ -61,13 +61,15 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 		{Name: "profile set", Group: "members", Ephemeral: true,
 			Help: txt("Ändra din profil", "Change your profile"),
 			Args: []bot.Arg{
-				{Name: "drive", Kind: bot.KindChoice, Choices: []string{"passion", "market", "both"}, Help: txt("passionsdriven, marknadsdriven eller båda", "passion-driven, market-driven or both")},
-				text("about", "om dig", "about you"),
-				text("region", "var du finns", "where you are"),
-				text("offers", "vad du kan erbjuda (en brännugn, ett marknadsstånd…)", "what you can offer (a kiln, a market stall…)"),
-				text("needs", "vad du behöver (lokala råvaror, en webbutik…)", "what you need (local ingredients, a web shop…)"),
-				{Name: "lang", Kind: bot.KindChoice, Choices: []string{"sv", "en"}, Help: txt("ditt språk", "your language")},
-				{Name: "visibility", Kind: bot.KindChoice, Choices: []string{storage.VisibilityMembers, storage.VisibilityOrganisers, storage.VisibilityHidden}, Help: txt("vem som ser din profil och dina intressen", "who sees your profile and interests")},
+				{Name: "drive", SV: "drivkraft", Kind: bot.KindChoice, Choices: []string{"passion", "market", "both"},
+					ChoicesSV: map[string][]string{"market": {"marknad"}, "both": {"båda", "bägge"}}, Help: txt("passionsdriven, marknadsdriven eller båda", "passion-driven, market-driven or both")},
+				text("about", "om", "om dig", "about you"),
+				text("region", "", "var du finns", "where you are"),
+				text("offers", "erbjuder", "vad du kan erbjuda (en brännugn, ett marknadsstånd…)", "what you can offer (a kiln, a market stall…)"),
+				text("needs", "behöver", "vad du behöver (lokala råvaror, en webbutik…)", "what you need (local ingredients, a web shop…)"),
+				{Name: "lang", SV: "språk", Kind: bot.KindChoice, Choices: []string{"sv", "en"}, ChoicesSV: langWords(), Help: txt("ditt språk", "your language")},
+				{Name: "visibility", SV: "synlighet", Kind: bot.KindChoice, Choices: []string{storage.VisibilityMembers, storage.VisibilityOrganisers, storage.VisibilityHidden},
+					ChoicesSV: map[string][]string{storage.VisibilityMembers: {"medlemmar", "alla"}, storage.VisibilityOrganisers: {"arrangörer"}, storage.VisibilityHidden: {"dold", "dolt", "gömd"}}, Help: txt("vem som ser din profil och dina intressen", "who sees your profile and interests")},
 			},
 			Examples: []string{`profile set drive:passion offers:"en brännugn" visibility:members`},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -103,7 +105,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 func (f *interests) Messages() bot.Messages {
 	m := bot.Messages{
 		"group.members":              {SV: "Medlemmar och intressen", EN: "Members and interests"},
-		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add tags:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
+		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add intressen:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
 		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
 		"interests.added":            {SV: "Tillagt: %s.", EN: "Added: %s."},
 		"interests.removed":          {SV: "%d intressen borttagna.", EN: "%d interests removed."},

@@ -22,16 +22,17 @@ func (*roles) Name() string { return "role" }
 func (f *roles) Commands() []*bot.Command {
 	s := f.store
 
-	userArg := bot.Arg{Name: "user", Kind: bot.KindUser, Required: true,
+	userArg := bot.Arg{Name: "user", SV: "användare", Kind: bot.KindUser, Required: true,
 		Help: bot.Text{SV: "medlemmen", EN: "the member"}}
 	return []*bot.Command{
 		{
 			Name:  "role grant",
 			Group: "admin",
 			Help:  bot.Text{SV: "Ge en medlem en roll", EN: "Give a member a role"},
-			Args: []bot.Arg{userArg, {Name: "role", Kind: bot.KindChoice, Required: true,
-				Choices: []string{"organiser", "moderator", "admin"},
-				Help:    bot.Text{SV: "rollen: organiser (arrangör), moderator eller admin", EN: "the role: organiser, moderator or admin"}}},
+			Args: []bot.Arg{userArg, {Name: "role", SV: "roll", Kind: bot.KindChoice, Required: true,
+				Choices:   []string{"organiser", "moderator", "admin"},
+				ChoicesSV: map[string][]string{"organiser": {"arrangör", "organisatör"}, "admin": {"admin", "administratör"}},
+				Help:      bot.Text{SV: "rollen: arrangör, moderator eller admin", EN: "the role: organiser, moderator or admin"}}},
 			Examples: []string{"role grant user:kim role:organiser"},
 			Role:     bot.RoleAdmin,
 			Run: func(ctx context.Context, c *bot.Call) error {

@@ -74,12 +74,16 @@ func nativeCommands(cmds []*bot.Command) ([]*discordgo.ApplicationCommand, map[s
 }
 
 // options maps typed arguments to Discord option types; required options
-// come first, as Discord demands.
+// come first, as Discord demands. An option's name and a choice's value
+// stay English (stored commands and the core read them); members whose
+// Discord speaks Swedish see the Swedish names and choice words
+// (name_localizations for sv-SE).
 func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 	var out []*discordgo.ApplicationCommandOption
 	for _, a := range args {
 		o := &discordgo.ApplicationCommandOption{
 			Name:                     a.Name,
+			NameLocalizations:        svName(a.Name, a.NameIn(bot.LangSV)),
 			Description:              clip(a.Help.EN, 100),
 			DescriptionLocalizations: map[discordgo.Locale]string{discordgo.Swedish: clip(a.Help.SV, 100)},
 			Required:                 a.Required,
@@ -100,7 +104,8 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 			o.Type = discordgo.ApplicationCommandOptionChannel
 		case bot.KindChoice:
 			for _, c := range a.Choices[:min(len(a.Choices), 25)] {
-				o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: c, Value: c})
+				o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: c, Value: c,
+					NameLocalizations: svName(c, clip(a.ChoiceIn(bot.LangSV, c), 100))})
 			}
 		case bot.KindText, bot.KindRest:
 			limit := a.MaxLen
@@ -114,6 +119,15 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Required && !out[j].Required })
 	return out
+}
+
+// svName is the sv-SE name localization of a name, or nil when the
+// Swedish name is the same (Discord then shows the name itself).
+func svName(name, sv string) map[discordgo.Locale]string {
+	if sv == name {
+		return nil
+	}
+	return map[discordgo.Locale]string{discordgo.Swedish: sv}
 }
 
 func svLocalization(s string) *map[discordgo.Locale]string {

@@ -216,6 +216,33 @@ func TestApplicationCommands(t *testing.T) {
 	if len(f.fake.Commands("")) != 0 || f.fake.CommandPuts() != 2 {
 		t.Error("a rejected overwrite stored commands")
 	}
+	// Localized names follow the rules of names, and stay unique in each
+	// locale; a choice's localized name is at most 100 characters.
+	svName := func(v string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.Swedish: v} }
+	badSV := []*discordgo.ApplicationCommand{{Name: "meetup", Description: "x", Options: []*discordgo.ApplicationCommandOption{
+		{Type: discordgo.ApplicationCommandOptionString, Name: "title", NameLocalizations: svName("Titel"), Description: "a"},
+		{Type: discordgo.ApplicationCommandOptionString, Name: "where", NameLocalizations: svName("plats"), Description: "b"},
+		{Type: discordgo.ApplicationCommandOptionString, Name: "place", NameLocalizations: svName("plats"), Description: "c"},
+		{Type: discordgo.ApplicationCommandOptionString, Name: "answer", NameLocalizations: svName("svar"), Description: "d",
+			Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "yes", Value: "yes", NameLocalizations: svName(strings.Repeat("j", 101))}}},
+	}}}
+	_, err = s.ApplicationCommandBulkOverwrite(f.fake.AppID(), "", badSV)
+	re = restError(t, err, 400, 50035)
+	for _, code := range []string{"APPLICATION_COMMAND_INVALID_NAME", "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS", "BASE_TYPE_BAD_LENGTH"} {
+		if !bytes.Contains(re.ResponseBody, []byte(code)) {
+			t.Errorf("%s lacks %s", re.ResponseBody, code)
+		}
+	}
+	goodSV := []*discordgo.ApplicationCommand{{Name: "meetup", Description: "x", Options: []*discordgo.ApplicationCommandOption{
+		{Type: discordgo.ApplicationCommandOptionString, Name: "when", NameLocalizations: svName("när"), Description: "a"},
+		{Type: discordgo.ApplicationCommandOptionString, Name: "answer", NameLocalizations: svName("svar"), Description: "d",
+			Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "yes", Value: "yes", NameLocalizations: svName("ja")}}},
+	}}}
+	if _, err := s.ApplicationCommandBulkOverwrite(f.fake.AppID(), "", goodSV); err != nil {
+		t.Errorf("Swedish localizations refused: %v", err)
+	} else if o := f.fake.Commands("")[0].Options; o[0].NameLocalizations["sv-SE"] != "när" || o[1].Choices[0].NameLocalizations["sv-SE"] != "ja" {
+		t.Errorf("stored localizations: %+v", o)
+	}
 	if _, err := s.ApplicationCommandBulkOverwrite(f.fake.AppID(), "", cmds[1:]); err != nil || len(f.fake.Commands("")) != 1 {
 		t.Errorf("global overwrite: %v", err)
 	}

@@ -415,23 +415,59 @@ func validateCommand(f formErrors, p []string, c *commandBody) {
 	} else if len(c.Options) > 0 {
 		f.add(at(p, "options"), "APPLICATION_COMMAND_OPTIONS_NOT_ALLOWED", "Context menu commands cannot have options")
 	}
-	if size := commandSize(c.Name, c.Description, c.Options); size > 4000 {
+	if size := commandSize(longest(c.Name, c.NameLocalizations), longest(c.Description, c.DescriptionLocalizations), c.Options); size > 4000 {
 		f.add(p, "APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (4000)")
 	}
 }
 
-func commandSize(name, desc string, opts []CommandOption) int {
-	n := utf8.RuneCountInString(name) + utf8.RuneCountInString(desc)
+// commandSize counts a command's characters toward Discord's 4000; where
+// a field is localized, only its longest version counts (Discord's rule).
+func commandSize(name, desc int, opts []CommandOption) int {
+	n := name + desc
 	for _, o := range opts {
-		n += commandSize(o.Name, o.Description, o.Options)
+		n += commandSize(longest(o.Name, o.NameLocalizations), longest(o.Description, o.DescriptionLocalizations), o.Options)
 		for _, ch := range o.Choices {
-			n += utf8.RuneCountInString(ch.Name)
+			n += longest(ch.Name, ch.NameLocalizations)
 			if s, ok := ch.Value.(string); ok {
 				n += utf8.RuneCountInString(s)
 			}
 		}
 	}
 	return n
+}
+
+// longest is the length in runes of the longest of s and its localizations.
+func longest(s string, m map[string]string) int {
+	n := utf8.RuneCountInString(s)
+	for _, v := range m {
+		n = max(n, utf8.RuneCountInString(v))
+	}
+	return n
+}
+
+// validateLocalizedNames checks that options on one level keep distinct
+// names in every locale: an option's name there is its localization, or
+// its name when it has none.
+func validateLocalizedNames(f formErrors, p []string, opts []CommandOption) {
+	locs := map[string]bool{}
+	for _, o := range opts {
+		for l := range o.NameLocalizations {
+			locs[l] = true
+		}
+	}
+	for l := range locs {
+		seen := map[string]bool{}
+		for i, o := range opts {
+			n := o.Name
+			if v, ok := o.NameLocalizations[l]; ok {
+				n = v
+			}
+			if seen[n] {
+				f.add(at(p, i, "name_localizations", l), "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS", "Option names must be unique")
+			}
+			seen[n] = true
+		}
+	}
 }
 
 // validateOptions checks one level of options; depth 0 is the command's own.
@@ -493,6 +529,7 @@ func validateOptions(f formErrors, p []string, opts []CommandOption, depth int) 
 			validateChoices(f, op, o)
 		}
 	}
+	validateLocalizedNames(f, p, opts)
 	if subs > 0 && subs != len(opts) {
 		f.add(p, "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Sub-command and sub-command group option types are mutually exclusive to all other types")
 	}
