@@ -16,12 +16,15 @@ const ConfirmTTL = 10 * time.Minute
 // its nonce. Members cannot type an action, only click one.
 const confirmPrefix = "confirm#"
 
-// confirmations are the open confirmation buttons, each bound to the
-// member who asked. They live in memory: after a restart a click answers
-// that the button expired, and the member asks again.
+// confirmations are what the bot has asked members and waits for: the
+// open confirmation buttons, each bound to the member who asked, and each
+// member's one open question that a plain reply answers (pending.go).
+// They live in memory: after a restart a click answers that the button
+// expired, a reply is read as any other message, and the member asks again.
 type confirmations struct {
 	mu      sync.Mutex
 	pending map[string]pendingConfirm // by nonce
+	asked   map[string]question       // by User.Key() of the member asked
 }
 
 type pendingConfirm struct {
@@ -31,7 +34,7 @@ type pendingConfirm struct {
 }
 
 func newConfirmations() *confirmations {
-	return &confirmations{pending: map[string]pendingConfirm{}}
+	return &confirmations{pending: map[string]pendingConfirm{}, asked: map[string]question{}}
 }
 
 // add stores a confirmation and returns its nonce (128 random bits).
@@ -66,15 +69,23 @@ func (cs *confirmations) take(nonce, user string, now time.Time) (line, refusal 
 		return "", "err.confirm_not_yours"
 	}
 	delete(cs.pending, nonce)
+	if q, ok := cs.asked[user]; ok && q.nonce == nonce && !q.closed {
+		cs.close(q) // clicked: a later "ja" answers nothing
+	}
 	return p.line, ""
 }
 
 // Confirm asks the member before a destructive action: a private reply
 // with text and a button labelled label that runs line (the same command
 // with confirm:yes) for this member only, once, within ConfirmTTL. A
-// platform without buttons shows line to type instead.
+// platform without buttons shows line to type instead. A plain "ja" or
+// "nej" from the member, where they asked or in their DM with the bot
+// (where the private reply may have gone), answers it too (see Expect).
 func (c *Call) Confirm(ctx context.Context, text, label, line string) error {
-	nonce := c.bot.confirms.add(c.Event.User.Key(), line, c.bot.opt.Now())
+	now := c.bot.opt.Now()
+	nonce := c.bot.confirms.add(c.Event.User.Key(), line, now)
+	c.bot.confirms.ask(c.question(Answers{Yes: line}, nonce, true, now), now)
+	text += "\n" + c.T("answer.hint_yes_no")
 	return c.Reply(ctx, Reply{Text: text, Private: true, Card: &Card{
 		Buttons: []Button{{Label: label, Action: confirmPrefix + nonce, Command: line, Style: ButtonDanger}}}})
 }

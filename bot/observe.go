@@ -11,7 +11,8 @@ type Observer interface {
 	// Handled is one addressed message, command or button (not one that
 	// automatic moderation acted on: that goes to the audit log): the command's
 	// name ("question" for free text answered from the knowledge base,
-	// "unknown" when no command matched), its result (ok, refused, failed)
+	// "unknown" when no command matched, "answer" for a reply to the bot's
+	// own question that runs no command), its result (ok, refused, failed)
 	// and how long it took.
 	Handled(p Platform, command, result string, took time.Duration)
 	// Asked is one question to the knowledge base and whether it was answered.

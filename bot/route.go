@@ -60,6 +60,11 @@ func (b *Bot) line(ev Event) (string, bool) {
 func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	start := time.Now() // handling time is measured from receipt
 	line, addressed := b.line(ev)
+	// A plain reply to what the bot asked this member (pending.go).
+	answer := b.confirms.reply(ev, line, addressed, b.opt.Now())
+	if answer.handled {
+		line, addressed = cmp.Or(answer.line, line), true
+	}
 	forCommands := addressed && (line != "" || ev.Kind != EventMessage)
 	inspect := ev.Kind == EventMessage && b.opt.Inspect != nil && strings.TrimSpace(ev.Text) != ""
 	if !forCommands && !inspect {
@@ -99,6 +104,9 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 
 	if len(line) > b.opt.MaxMessage {
 		call.fail(ctx, call.T("err.too_long", len(line), b.opt.MaxMessage))
+		return
+	}
+	if b.answered(ctx, call, answer) {
 		return
 	}
 	if ev.Kind == EventAction && strings.HasPrefix(line, confirmPrefix) {

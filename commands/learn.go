@@ -113,6 +113,12 @@ func (c *course) run(ctx context.Context, call *bot.Call) error {
 		return err
 	}
 	card := c.questionCard(call, p)
+	// A plain "2" from the member answers like the second button.
+	var answers bot.Answers
+	for _, b := range card.Buttons {
+		answers.Options = append(answers.Options, b.Command)
+	}
+	call.Expect(answers)
 	return call.Reply(ctx, bot.Reply{Text: strings.Join(text, "\n\n"), Card: card})
 }
 
@@ -137,7 +143,7 @@ func (*learn) Messages() bot.Messages {
 	return bot.Messages{
 		"learn.lesson":      {SV: "Lektion %d av %d: %s", EN: "Lesson %d of %d: %s"},
 		"learn.question":    {SV: "Lektion %d · fråga %d av %d", EN: "Lesson %d · question %d of %d"},
-		"learn.how":         {SV: "Svara med en knapp eller `learn svar:<nummer>`.", EN: "Answer with a button or `learn answer:<number>`."},
+		"learn.how":         {SV: "Svara med en knapp, med numret (till exempel `2`) eller `learn svar:<nummer>`.", EN: "Answer with a button, with the number (for example `2`) or `learn answer:<number>`."},
 		"learn.right":       {SV: "Rätt! %s", EN: "Right! %s"},
 		"learn.wrong":       {SV: "Inte riktigt: rätt svar är ”%s”. %s", EN: "Not quite: the right answer is “%s”. %s"},
 		"learn.lesson_done": {SV: "Lektion %d av %d klar. Skriv `learn` när du vill fortsätta.", EN: "Lesson %d of %d done. Type `learn` when you want to go on."},
