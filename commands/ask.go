@@ -47,7 +47,7 @@ func (l *Library) Ask(question, fallbackLang string) Answer {
 func AnswerText(cat *bot.Catalog, a Answer, recorded bool) string {
 	var b strings.Builder
 	if a.Answered && a.Top != nil {
-		b.WriteString("**" + a.Top.Title + "**\n" + a.Top.Body)
+		b.WriteString("**" + a.Top.Title + "**\n" + a.Text())
 		if a.Top.Source != "" {
 			b.WriteString("\n_" + cat.T(a.Lang, "ask.source", a.Top.Source) + "_")
 		}
