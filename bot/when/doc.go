@@ -14,10 +14,20 @@
 //     stand next to a date ("fre 15/1 18:00"); the two must agree.
 //   - Relative days: idag, i dag, today; imorgon, i morgon, imorn,
 //     tomorrow; i övermorgon, övermorgon, day after tomorrow; ikväll,
-//     i kväll, tonight.
+//     i kväll, tonight; om 3 dagar, om ett dygn, in 3 days; om två
+//     veckor, om en vecka, in two weeks, in a week; om en månad, in 2
+//     months. Counts are digits or words from one to twelve (en/ett/a/an
+//     to tolv/twelve).
+//   - Weeks with a weekday: nästa vecka onsdag, onsdag nästa vecka,
+//     på onsdag i nästa vecka, next week Wednesday, Wednesday next week;
+//     onsdag om två veckor, in two weeks on Monday.
 //   - Times: 18:00, 18.00, 18:00:00, 18, kl 18, kl. 18.30, klockan 18,
-//     at 6pm, 6 pm, 6:30 pm, 6 p.m., 6 em, 12am, 12pm. The time may come
-//     before the day ("18:00 fredag", "6pm tomorrow").
+//     at 6pm, 6 pm, 6:30 pm, 6 p.m., 6 em, 12am, 12pm; noon, midday,
+//     12 noon, lunch, lunchtid, lunchtime (12:00); midnatt, midnight,
+//     12 midnight (see below). "vid" (vid lunch) is read like "at". The
+//     time may come before the day ("18:00 fredag", "6pm tomorrow").
+//   - Evening after a day: i morgon kväll 7, fredag kvällen kl 8,
+//     tomorrow evening 8, tomorrow night 9pm.
 //   - An optional end: 18-21, 18:00–21:00, till 21:00, to 9pm, until 21,
 //     från 18 till 21, mellan 18 och 21; or a duration: i 2 timmar,
 //     for 2 hours, (2h), +90m, 3h, 1,5 h, 2h30m, en timme, an hour.
@@ -40,17 +50,48 @@
 //     is next January). The choice is by date only: "25/11 08:00" written
 //     on 25 November at 10:00 is Past, not next year. 29/2 in a year that
 //     is not a leap year is Impossible (Error.Year says which year).
+//   - But when the last such date was at most JustPassedDays (60) days
+//     ago, the member has most likely got the date wrong, and moving the
+//     meetup a year ahead without a word is worse than asking: "4/12
+//     18:00" written on 5 December is Past with Reason JustPassed,
+//     Error.Time 4 December (this year) at 00:00 and Error.Year the year
+//     to suggest ("4 december har redan varit — menade du 4 december
+//     2027?"). This holds across the new year ("20/12" written on 10
+//     January) and for yesterday's date. Writing the year ("4/12/2027")
+//     is the way to mean next year. After a leap day ("29/2" on 10 March
+//     2028) Error.Year is 0: there is no 29 February next year.
 //   - A weekday is the next such day, today included while the time is
 //     still ahead: "fredag 18:00" written on a Friday at 10:00 is today,
 //     "fredag 08:00" written then is a week ahead. "nästa fredag" / "next
 //     friday" is never today: on a Friday it is 7 days ahead, on any other
 //     day the same as "fredag".
+//   - "nästa vecka" / "next week" is the calendar week (Monday to Sunday)
+//     after this one, so "nästa vecka fredag" written on a Wednesday is
+//     Friday in 9 days, while "nästa fredag" is the coming Friday (above).
+//     "onsdag om två veckor" is Wednesday in the week two weeks after
+//     this one. A week without a weekday ("nästa vecka 18:00") is
+//     Ambiguous with Reason MissingDay.
+//   - "om två veckor" / "in two weeks" without a weekday is exactly 14
+//     days ahead; "om en månad" is the same day next month, or the
+//     month's last day when it is shorter (31 January: 28 February).
+//     "om 3 timmar" / "in 3 hours" is not read: a meetup is given a time
+//     of day.
 //   - A time with no day is its next occurrence: today if still ahead,
 //     otherwise tomorrow. "idag 08:00" written at 10:00 is Past, because
 //     the day was given.
+//   - Midnight (midnatt, midnight) is the end of the day named, as people
+//     say it: "fredag midnatt" is 00:00 on Saturday, "midnatt" alone the
+//     coming midnight, "22 till midnatt" ends at 00:00 the day after.
+//     A numeric 00:00 stays the start of its day, and 24:00 is accepted
+//     only as an end.
+//   - Noon and lunch are 12:00, and as pm ("noon to 3" ends 15:00).
+//     "middag" is not read: to most Swedes it is dinner, to some noon.
+//     "ikväll", "tonight" and "kväll" / "evening" after a day need a
+//     time (MissingTime): an evening has no single agreed hour.
 //   - ikväll / i kväll / tonight is today; its time is required, and an
 //     hour from 1 to 11 without am/pm is read as evening ("ikväll 7" is
-//     19:00). Otherwise hours are 24-hour: "fredag 6" is 06:00.
+//     19:00), as after "kväll" / "evening". Otherwise hours are 24-hour:
+//     "fredag 6" is 06:00.
 //   - An end time before the start on the clock is on the next day
 //     ("22-01" ends 01:00 the day after). A duration is elapsed time, so
 //     "01:00 i 2 timmar" on the night the clocks go forward ends 04:00. An end equal to the start, a zero
@@ -70,7 +111,8 @@
 //   - Input longer than MaxInput runes (after trimming spaces) is
 //     Unrecognised with Reason LongInput without being parsed.
 //   - Which error wins when several apply: Unrecognised, then Impossible,
-//     then Past, then TooFar, then Ambiguous. A start equal to now is not
-//     Past; a start after now plus MaxYearsAhead years is TooFar.
+//     then Past (JustPassed included), then TooFar, then Ambiguous. A
+//     start equal to now is not Past; a start after now plus
+//     MaxYearsAhead years is TooFar.
 //   - A nil loc means UTC. The Range is always in loc, whatever now's zone.
 package when

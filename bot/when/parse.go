@@ -10,16 +10,19 @@ type span struct{ start, end int }
 type clock struct {
 	h, m, s int
 	mer     byte // 'a' for am, 'p' for pm, 0 when neither was written
-	at      span
+	// midnight is midnatt / midnight: the end of the day, h is 24.
+	midnight bool
+	at       span
 }
 
 // dateForm is how the day was given.
 type dateForm uint8
 
 const (
-	noDate  dateForm = iota
-	calDate          // day, month and maybe year
-	relDate          // idag, imorgon, ...
+	noDate   dateForm = iota
+	calDate           // day, month and maybe year
+	relDate           // idag, imorgon, om två veckor, ...
+	weekDate          // nästa vecka: a week, its day given by a weekday
 )
 
 // endForm is how the end was given.
@@ -37,7 +40,9 @@ type spec struct {
 	y, m, d int  // calDate; y is 0 when not written
 	slashed bool // calDate written as d/m
 	rel     int  // relDate: days after today
-	evening bool // ikväll, tonight
+	months  int  // relDate: months after today (om en månad), instead of rel
+	weeks   int  // relDate, weekDate: weeks ahead, for a weekday in that week
+	evening bool // ikväll, tonight, kväll, evening
 	dateAt  span
 
 	hasWeekday bool
@@ -95,6 +100,8 @@ func parse(s string) (*spec, *Error) {
 			continue
 		case !sp.hasTime && p.clockPart(sp):
 			continue
+		case !sp.evening && p.eveningPart(sp):
+			continue
 		case sp.hasTime && sp.endForm == noEnd && p.endPart(sp):
 			continue
 		case sp.hasTime && sp.zone == nil && p.zonePart(sp):
@@ -118,16 +125,17 @@ func isFiller(t token) bool {
 		}
 		return false
 	}
-	return t.isWord("pa", "on", "at", "den", "the", "of", "fran", "from", "mellan", "between", "kl", "klockan")
+	return t.isWord("pa", "on", "at", "vid", "den", "the", "of", "fran", "from", "mellan", "between", "kl", "klockan")
 }
 
-// date reads a relative day, an ISO date, d/m[/yyyy], "15 jan [2027]" or
-// "jan 15 [2027]".
+// date reads a relative day or week, an ISO date, d/m[/yyyy],
+// "15 jan [2027]" or "jan 15 [2027]".
 func (p *parser) date(sp *spec) bool {
 	from := p.i
-	if n, evening, w := p.relative(); w > 0 {
-		sp.form, sp.rel, sp.evening = relDate, n, evening
-		p.i += w
+	if r := p.relative(); r.width > 0 {
+		sp.form, sp.rel, sp.months, sp.weeks = r.form, r.days, r.months, r.weeks
+		sp.evening = sp.evening || r.evening
+		p.i += r.width
 		sp.dateAt = p.spanFrom(from)
 		return true
 	}
@@ -141,34 +149,93 @@ func (p *parser) date(sp *spec) bool {
 	return true
 }
 
-// relative matches a relative day at the current token: the number of days
-// after today, whether it means the evening, and the tokens it spans.
-func (p *parser) relative() (days int, evening bool, width int) {
+// relDay is a relative day or week as written.
+type relDay struct {
+	form   dateForm // relDate or weekDate
+	days   int      // days after today
+	months int      // months after today
+	weeks  int      // weeks ahead, for a weekday in that week
+	// evening is set by ikväll and tonight.
+	evening bool
+	// width is the number of tokens; 0 when there is no relative day.
+	width int
+}
+
+// maxCount caps the number in "om N dagar" far beyond MaxYearsAhead, so
+// that huge numbers are TooFar rather than overflowing.
+const maxCount = 100_000
+
+// relative matches a relative day or week at the current token.
+func (p *parser) relative() relDay {
 	t := p.tok(0)
 	switch {
 	case t.isWord("idag", "today"):
-		return 0, false, 1
+		return relDay{form: relDate, width: 1}
 	case t.isWord("imorgon", "imorn", "imorron", "tomorrow", "tmrw"):
-		return 1, false, 1
+		return relDay{form: relDate, days: 1, width: 1}
 	case t.isWord("iovermorgon", "overmorgon"):
-		return 2, false, 1
+		return relDay{form: relDate, days: 2, width: 1}
 	case t.isWord("ikvall", "tonight"):
-		return 0, true, 1
+		return relDay{form: relDate, evening: true, width: 1}
 	case t.isWord("i"):
 		switch n := p.tok(1); {
 		case n.isWord("dag"):
-			return 0, false, 2
+			return relDay{form: relDate, width: 2}
 		case n.isWord("morgon", "morn", "morron"):
-			return 1, false, 2
+			return relDay{form: relDate, days: 1, width: 2}
 		case n.isWord("overmorgon"):
-			return 2, false, 2
+			return relDay{form: relDate, days: 2, width: 2}
 		case n.isWord("kvall"):
-			return 0, true, 2
+			return relDay{form: relDate, evening: true, width: 2}
+		case n.isWord("nasta") && p.tok(2).isWord("vecka"):
+			return relDay{form: weekDate, weeks: 1, width: 3}
 		}
 	case t.isWord("day") && p.tok(1).isWord("after") && p.tok(2).isWord("tomorrow"):
-		return 2, false, 3
+		return relDay{form: relDate, days: 2, width: 3}
+	case t.isWord("nasta", "next") && p.tok(1).isWord("vecka", "week"):
+		return relDay{form: weekDate, weeks: 1, width: 2}
+	case t.isWord("om", "in"):
+		// om 3 dagar, om två veckor, om en månad; in 3 days, in two weeks.
+		n, w := p.count(1)
+		if w == 0 {
+			break
+		}
+		switch u := p.tok(1 + w); {
+		case u.isWord("dag", "dagar", "dygn", "day", "days"):
+			return relDay{form: relDate, days: n, width: 2 + w}
+		case u.isWord("vecka", "veckor", "week", "weeks"):
+			return relDay{form: relDate, days: 7 * n, weeks: n, width: 2 + w}
+		case u.isWord("manad", "manader", "month", "months"):
+			return relDay{form: relDate, months: n, width: 2 + w}
+		}
 	}
-	return 0, false, 0
+	return relDay{}
+}
+
+// count reads a count at offset k, in digits or words from one to twelve
+// ("två", "two", "en", "a"), capped at maxCount. It returns the count and
+// the tokens spanned, 0 when there is none.
+func (p *parser) count(k int) (n, width int) {
+	t := p.tok(k)
+	if t.kind == num {
+		if t.n < 0 || t.n > maxCount {
+			return maxCount, 1
+		}
+		return t.n, 1
+	}
+	if t.kind != word {
+		return 0, 0
+	}
+	for i, ws := range [...][]string{
+		{"en", "ett", "a", "an", "one"}, {"tva", "two"}, {"tre", "three"}, {"fyra", "four"},
+		{"fem", "five"}, {"sex", "six"}, {"sju", "seven"}, {"atta", "eight"}, {"nio", "nine"},
+		{"tio", "ten"}, {"elva", "eleven"}, {"tolv", "twelve"},
+	} {
+		if t.isWord(ws...) {
+			return i + 1, 1
+		}
+	}
+	return 0, 0
 }
 
 // calendar matches a written date at the current token. Values are not
@@ -346,6 +413,11 @@ func (p *parser) clockPart(sp *spec) bool {
 func (p *parser) clock() (clock, bool) {
 	from := p.i
 	t := p.tok(0)
+	if c, ok := namedClock(t, true); ok {
+		p.i++
+		c.at = p.spanFrom(from)
+		return c, true
+	}
 	if !t.isNum(1, 2) {
 		return clock{}, false
 	}
@@ -360,6 +432,12 @@ func (p *parser) clock() (clock, bool) {
 	if mer, w := p.meridiem(j); w > 0 {
 		c.mer, j = mer, j+w
 	}
+	// 12 noon, 12 midnight.
+	if c.h == 12 && c.m == 0 && c.s == 0 && c.mer == 0 {
+		if n, ok := namedClock(p.tok(j), false); ok {
+			c, j = n, j+1
+		}
+	}
 	// Not a time: 18h, 15th, 15/1, 18:5, 2 timmar.
 	n := p.tok(j)
 	if n.glued() && (n.kind == num || n.kind == word && !isZone(n) || n.isPunct("/") || n.isPunct(":")) {
@@ -371,6 +449,30 @@ func (p *parser) clock() (clock, bool) {
 	p.i += j
 	c.at = p.spanFrom(from)
 	return c, true
+}
+
+// namedClock returns the time a word names: noon, midday, lunch (12:00)
+// and midnight (the end of the day, 24:00). Lunch only stands alone, never
+// after "12".
+func namedClock(t token, lunch bool) (clock, bool) {
+	switch {
+	case t.isWord("noon", "midday") || lunch && t.isWord("lunch", "lunchtid", "lunchtime"):
+		return clock{h: 12, mer: 'p'}, true
+	case t.isWord("midnatt", "midnight"):
+		return clock{h: 24, midnight: true}, true
+	}
+	return clock{}, false
+}
+
+// eveningPart reads "kväll" or "evening" after a day ("fredag kväll 7",
+// "tomorrow evening 8"): an hour from 1 to 11 is then read as pm.
+func (p *parser) eveningPart(sp *spec) bool {
+	if !p.tok(0).isWord("kvall", "kvallen", "evening", "night") {
+		return false
+	}
+	sp.evening = true
+	p.i++
+	return true
 }
 
 // meridiem matches am/pm at offset k: "am", "pm", "fm", "em", "a.m.",

@@ -23,6 +23,15 @@ func (c civil) addDays(n int) civil {
 	return civilOf(time.Date(c.y, c.m, c.d+n, 12, 0, 0, 0, time.UTC))
 }
 
+// addMonths returns the same day n months after c, or the last day of
+// that month when it is shorter (31 January plus one month is 28 or 29
+// February).
+func (c civil) addMonths(n int) civil {
+	total := int(c.m) - 1 + n
+	y, m := c.y+total/12, time.Month(total%12+1)
+	return civil{y, m, min(c.d, daysIn(m, y))}
+}
+
 // before reports whether c is an earlier date than o.
 func (c civil) before(o civil) bool {
 	if c.y != o.y {
@@ -76,6 +85,23 @@ func (p *resolver) clocks() (start, end hms, e *Error) {
 	c := sp.start
 	bad := func(c clock) *Error {
 		return &Error{Kind: Impossible, Reason: NoSuchTime, Text: p.text(c.at)}
+	}
+	if c.midnight {
+		// The end of the day; resolve moves it to 00:00 the day after.
+		start = hms{24, 0, 0}
+		if sp.endForm == endClock {
+			end = hms{sp.end.h, sp.end.m, sp.end.s}
+			if ec := sp.end; ec.mer != 0 {
+				h, ok := to24(ec.h, ec.mer)
+				if !ok {
+					return hms{}, hms{}, bad(ec)
+				}
+				end.h = h
+			} else if ec.m > 59 || ec.s > 59 || ec.h > 24 || ec.h == 24 && (ec.m != 0 || ec.s != 0) {
+				return hms{}, hms{}, bad(ec)
+			}
+		}
+		return start, end, nil
 	}
 	if c.m > 59 || c.s > 59 || c.mer == 0 && c.h > 23 {
 		return hms{}, hms{}, bad(c)
@@ -135,6 +161,11 @@ type resolver struct {
 	now   time.Time
 	loc   *time.Location
 	today civil
+	// justPassed is set by day when a day and month without a year name a
+	// day at most JustPassedDays ago; suggest is then the year of the next
+	// such date, 0 when there is none (29 February).
+	justPassed bool
+	suggest    int
 }
 
 // text returns the input in a span.
@@ -158,8 +189,19 @@ func resolve(sp *spec, src string, now time.Time, loc *time.Location) (Range, *E
 	if e != nil {
 		return Range{}, e
 	}
-	mismatch := func(t time.Time) *Error {
-		if sp.hasWeekday && sp.form != noDate && day.weekday() != sp.weekday {
+	past := func(t time.Time) *Error {
+		if p.justPassed {
+			return &Error{Kind: Past, Reason: JustPassed, Text: src, Time: day.midnight(loc), Year: p.suggest}
+		}
+		return &Error{Kind: Past, Text: src, Time: t}
+	}
+	// ambiguous reports a day that does not name one day, or a weekday
+	// that is not the date's.
+	ambiguous := func(t time.Time) *Error {
+		switch {
+		case sp.form == weekDate && !sp.hasWeekday:
+			return &Error{Kind: Ambiguous, Reason: MissingDay, Text: src, Time: day.midnight(loc)}
+		case sp.hasWeekday && sp.form != noDate && day.weekday() != sp.weekday:
 			return &Error{Kind: Ambiguous, Reason: WeekdayMismatch, Text: src, Time: t, Weekday: sp.weekday}
 		}
 		return nil
@@ -169,29 +211,34 @@ func resolve(sp *spec, src string, now time.Time, loc *time.Location) (Range, *E
 		mid := day.midnight(loc)
 		switch {
 		case day.before(p.today):
-			return Range{}, &Error{Kind: Past, Text: src, Time: mid}
+			return Range{}, past(mid)
 		case mid.After(limit):
 			return Range{}, &Error{Kind: TooFar, Text: src, Time: mid}
 		}
-		if e := mismatch(mid); e != nil {
+		if e := ambiguous(mid); e != nil {
 			return Range{}, e
 		}
 		return Range{}, &Error{Kind: Ambiguous, Reason: MissingTime, Text: src, Time: mid}
 	}
 
-	starts := p.instants(day, start)
+	// Midnight is the end of the day named: 00:00 the day after.
+	startDay, start0 := day, start
+	if start.h == 24 {
+		startDay, start.h = day.addDays(1), 0
+	}
+	starts := p.instants(startDay, start)
 	if len(starts) == 0 {
-		return Range{}, &Error{Kind: Impossible, Reason: ClockGap, Text: p.text(sp.start.at), Time: day.midnight(loc)}
+		return Range{}, &Error{Kind: Impossible, Reason: ClockGap, Text: p.text(sp.start.at), Time: startDay.midnight(loc)}
 	}
 	first := starts[0]
 
 	var endT time.Time
 	switch sp.endForm {
 	case endClock:
-		if end.secs() == start.secs() {
+		if end.secs() == start.secs() || end.secs() == start0.secs() {
 			return Range{}, &Error{Kind: Impossible, Reason: ZeroDuration, Text: p.text(span{sp.start.at.start, sp.endAt.end})}
 		}
-		endDay := day
+		endDay := startDay
 		if end.secs() < start.secs() {
 			endDay = endDay.addDays(1)
 		}
@@ -223,11 +270,11 @@ func resolve(sp *spec, src string, now time.Time, loc *time.Location) (Range, *E
 
 	switch {
 	case starts[len(starts)-1].Before(now):
-		return Range{}, &Error{Kind: Past, Text: src, Time: first}
+		return Range{}, past(first)
 	case first.After(limit):
 		return Range{}, &Error{Kind: TooFar, Text: src, Time: first}
 	}
-	if e := mismatch(first); e != nil {
+	if e := ambiguous(first); e != nil {
 		return Range{}, e
 	}
 	if len(starts) > 1 {
@@ -237,33 +284,23 @@ func resolve(sp *spec, src string, now time.Time, loc *time.Location) (Range, *E
 }
 
 // day returns the day the input names: the written date (checked), the
-// relative day, or the next day with the written weekday or on which the
-// time is still ahead.
+// relative day, the weekday in the week named, or the next day with the
+// written weekday or on which the time is still ahead.
 func (p *resolver) day(start hms) (civil, *Error) {
 	sp := p.sp
 	switch sp.form {
 	case calDate:
-		bad := &Error{Kind: Impossible, Reason: NoSuchDate, Text: p.text(sp.dateAt)}
-		if sp.m < 1 || sp.m > 12 || sp.d < 1 || sp.d > 31 {
-			if sp.slashed && sp.m > 12 && sp.m <= 31 && sp.d >= 1 && sp.d <= 12 {
-				bad.Reason = MonthFirst
-			}
-			return civil{}, bad
-		}
-		c := civil{sp.y, time.Month(sp.m), sp.d}
-		if sp.y == 0 {
-			c.y = p.today.y
-			if c.before(p.today) {
-				c.y++
-			}
-		}
-		if c.d > daysIn(c.m, c.y) {
-			bad.Year = c.y
-			return civil{}, bad
-		}
-		return c, nil
+		return p.calendarDay()
 	case relDate:
+		switch {
+		case sp.weeks > 0 && sp.hasWeekday:
+			return p.inWeek(sp.weeks), nil
+		case sp.months > 0:
+			return p.today.addMonths(sp.months), nil
+		}
 		return p.today.addDays(sp.rel), nil
+	case weekDate:
+		return p.inWeek(sp.weeks), nil
 	}
 	ahead := !sp.hasTime || !p.passed(start)
 	if sp.hasWeekday {
@@ -277,6 +314,60 @@ func (p *resolver) day(start hms) (civil, *Error) {
 		return p.today.addDays(1), nil
 	}
 	return p.today, nil
+}
+
+// JustPassedDays is how recently a day and month written without a year
+// may have passed for Parse to refuse it (Past, Reason JustPassed) rather
+// than read it as the next such date, about a year ahead.
+const JustPassedDays = 60
+
+// calendarDay checks the written date. Without a year it is the next such
+// date, unless the last one was at most JustPassedDays ago.
+func (p *resolver) calendarDay() (civil, *Error) {
+	sp := p.sp
+	bad := &Error{Kind: Impossible, Reason: NoSuchDate, Text: p.text(sp.dateAt)}
+	if sp.m < 1 || sp.m > 12 || sp.d < 1 || sp.d > 31 {
+		if sp.slashed && sp.m > 12 && sp.m <= 31 && sp.d >= 1 && sp.d <= 12 {
+			bad.Reason = MonthFirst
+		}
+		return civil{}, bad
+	}
+	c := civil{sp.y, time.Month(sp.m), sp.d}
+	if sp.y != 0 {
+		if c.d > daysIn(c.m, c.y) {
+			bad.Year = c.y
+			return civil{}, bad
+		}
+		return c, nil
+	}
+	c.y = p.today.y
+	if c.before(p.today) {
+		c.y++
+	}
+	// The same date the year before c is before today.
+	last := civil{c.y - 1, c.m, c.d}
+	if last.d <= daysIn(last.m, last.y) && !last.addDays(JustPassedDays).before(p.today) {
+		p.justPassed = true
+		if c.d <= daysIn(c.m, c.y) {
+			p.suggest = c.y
+		}
+		return last, nil
+	}
+	if c.d > daysIn(c.m, c.y) {
+		bad.Year = c.y
+		return civil{}, bad
+	}
+	return c, nil
+}
+
+// inWeek returns the written weekday in the week (Monday to Sunday) weeks
+// after this one, or that week's Monday when no weekday was written.
+func (p *resolver) inWeek(weeks int) civil {
+	monday := p.today.addDays(7*weeks - (int(p.today.weekday())+6)%7)
+	if !p.sp.hasWeekday {
+		return monday
+	}
+	return monday.addDays((int(p.sp.weekday) + 6) % 7)
 }
 
 // passed reports whether time t today is already over.

@@ -39,7 +39,8 @@ const (
 	// Impossible: a date, time or span that cannot exist (30/2, 25:00,
 	// 18-18, a time skipped when the clocks go forward).
 	Impossible
-	// Past: the start is before now; Error.Time holds it.
+	// Past: the start is before now; Error.Time holds it (for Reason
+	// JustPassed, the day written).
 	Past
 	// Ambiguous: the input names no single time (no time of day, a time
 	// that occurs twice, a weekday that contradicts the date).
@@ -68,7 +69,8 @@ func (k ErrorKind) String() string {
 // Reason refines an ErrorKind so that the caller can explain the problem.
 type Reason int
 
-// The reasons of Error. Past and TooFar have no reason (NoReason).
+// The reasons of Error. TooFar has no reason (NoReason), nor has Past
+// unless it is JustPassed.
 const (
 	// NoReason: the Kind says it all (Past, TooFar).
 	NoReason Reason = iota
@@ -103,6 +105,15 @@ const (
 	// WeekdayMismatch (Ambiguous): the weekday written (Error.Weekday) is
 	// not the date's weekday (Error.Time).
 	WeekdayMismatch
+	// JustPassed (Past): a day and month written without a year passed at
+	// most JustPassedDays ago ("4/12" on 5 December). Error.Time is that
+	// day at 00:00 in loc and Error.Year the year of the next such date,
+	// which the member may have meant ("4 December 2027"); Year is 0 when
+	// the date does not exist that year (29 February).
+	JustPassed
+	// MissingDay (Ambiguous): a week without a weekday ("nästa vecka
+	// 18:00"); Error.Time is that week's Monday at 00:00.
+	MissingDay
 )
 
 // String returns the reason's name, for logs and tests.
@@ -134,6 +145,10 @@ func (r Reason) String() string {
 		return "ClockRepeat"
 	case WeekdayMismatch:
 		return "WeekdayMismatch"
+	case JustPassed:
+		return "JustPassed"
+	case MissingDay:
+		return "MissingDay"
 	}
 	return fmt.Sprintf("Reason(%d)", int(r))
 }
@@ -150,9 +165,10 @@ type Error struct {
 	// for Past, TooFar and MissingTime. Empty for Empty and LongInput.
 	Text string
 	// Time is, for Past and TooFar, the start that was read (for a time
-	// that occurs twice, its first occurrence); for MissingTime and
-	// ClockGap, the day at 00:00 in loc; for WeekdayMismatch, the date
-	// (with the time, when given). Zero otherwise.
+	// that occurs twice, its first occurrence); for JustPassed,
+	// MissingTime and ClockGap, the day at 00:00 in loc; for MissingDay,
+	// the week's Monday at 00:00; for WeekdayMismatch, the date (with the
+	// time, when given). Zero otherwise.
 	Time time.Time
 	// Alternatives holds, for ClockRepeat, the two instants the time names,
 	// earliest first.
@@ -161,7 +177,8 @@ type Error struct {
 	Weekday time.Weekday
 	// Year is, for NoSuchDate, the year the date was checked in (the
 	// next occurrence's when no year was written); 0 when the month
-	// itself is impossible.
+	// itself is impossible. For JustPassed it is the year suggested: the
+	// next occurrence's, or 0 when the date does not exist then.
 	Year int
 }
 
@@ -203,6 +220,13 @@ func (e *Error) Error() string {
 		}
 	case WeekdayMismatch:
 		msg = fmt.Sprintf("%s is a %s, not a %s", e.Time.Format("2006-01-02"), e.Time.Weekday(), e.Weekday)
+	case JustPassed:
+		msg = fmt.Sprintf("%s has already passed", e.Time.Format("Mon 2 January 2006"))
+		if e.Year != 0 {
+			msg += fmt.Sprintf(": did you mean %s %d?", e.Time.Format("2 January"), e.Year)
+		}
+	case MissingDay:
+		msg = fmt.Sprintf("%q names a week (from %s) but no day", e.Text, e.Time.Format(day))
 	default:
 		switch e.Kind {
 		case Past:

@@ -29,6 +29,15 @@ const (
 	dec2027   = "2027-12-01 10:00" // before a leap day
 	springSat = "2027-03-27 10:00" // the day before the clocks go forward
 	autumnSat = "2027-10-30 10:00" // the day before the clocks go back
+
+	dec5     = "2026-12-05 10:00" // a Saturday, the day after 4 December
+	dec30    = "2026-12-30 10:00" // a Wednesday, next week is in 2027
+	jan10    = "2027-01-10 10:00" // a Sunday, just after the year turned
+	jan31    = "2027-01-31 10:00" // a Sunday, a month before a short month
+	leap     = "2028-03-10 10:00" // a Friday, just after a leap day
+	april    = "2027-04-10 10:00" // a Saturday, two weeks after the clocks went forward
+	spring21 = "2027-03-21 10:00" // a Sunday, a week before the clocks go forward
+	autumn24 = "2027-10-24 10:00" // a Sunday, a week before the clocks go back
 )
 
 type parseCase struct {
@@ -43,6 +52,7 @@ type parseCase struct {
 	reason  Reason
 	text    string // Error.Text, checked when not empty
 	errTime string // Error.Time in layout, checked when not empty
+	year    int    // Error.Year, checked when not 0; -1 checks that it is 0
 }
 
 // parseCases is the table for TestParse, TestErrorMessages and FuzzParse.
@@ -83,7 +93,7 @@ func parseCases() []parseCase {
 		{in: "30/11 18", start: "2026-11-30 18:00 CET"},
 		{in: "25/11 18:00", start: "2026-11-25 18:00 CET"}, // today
 		{in: "25/11 08:00", kind: Past, errTime: "2026-11-25 08:00 CET"},
-		{in: "24/11", kind: Ambiguous, reason: MissingTime, errTime: "2027-11-24 00:00 CET"},
+		{in: "24/11", kind: Past, reason: JustPassed, errTime: "2026-11-24 00:00 CET", year: 2027}, // yesterday
 		{in: "15/1", kind: Ambiguous, reason: MissingTime, errTime: "2027-01-15 00:00 CET"},
 		{in: "18:00 15/1", start: "2027-01-15 18:00 CET"},
 
@@ -92,7 +102,8 @@ func parseCases() []parseCase {
 		{in: "15 jan 18:00", now: december, start: "2027-01-15 18:00 CET"},
 		{in: "jan 2 10am", now: december, start: "2027-01-02 10:00 CET"},
 		{in: "20/12 18:00", now: december, start: "2026-12-20 18:00 CET"},
-		{in: "19/12 18:00", now: december, start: "2027-12-19 18:00 CET"},
+		{in: "19/12 18:00", now: december, kind: Past, reason: JustPassed, errTime: "2026-12-19 00:00 CET", year: 2027},
+		{in: "19/10 18:00", now: december, start: "2027-10-19 18:00 CEST"}, // 62 days ago
 		{in: "31/12 23:00-01:00", now: december, start: "2026-12-31 23:00 CET", end: "2027-01-01 01:00 CET"},
 		{in: "29/2 18", now: december, kind: Impossible, reason: NoSuchDate, text: "29/2"},
 		{in: "29/2 18", now: dec2027, start: "2028-02-29 18:00 CET"},
@@ -170,6 +181,168 @@ func parseCases() []parseCase {
 		{in: "idag", kind: Ambiguous, reason: MissingTime},
 		{in: "idag 08:00", kind: Past, errTime: "2026-11-25 08:00 CET"},
 		{in: "today 9:59", kind: Past},
+
+		// Relative days, weeks and months, from Wednesday 25 November 2026.
+		{in: "om två veckor 18:00", start: "2026-12-09 18:00 CET"},
+		{in: "om tva veckor 18:00", start: "2026-12-09 18:00 CET"},
+		{in: "in two weeks 6pm", start: "2026-12-09 18:00 CET"},
+		{in: "om 2 veckor kl 18", start: "2026-12-09 18:00 CET"},
+		{in: "in 2 weeks at 18:00", start: "2026-12-09 18:00 CET"},
+		{in: "18:00 om två veckor", start: "2026-12-09 18:00 CET"},
+		{in: "om 3 dagar 18", start: "2026-11-28 18:00 CET"},
+		{in: "om tre dagar kl 18-21", start: "2026-11-28 18:00 CET", end: "2026-11-28 21:00 CET"},
+		{in: "in 3 days at 18:00", start: "2026-11-28 18:00 CET"},
+		{in: "in three days 6pm for 2 hours", start: "2026-11-28 18:00 CET", end: "2026-11-28 20:00 CET"},
+		{in: "om en vecka 18", start: "2026-12-02 18:00 CET"},
+		{in: "in a week 18:00", start: "2026-12-02 18:00 CET"},
+		{in: "om 10 dagar 18", start: "2026-12-05 18:00 CET"}, // the month turns
+		{in: "in ten days 18:00", start: "2026-12-05 18:00 CET"},
+		{in: "om ett dygn 18", start: "2026-11-26 18:00 CET"},
+		{in: "om 0 dagar 18", start: "2026-11-25 18:00 CET"},
+		{in: "om en månad 18", start: "2026-12-25 18:00 CET"},
+		{in: "in 2 months 18:00", start: "2027-01-25 18:00 CET"}, // the year turns
+		{in: "om två veckor", kind: Ambiguous, reason: MissingTime, errTime: "2026-12-09 00:00 CET"},
+		{in: "in two weeks", kind: Ambiguous, reason: MissingTime, errTime: "2026-12-09 00:00 CET"},
+		{in: "om 3 dagar 08:00", start: "2026-11-28 08:00 CET"},
+		{in: "om 0 dagar 08:00", kind: Past},
+		{in: "om 200 veckor 18", kind: TooFar},
+		{in: "in 9999999999 days 18:00", kind: TooFar},
+		{in: "om 99 månader", kind: TooFar},
+		{in: "om två timmar", kind: Unrecognised, reason: NotUnderstood, text: "om"},
+		{in: "in 3 hours", kind: Unrecognised, reason: NotUnderstood, text: "in"},
+		{in: "om", kind: Unrecognised, reason: NotUnderstood, text: "om"},
+		{in: "om många dagar 18", kind: Unrecognised, reason: NotUnderstood, text: "om"},
+		{in: "om två veckor 18", now: december, start: "2027-01-03 18:00 CET"}, // the year turns
+		{in: "in 12 days 18:00", now: december, start: "2027-01-01 18:00 CET"},
+		{in: "om en månad 18", now: jan31, start: "2027-02-28 18:00 CET"}, // a shorter month
+		{in: "om en månad 18", now: "2027-12-31 10:00", start: "2028-01-31 18:00 CET"},
+
+		// A weekday in a week named: Monday to Sunday, from Wednesday.
+		{in: "nästa vecka onsdag 18", start: "2026-12-02 18:00 CET"},
+		{in: "next week Wednesday 6pm", start: "2026-12-02 18:00 CET"},
+		{in: "onsdag nästa vecka kl 18", start: "2026-12-02 18:00 CET"},
+		{in: "på onsdag i nästa vecka 18", start: "2026-12-02 18:00 CET"},
+		{in: "Wednesday next week at 18:00", start: "2026-12-02 18:00 CET"},
+		{in: "nästa vecka på fredag 18", start: "2026-12-04 18:00 CET"}, // not "nästa fredag"
+		{in: "nästa vecka måndag 9", start: "2026-11-30 09:00 CET"},
+		{in: "next week sunday 18", start: "2026-12-06 18:00 CET"},
+		{in: "onsdag om två veckor 18", start: "2026-12-09 18:00 CET"},
+		{in: "fredag om två veckor 18", start: "2026-12-11 18:00 CET"},
+		{in: "in two weeks on Monday 18:00", start: "2026-12-07 18:00 CET"},
+		{in: "om en vecka tisdag 18", start: "2026-12-01 18:00 CET"},
+		{in: "nästa vecka 18:00", kind: Ambiguous, reason: MissingDay, errTime: "2026-11-30 00:00 CET"},
+		{in: "nästa vecka", kind: Ambiguous, reason: MissingDay, errTime: "2026-11-30 00:00 CET"},
+		{in: "next week", kind: Ambiguous, reason: MissingDay},
+		{in: "nästa vecka onsdag", kind: Ambiguous, reason: MissingTime, errTime: "2026-12-02 00:00 CET"},
+		{in: "nästa vecka 25:00", kind: Impossible, reason: NoSuchTime},
+		{in: "om 3 dagar fredag 18", kind: Ambiguous, reason: WeekdayMismatch},
+		{in: "om 2 dagar fredag 18", start: "2026-11-27 18:00 CET"},
+		{in: "nästa vecka onsdag 18", now: december, start: "2026-12-23 18:00 CET"}, // from a Sunday
+		{in: "next week friday 18", now: dec30, start: "2027-01-08 18:00 CET"},      // the year turns
+		{in: "nästa vecka måndag 9", now: dec30, start: "2027-01-04 09:00 CET"},
+
+		// Named times.
+		{in: "tomorrow noon", start: "2026-11-26 12:00 CET"},
+		{in: "tomorrow at noon", start: "2026-11-26 12:00 CET"},
+		{in: "tomorrow 12 noon", start: "2026-11-26 12:00 CET"},
+		{in: "imorgon lunch", start: "2026-11-26 12:00 CET"},
+		{in: "i morgon vid lunch", start: "2026-11-26 12:00 CET"},
+		{in: "imorgon kl 12", start: "2026-11-26 12:00 CET"},
+		{in: "lunch", start: "2026-11-25 12:00 CET"},
+		{in: "midday friday", start: "2026-11-27 12:00 CET"},
+		{in: "fredag lunch-14", start: "2026-11-27 12:00 CET", end: "2026-11-27 14:00 CET"},
+		{in: "friday noon to 3", start: "2026-11-27 12:00 CET", end: "2026-11-27 15:00 CET"},
+		{in: "fredag 10 till lunch", start: "2026-11-27 10:00 CET", end: "2026-11-27 12:00 CET"},
+		{in: "lunch i en timme", start: "2026-11-25 12:00 CET", end: "2026-11-25 13:00 CET"},
+		{in: "idag lunch", now: "2026-11-25 13:00", kind: Past, errTime: "2026-11-25 12:00 CET"},
+		{in: "lunch", now: "2026-11-25 13:00", start: "2026-11-26 12:00 CET"},
+		{in: "midnatt", start: "2026-11-26 00:00 CET"},
+		{in: "midnight", start: "2026-11-26 00:00 CET"},
+		{in: "idag midnatt", start: "2026-11-26 00:00 CET"},
+		{in: "i morgon midnatt", start: "2026-11-27 00:00 CET"},
+		{in: "fredag midnatt", start: "2026-11-28 00:00 CET"}, // the end of Friday
+		{in: "friday at midnight", start: "2026-11-28 00:00 CET"},
+		{in: "friday 12 midnight", start: "2026-11-28 00:00 CET"},
+		{in: "fredag midnatt", now: friday, start: "2026-11-28 00:00 CET"},
+		{in: "fredag 22 till midnatt", start: "2026-11-27 22:00 CET", end: "2026-11-28 00:00 CET"},
+		{in: "fredag 21-midnatt", start: "2026-11-27 21:00 CET", end: "2026-11-28 00:00 CET"},
+		{in: "fredag midnatt-02", start: "2026-11-28 00:00 CET", end: "2026-11-28 02:00 CET"},
+		{in: "friday midnight-2am", start: "2026-11-28 00:00 CET", end: "2026-11-28 02:00 CET"},
+		{in: "fredag midnatt i 2 timmar", start: "2026-11-28 00:00 CET", end: "2026-11-28 02:00 CET"},
+		{in: "fredag midnatt-midnatt", kind: Impossible, reason: ZeroDuration},
+		{in: "fredag midnatt-00", kind: Impossible, reason: ZeroDuration},
+		{in: "fredag midnatt-24", kind: Impossible, reason: ZeroDuration},
+		{in: "fredag midnatt-25", kind: Impossible, reason: NoSuchTime, text: "25"},
+		{in: "fre 27/11 midnatt", start: "2026-11-28 00:00 CET"},
+		{in: "lör 27/11 midnatt", kind: Ambiguous, reason: WeekdayMismatch},
+		{in: "31/12 midnatt", now: december, start: "2027-01-01 00:00 CET"}, // the year turns
+		{in: "30/11 midnatt", start: "2026-12-01 00:00 CET"},                // the month turns
+		{in: "middag", kind: Unrecognised, reason: NotUnderstood, text: "middag"},
+		{in: "12 lunch", kind: Unrecognised, reason: NotUnderstood, text: "lunch"},
+		{in: "lunch 12", kind: Unrecognised, reason: NotUnderstood, text: "12"},
+
+		// Evening after a day: 1 to 11 is pm.
+		{in: "i morgon kväll 7", start: "2026-11-26 19:00 CET"},
+		{in: "imorgon kväll kl 19:30", start: "2026-11-26 19:30 CET"},
+		{in: "tomorrow evening 8", start: "2026-11-26 20:00 CET"},
+		{in: "tomorrow night 9pm", start: "2026-11-26 21:00 CET"},
+		{in: "fredag kväll 7-10", start: "2026-11-27 19:00 CET", end: "2026-11-27 22:00 CET"},
+		{in: "på fredag kvällen kl 8", start: "2026-11-27 20:00 CET"},
+		{in: "fredag kväll", kind: Ambiguous, reason: MissingTime, errTime: "2026-11-27 00:00 CET"},
+		{in: "tonight", kind: Ambiguous, reason: MissingTime, errTime: "2026-11-25 00:00 CET"},
+		{in: "ikväll kväll 7", kind: Unrecognised, reason: NotUnderstood, text: "kväll"},
+
+		// A day and month that just passed are refused, not moved a year.
+		{in: "4/12 18:00", now: dec5, kind: Past, reason: JustPassed, text: "4/12 18:00", errTime: "2026-12-04 00:00 CET", year: 2027},
+		{in: "4 december 18:00", now: dec5, kind: Past, reason: JustPassed, errTime: "2026-12-04 00:00 CET", year: 2027},
+		{in: "December 4 6pm", now: dec5, kind: Past, reason: JustPassed, year: 2027},
+		{in: "4/12", now: dec5, kind: Past, reason: JustPassed, errTime: "2026-12-04 00:00 CET", year: 2027},
+		{in: "fre 4/12 18:00", now: dec5, kind: Past, reason: JustPassed, year: 2027},
+		{in: "tor 4/12 18:00", now: dec5, kind: Past, reason: JustPassed, year: 2027}, // Past before Ambiguous
+		{in: "4/12 midnatt", now: dec5, kind: Past, reason: JustPassed, errTime: "2026-12-04 00:00 CET", year: 2027},
+		{in: "5/12 08:00", now: dec5, kind: Past, reason: NoReason, errTime: "2026-12-05 08:00 CET"}, // today
+		{in: "4/12/2026 18:00", now: dec5, kind: Past, reason: NoReason},                             // the year was written
+		{in: "4/12/2027 18:00", now: dec5, start: "2027-12-04 18:00 CET"},
+		{in: "6/10 18:00", now: dec5, kind: Past, reason: JustPassed, errTime: "2026-10-06 00:00 CEST", year: 2027},  // 60 days ago
+		{in: "5/10 18:00", now: dec5, start: "2027-10-05 18:00 CEST"},                                                // 61 days ago
+		{in: "20/12 18:00", now: jan10, kind: Past, reason: JustPassed, errTime: "2026-12-20 00:00 CET", year: 2027}, // last year
+		{in: "31 dec 18", now: jan10, kind: Past, reason: JustPassed, errTime: "2026-12-31 00:00 CET", year: 2027},
+		{in: "11/11 18:00", now: jan10, kind: Past, reason: JustPassed, year: 2027},
+		{in: "10/11 18:00", now: jan10, start: "2027-11-10 18:00 CET"},
+		{in: "9/1 18:00", now: jan10, kind: Past, reason: JustPassed, errTime: "2027-01-09 00:00 CET", year: 2028},
+		{in: "10/1 18:00", now: jan10, start: "2027-01-10 18:00 CET"},
+		{in: "29/2 18", now: leap, kind: Past, reason: JustPassed, errTime: "2028-02-29 00:00 CET", year: -1},
+		{in: "28/2 18", now: leap, kind: Past, reason: JustPassed, year: 2029},
+		{in: "28/3 12:00", now: april, kind: Past, reason: JustPassed, errTime: "2027-03-28 00:00 CET", year: 2028},
+		{in: "28/3 02:30", now: april, kind: Impossible, reason: ClockGap}, // Impossible before Past
+		{in: "31/10 02:30", now: "2027-11-05 10:00", kind: Past, reason: JustPassed, year: 2028},
+
+		// Relative days on the days the clocks change.
+		{in: "imorgon 02:30", now: springSat, kind: Impossible, reason: ClockGap, text: "02:30", errTime: "2027-03-28 00:00 CET"},
+		{in: "i morgon 03:00", now: springSat, start: "2027-03-28 03:00 CEST"},
+		{in: "tomorrow 1:30 for 2 hours", now: springSat, start: "2027-03-28 01:30 CET", end: "2027-03-28 04:30 CEST"},
+		{in: "om en dag 18", now: springSat, start: "2027-03-28 18:00 CEST"},
+		{in: "tomorrow noon", now: springSat, start: "2027-03-28 12:00 CEST"},
+		{in: "idag midnatt", now: springSat, start: "2027-03-28 00:00 CET"},
+		{in: "i morgon midnatt", now: springSat, start: "2027-03-29 00:00 CEST"},
+		{in: "ikväll 22 till midnatt", now: springSat, start: "2027-03-27 22:00 CET", end: "2027-03-28 00:00 CET"},
+		{in: "ikväll midnatt-03", now: springSat, start: "2027-03-28 00:00 CET", end: "2027-03-28 03:00 CEST"},
+		{in: "om en vecka 02:30", now: spring21, kind: Impossible, reason: ClockGap, errTime: "2027-03-28 00:00 CET"},
+		{in: "om en vecka lunch", now: spring21, start: "2027-03-28 12:00 CEST"},
+		{in: "nästa vecka söndag 02:30", now: spring21, kind: Impossible, reason: ClockGap},
+		{in: "next week sunday noon", now: spring21, start: "2027-03-28 12:00 CEST"},
+		{in: "om två veckor 18", now: "2027-03-14 10:00", start: "2027-03-28 18:00 CEST"},
+		{in: "imorgon 02:30", now: autumnSat, kind: Ambiguous, reason: ClockRepeat, errTime: "2027-10-31 02:30 CEST"},
+		{in: "i morgon 02:30 CET", now: autumnSat, start: "2027-10-31 02:30 CET"},
+		{in: "tomorrow noon", now: autumnSat, start: "2027-10-31 12:00 CET"},
+		{in: "idag midnatt", now: autumnSat, start: "2027-10-31 00:00 CEST"},
+		{in: "i morgon midnatt", now: autumnSat, start: "2027-11-01 00:00 CET"},
+		{in: "ikväll 23 i 4 timmar", now: autumnSat, start: "2027-10-30 23:00 CEST", end: "2027-10-31 02:00 CET"},
+		{in: "ikväll 23-03", now: autumnSat, start: "2027-10-30 23:00 CEST", end: "2027-10-31 03:00 CET"},
+		{in: "om en vecka 02:30", now: autumn24, kind: Ambiguous, reason: ClockRepeat},
+		{in: "onsdag nästa vecka 18", now: autumn24, start: "2027-10-27 18:00 CEST"},
+		{in: "om en vecka 18", now: autumn24, start: "2027-10-31 18:00 CET"},
+		{in: "in 2 weeks 18:00", now: "2027-10-17 10:00", start: "2027-10-31 18:00 CET"},
 
 		// Times alone: the next occurrence.
 		{in: "18:00", start: "2026-11-25 18:00 CET"},
@@ -365,6 +538,9 @@ func TestParse(t *testing.T) {
 				}
 				if c.errTime != "" && e.Time.Format(layout) != c.errTime {
 					t.Errorf("Parse(%q) error Time %s; want %s", c.in, e.Time.Format(layout), c.errTime)
+				}
+				if want := max(c.year, 0); c.year != 0 && e.Year != want {
+					t.Errorf("Parse(%q) error Year %d; want %d", c.in, e.Year, want)
 				}
 				if !r.Start.IsZero() || !r.End.IsZero() {
 					t.Errorf("Parse(%q) returned a range with an error: %s", c.in, fmtRange(r))
@@ -567,7 +743,7 @@ func TestStrings(t *testing.T) {
 			t.Errorf("ErrorKind %d has no name", int(k))
 		}
 	}
-	for r := NoReason; r <= WeekdayMismatch; r++ {
+	for r := NoReason; r <= MissingDay; r++ {
 		if strings.Contains(r.String(), "(") {
 			t.Errorf("Reason %d has no name", int(r))
 		}
@@ -577,13 +753,28 @@ func TestStrings(t *testing.T) {
 	}
 }
 
+// fuzzEpoch is the now FuzzParse's minutes count from.
+var fuzzEpoch = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+
+// FuzzParse reads any input at any now within some ten years (minutes
+// from fuzzEpoch, so across year turns, leap days and clock changes) and
+// checks that Parse never panics and keeps its promises.
 func FuzzParse(f *testing.F) {
 	loc := stockholm(f)
-	now := time.Date(2026, 11, 25, 10, 0, 0, 0, loc)
 	for _, c := range parseCases() {
-		f.Add(c.in)
+		nowText := c.now
+		if nowText == "" {
+			nowText = defaultNow
+		}
+		now, err := time.ParseInLocation("2006-01-02 15:04", nowText, loc)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(c.in, int32(now.Sub(fuzzEpoch)/time.Minute))
 	}
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Fuzz(func(t *testing.T, s string, minutes int32) {
+		// Within about ±5 years.
+		now := fuzzEpoch.Add(time.Duration(minutes%(5*366*24*60)) * time.Minute).In(loc)
 		r, err := Parse(s, now, loc)
 		if err != nil {
 			var e *Error
@@ -599,8 +790,30 @@ func FuzzParse(f *testing.F) {
 			if !r.Start.IsZero() || !r.End.IsZero() {
 				t.Fatalf("Parse(%q) returned a range with an error", s)
 			}
+			if e.Reason == JustPassed {
+				checkJustPassed(t, s, e, now)
+			}
 			return
 		}
 		checkRange(t, s, r, now, loc)
 	})
+}
+
+// checkJustPassed checks what a JustPassed error promises.
+func checkJustPassed(t *testing.T, in string, e *Error, now time.Time) {
+	t.Helper()
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	if e.Kind != Past || !e.Time.Before(today) || e.Time.Before(today.AddDate(0, 0, -JustPassedDays)) {
+		t.Errorf("Parse(%q) at %s: JustPassed %v at %s, not within %d days before today", in, now.Format(layout), e.Kind, e.Time.Format(layout), JustPassedDays)
+	}
+	if e.Time.Hour() != 0 || e.Time.Minute() != 0 {
+		t.Errorf("Parse(%q): JustPassed time %s is not a day's start", in, e.Time.Format(layout))
+	}
+	if e.Year != 0 && e.Year != e.Time.Year()+1 {
+		t.Errorf("Parse(%q): JustPassed suggests %d for a day in %d", in, e.Year, e.Time.Year())
+	}
+	if e.Year != 0 && time.Date(e.Year, e.Time.Month(), e.Time.Day(), 12, 0, 0, 0, time.UTC).Day() != e.Time.Day() {
+		t.Errorf("Parse(%q): JustPassed suggests %d, which has no %s", in, e.Year, e.Time.Format("2 January"))
+	}
 }
