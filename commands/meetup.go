@@ -105,6 +105,8 @@ func (f *meetups) parseWhen(c *bot.Call, s string) (when.Range, error) {
 			return r, c.Refuse("meetup.when_weekday", bot.Quote(s, 60))
 		case when.MonthFirst:
 			return r, c.Refuse("meetup.when_month_first", bot.Quote(s, 60))
+		case when.JustPassed:
+			return r, justPassed(c, we)
 		}
 		switch we.Kind {
 		case when.Past:
@@ -496,4 +498,22 @@ func (f *meetups) sharedHint(ctx context.Context, c *bot.Call, rsvps []storage.R
 		return ""
 	}
 	return c.T("meetup.shared_hint", n, tagOf[best])
+}
+
+// justPassed refuses a day and month that passed this year a short while
+// ago ("4 december har redan varit — menade du 4 december 2027?") instead
+// of moving it a year ahead unasked.
+func justPassed(c *bot.Call, we *when.Error) error {
+	day := func(year int) bot.Text {
+		d, m := we.Time.Day(), we.Time.Month()
+		t := bot.Text{SV: fmt.Sprintf("%d %s", d, svMonths[m-1]), EN: fmt.Sprintf("%d %s", d, m)}
+		if year > 0 {
+			t.SV, t.EN = fmt.Sprintf("%s %d", t.SV, year), fmt.Sprintf("%s %d", t.EN, year)
+		}
+		return t
+	}
+	if we.Year == 0 {
+		return c.Refuse("meetup.when_just_passed_no_year", day(0))
+	}
+	return c.Refuse("meetup.when_just_passed", day(0), day(we.Year))
 }
