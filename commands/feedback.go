@@ -83,8 +83,9 @@ func (f *feedback) Commands() []*bot.Command {
 		{
 			Name: "ask feedback", Group: "knowledge", Ephemeral: true, NotNative: true,
 			Help: txt("Säg om ett svar hjälpte (knapparna 👍 och 👎 under svaret)", "Say whether an answer helped (the 👍 and 👎 buttons under it)"),
-			Args: []bot.Arg{answerID, {Name: "vote", Kind: bot.KindChoice, Required: true, Choices: []string{storage.VoteUp, storage.VoteDown},
-				Help: txt("up om svaret hjälpte, down om inte", "up when the answer helped, down when not")}},
+			Args: []bot.Arg{answerID, {Name: "vote", SV: "röst", Kind: bot.KindChoice, Required: true, Choices: []string{storage.VoteUp, storage.VoteDown},
+				ChoicesSV: map[string][]string{storage.VoteUp: {"upp", "bra"}, storage.VoteDown: {"ner", "dåligt"}},
+				Help:      txt("upp om svaret hjälpte, ner om inte", "up when the answer helped, down when not")}},
 			Examples: []string{"ask feedback id:12 vote:up"},
 			Run:      f.vote,
 		},
@@ -97,8 +98,8 @@ func (f *feedback) Commands() []*bot.Command {
 			Name: "faq link", Group: "knowledge", Role: bot.RoleOrganiser,
 			Help: txt("Lägg till en medlems fråga som exempelfråga till rätt ämne", "Add a member's question as an example question of the right topic"),
 			Args: []bot.Arg{
-				{Name: "question", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("numret från `faq misses`", "the number from `faq misses`")},
-				{Name: "topic", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("id för ämnet som svarar på frågan", "the id of the topic that answers the question")},
+				{Name: "question", SV: "fråga", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("numret från `faq misses`", "the number from `faq misses`")},
+				{Name: "topic", SV: "ämne", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("id för ämnet som svarar på frågan", "the id of the topic that answers the question")},
 			},
 			Examples: []string{"faq link question:12 topic:punks"},
 			Run:      f.link,
