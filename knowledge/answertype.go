@@ -1,5 +1,7 @@
 package knowledge
 
+import "regexp"
+
 // Answer types. Some questions ask for a kind of fact that a topic can
 // only answer if its text contains it: "when …" needs a date or time,
 // "how many …" a number, "what does … cost" an amount of money. A topic
@@ -8,10 +10,19 @@ package knowledge
 // is ranked down, and if it still comes first it is not given as an
 // answer with full confidence. This is a classic question-answering
 // heuristic and needs no knowledge of particular topics.
+//
+// A "who"/"vem" question needs a name (two capitalised words in a row,
+// such as a person's or an organisation's name), and a "where"/"var
+// ligger"/"in which city" question a place (a capitalised word after
+// "in"/"i"/"på"/"at", or in brackets). Among the best hits, one that has
+// the type asked for is preferred to a slightly better one that lacks it
+// (Index.promote).
 const (
 	needTime = 1 << iota
 	needNumber
 	needMoney
+	needName
+	needPlace
 )
 
 var (
@@ -31,8 +42,19 @@ var (
 	costWords = wordSet(`cost costs price prices priced fee fees kost kosta
 		kostar kostade kostnad kostnaden kostnader pris priset avgift avgiften
 		avgifter`)
-	amountWords = wordSet(`money pengar funding finansiering budget`)
-	greetWords  = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
+	amountWords = wordSet(`money pengar funding finansiering budget earn earns
+		make tjänar tjäna drar`)
+	// incomeWords ask for a sum of money wherever they stand.
+	incomeWords = wordSet(`salary salaries wage wages income lön lönen löner
+		inkomst inkomsten månadslön årslön turnover omsättning omsättningen`)
+	nameWords = wordSet(`who whom whose vem vems`)
+	// placeAfterVar are verbs that make Swedish "var" mean "where" ("var
+	// ligger …") rather than "was" ("var viakub …").
+	placeAfterVar = wordSet(`ligger låg finns fanns hölls håller hittar
+		sker skedde bor hålls`)
+	placeNouns = wordSet(`city town place venue address location stad staden
+		ort orten plats platsen adress adressen kommun`)
+	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
 )
 
 // questionNeeds returns the answer-type bits of a question, looking at
@@ -56,6 +78,24 @@ func questionNeeds(q string) int {
 		if pos == 1 && (w == "when" || w == "när") {
 			need |= needTime
 		}
+		if _, ok := nameWords[w]; ok && pos == 1 {
+			need |= needName
+		}
+		if pos == 1 && w == "where" {
+			need |= needPlace
+		}
+		if _, ok := placeAfterVar[w]; ok && pos == 2 && prev == "var" {
+			need |= needPlace
+		}
+		if _, ok := placeNouns[w]; ok && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket") {
+			need |= needPlace
+		}
+		if _, ok := incomeWords[w]; ok {
+			money = true
+		}
+		if (prev == "vad" || prev == "what") && (w == "tjänar" || w == "earn" || w == "earns") {
+			money = true
+		}
 		if pos <= 3 && (prev == "how" && w == "many" || prev == "hur" && w == "många") {
 			need |= needNumber
 		}
@@ -78,6 +118,28 @@ func questionNeeds(q string) int {
 		need |= needMoney
 	}
 	return need
+}
+
+var (
+	// nameRe finds a name in a topic's text: two capitalised words in a row
+	// ("Mia Lindgren", "Linda K Nordfors", "Region Halland").
+	nameRe = regexp.MustCompile(`\p{Lu}[\p{Ll}\p{Lu}]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+`)
+	// placeRe finds a place: a capitalised word after a preposition of
+	// place, or alone in brackets ("i Halmstad", "in Varberg", "(Varberg)").
+	placeRe = regexp.MustCompile(`(?:^|[\s(])(?:i|in|på|at|from|från)\s+\p{Lu}\p{Ll}+|\(\p{Lu}\p{Ll}+\)`)
+)
+
+// textHas returns the answer-type bits that a text satisfies as a whole
+// (names and places; the other bits come from single words, wordHas).
+func textHas(s string) int {
+	has := 0
+	if nameRe.MatchString(s) {
+		has |= needName
+	}
+	if placeRe.MatchString(s) {
+		has |= needPlace
+	}
+	return has
 }
 
 // wordHas returns the answer-type bits one folded word can satisfy.

@@ -278,7 +278,14 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	wasn shouldn wouldn hasn haven
 	är var måste kan kunde ska skall skulle behöver finns fanns får fick går
 	gick har hade gäller stämmer brukar bör blir blev räcker kommer ingår
-	funkar fungerar passar betyder handlar menar tjänar innebär`)
+	funkar fungerar passar betyder handlar menar tjänar innebär
+	sitter satt ligger låg driver drev jobbar jobbade arbetar arbetade bygger
+	byggde samarbetar samarbetade grundade startade började slutade skrev
+	uppfann definierade myntade hittade beställde sammanställde intervjuade
+	förlängdes publicerades skapade gjorde gör ger gav erbjuder erbjöd
+	säger sa tycker vill ville borde leder ledde stöder stödjer innehåller
+	heter hette står stod räknas krävs täcker
+	has have does did sits founded wrote invented`)
 
 // isYesNo reports whether q asks a yes/no question: the first word of
 // one of its clauses, after any greeting, is an auxiliary or a verb

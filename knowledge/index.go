@@ -39,6 +39,9 @@ type params struct {
 	exRank       float64            // weight of the example similarity in the ranking key
 	exAnswer     float64            // example similarity that counts as the answer threshold
 	leadMin      float64            // example similarity a lead question needs to give its lead
+	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
+	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
+	margin       float64            // confidence factor when the runner-up is as good as the best
 }
 
 var defaultParams = params{
@@ -61,6 +64,9 @@ var defaultParams = params{
 	exRank:       0.8,
 	exAnswer:     0.5,
 	leadMin:      0.3,
+	promote:      0.8,
+	exCovMin:     0,
+	margin:       1,
 }
 
 const (
@@ -317,6 +323,7 @@ func (ix *Index) build() {
 				indexText(d, di, li, tag, fTags)
 			}
 			indexText(d, di, li, t.Body, fBody)
+			d.has |= textHas(t.Body)
 		}
 		slices.Sort(d.unknowns)
 		for id, tf := range docTF {

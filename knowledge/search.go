@@ -126,6 +126,7 @@ func (ix *Index) Search(question, lang string) Result {
 	if len(hits) == 0 {
 		return res
 	}
+	ix.promote(sc, hits)
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
 	for _, h := range hits[:min(3, len(hits))] {
@@ -239,10 +240,7 @@ func (ix *Index) score(sc *scratch) []int32 {
 	}
 	var top [topK]int32
 	k := 0
-	rc := float32(ix.p.rankCov)
-	sa, sw := float32(1/max(sc.maxScore, 1e-9)), float32(1/max(sc.totalW, 1e-9))
-	er := float32(ix.p.exRank)
-	key := func(d int32) float32 { return (1-rc)*sc.acc[d]*sa + rc*sc.cov[d]*sw + er*sc.exSim[d] }
+	key := func(d int32) float32 { return ix.rankKey(sc, d) }
 	better := func(a, b int32) bool {
 		if ka, kb := key(a), key(b); ka != kb {
 			return ka > kb
@@ -271,6 +269,47 @@ func (ix *Index) score(sc *scratch) []int32 {
 		}
 	}
 	return slices.Clone(top[:k])
+}
+
+// rankKey is the ranking key of document d: its score relative to the
+// best achievable one, blended with its coverage, plus the similarity of
+// its best example question.
+func (ix *Index) rankKey(sc *scratch, d int32) float32 {
+	rc := float32(ix.p.rankCov)
+	sa, sw := float32(1/max(sc.maxScore, 1e-9)), float32(1/max(sc.totalW, 1e-9))
+	return (1-rc)*sc.acc[d]*sa + rc*sc.cov[d]*sw + float32(ix.p.exRank)*sc.exSim[d]
+}
+
+// lacks reports whether document d lacks a kind of answer in mask that
+// the question needs (answertype.go).
+func (ix *Index) lacks(sc *scratch, d int32, mask int) bool {
+	return sc.needs&mask&^ix.docs[d].has != 0 && !ix.docs[d].organiser
+}
+
+// strictNeeds are the answer types whose absence also lowers the
+// confidence: a "when" question answered without a date is not answered.
+// A "who" or "where" question may be answered by a group or a kind of
+// place ("public officials", "at innovation arenas"), so a missing name
+// or place only counts in the ranking.
+const strictNeeds = needTime | needNumber | needMoney
+
+// promote moves to the front of hits the first of the next best hits
+// that has the kind of answer the question needs ("who" → a name, "when"
+// → a date, "how many" → a number, "where" → a place) when the best hit
+// lacks it and that hit's ranking key is at least params.promote of the
+// best one's.
+func (ix *Index) promote(sc *scratch, hits []int32) {
+	if sc.needs == 0 || len(hits) < 2 || !ix.lacks(sc, hits[0], -1) {
+		return
+	}
+	bk := ix.rankKey(sc, hits[0])
+	for i, h := range hits[1:min(3, len(hits))] {
+		if !ix.lacks(sc, h, -1) && ix.rankKey(sc, h) >= float32(ix.p.promote)*bk {
+			copy(hits[1:i+2], hits[:i+1])
+			hits[0] = h
+			return
+		}
+	}
 }
 
 // phraseDocs puts the documents containing a quoted phrase into
@@ -320,7 +359,7 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 	}
 	c = max(c, float64(sc.exSim[d])*ix.p.threshold/ix.p.exAnswer)
 	c = min(1, max(0, c))
-	if sc.needs&^ix.docs[d].has != 0 && !ix.docs[d].organiser {
+	if ix.lacks(sc, d, strictNeeds) {
 		c *= 0.5
 	}
 	c *= math.Pow(ix.p.missingName, float64(ix.missingNames(sc, d)))
