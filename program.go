@@ -171,12 +171,13 @@ func (a *program) adapters(db *storage.DB) ([]bot.Adapter, error) {
 	}
 	if a.cfg.Slack.Enabled {
 		s, err := slack.New(slack.Options{
-			BotToken:      a.secrets.SlackBotToken,
-			AppToken:      a.secrets.SlackAppToken,
-			APIURL:        a.cfg.Slack.APIURL,
-			CommandPrefix: a.cfg.Slack.CommandPrefix,
-			Logger:        a.log.With("platform", "slack"),
-			Observer:      a.obs,
+			BotToken:        a.secrets.SlackBotToken,
+			AppToken:        a.secrets.SlackAppToken,
+			APIURL:          a.cfg.Slack.APIURL,
+			CommandPrefix:   a.cfg.Slack.CommandPrefix,
+			ChannelMessages: a.cfg.Slack.ChannelMessages,
+			Logger:          a.log.With("platform", "slack"),
+			Observer:        a.obs,
 		})
 		if err != nil {
 			return nil, &exitError{code: 2, err: err}
@@ -383,7 +384,11 @@ func (a *program) manifestSlack(ctx context.Context) error {
 }
 
 func (a *program) printManifest(built *app.App) error {
-	y, err := slack.Manifest(a.cfg.Name, built.Bot.Registry().Commands(), a.cfg.Slack.CommandPrefix)
+	var opts []slack.ManifestOption
+	if a.cfg.Slack.ChannelMessages {
+		opts = append(opts, slack.WithChannelMessages())
+	}
+	y, err := slack.Manifest(a.cfg.Name, built.Bot.Registry().Commands(), a.cfg.Slack.CommandPrefix, opts...)
 	if err != nil {
 		return err
 	}

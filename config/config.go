@@ -65,6 +65,9 @@ type Slack struct {
 	Enabled       bool   `toml:"enabled"`
 	APIURL        string `toml:"api_url"`
 	CommandPrefix string `toml:"command_prefix"`
+	// ChannelMessages hands the bot every message in the channels it is
+	// in (prefix commands and automatic moderation), not only mentions.
+	ChannelMessages bool `toml:"channel_messages"`
 }
 
 // Roles maps platform role or user-group names to passionbot roles.

@@ -50,6 +50,14 @@ func (a *Adapter) SetTopic(ctx context.Context, ch bot.Channel, topic string) er
 	})
 }
 
+// Pin pins a message (pins.add, scope pins:write); messageID is the
+// message's timestamp.
+func (a *Adapter) Pin(ctx context.Context, ch bot.Channel, messageID string) error {
+	return a.retry(ctx, func() error {
+		return a.api.AddPinContext(ctx, ch.ID, slackapi.ItemRef{Channel: ch.ID, Timestamp: messageID})
+	})
+}
+
 // Invite adds members to a channel.
 func (a *Adapter) Invite(ctx context.Context, ch bot.Channel, users ...string) error {
 	return a.retry(ctx, func() error {

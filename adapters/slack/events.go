@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"strings"
@@ -40,12 +41,19 @@ func (a *Adapter) onEvent(ctx context.Context, h bot.Handler, inner slackevents.
 		if thread == "" {
 			thread = e.TimeStamp
 		}
-		a.message(ctx, h, e.User, e.Channel, a.stripMention(e.Text), thread, e.TimeStamp, false)
+		a.message(ctx, h, e.User, e.Channel, a.stripMention(e.Text), thread, e.TimeStamp, false, true)
 	case *slackevents.MessageEvent:
-		if e.ChannelType != "im" || e.BotID != "" || e.SubType != "" || e.User == "" || e.User == a.botID {
-			return // only members' own DMs; mentions in channels arrive as app_mention
+		if e.BotID != "" || e.SubType != "" || e.User == "" || e.User == a.botID {
+			return // members' own new messages only
 		}
-		a.message(ctx, h, e.User, e.Channel, a.stripMention(e.Text), e.ThreadTimeStamp, e.TimeStamp, true)
+		switch {
+		case e.ChannelType == "im":
+			a.message(ctx, h, e.User, e.Channel, a.stripMention(e.Text), e.ThreadTimeStamp, e.TimeStamp, true, true)
+		case a.opt.ChannelMessages && (e.ChannelType == "channel" || e.ChannelType == "group") && !a.mentionsBot(e.Text):
+			// A mention arrives as app_mention too: handled there, once.
+			thread := cmp.Or(e.ThreadTimeStamp, e.TimeStamp)
+			a.message(ctx, h, e.User, e.Channel, unescape(e.Text), thread, e.TimeStamp, false, false)
+		}
 	case *slackevents.MemberJoinedChannelEvent:
 		a.joined(ctx, h, e.User)
 	case *slackevents.TeamJoinEvent:
@@ -53,6 +61,16 @@ func (a *Adapter) onEvent(ctx context.Context, h bot.Handler, inner slackevents.
 			a.joined(ctx, h, e.User.ID)
 		}
 	}
+}
+
+// mentionsBot reports whether text mentions the bot.
+func (a *Adapter) mentionsBot(text string) bool {
+	for _, m := range mentionRE.FindAllStringSubmatch(text, -1) {
+		if m[1] == a.botID {
+			return true
+		}
+	}
+	return false
 }
 
 // stripMention removes the bot's own mention and turns Slack's escapes back
@@ -73,7 +91,9 @@ func unescape(text string) string {
 }
 
 // message hands a member's message to the core; replies go to the thread.
-func (a *Adapter) message(ctx context.Context, h bot.Handler, user, channel, text, thread, ts string, dm bool) {
+// A message in a channel that does not mention the bot is not addressed:
+// the core reads it only for a prefix command and automatic moderation.
+func (a *Adapter) message(ctx context.Context, h bot.Handler, user, channel, text, thread, ts string, dm, addressed bool) {
 	u := a.user(ctx, user)
 	h.Handle(ctx, bot.Event{
 		Kind:       bot.EventMessage,
@@ -82,7 +102,7 @@ func (a *Adapter) message(ctx context.Context, h bot.Handler, user, channel, tex
 		User:       u.User,
 		Channel:    bot.Channel{ID: channel, DM: dm},
 		Text:       text,
-		Addressed:  true,
+		Addressed:  addressed,
 		LocaleHint: u.locale,
 		Respond: func(ctx context.Context, r bot.Reply) error {
 			if r.Ephemeral && !dm {

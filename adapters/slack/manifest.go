@@ -21,12 +21,30 @@ func BotScopes() []string {
 		"users:read", "usergroups:read",
 		"channels:read", "channels:manage", "channels:history", "channels:join",
 		"groups:read", "groups:write", "groups:history",
+		"pins:write",
 	}
 }
 
 // BotEvents are the events the bot subscribes to.
 func BotEvents() []string {
 	return []string{"app_mention", "message.im", "member_joined_channel", "team_join"}
+}
+
+// ChannelMessageEvents are the events [slack] channel_messages adds: every
+// message in the public and private channels the bot is in, for prefix
+// commands and automatic moderation (their scopes, channels:history and
+// groups:history, are among BotScopes already). Pinning needs pins:write.
+func ChannelMessageEvents() []string { return []string{"message.channels", "message.groups"} }
+
+// ManifestOption changes the generated manifest.
+type ManifestOption func(*manifest)
+
+// WithChannelMessages subscribes the app to channel messages
+// ([slack] channel_messages = true).
+func WithChannelMessages() ManifestOption {
+	return func(m *manifest) {
+		m.Settings.EventSubscriptions.BotEvents = append(m.Settings.EventSubscriptions.BotEvents, ChannelMessageEvents()...)
+	}
 }
 
 type manifest struct {
@@ -116,7 +134,7 @@ func SlashCommands(cmds []*bot.Command, prefix string) []SlashCommand {
 // declarations: socket mode on, bot scopes, events, slash commands and
 // interactivity. Paste it at api.slack.com/apps → Create New App → From a
 // manifest.
-func Manifest(name string, cmds []*bot.Command, prefix string) ([]byte, error) {
+func Manifest(name string, cmds []*bot.Command, prefix string, opts ...ManifestOption) ([]byte, error) {
 	var m manifest
 	m.DisplayInformation.Name = name
 	m.DisplayInformation.Description = "Kunskap, träffar och kontakter för passionsdrivna aktörer / Knowledge, meetups and connections for passion-driven actors"
@@ -129,5 +147,8 @@ func Manifest(name string, cmds []*bot.Command, prefix string) ([]byte, error) {
 	m.Settings.EventSubscriptions.BotEvents = BotEvents()
 	m.Settings.Interactivity.IsEnabled = true
 	m.Settings.SocketModeEnabled = true
+	for _, o := range opts {
+		o(&m)
+	}
 	return yaml.Marshal(m)
 }

@@ -45,6 +45,11 @@ type Options struct {
 	RoleTTL time.Duration
 	// MaxRetries bounds how often a rate-limited or failed call is retried (default 8).
 	MaxRetries int
+	// ChannelMessages hands every channel message to the core (prefix
+	// commands, automatic moderation), not only mentions; the app must be
+	// subscribed to message.channels and message.groups ([slack]
+	// channel_messages, WithChannelMessages).
+	ChannelMessages bool
 }
 
 // CheckTokens says what is wrong with the tokens, if anything.

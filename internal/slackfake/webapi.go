@@ -331,8 +331,34 @@ func (s *Server) handler(method string) (func(apiReq) result, bool) {
 		return s.usergroupsList, false
 	case "usergroups.users.list":
 		return s.usergroupsUsersList, false
+	case "pins.add":
+		return s.pinsAdd, false
 	}
 	return nil, false
+}
+
+// pinsAdd pins a message the bot can see: channel and timestamp, as Slack
+// takes them; a message pinned twice is "already_pinned".
+func (s *Server) pinsAdd(r apiReq) result {
+	cs := s.channels[r.p.Get("channel")]
+	if cs == nil {
+		return fail("channel_not_found")
+	}
+	if !cs.isMember(botUserID) {
+		return fail("not_in_channel")
+	}
+	ts := r.p.Get("timestamp")
+	if _, m := cs.findMessage(ts); m == nil {
+		return fail("message_not_found")
+	}
+	if cs.pins[ts] {
+		return fail("already_pinned")
+	}
+	if cs.pins == nil {
+		cs.pins = map[string]bool{}
+	}
+	cs.pins[ts] = true
+	return ok(nil)
 }
 
 func (s *Server) appsConnectionsOpen(apiReq) result {

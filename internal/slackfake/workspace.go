@@ -55,6 +55,7 @@ type Message struct {
 
 type channelState struct {
 	Channel
+	pins         map[string]bool // pinned message timestamps
 	isIM         bool
 	isMPIM       bool
 	peer         string // the other user of an IM
@@ -411,4 +412,12 @@ func (m *Message) json() map[string]any {
 	}
 	out["team"] = teamID
 	return out
+}
+
+// Pinned reports whether the message at ts in channel is pinned.
+func (s *Server) Pinned(channel, ts string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cs := s.channels[channel]
+	return cs != nil && cs.pins[ts]
 }
