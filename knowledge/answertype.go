@@ -23,6 +23,7 @@ const (
 	needMoney
 	needName
 	needPlace
+	needContact
 )
 
 var (
@@ -48,6 +49,11 @@ var (
 	incomeWords = wordSet(`salary salaries wage wages income lön lönen löner
 		inkomst inkomsten månadslön årslön turnover omsättning omsättningen`)
 	nameWords = wordSet(`who whom whose vem vems`)
+	// contactWords ask for a phone number or an e-mail address, which an
+	// answer must then contain.
+	contactWords = wordSet(`phone telephone mobile cell email mail mejl
+		telefon telefonnummer mobil mobilnummer mobilnr nummer numret epost
+		mailadress mejladress epostadress emailadress`)
 	// placeAfterVar are verbs that make Swedish "var" mean "where" ("var
 	// ligger …") rather than "was" ("var viakub …").
 	placeAfterVar = wordSet(`ligger låg finns fanns hölls håller hittar
@@ -90,6 +96,9 @@ func questionNeeds(q string) int {
 		if _, ok := placeNouns[w]; ok && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket") {
 			need |= needPlace
 		}
+		if _, ok := contactWords[w]; ok {
+			need |= needContact
+		}
 		if _, ok := incomeWords[w]; ok {
 			money = true
 		}
@@ -126,7 +135,9 @@ var (
 	nameRe = regexp.MustCompile(`\p{Lu}[\p{Ll}\p{Lu}]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+`)
 	// placeRe finds a place: a capitalised word after a preposition of
 	// place, or alone in brackets ("i Halmstad", "in Varberg", "(Varberg)").
-	placeRe = regexp.MustCompile(`(?:^|[\s(])(?:i|in|på|at|from|från)\s+\p{Lu}\p{Ll}+|\(\p{Lu}\p{Ll}+\)`)
+	// contactRe finds a phone number or an e-mail address.
+	contactRe = regexp.MustCompile(`\d{2,4}-\d{1,3}[ \d]*\d|[\w.+-]+@[\w-]+\.[\w.]+`)
+	placeRe   = regexp.MustCompile(`(?:^|[\s(])(?:i|in|på|at|from|från)\s+\p{Lu}\p{Ll}+|\(\p{Lu}\p{Ll}+\)`)
 )
 
 // textHas returns the answer-type bits that a text satisfies as a whole
@@ -138,6 +149,9 @@ func textHas(s string) int {
 	}
 	if placeRe.MatchString(s) {
 		has |= needPlace
+	}
+	if contactRe.MatchString(s) {
+		has |= needContact
 	}
 	return has
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Example questions. Each topic's titles, example questions and lead
@@ -202,19 +203,42 @@ func cmpU32(a, b uint32) int {
 
 // matchExamples scores the example questions against the question's
 // trigrams (sc.grams) and leaves in sc.exSim the best cosine per document
-// (sc.exDocs lists the documents with one), and in sc.exDot the dot
-// product per example (sc.exTouched lists them).
-func (ix *Index) matchExamples(sc *scratch) {
+// (sc.exDocs lists the documents with one), and in sc.exDot the cosine
+// per example (sc.exTouched lists them). A question of several clauses
+// ("hej! jag var på en träff igår och undrar en sak, vad är …") is also
+// matched clause by clause, each clause's cosine weighted by
+// params.clauseW, so that the clause that asks is found whatever the
+// chat around it.
+func (ix *Index) matchExamples(sc *scratch, q string) {
 	e := &ix.ex
 	if len(e.doc) == 0 || len(sc.grams) == 0 {
 		return
 	}
-	slices.SortFunc(sc.grams, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
+	ix.exampleCosines(sc.grams, sc.exDot, &sc.exTouched)
+	if ix.p.clauseW > 0 {
+		ix.matchClauses(sc, q)
+	}
+	for _, ex := range sc.exTouched {
+		d := e.doc[ex]
+		if sc.exSim[d] == 0 {
+			sc.exDocs = append(sc.exDocs, d)
+		}
+		sc.exSim[d] = max(sc.exSim[d], sc.exDot[ex])
+	}
+}
+
+// exampleCosines leaves in dot the cosine between grams and each example
+// that shares a trigram with them, and appends those examples to touched.
+// dot must be zero for every example not in touched.
+func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]int32) {
+	e := &ix.ex
+	slices.SortFunc(grams, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
+	first := len(*touched)
 	var qnorm float64
-	for i := 0; i < len(sc.grams); {
-		h, w := sc.grams[i].h, float32(0)
-		for ; i < len(sc.grams) && sc.grams[i].h == h; i++ {
-			w += sc.grams[i].w
+	for i := 0; i < len(grams); {
+		h, w := grams[i].h, float32(0)
+		for ; i < len(grams) && grams[i].h == h; i++ {
+			w += grams[i].w
 		}
 		gi, ok := slices.BinarySearch(e.grams, h)
 		if !ok {
@@ -232,24 +256,70 @@ func (ix *Index) matchExamples(sc *scratch) {
 		}
 		add := qw * idf
 		for _, ex := range ps {
-			if sc.exDot[ex] == 0 {
-				sc.exTouched = append(sc.exTouched, ex)
+			if dot[ex] == 0 {
+				*touched = append(*touched, ex)
 			}
-			sc.exDot[ex] += add
+			dot[ex] += add
 		}
 	}
-	if qnorm == 0 {
+	inv := float32(1 / math.Sqrt(max(qnorm, 1e-18)))
+	for _, ex := range (*touched)[first:] {
+		dot[ex] = dot[ex] * inv / max(e.norm[ex], 1e-9)
+	}
+}
+
+// isClauseBreak reports whether r ends a clause of a question.
+func isClauseBreak(r rune) bool { return strings.ContainsRune(".,:;!?–—()\n", r) }
+
+// matchClauses raises sc.exDot to clauseW × the cosine of each clause of
+// two or more meaningful words, when the question has more than one.
+func (ix *Index) matchClauses(sc *scratch, q string) {
+	if len(q) > 1<<10 {
+		q = q[:1<<10]
+	}
+	total := 0
+	for _, w := range sc.tokW {
+		if w > 0 {
+			total++
+		}
+	}
+	if total < 3 || !strings.ContainsFunc(q, isClauseBreak) {
 		return
 	}
-	inv := float32(1 / math.Sqrt(qnorm))
-	for _, ex := range sc.exTouched {
-		sim := sc.exDot[ex] * inv / max(e.norm[ex], 1e-9)
-		sc.exDot[ex] = sim // from here on the cosine
-		d := e.doc[ex]
-		if sc.exSim[d] == 0 {
-			sc.exDocs = append(sc.exDocs, d)
+	cw := float32(ix.p.clauseW)
+	for len(q) > 0 {
+		i := strings.IndexFunc(q, isClauseBreak)
+		clause := q
+		if i >= 0 {
+			clause = q[:i]
+			_, size := utf8.DecodeRuneInString(q[i:])
+			q = q[i+size:]
+		} else {
+			q = ""
 		}
-		sc.exSim[d] = max(sc.exSim[d], sim)
+		sc.cgrams = sc.cgrams[:0]
+		n := 0
+		sc.tk2.each(clause, 0, func(w string) bool {
+			if i := slices.Index(sc.toks, w); i >= 0 && sc.tokW[i] > 0 {
+				sc.cgrams = appendGrams(sc.cgrams, w, sc.tokW[i])
+				n++
+			}
+			return n < maxQueryTokens
+		})
+		if n < 2 || n >= total {
+			continue
+		}
+		ix.exampleCosines(sc.cgrams, sc.exDot2, &sc.exTouch2)
+		for _, ex := range sc.exTouch2 {
+			if c := cw * sc.exDot2[ex]; c > sc.exDot[ex] {
+				if sc.exDot[ex] == 0 {
+					sc.exTouched = append(sc.exTouched, ex)
+				}
+				sc.exDot[ex] = c
+			}
+			sc.exDot2[ex] = 0
+		}
+		sc.exTouch2 = sc.exTouch2[:0]
 	}
 }
 

@@ -42,6 +42,11 @@ type params struct {
 	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
 	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
 	margin       float64            // confidence factor when the runner-up is as good as the best
+	noFuzzyRank  int                // general words up to this frequency rank are not typo-corrected
+	nameRank     float64            // ranking factor per name of the question missing in the topic
+	clauseW      float64            // weight of the best clause's example similarity (vs. the whole question's)
+	defaultYes   float64            // coverage at which a yes/no question without a lead question near it gets "yes"
+	exUnknown    float64            // how much the unknown share of a question lowers its example similarity
 }
 
 var defaultParams = params{
@@ -56,7 +61,7 @@ var defaultParams = params{
 	threshold:    0.5,
 	rankCov:      0.3,
 	confCov:      0.8,
-	unknownW:     0.75,
+	unknownW:     0.9,
 	docCompounds: true,
 	missingName:  0.7,
 	numberW:      0.4,
@@ -67,6 +72,11 @@ var defaultParams = params{
 	promote:      0.8,
 	exCovMin:     0,
 	margin:       1,
+	noFuzzyRank:  1000,
+	nameRank:     0.7,
+	clauseW:      0.9,
+	defaultYes:   0.9,
+	exUnknown:    0,
 }
 
 const (

@@ -50,15 +50,20 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		return len(sc.toks) < maxQueryTokens
 	})
 	sc.grams = sc.grams[:0]
+	sc.tokW = sc.tokW[:0]
 	for _, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
+		tw := float32(1)
 		switch {
 		case len(sc.slots) == n: // dropped as noise
+			tw = 0
 		case sc.slots[len(sc.slots)-1].unknown:
-			sc.grams = appendGrams(sc.grams, w, sc.slots[len(sc.slots)-1].general)
-		default:
-			sc.grams = appendGrams(sc.grams, w, 1)
+			tw = sc.slots[len(sc.slots)-1].general
+		}
+		sc.tokW = append(sc.tokW, tw)
+		if tw > 0 {
+			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
 	ix.addPhrases(q, sc)
@@ -147,6 +152,14 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 		return
 	}
 	sc.rs = append(sc.rs[:0], []rune(w)...)
+	if r, ok := generalRank[w]; ok && int(r) <= p.noFuzzyRank {
+		// A common word spelt right ("words", "sell") is not a typo of a
+		// word of the base ("work", "self").
+		if parts := splitCompound(w, ix.knownPart); parts == nil {
+			sc.slots = append(sc.slots, slot{unknown: true, general: p.generalFactor(w)})
+			return
+		}
+	}
 	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
 	for _, id := range fz {
 		if w := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(w) == sc.rs[0] && utf8.RuneCountInString(w) <= 5 {

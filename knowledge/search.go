@@ -78,6 +78,10 @@ type scratch struct {
 	// per example (dot product, then cosine) and the best cosine per
 	// document, with the lists of those touched.
 	grams     []gramWeight
+	tokW      []float32 // weight of each of toks in the trigram vector (0: dropped)
+	cgrams    []gramWeight
+	exDot2    []float32 // per example, for one clause
+	exTouch2  []int32
 	exDot     []float32
 	exTouched []int32
 	exSim     []float32
@@ -85,19 +89,22 @@ type scratch struct {
 	// totalW is the coverage denominator and maxScore the best score any
 	// document could reach, both set by score.
 	totalW, maxScore float64
-	rs               []rune
+	// unkW is the part of totalW that is words the base does not know.
+	unkW float64
+	rs   []rune
 }
 
 func (ix *Index) newScratch() *scratch {
 	n := len(ix.docs)
 	return &scratch{
-		acc:   make([]float32, n),
-		cov:   make([]float32, n),
-		slotS: make([]float32, n),
-		slotQ: make([]float32, n),
-		seen:  map[int32]bool{},
-		exDot: make([]float32, len(ix.ex.doc)),
-		exSim: make([]float32, n),
+		acc:    make([]float32, n),
+		cov:    make([]float32, n),
+		slotS:  make([]float32, n),
+		slotQ:  make([]float32, n),
+		seen:   map[int32]bool{},
+		exDot:  make([]float32, len(ix.ex.doc)),
+		exDot2: make([]float32, len(ix.ex.doc)),
+		exSim:  make([]float32, n),
 	}
 }
 
@@ -118,7 +125,7 @@ func (ix *Index) Search(question, lang string) Result {
 	sc := ix.pool.Get().(*scratch)
 	defer ix.release(sc)
 	ix.analyze(question, sc)
-	ix.matchExamples(sc)
+	ix.matchExamples(sc, question)
 	if len(sc.slots) == 0 && len(sc.exDocs) == 0 {
 		return res
 	}
@@ -126,6 +133,7 @@ func (ix *Index) Search(question, lang string) Result {
 	if len(hits) == 0 {
 		return res
 	}
+	ix.rerankNames(sc, hits)
 	ix.promote(sc, hits)
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
@@ -137,7 +145,14 @@ func (ix *Index) Search(question, lang string) Result {
 	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
-		if l := ix.leadFor(sc, best); l != leadNone {
+		l := ix.leadFor(sc, best)
+		if l == leadNone && sc.yesNo && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+			// A yes/no question whose every word the answer covers, and
+			// that none of the answer's lead questions is like: the answer
+			// states what was asked.
+			l = leadYes
+		}
+		if l != leadNone {
 			res.Lead = [...]string{"", LeadYes, LeadNo, LeadDepends}[l]
 		}
 	}
@@ -189,12 +204,13 @@ func (ix *Index) release(sc *scratch) {
 func (ix *Index) score(sc *scratch) []int32 {
 	n := float64(len(ix.docs))
 	k1 := float32(ix.p.k1)
-	sc.totalW, sc.maxScore = 0, 0
+	sc.totalW, sc.maxScore, sc.unkW = 0, 0, 0
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.unknown {
 			uw := ix.maxIDF * ix.p.unknownW * float64(s.general)
 			sc.totalW += uw
+			sc.unkW += uw
 			sc.maxScore += uw * (ix.p.k1 + 1)
 			continue
 		}
@@ -217,6 +233,7 @@ func (ix *Index) score(sc *scratch) []int32 {
 		}
 		if len(sc.inSlot) == 0 {
 			if s.phrase == nil {
+				sc.unkW += ix.maxIDF * ix.p.unknownW
 				sc.totalW += ix.maxIDF * ix.p.unknownW
 				sc.maxScore += ix.maxIDF * ix.p.unknownW * (ix.p.k1 + 1)
 			}
@@ -287,11 +304,39 @@ func (ix *Index) lacks(sc *scratch, d int32, mask int) bool {
 }
 
 // strictNeeds are the answer types whose absence also lowers the
-// confidence: a "when" question answered without a date is not answered.
+// confidence: a "when" question answered without a date is not answered,
+// nor a question for a phone number or an e-mail address without one.
 // A "who" or "where" question may be answered by a group or a kind of
 // place ("public officials", "at innovation arenas"), so a missing name
 // or place only counts in the ranking.
-const strictNeeds = needTime | needNumber | needMoney
+const strictNeeds = needTime | needNumber | needMoney | needContact
+
+// rerankNames lowers, in the ranking of hits, the topics that lack a name
+// of the question (missingNames): by params.nameRank per missing name.
+func (ix *Index) rerankNames(sc *scratch, hits []int32) {
+	if ix.p.nameRank >= 1 || len(hits) < 2 {
+		return
+	}
+	var keys [topK]float32
+	any := false
+	for i, h := range hits {
+		keys[i] = ix.rankKey(sc, h)
+		if n := ix.missingNames(sc, h); n > 0 {
+			keys[i] *= float32(math.Pow(ix.p.nameRank, float64(n)))
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	// Insertion sort: hits are few and mostly in order already.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && keys[j] > keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+}
 
 // promote moves to the front of hits the first of the next best hits
 // that has the kind of answer the question needs ("who" → a name, "when"
@@ -357,7 +402,15 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 		strength := float64(sc.acc[d]) / sc.maxScore
 		c = ix.p.confCov*cov + (1-ix.p.confCov)*strength
 	}
-	c = max(c, float64(sc.exSim[d])*ix.p.threshold/ix.p.exAnswer)
+	ex := float64(sc.exSim[d]) * ix.p.threshold / ix.p.exAnswer
+	if sc.totalW > 0 {
+		// A question like an example but about something else ("hur
+		// deklarerar man ett aktiebolag" against "kan ett aktiebolag vara
+		// passionsdrivet"): the words the base does not know count against
+		// the example's similarity too.
+		ex *= 1 - ix.p.exUnknown*sc.unkW/sc.totalW
+	}
+	c = max(c, ex)
 	c = min(1, max(0, c))
 	if ix.lacks(sc, d, strictNeeds) {
 		c *= 0.5

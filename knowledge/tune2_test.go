@@ -28,10 +28,14 @@ func TestTuneSecond(t *testing.T) {
 			"promote": &p.promote, "threshold": &p.threshold, "unknownW": &p.unknownW,
 			"exAnswer": &p.exAnswer, "exRank": &p.exRank, "generalW": &p.generalW,
 			"confCov": &p.confCov, "leadMin": &p.leadMin, "missingName": &p.missingName,
-			"exCovMin": &p.exCovMin, "margin": &p.margin,
+			"exCovMin": &p.exCovMin, "margin": &p.margin, "nameRank": &p.nameRank,
+			"clauseW": &p.clauseW, "defaultYes": &p.defaultYes, "variant": &p.variant, "exUnknown": &p.exUnknown,
 		}[name]
 		if field != nil {
 			*field = x
+		}
+		if name == "noFuzzyRank" {
+			p.noFuzzyRank = int(x)
 		}
 		ix := newIndex(topics, p)
 		st := runEval(ix, cases)
