@@ -89,6 +89,51 @@ func appendGrams(gs []gramWeight, tok string, w float32) []gramWeight {
 	return gs
 }
 
+// selfGram stands, in the trigram vectors, for a question about the one
+// who asks ("I restore boats … am I passion-driven?", "räknas min
+// verksamhet?"). First-person pronouns are stop words, so without it "är
+// jag passionsdriven" and "vad krävs för att vara passionsdriven" would be
+// the same question. A real trigram with this hash is possible but rare,
+// and would only add a little similarity.
+const selfGram = 0xffffffff
+
+// selfWeight is how many trigrams selfGram counts for: about one short
+// word.
+const selfWeight = 4
+
+// firstPerson are the first-person pronouns (folded) of both languages;
+// the lone English "I" is recognised in aboutSelf.
+var firstPerson = wordSet(`jag mig mej min mitt mina me my mine myself im ive`)
+
+// aboutSelf reports whether q speaks in the first person.
+func aboutSelf(q string) bool {
+	if len(q) > 1<<10 {
+		q = q[:1<<10]
+	}
+	var tk tokenizer
+	self := false
+	tk.each(q, 0, func(w string) bool {
+		_, self = firstPerson[w]
+		return !self
+	})
+	if self {
+		return true
+	}
+	// "I" alone is a word of its own only in English ("i" is "in" in
+	// Swedish).
+	for i := 0; i < len(q); i++ {
+		if (q[i] == 'I' || q[i] == 'i') && (i == 0 || !isWordByte(q[i-1])) && (i+1 == len(q) || !isWordByte(q[i+1])) {
+			lang, _ := DetectLang(q)
+			return lang == "en"
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80 || b == '\''
+}
+
 // buildExamples indexes the example questions of every document. tok
 // splits text into meaningful folded words.
 func (ix *Index) buildExamples() {
@@ -110,6 +155,11 @@ func (ix *Index) buildExamples() {
 			}
 			return true
 		})
+		if len(gs) > 0 && aboutSelf(text) {
+			for range selfWeight {
+				gs = append(gs, gramWeight{selfGram, 1})
+			}
+		}
 		if len(gs) == 0 {
 			return
 		}

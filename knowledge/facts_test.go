@@ -130,7 +130,7 @@ func TestFactsStated(t *testing.T) {
 		// Not known: said, not guessed.
 		{"report", "framgår inte av botens källor", "sources do not say"},
 		{"linda-k-nordfors", "bok av henne framgår inte", "do not give the title of any book"},
-		{"punks", "Vem som är ordförande", "who chairs it"},
+		{"punks", "Vem som är ordförande", "who chairs or heads it"},
 		{"punks", "hur man blir medlem och vad medlemskapet kostar", "how to join or what membership costs"},
 	}
 	ix := builtinIndex(t)

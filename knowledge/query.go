@@ -66,6 +66,9 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
+	if len(sc.grams) > 0 && aboutSelf(q) {
+		sc.grams = append(sc.grams, gramWeight{selfGram, selfWeight})
+	}
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)
 	sc.yesNo = isYesNo(q)
