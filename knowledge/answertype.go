@@ -52,7 +52,7 @@ var (
 	// contactWords ask for a phone number or an e-mail address, which an
 	// answer must then contain.
 	contactWords = wordSet(`phone telephone mobile cell email mail mejl
-		telefon telefonnummer mobil mobilnummer mobilnr nummer numret epost
+		telefon telefonnummer mobil mobilnummer mobilnr epost
 		mailadress mejladress epostadress emailadress`)
 	// placeAfterVar are verbs that make Swedish "var" mean "where" ("var
 	// ligger …") rather than "was" ("var viakub …").
@@ -135,6 +135,9 @@ var (
 	nameRe = regexp.MustCompile(`\p{Lu}[\p{Ll}\p{Lu}]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+`)
 	// placeRe finds a place: a capitalised word after a preposition of
 	// place, or alone in brackets ("i Halmstad", "in Varberg", "(Varberg)").
+	// countRe finds a count: a number that is neither a year (four
+	// digits) nor part of a reference ("SOU 2022:44").
+	countRe = regexp.MustCompile(`(?:^|[^\d:])(?:\d{1,3}|\d{5,})(?:[^\d:]|$)`)
 	// contactRe finds a phone number or an e-mail address.
 	contactRe = regexp.MustCompile(`\d{2,4}-\d{1,3}[ \d]*\d|[\w.+-]+@[\w-]+\.[\w.]+`)
 	placeRe   = regexp.MustCompile(`(?:^|[\s(])(?:i|in|på|at|from|från)\s+\p{Lu}\p{Ll}+|\(\p{Lu}\p{Ll}+\)`)
@@ -150,6 +153,9 @@ func textHas(s string) int {
 	if placeRe.MatchString(s) {
 		has |= needPlace
 	}
+	if countRe.MatchString(s) {
+		has |= needNumber
+	}
 	if contactRe.MatchString(s) {
 		has |= needContact
 	}
@@ -160,7 +166,7 @@ func textHas(s string) int {
 func wordHas(w string) int {
 	has := 0
 	if isDigits(w) {
-		has |= needNumber | needTime
+		has |= needTime // a count is found by textHas: a year is not one
 	}
 	if _, ok := numberWords[w]; ok {
 		has |= needNumber

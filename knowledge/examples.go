@@ -89,45 +89,76 @@ func appendGrams(gs []gramWeight, tok string, w float32) []gramWeight {
 	return gs
 }
 
-// selfGram stands, in the trigram vectors, for a question about the one
-// who asks ("I restore boats … am I passion-driven?", "räknas min
-// verksamhet?"). First-person pronouns are stop words, so without it "är
-// jag passionsdriven" and "vad krävs för att vara passionsdriven" would be
-// the same question. A real trigram with this hash is possible but rare,
+// Function grams. Some stop words change what a question asks although
+// they say nothing about its subject: the first person ("är jag
+// passionsdriven?" is not "vad krävs för att vara passionsdriven?"), and
+// the modal verbs of yes/no questions ("must a business grow?" is
+// answered no, "can a business stay small?" yes). Each such class adds a
+// synthetic trigram to the vectors of the questions and examples that
+// have it. A real trigram with one of these hashes is possible but rare,
 // and would only add a little similarity.
-const selfGram = 0xffffffff
+const (
+	selfGram = 0xffffffff - iota
+	mustGram
+	canGram
+	onlyGram
+)
 
-// selfWeight is how many trigrams selfGram counts for: about one short
-// word.
-const selfWeight = 4
+// funcClasses maps a folded stop word to its function gram. The lone
+// English "I" is recognised in funcGrams.
+var funcClasses = func() map[string]uint32 {
+	m := map[string]uint32{}
+	for g, words := range map[uint32]string{
+		selfGram: `jag mig mej min mitt mina me my mine myself im ive`,
+		mustGram: `must måste behöver need needs krävs required`,
+		canGram:  `can could kan kunde får may might`,
+		onlyGram: `only bara endast enbart`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = g
+		}
+	}
+	return m
+}()
 
-// firstPerson are the first-person pronouns (folded) of both languages;
-// the lone English "I" is recognised in aboutSelf.
-var firstPerson = wordSet(`jag mig mej min mitt mina me my mine myself im ive`)
+// funcWeight is how many trigrams a function gram counts for: about one
+// short word for the first person, less for the others.
+var funcWeight = map[uint32]float32{selfGram: 4, mustGram: 2, canGram: 2, onlyGram: 2}
 
-// aboutSelf reports whether q speaks in the first person.
-func aboutSelf(q string) bool {
+// funcGrams appends the function grams of q to gs, each once.
+func funcGrams(gs []gramWeight, q string) []gramWeight {
 	if len(q) > 1<<10 {
 		q = q[:1<<10]
 	}
 	var tk tokenizer
-	self := false
+	var seen [4]bool
+	prev := ""
 	tk.each(q, 0, func(w string) bool {
-		_, self = firstPerson[w]
-		return !self
-	})
-	if self {
+		g, ok := funcClasses[w]
+		if w == "to" && (prev == "have" || prev == "has" || prev == "had") {
+			g, ok = mustGram, true // "have to"
+		}
+		if ok && !seen[0xffffffff-g] {
+			seen[0xffffffff-g] = true
+			gs = append(gs, gramWeight{g, funcWeight[g]})
+		}
+		prev = w
 		return true
+	})
+	if seen[0] {
+		return gs
 	}
 	// "I" alone is a word of its own only in English ("i" is "in" in
 	// Swedish).
 	for i := 0; i < len(q); i++ {
 		if (q[i] == 'I' || q[i] == 'i') && (i == 0 || !isWordByte(q[i-1])) && (i+1 == len(q) || !isWordByte(q[i+1])) {
-			lang, _ := DetectLang(q)
-			return lang == "en"
+			if lang, _ := DetectLang(q); lang == "en" {
+				gs = append(gs, gramWeight{selfGram, funcWeight[selfGram]})
+			}
+			break
 		}
 	}
-	return false
+	return gs
 }
 
 func isWordByte(b byte) bool {
@@ -155,9 +186,12 @@ func (ix *Index) buildExamples() {
 			}
 			return true
 		})
-		if len(gs) > 0 && aboutSelf(text) {
-			for range selfWeight {
-				gs = append(gs, gramWeight{selfGram, 1})
+		if len(gs) > 0 {
+			// Counted like trigrams: a weight of n is n occurrences.
+			for _, g := range funcGrams(nil, text) {
+				for range int(g.w) {
+					gs = append(gs, gramWeight{g.h, 1})
+				}
 			}
 		}
 		if len(gs) == 0 {
@@ -356,7 +390,14 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 			}
 			return n < maxQueryTokens
 		})
-		if n < 2 || n >= total {
+		if n == 0 || n >= total {
+			continue
+		}
+		// A function gram counts as a word: "är jag passionsdriven?" at
+		// the end of a story about oneself is a clause to match.
+		m := len(sc.cgrams)
+		sc.cgrams = funcGrams(sc.cgrams, clause)
+		if n+len(sc.cgrams)-m < 2 {
 			continue
 		}
 		ix.exampleCosines(sc.cgrams, sc.exDot2, &sc.exTouch2)

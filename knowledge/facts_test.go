@@ -56,6 +56,7 @@ func TestFactsStated(t *testing.T) {
 		{"rec-research", "värdeinnovering", "value innovation"},
 		{"rec-research", "hållbarhet", "sustainability"},
 		{"rec-research", "samhällseffekter", "effects on society"},
+		{"three-principles", "tecknat de tre grundprinciperna som en illustration", "drawn the three principles as an illustration"},
 		{"report-author", "Mia Lindgren", "Mia Lindgren"},
 		{"report-author", "affärsutvecklare", "business developer"},
 		{"report-author", "intervjuer med Linda K Nordfors", "interviews with Linda K Nordfors"},
@@ -130,7 +131,7 @@ func TestFactsStated(t *testing.T) {
 		// Not known: said, not guessed.
 		{"report", "framgår inte av botens källor", "sources do not say"},
 		{"linda-k-nordfors", "bok av henne framgår inte", "do not give the title of any book"},
-		{"punks", "Vem som är ordförande", "who chairs or heads it"},
+		{"punks", "Vem som är ordförande", "who chairs it"},
 		{"punks", "hur man blir medlem och vad medlemskapet kostar", "how to join or what membership costs"},
 	}
 	ix := builtinIndex(t)

@@ -71,7 +71,7 @@ var defaultParams = params{
 	leadMin:      0.3,
 	promote:      0.8,
 	exCovMin:     0,
-	margin:       1,
+	margin:       0,
 	noFuzzyRank:  1000,
 	nameRank:     0.7,
 	clauseW:      0.9,

@@ -66,8 +66,8 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
-	if len(sc.grams) > 0 && aboutSelf(q) {
-		sc.grams = append(sc.grams, gramWeight{selfGram, selfWeight})
+	if len(sc.grams) > 0 {
+		sc.grams = funcGrams(sc.grams, q)
 	}
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)

@@ -137,6 +137,14 @@ func (ix *Index) Search(question, lang string) Result {
 	ix.promote(sc, hits)
 	best := hits[0]
 	res.Score = ix.confidence(sc, best)
+	if ix.p.margin > 0 && len(hits) > 1 {
+		// A runner-up about as good as the best: the question may be
+		// about neither.
+		k1, k2 := ix.rankKey(sc, best), ix.rankKey(sc, hits[1])
+		if gap := float64(k1-k2) / max(float64(k1), 1e-9); gap < 0.2 {
+			res.Score *= 1 - ix.p.margin*(1-gap/0.2)
+		}
+	}
 	for _, h := range hits[:min(3, len(hits))] {
 		if sc.acc[h] >= 0.5*sc.acc[best] && ix.asksUnknown(sc, h) {
 			res.Score *= 0.5
@@ -409,6 +417,9 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 		// passionsdrivet"): the words the base does not know count against
 		// the example's similarity too.
 		ex *= 1 - ix.p.exUnknown*sc.unkW/sc.totalW
+		if ix.p.exCovMin > 0 {
+			ex *= min(1, float64(sc.cov[d])/sc.totalW/ix.p.exCovMin)
+		}
 	}
 	c = max(c, ex)
 	c = min(1, max(0, c))
@@ -468,7 +479,7 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 			if o.w < 1 {
 				continue // another form of the word: not the word itself
 			}
-			if _, ok := slices.BinarySearchFunc(ps, d, func(p posting, d int32) int { return int(p.doc - d) }); ok {
+			if _, ok := slices.BinarySearchFunc(ps, d, cmpDoc); ok {
 				inDoc = true
 			}
 		}

@@ -33,7 +33,8 @@ menar betyder betyda innebär innebära egentligen berätta berättar förklara
 förklarar beskriv beskriva snälla tack hej hejsan undrar veta vet ens också även
 mer mera mest lite typ liksom väl nog dvs alltså handlar handla säga säger sa
 sak saker ge många ner ned måste vilja hela helt ofta själv vår våra vårt vems
-vilkas mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas
+vilkas mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas va
+nånstans någonstans
 `
 
 const enStopText = `
