@@ -1,6 +1,10 @@
 package knowledge
 
-import "regexp"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Answer types. Some questions ask for a kind of fact that a topic can
 // only answer if its text contains it: "when …" needs a date or time,
@@ -129,37 +133,69 @@ func questionNeeds(q string) int {
 	return need
 }
 
-var (
-	// nameRe finds a name in a topic's text: two capitalised words in a row
-	// ("Mia Lindgren", "Linda K Nordfors", "Region Halland").
-	nameRe = regexp.MustCompile(`\p{Lu}[\p{Ll}\p{Lu}]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}\p{Ll}+`)
-	// placeRe finds a place: a capitalised word after a preposition of
-	// place, or alone in brackets ("i Halmstad", "in Varberg", "(Varberg)").
-	// countRe finds a count: a number that is neither a year (four
-	// digits) nor part of a reference ("SOU 2022:44").
-	countRe = regexp.MustCompile(`(?:^|[^\d:])(?:\d{1,3}|\d{5,})(?:[^\d:]|$)`)
-	// contactRe finds a phone number or an e-mail address.
-	contactRe = regexp.MustCompile(`\d{2,4}-\d{1,3}[ \d]*\d|[\w.+-]+@[\w-]+\.[\w.]+`)
-	placeRe   = regexp.MustCompile(`(?:^|[\s(])(?:i|in|på|at|from|från)\s+\p{Lu}\p{Ll}+|\(\p{Lu}\p{Ll}+\)`)
-)
-
 // textHas returns the answer-type bits that a text satisfies as a whole
-// (names and places; the other bits come from single words, wordHas).
+// (names, places, counts and contact details; dates and numbers written
+// as words come from single words, wordHas). A name is two capitalised
+// words in a row ("Mia Lindgren", "Linda K Nordfors", "Region Halland"); a
+// place a capitalised word after "in"/"i"/"på"/"at"/"from"/"från" or alone
+// in brackets ("i Halmstad", "(Varberg)"); a count a number that is
+// neither a year (four digits) nor part of a reference ("SOU 2022:44");
+// contact details a phone number ("035-17 98 80") or an e-mail address.
 func textHas(s string) int {
 	has := 0
-	if nameRe.MatchString(s) {
-		has |= needName
+	prev, prevCap := "", false
+	for w := range strings.FieldsSeq(s) {
+		word := strings.Trim(w, ".,;:!?*\"'`“”")
+		capital := isCapitalised(strings.TrimPrefix(word, "("))
+		if capital && prevCap && !strings.HasSuffix(prev, ".") || capital && len(word) > 2 && word[0] == '(' && strings.HasSuffix(word, ")") {
+			if prevCap {
+				has |= needName
+			} else {
+				has |= needPlace
+			}
+		}
+		if capital {
+			switch strings.ToLower(strings.Trim(prev, "(")) {
+			case "i", "in", "på", "at", "from", "från":
+				has |= needPlace
+			}
+		}
+		if strings.Contains(word, "@") && strings.Contains(word[strings.Index(word, "@"):], ".") {
+			has |= needContact
+		}
+		prev, prevCap = w, capital || len(word) == 1 && prevCap && word[0] >= 'A' && word[0] <= 'Z'
 	}
-	if placeRe.MatchString(s) {
-		has |= needPlace
-	}
-	if countRe.MatchString(s) {
-		has |= needNumber
-	}
-	if contactRe.MatchString(s) {
-		has |= needContact
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		n := j - i
+		ref := i > 0 && s[i-1] == ':' || j < len(s) && s[j] == ':'
+		if !ref && n != 4 {
+			has |= needNumber
+		}
+		if n >= 2 && n <= 4 && j+1 < len(s) && s[j] == '-' && s[j+1] >= '0' && s[j+1] <= '9' {
+			has |= needContact
+		}
+		i = j
 	}
 	return has
+}
+
+// isCapitalised reports whether w starts with an upper-case letter
+// followed by a lower-case one ("Halmstad", not "PUNKS" or "K").
+func isCapitalised(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsLower(r2)
 }
 
 // wordHas returns the answer-type bits one folded word can satisfy.

@@ -1,0 +1,48 @@
+package knowledge
+
+import "testing"
+
+func TestTextHas(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"The report was compiled by Mia Lindgren.", needName},
+		{"Linda K Nordfors is an artist.", needName},
+		{"activities at Impact House Halland in Varberg", needName | needPlace},
+		{"events held at the centre (Halmstad)", needPlace},
+		{"It reached 141 participants.", needNumber},
+		{"It started in 2020.", 0},
+		{"inquiry SOU 2022:44", 0},
+		{"phone 035-17 98 80", needNumber | needContact},
+		{"email `veronica.olofsson@regionhalland.se`.", needContact},
+		{"It ended in Halland. Many companies took part.", needPlace},
+		{"PUNKS is a national non-profit", 0},
+	} {
+		if got := textHas(c.text); got != c.want {
+			t.Errorf("textHas(%q) = %b, want %b", c.text, got, c.want)
+		}
+	}
+}
+
+func TestQuestionNeedsTypes(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want int
+	}{
+		{"who wrote the report?", needName},
+		{"vem skrev rapporten", needName},
+		{"var ligger impact house", needPlace},
+		{"var viakub ett eu-projekt", 0},
+		{"i vilken stad finns centret", needPlace},
+		{"when did viakub end", needTime},
+		{"hur många deltog", needNumber},
+		{"vad har hon för telefonnummer", needContact},
+		{"vad tjänar linda", needMoney},
+		{"how much does she earn", needMoney},
+	} {
+		if got := questionNeeds(c.q); got != c.want {
+			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)
+		}
+	}
+}
