@@ -28,6 +28,7 @@ const (
 	needName
 	needPlace
 	needContact
+	needDigits
 )
 
 var (
@@ -53,6 +54,9 @@ var (
 	incomeWords = wordSet(`salary salaries wage wages income lön lönen löner
 		inkomst inkomsten månadslön årslön turnover omsättning omsättningen`)
 	nameWords = wordSet(`who whom whose vem vems`)
+	// digitWords ask for a number of some kind (a phone number, a
+	// reference): the answer must contain digits.
+	digitWords = wordSet(`number numbers nummer numret nr`)
 	// contactWords ask for a phone number or an e-mail address, which an
 	// answer must then contain.
 	contactWords = wordSet(`phone telephone mobile cell email mail mejl
@@ -102,6 +106,9 @@ func questionNeeds(q string) int {
 		}
 		if _, ok := contactWords[w]; ok {
 			need |= needContact
+		}
+		if _, ok := digitWords[w]; ok && prev != "how" && prev != "what" {
+			need |= needDigits
 		}
 		if _, ok := incomeWords[w]; ok {
 			money = true
@@ -170,6 +177,7 @@ func textHas(s string) int {
 			i++
 			continue
 		}
+		has |= needDigits
 		j := i
 		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 			j++

@@ -11,10 +11,10 @@ func TestTextHas(t *testing.T) {
 		{"Linda K Nordfors is an artist.", needName},
 		{"activities at Impact House Halland in Varberg", needName | needPlace},
 		{"events held at the centre (Halmstad)", needPlace},
-		{"It reached 141 participants.", needNumber},
-		{"It started in 2020.", 0},
-		{"inquiry SOU 2022:44", 0},
-		{"phone 035-17 98 80", needNumber | needContact},
+		{"It reached 141 participants.", needNumber | needDigits},
+		{"It started in 2020.", needDigits},
+		{"inquiry SOU 2022:44", needDigits},
+		{"phone 035-17 98 80", needNumber | needContact | needDigits},
 		{"email `veronica.olofsson@regionhalland.se`.", needContact},
 		{"It ended in Halland. Many companies took part.", needPlace},
 		{"PUNKS is a national non-profit", 0},
@@ -40,6 +40,7 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"vad har hon för telefonnummer", needContact},
 		{"vad tjänar linda", needMoney},
 		{"how much does she earn", needMoney},
+		{"what's mia lindgren's number", needDigits},
 	} {
 		if got := questionNeeds(c.q); got != c.want {
 			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)

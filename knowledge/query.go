@@ -66,8 +66,13 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
+	sc.mustOnly = false
 	if len(sc.grams) > 0 {
+		n := len(sc.grams)
 		sc.grams = funcGrams(sc.grams, q)
+		for _, g := range sc.grams[n:] {
+			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
+		}
 	}
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)

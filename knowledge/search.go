@@ -74,6 +74,9 @@ type scratch struct {
 	tk2     tokenizer // for phrase checks
 	needs   int       // answer-type bits of the question
 	yesNo   bool      // the question is a yes/no question
+	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
+	// answer is not "yes" by default.
+	mustOnly bool
 	// Example matching (examples.go): the question's trigrams, the score
 	// per example (dot product, then cosine) and the best cosine per
 	// document, with the lists of those touched.
@@ -154,7 +157,7 @@ func (ix *Index) Search(question, lang string) Result {
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l := ix.leadFor(sc, best)
-		if l == leadNone && sc.yesNo && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		if l == leadNone && sc.yesNo && !sc.mustOnly && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
@@ -317,7 +320,7 @@ func (ix *Index) lacks(sc *scratch, d int32, mask int) bool {
 // A "who" or "where" question may be answered by a group or a kind of
 // place ("public officials", "at innovation arenas"), so a missing name
 // or place only counts in the ranking.
-const strictNeeds = needTime | needNumber | needMoney | needContact
+const strictNeeds = needTime | needNumber | needMoney | needContact | needDigits
 
 // rerankNames lowers, in the ranking of hits, the topics that lack a name
 // of the question (missingNames): by params.nameRank per missing name.
