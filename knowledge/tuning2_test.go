@@ -35,4 +35,4 @@ func TestTuning2(t *testing.T) {
 	}
 }
 
-const tuning2AnsFloor, tuning2UnFloor = 0, 0
+const tuning2AnsFloor, tuning2UnFloor = 95, 90
