@@ -57,13 +57,16 @@
 // Score is 0.8 × coverage + 0.2 × strength for the best topic, where
 // coverage is the idf-weighted share of the question's slots the topic
 // matches (options count with their weight; an unknown word counts with
-// 0.75 × the largest idf, so a question about something the base does not
+// 0.9 × the largest idf, an everyday word (general.go) less, so a question about something the base does not
 // know is not answered just because it also names a known thing) and
 // strength is the topic's BM25F score divided by the best any topic could
 // reach for the question. It is then lowered:
 //   - ×0.5 when the question asks for a kind of fact the topic's text
-//     lacks: "when"/"när" needs a date, "how many"/"hur många" a number,
-//     a price question an amount of money (answertype.go);
+//     lacks: "when"/"när" needs a date, "how many"/"hur många" a count
+//     (not a year), a price or income question an amount of money, a
+//     phone or e-mail question contact details, a "number" question digits
+//     (answertype.go); "who"/"vem" (a name) and "where"/"var ligger" (a
+//     place) only reorder the best hits;
 //   - ×0.5 when one of the leading topics says in so many words that it
 //     does not know what a rare word of the question asks ("The bot's
 //     sources do not say who chairs it"); such sentences are kept in the
@@ -72,9 +75,17 @@
 //     letter inside sentences of the base, such as "Lindgren") that the
 //     topic does not contain.
 //
+// The confidence is also at least the best example question's cosine
+// (examples.go; a cosine of 0.5 answers), and a question of several
+// clauses is matched clause by clause too, so that chat around the
+// question does not hide it. First-person pronouns and the modal verbs
+// must/can/only, although stop words, count in that matching as one
+// synthetic trigram each.
+//
 // A question is Answered when Score ≥ 0.5. The constants were chosen on
-// testdata/eval.jsonl (see NOTES.md); the ranking key blends 0.7 ×
-// strength and 0.3 × coverage.
+// the tuning sets (see NOTES.md); the ranking key blends 0.7 × strength
+// and 0.3 × coverage, plus 0.8 × the best example cosine, × 0.7 per name
+// of the question the topic lacks.
 //
 // # Limits
 //
