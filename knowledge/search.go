@@ -329,15 +329,15 @@ func (ix *Index) rerankNames(sc *scratch, hits []int32) {
 		return
 	}
 	var keys [topK]float32
-	any := false
+	missing := false
 	for i, h := range hits {
 		keys[i] = ix.rankKey(sc, h)
 		if n := ix.missingNames(sc, h); n > 0 {
 			keys[i] *= float32(math.Pow(ix.p.nameRank, float64(n)))
-			any = true
+			missing = true
 		}
 	}
-	if !any {
+	if !missing {
 		return
 	}
 	// Insertion sort: hits are few and mostly in order already.
