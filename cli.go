@@ -19,6 +19,8 @@ Användning / Usage:
   passionbot backup FIL  en konsistent kopia av databasen medan boten kör /
                          a consistent copy of the database while the bot runs
   passionbot check       kontrollera databasen (integritet, migreringar) / check the database (integrity, migrations)
+  passionbot doctor      kontrollera inställningarna mot Discord/Slack, databasen och [http] /
+                         check the set-up against Discord/Slack, the database and [http]: one line per check
   passionbot health      fråga den körande boten om dess hälsa ([http] listen) /
                          ask the running bot's /healthz ([http] listen): exit 0 healthy, 1 not
   passionbot invite discord
@@ -50,7 +52,7 @@ type invocation struct {
 
 // subcommands lists the known commands.
 func subcommands() []string {
-	return []string{"run", "migrate", "version", "ask", "invite", "manifest", "backup", "check", "health"}
+	return []string{"run", "migrate", "version", "ask", "invite", "manifest", "backup", "check", "health", "doctor"}
 }
 
 // parseArgs reads global flags before or after the subcommand.

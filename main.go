@@ -6,6 +6,8 @@
 //	passionbot backup PATH  a consistent copy of the database while the bot runs
 //	passionbot check        integrity, foreign keys and migrations of the database
 //	passionbot health       ask the running bot's /healthz (exit 0 healthy, 1 not)
+//	passionbot doctor       check the set-up: tokens, Discord permissions, intents and
+//	                        commands, Slack scopes and Socket Mode, database, [http] listen
 //	passionbot ask [--json] [QUESTION…]   answer questions (stdin lines when none given)
 //	passionbot invite discord   print the OAuth2 link that adds the bot to a server
 //	passionbot manifest slack   print the Slack app manifest
@@ -91,6 +93,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return p.check(ctx)
 	case "health":
 		return p.health(ctx)
+	case "doctor":
+		return p.doctor(ctx)
 	case "invite":
 		return p.inviteDiscord()
 	case "manifest":

@@ -233,11 +233,13 @@ func (a *program) run(ctx context.Context) error {
 	if err := a.startBackground(ctx, g, db, b, m); err != nil {
 		return errors.Join(err, stop(g))
 	}
+	// doctor's platform checks, once connected: failures are warnings.
+	g.Go(func() error { a.logStartupChecks(ctx, b.adapters, b.Bot.Registry().Commands()); return nil })
 	for _, ad := range b.adapters {
 		g.Go(func() error {
 			err := ad.Run(ctx, b.Bot)
 			if err != nil && ctx.Err() == nil {
-				return fmt.Errorf("%s: %w", ad.Platform(), err)
+				return a.explainAdapterErr(ad.Platform(), err)
 			}
 			return errStopped // one adapter ending stops the bot
 		})

@@ -110,6 +110,7 @@ type Server struct {
 	usergroups   []*usergroupState
 
 	authErrors map[string]string
+	scopes     *[]string // the bot token's granted scopes; nil: defaultScopes
 	faults     map[string][]*fault
 
 	calls     []Call

@@ -189,8 +189,12 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) {
 	res := s.dispatchLocked(apiReq{method: method, token: token, p: params})
 	call.Status, call.Error = res.status, res.errCode
 	s.calls = append(s.calls, call)
+	scopes, withScopes := s.scopesHeaderLocked(token)
 	s.notifyLocked()
 	s.mu.Unlock()
+	if withScopes {
+		w.Header().Set("X-Oauth-Scopes", scopes)
+	}
 
 	s.logf("%s %v -> %d %s", method, params, res.status, res.errCode)
 	res.write(w)
