@@ -536,7 +536,7 @@ func TestConsoleInterestsAndExport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Tillagt: keramik, surdegar.", "ceramics: 1 medlemmar – operator", "Din profil är sparad.", `"tag": "keramik"`, `"offers": "en brännugn"`} {
+	for _, want := range []string{"Tillagt: keramik, surdegar.", "ceramics: 1 medlem – operator", "Din profil är sparad.", `"tag": "keramik"`, `"offers": "en brännugn"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

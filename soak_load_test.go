@@ -27,7 +27,7 @@ var soakWeights = map[string]int{"interests.add": 20, "interests.who": 12, "inte
 
 var soakExpect = map[string][]string{
 	"interests.add":  {"Tillagt: ", "Added: ", "högst 50 intressen", "at most 50 interests"},
-	"interests.who":  {" medlemmar – ", " members – ", "Ingen (som syns)", "Nobody (visible)"},
+	"interests.who":  {" medlemmar – ", " members – ", " medlem – ", " member – ", "Ingen (som syns)", "Nobody (visible)"},
 	"interests.mine": {"Dina intressen", "Your interests", "inga intressen", "no interests"},
 	"interests.top":  {"Vanligaste intressena", "Most common interests"},
 	"profile.set":    {"Din profil är sparad", "Your profile is saved"},

@@ -46,6 +46,12 @@ func (c *Call) Bot() *Bot { return c.bot }
 // T returns a catalog message in the call's language.
 func (c *Call) T(key string, args ...any) string { return c.bot.cat.T(c.Lang, key, args...) }
 
+// TN returns the plural form of message key for count n in the caller's
+// language (Catalog.TN).
+func (c *Call) TN(key string, n int, args ...any) string {
+	return c.bot.cat.TN(c.Lang, key, n, args...)
+}
+
 // Refuse returns the error that tells the member, by catalog key, why the
 // command does not do what they asked; the router replies with it.
 func (c *Call) Refuse(key string, args ...any) error { return Refusal(key, args...) }

@@ -42,5 +42,5 @@ func Capable[T any](c *Call) (T, error) {
 		return t, nil
 	}
 	var zero T
-	return zero, c.Refuse("err.capability", platformName(c.Event.Platform), c.T(Cap[T]().messageKey()))
+	return zero, c.Refuse("err.capability", c.platformName(), c.T(Cap[T]().messageKey()))
 }

@@ -64,7 +64,10 @@ type Arg struct {
 	// entry is written the same in Swedish ("moderator").
 	ChoicesSV map[string][]string
 	Min, Max  int // KindInt: bounds when Max > Min
-	MaxLen    int // KindText/KindRest: longest value in runes (0: 2000)
+	// NoLimit marks a KindInt limit that can be lifted: 0 and the words
+	// ingen/inga/obegränsat/none/unlimited are read as 0, "no limit".
+	NoLimit bool
+	MaxLen  int // KindText/KindRest: longest value in runes (0: 2000)
 	// Suggest asks platforms with autocomplete (Discord) to offer values
 	// from Options.Suggest as the member types.
 	Suggest bool

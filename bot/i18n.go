@@ -76,6 +76,31 @@ func (c *Catalog) T(lang, key string, args ...any) string {
 	return s
 }
 
+// Plural forms: a counted message is two keys, key+PluralOne (used when the
+// count is 1) and key+PluralOther (every other count, 0 included), in both
+// languages: "1 medlem"/"2 medlemmar", "1 channel"/"2 channels". Swedish and
+// English share this rule, so two forms are all either needs.
+const (
+	PluralOne   = ".one"
+	PluralOther = ".other"
+)
+
+// Plural returns the key of key's plural form for count n: key.one when n
+// is 1 or -1, else key.other. Refusals with a count use it for their key.
+func Plural(key string, n int) string {
+	if n == 1 || n == -1 {
+		return key + PluralOne
+	}
+	return key + PluralOther
+}
+
+// TN returns the plural form of key for count n in lang, formatted with
+// args (which hold n where the message shows it): key.one when n is 1 or
+// -1, else key.other.
+func (c *Catalog) TN(lang, key string, n int, args ...any) string {
+	return c.T(lang, Plural(key, n), args...)
+}
+
 // localize returns args with every Text in lang: a message argument that
 // is itself language-dependent (an argument's name, a list of choices) is
 // passed as a Text and read in the message's language.
@@ -107,6 +132,13 @@ func (m Messages) Check() []error {
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if err := m[k].Check(); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", k, err))
+		}
+		for _, pair := range [][2]string{{PluralOne, PluralOther}, {PluralOther, PluralOne}} {
+			if base, ok := strings.CutSuffix(k, pair[0]); ok {
+				if _, ok := m[base+pair[1]]; !ok {
+					errs = append(errs, fmt.Errorf("%s: plural form %s%s is missing", k, base, pair[1]))
+				}
+			}
 		}
 	}
 	return errs

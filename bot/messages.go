@@ -20,7 +20,8 @@ func coreMessages() Messages {
 		"reply.sent_dm":         {SV: "Jag skickade svaret till dig i ett DM, eftersom det bara är för dig.", EN: "I sent you the answer in a DM, since it is for you only."},
 		"reply.dm_closed":       {SV: "Svaret är bara för dig, men jag kan inte skicka DM till dig. Tillåt DM från servermedlemmar (Integritetsinställningar för servern) eller använd snedstreckskommandot, så svarar jag bara dig.", EN: "The answer is for you only, but I cannot DM you. Allow DMs from server members (the server's Privacy Settings) or use the slash command, and I will answer only you."},
 		"err.too_long":          {SV: "Meddelandet är för långt (%d byte; högst %d). Korta det och försök igen.", EN: "The message is too long (%d bytes; at most %d). Shorten it and try again."},
-		"err.slow_down":         {SV: "Oj, det går fort! Vänta %d sekunder, sedan kan du fortsätta. Jag svarar på högst %d kommandon i minuten från var och en, och det du skickar innan dess får inget svar.", EN: "Whoa, that's fast! Wait %d seconds, then you can carry on. I answer at most %d commands a minute from each member, and what you send before then gets no answer."},
+		"err.slow_down.one":     {SV: "Oj, det går fort! Vänta %d sekund, sedan kan du fortsätta. Jag svarar på högst %d kommandon i minuten från var och en, och det du skickar innan dess får inget svar.", EN: "Whoa, that's fast! Wait %d second, then you can carry on. I answer at most %d commands a minute from each member, and what you send before then gets no answer."},
+		"err.slow_down.other":   {SV: "Oj, det går fort! Vänta %d sekunder, sedan kan du fortsätta. Jag svarar på högst %d kommandon i minuten från var och en, och det du skickar innan dess får inget svar.", EN: "Whoa, that's fast! Wait %d seconds, then you can carry on. I answer at most %d commands a minute from each member, and what you send before then gets no answer."},
 		"arg.unbalanced":        {SV: "Ett citattecken saknar sin avslutning.", EN: "A quotation mark is not closed."},
 		"arg.unknown":           {SV: "Argumentet `%s` finns inte för det här kommandot. Det tar %s (eller samma namn på engelska).", EN: "The argument `%s` does not exist for this command. It takes %s."},
 		"arg.unknown_none":      {SV: "Argumentet `%s` finns inte: det här kommandot tar inga argument.", EN: "The argument `%s` does not exist: this command takes no arguments."},
@@ -30,6 +31,7 @@ func coreMessages() Messages {
 		"arg.too_long":          {SV: "Argumentet `%s` är för långt (högst %d tecken).", EN: "The argument `%s` is too long (at most %d characters)."},
 		"arg.int":               {SV: "`%s` ska vara ett heltal, inte `%s`.", EN: "`%s` must be a whole number, not `%s`."},
 		"arg.range":             {SV: "`%s` ska vara mellan %d och %d.", EN: "`%s` must be between %d and %d."},
+		"arg.range_no_limit":    {SV: "`%s` ska vara mellan %d och %d, eller `0`/`ingen` för ingen gräns.", EN: "`%s` must be between %d and %d, or `0`/`none` for no limit."},
 		"arg.bool":              {SV: "`%s` ska vara ja eller nej, inte `%s`.", EN: "`%s` must be yes or no, not `%s`."},
 		"arg.time":              {SV: "`%s`: jag förstår inte tiden `%s`. Skriv till exempel `2027-01-15 18:00`.", EN: "`%s`: I don't understand the time `%s`. Write for example `2027-01-15 18:00`."},
 		"arg.duration":          {SV: "`%s`: jag förstår inte tidslängden `%s`. Skriv till exempel `30m`, `2h` eller `3d`.", EN: "`%s`: I don't understand the duration `%s`. Write for example `30m`, `2h` or `3d`."},
@@ -56,8 +58,17 @@ func coreMessages() Messages {
 		"help.aliases":          {SV: "Kan också skrivas: %s", EN: "Can also be written: %s"},
 		"help.unknown":          {SV: "Det finns inget kommando `%s` som du kan använda.", EN: "There is no command `%s` that you can use."},
 		"help.subcommands":      {SV: "Underkommandon", EN: "Subcommands"},
+		"help.group":            {SV: "`%s` behöver ett underkommando:", EN: "`%s` needs a subcommand:"},
+		"platform.discord":      {SV: "Discord", EN: "Discord"},
+		"platform.slack":        {SV: "Slack", EN: "Slack"},
+		"platform.console":      {SV: "Konsolen", EN: "The console"},
 
 		// Plain replies to what the bot asked (pending.go).
+		// An option name the command does not take (parse.go unknownArg).
+		"arg.unknown_suggest":      {SV: "`%s` är inget argument till %s — menade du `%s`?", EN: "`%s` is not an argument of %s — did you mean `%s`?"},
+		"arg.unknown_suggest_text": {SV: "`%s` är inget argument till %s — menade du `%s`? Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s — did you mean `%s`? If it belongs to the text, write it in quotes: `%s`."},
+		"arg.unknown_text":         {SV: "`%s` är inget argument till %s, som tar %s (eller samma namn på engelska). Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s, which takes %s. If it belongs to the text, write it in quotes: `%s`."},
+
 		"answer.hint_yes_no":     {SV: "Du kan också svara ja eller nej här inom 10 minuter.", EN: "You can also answer yes or no here within 10 minutes."},
 		"answer.cancelled":       {SV: "Ok, avbrutet. Ingenting ändrades.", EN: "OK, cancelled. Nothing was changed."},
 		"answer.none":            {SV: "Jag väntar inte på något svar från dig här just nu (mina frågor gäller i 10 minuter). Kör kommandot igen om du vill, eller skriv `help` för att se vad jag kan.", EN: "I'm not waiting for an answer from you here right now (my questions are open for 10 minutes). Run the command again if you like, or type `help` to see what I can do."},

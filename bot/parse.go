@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/robfig/cron/v3"
 
 	"passionbot/bot/when"
@@ -19,10 +20,12 @@ import (
 func argErr(key string, args ...any) *UserError { return &UserError{Key: key, Args: args, Usage: true} }
 
 // token is one word of a command line: positional ("value") or named
-// ("name:value"); start and end are byte offsets in the line.
+// ("name:value"); start and end are byte offsets in the line. bare marks a
+// name with nothing after its colon ("Obs: ta med fika"): in free text that
+// is a word, not an option.
 type token struct {
 	name, value string
-	named       bool
+	named, bare bool
 	start, end  int
 }
 
@@ -51,7 +54,7 @@ func tokenize(s string) ([]token, error) {
 			continue
 		}
 		t := token{start: i}
-		if n := optionName(s[i:]); n != "" {
+		if n := optionName(s[i:]); n != "" && !isURI(n, s[i+len(n)+1:]) {
 			t.name, t.named = strings.ToLower(n), true
 			i += len(n) + 1
 		}
@@ -60,6 +63,7 @@ func tokenize(s string) ([]token, error) {
 			return nil, err
 		}
 		t.value, t.end = val, next
+		t.bare = t.named && next == i
 		toks = append(toks, t)
 		i = next
 	}
@@ -81,6 +85,21 @@ func optionName(s string) string {
 		}
 	}
 	return ""
+}
+
+// isURI reports whether "name:" followed by after starts a URI rather than
+// an option: a scheme with "//" (https://x.se, ftp://…) or one of the
+// schemes without it that members paste (mailto:, tel:). Such a word is a
+// positional value, so a link works unquoted in free text and as a value.
+func isURI(name, after string) bool {
+	if strings.HasPrefix(after, "//") {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "mailto", "tel":
+		return true
+	}
+	return false
 }
 
 // readValue reads one (possibly quoted) value starting at s[i].
@@ -201,8 +220,8 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 			}
 			continue
 		}
-		if t.named && !hasRest {
-			return vals, unknownArg(c, t.name)
+		if t.named && (!hasRest || !t.bare) {
+			return vals, unknownArg(c, t.name, t.value)
 		}
 		for next < len(c.Args) {
 			a := c.Args[next]
@@ -241,11 +260,17 @@ func freeText(c *Command, toks []token, rest string, base int, named func(*Arg, 
 	var kept []token
 	prev := -1 // index in toks of the last kept token
 	for i, t := range toks {
-		if a := c.ArgNamed(t.name); t.named && a != nil && a != restArg {
+		a := c.ArgNamed(t.name)
+		if t.named && a != nil && a != restArg {
 			if err := named(a, t); err != nil {
 				return "", err
 			}
 			continue
+		}
+		if t.named && a == nil && !t.bare {
+			// "foo:bar" or a typo ("were:"): never silently part of the
+			// text; text that really says x:y is written in quotes.
+			return "", unknownArg(c, t.name, t.value)
 		}
 		switch {
 		case prev >= 0 && prev == i-1:
@@ -274,7 +299,7 @@ func (p Parser) BindOptions(c *Command, opts map[string]any) (Args, error) {
 	for name, v := range opts {
 		a := c.ArgNamed(name)
 		if a == nil {
-			return Args{}, unknownArg(c, name)
+			return Args{}, unknownArg(c, name, "")
 		}
 		if _, dup := raw[a.Name]; dup {
 			return Args{}, argErr("arg.repeated", name)
@@ -292,18 +317,65 @@ func (p Parser) BindOptions(c *Command, opts map[string]any) (Args, error) {
 	return p.convertAll(c, raw, typed)
 }
 
-// unknownArg refuses an option name the command does not declare, listing
-// the names it does in the member's language.
-func unknownArg(c *Command, name string) *UserError {
+// unknownArg refuses an option name the command does not declare: with
+// the nearest declared name (English or Swedish) when one is within reach
+// of a typo, else listing the names it takes in the member's language. A
+// command that ends in free text also says how to write text that really
+// contains "name:value": in quotes.
+func unknownArg(c *Command, name, value string) *UserError {
 	if len(c.Args) == 0 {
 		return argErr("arg.unknown_none", name)
+	}
+	hasRest := c.Args[len(c.Args)-1].Kind == KindRest
+	quoted := strconv.Quote(name + ":" + value)
+	if near := nearestArg(c, name); near != "" {
+		if hasRest {
+			return argErr("arg.unknown_suggest_text", name, c.Name, near, quoted)
+		}
+		return argErr("arg.unknown_suggest", name, c.Name, near)
 	}
 	var sv, en []string
 	for _, a := range c.Args {
 		sv = append(sv, "`"+a.NameIn(LangSV)+":`")
 		en = append(en, "`"+a.Name+":`")
 	}
-	return argErr("arg.unknown", name, Text{SV: strings.Join(sv, ", "), EN: strings.Join(en, ", ")})
+	list := Text{SV: strings.Join(sv, ", "), EN: strings.Join(en, ", ")}
+	if hasRest {
+		return argErr("arg.unknown_text", name, c.Name, list, quoted)
+	}
+	return argErr("arg.unknown", name, list)
+}
+
+// nearestArg returns the argument name, English or Swedish, nearest to
+// name within typo reach (one edit for names of up to 3 letters, two up to
+// 8, three beyond, as for command names), or "" when none is. Both
+// languages count: a Swedish member may misspell the English name.
+func nearestArg(c *Command, name string) string {
+	f := fold(name)
+	best, bestD := "", 1<<30
+	for _, a := range c.Args {
+		for _, n := range []string{a.Name, a.SV} {
+			if n == "" {
+				continue
+			}
+			d := levenshtein.ComputeDistance(f, fold(n))
+			if d <= typoReach(fold(n)) && d < bestD {
+				best, bestD = n, d
+			}
+		}
+	}
+	return best
+}
+
+// typoReach is how many edits away from name a typo may be.
+func typoReach(name string) int {
+	switch l := utf8.RuneCountInString(name); {
+	case l > 8:
+		return 3
+	case l > 3:
+		return 2
+	}
+	return 1
 }
 
 // convertAll checks the required arguments and converts each value given,
@@ -339,6 +411,9 @@ var (
 	daysWeeks  = regexp.MustCompile(`^(\d{1,4})\s*(d|dag|dagar|day|days|w|v|vecka|veckor|week|weeks)$`)
 )
 
+// noLimitWords lift a limit (Arg.NoLimit), folded as fold leaves them.
+var noLimitWords = map[string]bool{"ingen": true, "inga": true, "obegransat": true, "obegransad": true, "none": true, "unlimited": true, "no limit": true}
+
 func (p Parser) convert(a Arg, label Text, s string) (any, error) {
 	s = strings.TrimSpace(s)
 	switch a.Kind {
@@ -352,11 +427,20 @@ func (p Parser) convert(a Arg, label Text, s string) (any, error) {
 		}
 		return s, nil
 	case KindInt:
+		if a.NoLimit && noLimitWords[fold(s)] {
+			return 0, nil
+		}
 		n, err := strconv.Atoi(s)
 		if err != nil {
 			return nil, argErr("arg.int", label, s)
 		}
+		if a.NoLimit && n == 0 {
+			return 0, nil
+		}
 		if a.Max > a.Min && (n < a.Min || n > a.Max) {
+			if a.NoLimit {
+				return nil, argErr("arg.range_no_limit", label, a.Min, a.Max)
+			}
 			return nil, argErr("arg.range", label, a.Min, a.Max)
 		}
 		return n, nil

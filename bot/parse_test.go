@@ -61,7 +61,9 @@ func TestTokenize(t *testing.T) {
 		{`say:"a \"quoted\" word"`, []string{`say=a "quoted" word`}, ""},
 		{"Title:Caps", []string{"title=Caps"}, ""},
 		{"18:00", []string{"18:00"}, ""},
-		{"https://example.org", []string{"https=//example.org"}, ""},
+		{"https://example.org", []string{"https://example.org"}, ""}, // a link, not an option
+		{"link:https://example.org/a?b=c", []string{"link=https://example.org/a?b=c"}, ""},
+		{"mailto:kim@example.org", []string{"mailto:kim@example.org"}, ""},
 		{`title:"unclosed`, nil, "arg.unbalanced"},
 		{`"`, nil, "arg.unbalanced"},
 		{"empty:", []string{"empty="}, ""},
@@ -315,7 +317,10 @@ func TestFreeTextWithOptionalArguments(t *testing.T) {
 		{`faq add x "En titel" Ateljén är öppen`, "x", "En titel", "", "", "Ateljén är öppen"},
 		{`faq add id:x3 title:y some text lang:en`, "x3", "y", "en", "", "some text"},
 		{`faq add id:x title:y some lang:en more  text tags:"a, b"`, "x", "y", "en", "a, b", "some more  text"},
-		{`faq add id:x title:y bogus:z text`, "x", "y", "", "", "bogus:z text"},
+		{`faq add id:x title:y "bogus:z"`, "x", "y", "", "", "bogus:z"},
+		{`faq add id:x title:y "bogus:z" text`, "x", "y", "", "", `"bogus:z" text`},
+		{`faq add id:x title:y Obs: ta med fika`, "x", "y", "", "", "Obs: ta med fika"},
+		{`faq add id:x title:y se https://example.org/a:b och mailto:kim@x.se`, "x", "y", "", "", "se https://example.org/a:b och mailto:kim@x.se"},
 		{`faq add id:x title:y text:"quoted text" lang:sv`, "x", "y", "sv", "", "quoted text"},
 		{`faq add id:x title:y what is 10:30?`, "x", "y", "", "", "what is 10:30?"},
 	} {
@@ -352,6 +357,47 @@ func TestNamedFreeTextRunsOn(t *testing.T) {
 		a, err := Parser{}.bind(cmd, toks, rest)
 		if err != nil || a.String("question") != want {
 			t.Errorf("%q: %q, %v; want %q", line, a.String("question"), err, want)
+		}
+	}
+}
+
+// An option name the command does not take is refused, also among free
+// text, with the nearest name in either language when it is a typo.
+func TestUnknownOptionInFreeText(t *testing.T) {
+	txt := Text{SV: "x", EN: "x"}
+	run := func(context.Context, *Call) error { return nil }
+	reg, err := NewRegistry([]*Command{{Name: "meetup create", Help: txt, Run: run, Args: []Arg{
+		{Name: "title", SV: "titel", Kind: KindText, Required: true, Help: txt},
+		{Name: "where", SV: "plats", Kind: KindText, Help: txt},
+		{Name: "description", SV: "beskrivning", Kind: KindRest, Help: txt},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ line, key, sv, en string }{
+		{`meetup create title:A were:Ateljén`, "arg.unknown_suggest_text", "`were` är inget argument till meetup create — menade du `where`?", "`were` is not an argument of meetup create — did you mean `where`?"},
+		{`meetup create title:A plas:Ateljén`, "arg.unknown_suggest_text", "menade du `plats`?", "did you mean `plats`?"},
+		{`meetup create title:A beskrivnig:x`, "arg.unknown_suggest_text", "menade du `beskrivning`?", "did you mean `beskrivning`?"},
+		{`meetup create title:A kom gärna foo:bar`, "arg.unknown_text", "`\"foo:bar\"`", "`\"foo:bar\"`"},
+		{`meetup create title:A foo:bar`, "arg.unknown_text", "`titel:`, `plats:`, `beskrivning:`", "`title:`, `where:`, `description:`"},
+	} {
+		cmd, toks, rest, err := reg.parseLine(tt.line)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		_, err = Parser{}.bind(cmd, toks, rest)
+		var ue *UserError
+		if !errors.As(err, &ue) || ue.Key != tt.key {
+			t.Errorf("%q: %v, want %s", tt.line, err, tt.key)
+			continue
+		}
+		sv, en := cat.T(LangSV, ue.Key, ue.Args...), cat.T(LangEN, ue.Key, ue.Args...)
+		if !strings.Contains(sv, tt.sv) || !strings.Contains(en, tt.en) {
+			t.Errorf("%q:\nsv %q, want %q in it\nen %q, want %q in it", tt.line, sv, tt.sv, en, tt.en)
 		}
 	}
 }

@@ -138,7 +138,7 @@ func (b *Bot) allow(ctx context.Context, c *Call) bool {
 	c.label, c.result = labelRateLimited, ResultRefused
 	if v.warn {
 		b.log.InfoContext(ctx, "member rate limited", "platform", c.Event.Platform, "user", c.Event.User.Key(), "wait", v.wait)
-		c.fail(ctx, c.T("err.slow_down", int(v.wait/time.Second), b.limits.perMinute()))
+		c.fail(ctx, c.TN("err.slow_down", int(v.wait/time.Second), int(v.wait/time.Second), b.limits.perMinute()))
 	}
 	return false
 }

@@ -148,6 +148,14 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
+		if list, ok := b.groupHelp(call, toks); ok {
+			// "meetup" alone: the group's subcommands, not an error.
+			call.label = "help"
+			if err := call.Reply(ctx, Reply{Text: list, Ephemeral: true}); err != nil {
+				b.log.WarnContext(ctx, "reply failed", "platform", ev.Platform, "err", err)
+			}
+			return
+		}
 		call.fail(ctx, b.unknown(call, toks))
 		return
 	}
@@ -188,7 +196,7 @@ func (b *Bot) authorize(ctx context.Context, c *Call) bool {
 	}
 	for _, need := range cmd.Needs {
 		if a := b.adapters[c.Event.Platform]; a == nil || !need.has(a) {
-			c.fail(ctx, c.T("err.capability", platformName(c.Event.Platform), c.T(need.messageKey())))
+			c.fail(ctx, c.T("err.capability", c.platformName(), c.T(need.messageKey())))
 			b.audit(ctx, c, "refused", "the platform has no "+need.name)
 			return false
 		}
@@ -209,16 +217,15 @@ func (b *Bot) audit(ctx context.Context, c *Call, result, detail string) {
 		Target: target, Reason: c.Args.String("reason"), Result: result, Detail: detail, Role: c.Role, At: b.opt.Now()})
 }
 
-func platformName(p Platform) string {
-	switch p {
-	case PlatformDiscord:
-		return "Discord"
-	case PlatformSlack:
-		return "Slack"
-	case PlatformConsole:
-		return "Konsolen/The console"
+// platformName is the caller's platform as a sentence's subject in the
+// caller's language ("Konsolen", "The console", "Slack").
+func (c *Call) platformName() string {
+	switch p := c.Event.Platform; p {
+	case PlatformDiscord, PlatformSlack, PlatformConsole:
+		return c.T("platform." + string(p))
+	default:
+		return string(p)
 	}
-	return string(p)
 }
 
 // run calls a handler, turning a panic into a polite reply and a logged

@@ -62,6 +62,23 @@ func (b *Bot) unknown(c *Call, toks []token) string {
 	return msg + " " + c.T("err.help_hint")
 }
 
+// groupHelp answers a command group's word alone ("meetup") with the
+// group's subcommands the caller may use; ok is false for anything else.
+func (b *Bot) groupHelp(c *Call, toks []token) (string, bool) {
+	if len(toks) != 1 || toks[0].named {
+		return "", false
+	}
+	word := strings.ToLower(toks[0].value)
+	if !b.reg.IsGroup(word) {
+		return "", false
+	}
+	list, ok := b.HelpFor(c.Lang, c.Role, []string{word})
+	if !ok {
+		return "", false
+	}
+	return c.T("help.group", word) + "\n" + list, true
+}
+
 // looksLikeCommand tells an attempted command from free text: its first
 // word starts a command group, its first two words are near a two-word
 // command, or it is one word near a command name; small talk (Options.Chat)
@@ -100,13 +117,7 @@ func (b *Bot) suggest(words []string) string {
 			continue
 		}
 		d := levenshtein.ComputeDistance(strings.Join(words[:k], " "), n)
-		limit := 1
-		if l := utf8.RuneCountInString(n); l > 8 {
-			limit = 3
-		} else if l > 3 {
-			limit = 2
-		}
-		if d <= limit && (d < bestD || (d == bestD && n < best)) {
+		if d <= typoReach(n) && (d < bestD || (d == bestD && n < best)) {
 			best, bestD = n, d
 		}
 	}

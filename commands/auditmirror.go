@@ -87,7 +87,7 @@ func (c *refusalCounter) mirror(cat *bot.Catalog, lang string, r bot.AuditRecord
 		lines = append(lines, w.summary(cat, lang))
 	}
 	if post {
-		line := cat.T(lang, "mod.log_line", r.Platform, r.Actor.ID, r.Action, r.Target, r.Reason, r.Result)
+		line := cat.T(lang, "mod.log_line", r.Platform, r.Actor.ID, r.Action, r.Target, r.Reason, resultIn(cat, lang, r.Result))
 		if r.Detail != "" {
 			line += " — " + r.Detail
 		}

@@ -236,7 +236,7 @@ func (f *faq) Commands() []*bot.Command {
 				if err != nil {
 					return err
 				}
-				msg := c.T("faq.reloaded", lib.Index().Len())
+				msg := c.TN("faq.reloaded", lib.Index().Len(), lib.Index().Len())
 				for _, p := range problems {
 					msg += "\n- " + skipped(c, f.log, p)
 				}
@@ -272,7 +272,8 @@ func (*faq) Messages() bot.Messages {
 		"faq.origin.dir":        {SV: "Ursprung: ämnesmappen.", EN: "Origin: the topic folder."},
 		"faq.origin.faq":        {SV: "Ursprung: skrivet av en arrangör.", EN: "Origin: written by an organiser."},
 		"faq.origin.":           {SV: "Ursprung: okänt.", EN: "Origin: unknown."},
-		"faq.reloaded":          {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
+		"faq.reloaded.one":      {SV: "Kunskapsbasen är omläst: %d ämne.", EN: "The knowledge base is reloaded: %d topic."},
+		"faq.reloaded.other":    {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
 		"faq.skipped_line":      {SV: "hoppade över %s:%d (vad som är fel står i loggen)", EN: "skipped %s:%d (the log says what is wrong)"},
 		"faq.skipped_special":   {SV: "hoppade över %s: inte en vanlig fil (symlänkar, rör och enheter läses inte)", EN: "skipped %s: not a regular file (symlinks, pipes and devices are not read)"},
 		"faq.skipped_large":     {SV: "hoppade över %s: större än %d KiB", EN: "skipped %s: larger than %d KiB"},

@@ -200,7 +200,7 @@ func (f *feedback) dismiss(ctx context.Context, c *bot.Call) error {
 	if n == 0 {
 		return c.Refuse("feedback.no_open_question", id)
 	}
-	return c.Say(ctx, "feedback.dismissed", id, n)
+	return c.Say(ctx, bot.Plural("feedback.dismissed", int(n)), id, n)
 }
 
 // Messages are the feature's texts.
@@ -222,7 +222,8 @@ func (*feedback) Messages() bot.Messages {
 		"feedback.linked": {SV: "“%s” är nu en exempelfråga till `%s` (%s) och söks på direkt.",
 			EN: "“%s” is now an example question of `%s` (%s) and searched at once."},
 		"feedback.no_open_question": {SV: "Fråga %d finns inte bland de obesvarade. Se `faq unanswered`.", EN: "Question %d is not among the unanswered ones. See `faq unanswered`."},
-		"feedback.dismissed":        {SV: "Fråga %d är borttagen ur listan (%d fråga/frågor med dubbletterna).", EN: "Question %d is removed from the list (%d question(s) with its near-duplicates)."},
+		"feedback.dismissed.one":    {SV: "Fråga %d är borttagen ur listan (%d fråga med dubbletterna).", EN: "Question %d is removed from the list (%d question with its near-duplicates)."},
+		"feedback.dismissed.other":  {SV: "Fråga %d är borttagen ur listan (%d frågor med dubbletterna).", EN: "Question %d is removed from the list (%d questions with its near-duplicates)."},
 		"feedback.dismiss_hint":     {SV: "Ta bort en fråga som inte ska besvaras med `faq dismiss id:<nummer>`.", EN: "Remove a question that needs no answer with `faq dismiss id:<number>`."},
 		"feedback.similar":          {SV: "+%d liknande: %s", EN: "+%d similar: %s"},
 	}

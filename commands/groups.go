@@ -61,7 +61,7 @@ func (g *groups) check(ctx context.Context, p bot.Platform, added map[string]str
 			g.log.Error("group notice not recorded; not sent", "interest", key, "err", err)
 			continue
 		}
-		text := g.cat.T(g.lang, "groups.notice", n, tag, tag)
+		text := g.cat.TN(g.lang, "groups.notice", n, n, tag, tag)
 		_, err = g.deliver.DeliverAll(ctx, "group-notice:"+string(p)+":"+key, g.now(), false, g.notify, func(delivery.Dest) bot.Reply { return bot.Reply{Text: text} })
 		if err != nil {
 			g.log.Error("group notice", "interest", key, "err", err)
@@ -99,7 +99,8 @@ func (g *groups) commands() []*bot.Command {
 			}
 			invites := g.invite(ctx, c, ch, holders)
 			g.tell(ctx, p, key, tag, ch, holders, invites)
-			return c.Say(ctx, "groups.created", ch.ID, countVisible(holders, c.Role))
+			told := countVisible(holders, c.Role)
+			return c.Say(ctx, bot.Plural("groups.created", told), ch.ID, told)
 		},
 	}}
 }
@@ -162,11 +163,13 @@ func countVisible(holders []storage.Holder, viewer bot.Role) int {
 // messages are the interest channels' texts.
 func (*groups) messages() bot.Messages {
 	return bot.Messages{
-		"groups.notice":        {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.notice.one":    {SV: "%d medlem har nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d member now has the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.notice.other":  {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
 		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},
 		"groups.create_failed": {SV: "Jag kunde inte skapa en kanal för %s. Får jag hantera kanaler här?", EN: "I could not create a channel for %s. May I manage channels here?"},
 		"groups.dm":            {SV: "Det finns nu en kanal för %s: <#%s>. Välkommen dit!", EN: "There is now a channel for %s: <#%s>. Welcome!"},
 		"groups.dm_private":    {SV: "Det finns nu en kanal för %s: <#%s>. Eftersom du inte visar dina intressen för alla har jag inte lagt till dig; gå med själv om du vill.", EN: "There is now a channel for %s: <#%s>. As you don't show your interests to everyone, I didn't add you; join yourself if you like."},
-		"groups.created":       {SV: "Kanalen <#%s> är skapad, och %d medlemmar med intresset har fått besked.", EN: "The channel <#%s> is created, and %d members with the interest have been told."},
+		"groups.created.one":   {SV: "Kanalen <#%s> är skapad, och %d medlem med intresset har fått besked.", EN: "The channel <#%s> is created, and %d member with the interest has been told."},
+		"groups.created.other": {SV: "Kanalen <#%s> är skapad, och %d medlemmar med intresset har fått besked.", EN: "The channel <#%s> is created, and %d members with the interest have been told."},
 	}
 }

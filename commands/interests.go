@@ -244,7 +244,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				if err != nil {
 					return err
 				}
-				return c.Say(ctx, "interests.removed", n)
+				return c.Say(ctx, bot.Plural("interests.removed", n), n)
 			}},
 		{Name: "interests who", Group: "members", Help: txt("Vilka har ett visst intresse?", "Who has a given interest?"),
 			Args: []bot.Arg{{Name: "tag", SV: "intresse", Kind: bot.KindRest, Required: true, MaxLen: 200, Suggest: true, Help: txt("intresset", "the interest")}},
@@ -267,7 +267,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 						names[i] = u.ID
 					}
 				}
-				return c.Say(ctx, "interests.who", tag, len(us), strings.Join(names, ", "))
+				return c.Say(ctx, bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", "))
 			}},
 		{Name: "interests top", Group: "members", Help: txt("Gemenskapens vanligaste intressen", "The community's most common interests"),
 			Run: func(ctx context.Context, c *bot.Call) error {

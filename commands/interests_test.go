@@ -35,7 +35,7 @@ func TestInterestsNormalizedAndFound(t *testing.T) {
 	if !strings.Contains(top, "- keramik (3)") || strings.Index(top, "keramik (3)") > strings.Index(top, "(2)") {
 		t.Fatalf("top = %q", top)
 	}
-	if got := h.Say(anna, "interests remove tags:ceramics"); got != "1 intressen borttagna." {
+	if got := h.Say(anna, "interests remove tags:ceramics"); got != "1 intresse borttaget." {
 		t.Fatalf("remove by synonym = %q", got)
 	}
 	if got := h.Say(anna, "interests"); got != "Dina intressen: besöksnäring, surdegar" {

@@ -86,7 +86,7 @@ func (f *matching) Commands() []*bot.Command {
 				if err != nil {
 					return err
 				}
-				return c.Say(ctx, "match.done", groups)
+				return c.Say(ctx, bot.Plural("match.done", groups), groups)
 			}},
 		{Name: "match history", Group: "members", Private: true, Help: txt("Dina tidigare matchningar", "Your past matches"),
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -264,7 +264,8 @@ func (*matching) Messages() bot.Messages {
 	return bot.Messages{
 		"match.on":             {SV: "Klart! Du är med i nästa matchning och får ett meddelande med vem du matchats med.", EN: "Done! You're in the next matching and will get a message saying who you're matched with."},
 		"match.off":            {SV: "Du är inte längre med i matchningen.", EN: "You're no longer in the matching."},
-		"match.done":           {SV: "Matchningen är klar: %d grupper har fått en presentation.", EN: "Matching is done: %d groups have been introduced."},
+		"match.done.one":       {SV: "Matchningen är klar: %d grupp har fått en presentation.", EN: "Matching is done: %d group has been introduced."},
+		"match.done.other":     {SV: "Matchningen är klar: %d grupper har fått en presentation.", EN: "Matching is done: %d groups have been introduced."},
 		"match.no_history":     {SV: "Du har inte matchats med någon ännu. Slå på med `match on`.", EN: "You haven't been matched with anyone yet. Turn it on with `match on`."},
 		"match.history_title":  {SV: "**Dina matchningar**", EN: "**Your matches**"},
 		"match.intro":          {SV: "Hej! Jag vill presentera dig för %s.", EN: "Hi! I'd like to introduce you to %s."},

@@ -64,7 +64,7 @@ func (f *meetups) Commands() []*bot.Command {
 	whenArg := bot.Arg{Name: "when", SV: "när", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
 	where := bot.Arg{Name: "where", SV: "plats", Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
 	channel := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
-	capacity := bot.Arg{Name: "capacity", SV: "platser", Kind: bot.KindInt, Min: 1, Max: 10000, Help: txt("antal platser (väntelista när det är fullt)", "number of places (waitlist when full)")}
+	capacity := bot.Arg{Name: "capacity", SV: "platser", Kind: bot.KindInt, Min: 1, Max: 10000, NoLimit: true, Help: txt("antal platser (väntelista när det är fullt); `0` eller `ingen` tar bort gränsen", "number of places (waitlist when full); `0` or `none` removes the limit")}
 	desc := bot.Arg{Name: "description", SV: "beskrivning", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}
 	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	return []*bot.Command{
@@ -294,7 +294,7 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 			f.log.Error("cancellation in the meetup's channel", "meetup", m.ID, "err", err)
 		}
 	}
-	return c.Say(ctx, "meetup.cancelled", m.ID, bot.Quote(m.Title, 100), told)
+	return c.Say(ctx, bot.Plural("meetup.cancelled", told), m.ID, bot.Quote(m.Title, 100), told)
 }
 
 func (f *meetups) list(ctx context.Context, c *bot.Call) error {

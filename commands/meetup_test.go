@@ -72,7 +72,7 @@ func TestMeetupBadInput(t *testing.T) {
 		{`meetup create title:x when:"1/15 18:00"`, "datum skrivs dag/månad"},
 		{`meetup create title:x when:"fredag"`, "kan betyda mer än en tid"},
 		{`meetup create title:x when:"blurp"`, "förstår inte tiden"},
-		{`meetup create title:x when:"fredag 18" capacity:0`, "`capacity` ska vara mellan 1 och 10000"},
+		{`meetup create title:x when:"fredag 18" capacity:-1`, "`capacity` ska vara mellan 1 och 10000, eller `0`/`ingen` för ingen gräns"},
 		{`meetup create title:x`, "`när` saknas"},
 		{`meetup rsvp id:99 answer:yes`, "ingen träff nummer 99"},
 		{`meetup rsvp id:1 answer:perhaps`, "`answer` ska vara en av: ja, kanske, nej"},

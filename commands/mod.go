@@ -59,11 +59,16 @@ type moderation struct {
 	store    ModStore
 	adapters []bot.Adapter
 	cat      *bot.Catalog
+	loc      *time.Location // the community's: modlog's times are in it
 	log      *slog.Logger
 }
 
 func newModeration(d Deps) *moderation {
-	return &moderation{store: d.Store, adapters: d.Adapters, cat: d.Catalog, log: d.logFor("moderation")}
+	loc := d.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return &moderation{store: d.Store, adapters: d.Adapters, cat: d.Catalog, loc: loc, log: d.logFor("moderation")}
 }
 
 // channelOf is the channel argument, else the channel the command came from.
@@ -217,7 +222,7 @@ func (f *moderation) Commands() []*bot.Command {
 					return err
 				}
 				if n > confirmPurgeAt && c.Args.String("confirm") != "yes" {
-					return askConfirm(ctx, c, "mod.confirm_purge", fmt.Sprintf("purge count:%d channel:<#%s> confirm:yes", n, target.ID), n)
+					return askConfirm(ctx, c, bot.Plural("mod.confirm_purge", n), fmt.Sprintf("purge count:%d channel:<#%s> confirm:yes", n, target.ID), n)
 				}
 				var deleted int
 				err = use(c, func(a bot.Purger) (err error) {
@@ -233,7 +238,7 @@ func (f *moderation) Commands() []*bot.Command {
 				} else if deleted < n {
 					key = "mod.purged_old"
 				}
-				return c.Say(ctx, key, deleted)
+				return c.Say(ctx, bot.Plural(key, deleted), deleted)
 			}}),
 		mod(&bot.Command{Name: "pin", Needs: []bot.Capability{bot.Cap[bot.Pinner]()}, Help: txt("Fäst ett meddelande", "Pin a message"),
 			Args: []bot.Arg{{Name: "message", SV: "meddelande", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("meddelandets id", "the message's id")}, ch},
@@ -302,11 +307,11 @@ func (f *moderation) Commands() []*bot.Command {
 				var b strings.Builder
 				b.WriteString(c.T("mod.log_title"))
 				for _, e := range entries {
-					fmt.Fprintf(&b, "\n`%d` %s %s: %s %s", e.ID, e.At.Format("2006-01-02 15:04"), bot.Quote(e.Actor, 40), e.Action, bot.Quote(e.Target, 40))
+					fmt.Fprintf(&b, "\n`%d` %s %s: %s %s", e.ID, e.At.In(f.loc).Format("2006-01-02 15:04"), bot.Quote(e.Actor, 40), e.Action, bot.Quote(e.Target, 40))
 					if e.Reason != "" {
 						b.WriteString(" (" + bot.Quote(e.Reason, 80) + ")")
 					}
-					b.WriteString(" → " + e.Result)
+					b.WriteString(" → " + resultIn(f.cat, c.Lang, e.Result))
 					if e.Detail != "" {
 						b.WriteString(": " + bot.Quote(e.Detail, 100))
 					}
@@ -341,36 +346,53 @@ func askConfirm(ctx context.Context, c *bot.Call, key, cmd string, args ...any) 
 	return c.Confirm(ctx, c.T(key, args...), c.T("mod.confirm_button"), cmd)
 }
 
+// resultIn is an audit entry's outcome (bot.ResultOK, …) in lang; an
+// outcome without a message is shown as stored.
+func resultIn(cat *bot.Catalog, lang, result string) string {
+	switch result {
+	case bot.ResultOK, bot.ResultRefused, bot.ResultFailed:
+		return cat.T(lang, "mod.result_"+result)
+	}
+	return result
+}
+
 // Messages are the feature's texts.
 func (*moderation) Messages() bot.Messages {
 	m := bot.Messages{
-		"group.moderation":     {SV: "Moderering", EN: "Moderation"},
-		"mod.platform_refused": {SV: "Plattformen sa nej: %s. Har boten behörighet, och finns kanalen eller medlemmen?", EN: "The platform refused: %s. Does the bot have the permission, and does the channel or member exist?"},
-		"mod.protected":        {SV: "%s är %s; moderatorer kan inte agera mot administratörer eller mot varandra.", EN: "%s is %s; moderators cannot act on admins or on each other."},
-		"mod.created":          {SV: "Kanalen <#%s> är skapad.", EN: "The channel <#%s> is created."},
-		"mod.confirm_archive":  {SV: "Arkivera <#%s>? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Archive <#%s>? Confirm with the button or `confirm:yes`."},
-		"mod.confirm_purge":    {SV: "Radera %d meddelanden? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Delete %d messages? Confirm with the button or `confirm:yes`."},
-		"mod.confirm_button":   {SV: "Ja, gör det", EN: "Yes, do it"},
-		"mod.archived":         {SV: "<#%s> är arkiverad.", EN: "<#%s> is archived."},
-		"mod.done":             {SV: "Klart.", EN: "Done."},
-		"mod.locked":           {SV: "Kanalen är låst: bara moderatorer kan skriva.", EN: "The channel is locked: only moderators can post."},
-		"mod.unlocked":         {SV: "Kanalen är upplåst.", EN: "The channel is unlocked."},
-		"mod.purged":           {SV: "%d meddelanden raderade.", EN: "%d messages deleted."},
-		"mod.purged_old":       {SV: "%d meddelanden raderade; Discord raderar inte meddelanden äldre än 14 dagar på en gång.", EN: "%d messages deleted; Discord does not bulk-delete messages older than 14 days."},
-		"mod.purged_slack":     {SV: "%d av bottens egna meddelanden raderade; på Slack får en bot bara radera sina egna.", EN: "%d of the bot's own messages deleted; on Slack a bot may delete only its own."},
-		"mod.warned":           {SV: "%s är varnad (sparat i loggen) och har fått ett DM.", EN: "%s is warned (logged) and has got a DM."},
-		"mod.warned_dm":        {SV: "Du har fått en varning från moderatorerna: %s", EN: "You have been warned by the moderators: %s"},
-		"automod.dm_banned":    {SV: "Ditt meddelande i %s togs bort automatiskt: det innehöll något som inte är tillåtet här. Hör av dig till en moderator om det blev fel.", EN: "Your message in %s was removed automatically: it contained something not allowed here. Contact a moderator if this was a mistake."},
-		"automod.dm_mentions":  {SV: "Ditt meddelande i %s togs bort automatiskt: det nämnde för många personer på en gång.", EN: "Your message in %s was removed automatically: it mentioned too many people at once."},
-		"automod.dm_repeat":    {SV: "Ditt meddelande i %s togs bort automatiskt: samma text i flera kanaler på kort tid ser ut som spam.", EN: "Your message in %s was removed automatically: the same text in several channels in a short time looks like spam."},
-		"automod.dm_quiet":     {SV: "Fler sådana meddelanden den närmaste timmen tas bort utan att du får besked.", EN: "Further such messages within the hour are removed without notice."},
-		"mod.timeout_long":     {SV: "En avstängning får vara högst 28 dagar.", EN: "A timeout can be at most 28 days."},
-		"mod.timed_out":        {SV: "%s är avstängd i %s.", EN: "%s is timed out for %s."},
-		"mod.untimed":          {SV: "%s kan skriva igen.", EN: "%s can post again."},
-		"mod.log_empty":        {SV: "Moderationsloggen är tom.", EN: "The moderation log is empty."},
-		"mod.log_title":        {SV: "**Moderationslogg**", EN: "**Moderation log**"},
-		"mod.log_more":         {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
-		"mod.log_line":         {SV: "[%s] %s: %s %s (%s) → %s", EN: "[%s] %s: %s %s (%s) → %s"},
+		"group.moderation":        {SV: "Moderering", EN: "Moderation"},
+		"mod.platform_refused":    {SV: "Plattformen sa nej: %s. Har boten behörighet, och finns kanalen eller medlemmen?", EN: "The platform refused: %s. Does the bot have the permission, and does the channel or member exist?"},
+		"mod.protected":           {SV: "%s är %s; moderatorer kan inte agera mot administratörer eller mot varandra.", EN: "%s is %s; moderators cannot act on admins or on each other."},
+		"mod.created":             {SV: "Kanalen <#%s> är skapad.", EN: "The channel <#%s> is created."},
+		"mod.confirm_archive":     {SV: "Arkivera <#%s>? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Archive <#%s>? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_purge.one":   {SV: "Radera %d meddelande? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Delete %d message? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_purge.other": {SV: "Radera %d meddelanden? Bekräfta med knappen eller `bekräfta:ja`.", EN: "Delete %d messages? Confirm with the button or `confirm:yes`."},
+		"mod.confirm_button":      {SV: "Ja, gör det", EN: "Yes, do it"},
+		"mod.archived":            {SV: "<#%s> är arkiverad.", EN: "<#%s> is archived."},
+		"mod.done":                {SV: "Klart.", EN: "Done."},
+		"mod.locked":              {SV: "Kanalen är låst: bara moderatorer kan skriva.", EN: "The channel is locked: only moderators can post."},
+		"mod.unlocked":            {SV: "Kanalen är upplåst.", EN: "The channel is unlocked."},
+		"mod.purged.one":          {SV: "%d meddelande raderat.", EN: "%d message deleted."},
+		"mod.purged.other":        {SV: "%d meddelanden raderade.", EN: "%d messages deleted."},
+		"mod.purged_old.one":      {SV: "%d meddelande raderat; Discord raderar inte meddelanden äldre än 14 dagar på en gång.", EN: "%d message deleted; Discord does not bulk-delete messages older than 14 days."},
+		"mod.purged_old.other":    {SV: "%d meddelanden raderade; Discord raderar inte meddelanden äldre än 14 dagar på en gång.", EN: "%d messages deleted; Discord does not bulk-delete messages older than 14 days."},
+		"mod.purged_slack.one":    {SV: "%d av bottens egna meddelanden raderat; på Slack får en bot bara radera sina egna.", EN: "%d of the bot's own messages deleted; on Slack a bot may delete only its own."},
+		"mod.purged_slack.other":  {SV: "%d av bottens egna meddelanden raderade; på Slack får en bot bara radera sina egna.", EN: "%d of the bot's own messages deleted; on Slack a bot may delete only its own."},
+		"mod.warned":              {SV: "%s är varnad (sparat i loggen) och har fått ett DM.", EN: "%s is warned (logged) and has got a DM."},
+		"mod.warned_dm":           {SV: "Du har fått en varning från moderatorerna: %s", EN: "You have been warned by the moderators: %s"},
+		"automod.dm_banned":       {SV: "Ditt meddelande i %s togs bort automatiskt: det innehöll något som inte är tillåtet här. Hör av dig till en moderator om det blev fel.", EN: "Your message in %s was removed automatically: it contained something not allowed here. Contact a moderator if this was a mistake."},
+		"automod.dm_mentions":     {SV: "Ditt meddelande i %s togs bort automatiskt: det nämnde för många personer på en gång.", EN: "Your message in %s was removed automatically: it mentioned too many people at once."},
+		"automod.dm_repeat":       {SV: "Ditt meddelande i %s togs bort automatiskt: samma text i flera kanaler på kort tid ser ut som spam.", EN: "Your message in %s was removed automatically: the same text in several channels in a short time looks like spam."},
+		"automod.dm_quiet":        {SV: "Fler sådana meddelanden den närmaste timmen tas bort utan att du får besked.", EN: "Further such messages within the hour are removed without notice."},
+		"mod.timeout_long":        {SV: "En avstängning får vara högst 28 dagar.", EN: "A timeout can be at most 28 days."},
+		"mod.timed_out":           {SV: "%s är avstängd i %s.", EN: "%s is timed out for %s."},
+		"mod.untimed":             {SV: "%s kan skriva igen.", EN: "%s can post again."},
+		"mod.result_ok":           {SV: "utfört", EN: "done"},
+		"mod.result_refused":      {SV: "nekat", EN: "refused"},
+		"mod.result_failed":       {SV: "misslyckades", EN: "failed"},
+		"mod.log_empty":           {SV: "Moderationsloggen är tom.", EN: "The moderation log is empty."},
+		"mod.log_title":           {SV: "**Moderationslogg**", EN: "**Moderation log**"},
+		"mod.log_more":            {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
+		"mod.log_line":            {SV: "[%s] %s: %s %s (%s) → %s", EN: "[%s] %s: %s %s (%s) → %s"},
 	}
 	maps.Copy(m, auditMirrorMessages())
 	maps.Copy(m, channelMessages())

@@ -38,10 +38,10 @@ func TestWarnAndModlogOnTheConsole(t *testing.T) {
 	}
 	log := h.Say(mod, "modlog")
 	for _, want := range []string{
-		"moa: warn kim (spam i flera kanaler) → ok",
-		"moa: warn ada (x) → refused: ada is",
-		"ada: warn mats (be nicer) → ok",
-		"kim: warn  → refused: role moderator required; actor is member",
+		"moa: warn kim (spam i flera kanaler) → utfört",
+		"moa: warn ada (x) → nekat: ada is",
+		"ada: warn mats (be nicer) → utfört",
+		"kim: warn  → nekat: role moderator required; actor is member",
 	} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
@@ -92,7 +92,7 @@ func TestAutomodCatchesCrossPostingNotConversation(t *testing.T) {
 		t.Fatalf("automod acted on a moderator: %d DMs", n)
 	}
 	log := h.Say(moa, "modlog user:kim")
-	if !strings.Contains(log, "automod: automod repeat kim (mat) → ok: the same text in 3 channels within 1m0s; the platform cannot delete messages here") {
+	if !strings.Contains(log, "automod: automod repeat kim (mat) → utfört: the same text in 3 channels within 1m0s; the platform cannot delete messages here") {
 		t.Fatalf("modlog = %q", log)
 	}
 	// The message still reaches commands when no rule is broken.

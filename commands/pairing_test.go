@@ -147,7 +147,7 @@ func TestMatchOnNowHistory(t *testing.T) {
 	if got := h.Say(h.Member("kim", bot.RoleMember), "match now"); !strings.Contains(got, "kräver rollen arrangör") {
 		t.Fatalf("member ran matching: %q", got)
 	}
-	if got := h.Say(org, "match now"); got != "Matchningen är klar: 1 grupper har fått en presentation." {
+	if got := h.Say(org, "match now"); got != "Matchningen är klar: 1 grupp har fått en presentation." {
 		t.Fatalf("match now = %q", got)
 	}
 	var sent []bottest.Sent

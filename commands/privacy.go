@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"passionbot/bot"
 )
@@ -16,9 +17,28 @@ type PrivacyStore interface {
 // privacy exports and deletes a member's data (GDPR).
 type privacy struct {
 	store PrivacyStore
+	loc   *time.Location // the community's: the export's times are in it
 }
 
-func newPrivacy(d Deps) *privacy { return &privacy{store: d.Store} }
+func newPrivacy(d Deps) *privacy { return &privacy{store: d.Store, loc: d.Location} }
+
+// inZone puts the export's times in loc, so that the JSON shows them as
+// RFC 3339 with the community's offset ("2026-11-25T18:00:00+01:00"),
+// what a member reads as the time it was.
+func inZone(data map[string][]map[string]any, loc *time.Location) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	for _, rows := range data {
+		for _, r := range rows {
+			for col, v := range r {
+				if t, ok := v.(time.Time); ok {
+					r[col] = t.In(loc)
+				}
+			}
+		}
+	}
+}
 
 // Name names the feature.
 func (*privacy) Name() string { return "privacy" }
@@ -35,6 +55,7 @@ func (f *privacy) Commands() []*bot.Command {
 				if err != nil {
 					return err
 				}
+				inZone(data, f.loc)
 				j, err := json.MarshalIndent(data, "", "  ")
 				if err != nil {
 					return err

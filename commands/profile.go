@@ -27,6 +27,9 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 					return err
 				}
 				self := u.ID == c.Event.User.ID
+				if !self && !p.Known {
+					return c.Refuse("profile.no_member", bot.Quote(u.ID, 40))
+				}
 				if !self && !storage.VisibleTo(p.Visibility, c.Role) {
 					return c.Refuse("profile.hidden", u.ID)
 				}
@@ -108,15 +111,18 @@ func (f *interests) Messages() bot.Messages {
 		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add intressen:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
 		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
 		"interests.added":            {SV: "Tillagt: %s.", EN: "Added: %s."},
-		"interests.removed":          {SV: "%d intressen borttagna.", EN: "%d interests removed."},
+		"interests.removed.one":      {SV: "%d intresse borttaget.", EN: "%d interest removed."},
+		"interests.removed.other":    {SV: "%d intressen borttagna.", EN: "%d interests removed."},
 		"interests.too_many_at_once": {SV: "Det är %d intressen på en gång; högst %d åt gången.", EN: "That is %d interests at once; at most %d at a time."},
 		"interests.too_many":         {SV: "Du kan ha högst %d intressen. Ta bort några först med `interests remove`.", EN: "You can have at most %d interests. Remove some first with `interests remove`."},
 		"interests.too_long":         {SV: "`%s` är för långt för ett intresse (högst %d tecken).", EN: "`%s` is too long for an interest (at most %d characters)."},
 		"interests.none_valid":       {SV: "Jag hittade inget intresse i det; skriv ord, åtskilda med kommatecken.", EN: "I found no interest in that; write words, separated by commas."},
-		"interests.who":              {SV: "%s: %d medlemmar – %s", EN: "%s: %d members – %s"},
+		"interests.who.one":          {SV: "%s: %d medlem – %s", EN: "%s: %d member – %s"},
+		"interests.who.other":        {SV: "%s: %d medlemmar – %s", EN: "%s: %d members – %s"},
 		"interests.who_none":         {SV: "Ingen (som syns) har intresset %s ännu.", EN: "Nobody (visible) has the interest %s yet."},
 		"interests.top_none":         {SV: "Ingen har lagt till intressen ännu.", EN: "Nobody has added interests yet."},
 		"interests.top_title":        {SV: "**Vanligaste intressena**", EN: "**Most common interests**"},
+		"profile.no_member":          {SV: "Jag känner ingen medlem `%s`: ingen med det namnet har skrivit till mig. Nämn personen (@namn) eller kontrollera stavningen.", EN: "I know no member `%s`: no one by that name has written to me. Mention the person (@name) or check the spelling."},
 		"profile.hidden":             {SV: "%s visar inte sin profil.", EN: "%s does not show their profile."},
 		"profile.drive":              {SV: "Drivkraft", EN: "Drive"},
 		"profile.drive_passion":      {SV: "passionsdriven", EN: "passion-driven"},

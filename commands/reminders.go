@@ -31,15 +31,25 @@ func reminderJob(id int64, offset time.Duration) string {
 // schedule (re)registers m's reminders. When a meetup is created or
 // moved (fresh), reminders whose time has already come are left out: a
 // meetup planned for tomorrow gets no "24 hours before" reminder. After a
-// restart every reminder is registered, and the scheduler sends one that
-// was missed during downtime within the grace period.
+// restart the reminders due since the meetup was last created or changed
+// are registered, and the scheduler sends one that was missed during
+// downtime within the grace period (or logs it as skipped); those due
+// before that were left out then, and are again, so that a meetup created
+// two hours ahead is no missed 24-hour reminder at start.
 func (f *meetups) schedule(m storage.Meetup, fresh bool) {
 	f.unschedule(m.ID)
 	if m.Cancelled || f.sched == nil {
 		return
 	}
+	since := f.now()
+	if !fresh {
+		since = m.CreatedAt
+		if m.UpdatedAt.After(since) {
+			since = m.UpdatedAt
+		}
+	}
 	for _, off := range f.reminders {
-		if fresh && !m.Start.Add(-off).After(f.now()) {
+		if !m.Start.Add(-off).After(since) {
 			continue
 		}
 		id, off := m.ID, off

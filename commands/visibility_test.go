@@ -33,7 +33,7 @@ func TestInterestsWhoFollowsVisibility(t *testing.T) {
 		role      bot.Role
 		want, not []string
 	}{
-		{"kim", bot.RoleMember, []string{"1 medlemmar – anna"}, []string{"bo", "cia"}},
+		{"kim", bot.RoleMember, []string{"1 medlem – anna"}, []string{"bo", "cia"}},
 		{"olle", bot.RoleOrganiser, []string{"2 medlemmar – anna, bo"}, []string{"cia"}},
 		{"ada", bot.RoleAdmin, []string{"2 medlemmar – anna, bo"}, []string{"cia"}},
 		{"cia", bot.RoleMember, []string{"2 medlemmar – anna, cia"}, []string{"bo"}}, // a hidden member sees themselves
@@ -140,7 +140,7 @@ func TestMatchIntroNamesOnlyVisibleInterests(t *testing.T) {
 			for _, id := range []string{"anna", "bo"} {
 				h.Say(h.Member(id, bot.RoleMember), "match on")
 			}
-			if got := h.Say(h.Member("olle", bot.RoleOrganiser), "match now"); !strings.Contains(got, "1 grupper") {
+			if got := h.Say(h.Member("olle", bot.RoleOrganiser), "match now"); !strings.Contains(got, "1 grupp har") {
 				t.Fatalf("match now = %q", got)
 			}
 			var intros int

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
+	"time"
 
 	"passionbot/bot"
 )
@@ -40,7 +42,9 @@ func memberTables() []struct{ table, where string } {
 
 // ExportMember returns every row stored about u, by table, as JSON-ready
 // maps (column → value), with other members' ids and the reasons u gave
-// for acting on them Redacted.
+// for acting on them Redacted. Times (stored as Unix seconds) are
+// time.Time in UTC, so that JSON shows them as RFC 3339; the caller puts
+// them in the community's timezone (0, "never", stays 0).
 func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[string]any, error) {
 	out := map[string][]map[string]any{}
 	for _, t := range memberTables() {
@@ -53,9 +57,26 @@ func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[str
 			return nil, fmt.Errorf("export %s: %w", t.table, err)
 		}
 		redactOthers(t.table, recs, u)
+		for _, r := range recs {
+			for col, v := range r {
+				if n, ok := v.(int64); ok && n > 0 && isTimeColumn(col) {
+					r[col] = time.Unix(n, 0).UTC()
+				}
+			}
+		}
 		out[t.table] = recs
 	}
 	return out, nil
+}
+
+// isTimeColumn reports whether a member table's column holds Unix seconds:
+// every "…_at" column and the few named otherwise.
+func isTimeColumn(col string) bool {
+	switch col {
+	case "at", "first_seen", "last_seen", "first_asked", "last_asked", "last_fire", "since", "renewed":
+		return true
+	}
+	return strings.HasSuffix(col, "_at")
 }
 
 func scanMaps(rows *sql.Rows) ([]map[string]any, error) {

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -18,6 +19,9 @@ type Profile struct {
 	Offers     string
 	Needs      string
 	Visibility string // VisibilityMembers, VisibilityOrganisers or VisibilityHidden
+	// Known reports whether the bot has a member record for User: false
+	// for a name no member has (a typo, someone never seen).
+	Known bool
 }
 
 // Who may see a member's profile and interests (profiles.visibility).
@@ -75,8 +79,15 @@ func (d *DB) Profile(ctx context.Context, u bot.User) (Profile, error) {
 	if err != nil && !isNoRows(err) {
 		return p, fmt.Errorf("read profile: %w", d.explain(err))
 	}
-	if rec, err := d.Member(ctx, u.Platform, u.ID); err == nil && rec.DisplayName != "" {
-		p.User.Name = rec.DisplayName
+	rec, err := d.Member(ctx, u.Platform, u.ID)
+	switch {
+	case err == nil:
+		p.Known = true
+		if rec.DisplayName != "" {
+			p.User.Name = rec.DisplayName
+		}
+	case !errors.Is(err, ErrNotFound):
+		return p, err
 	}
 	return p, nil
 }

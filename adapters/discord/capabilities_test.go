@@ -219,7 +219,7 @@ func TestModerationCommandsOnDiscord(t *testing.T) {
 		t.Fatalf("modlog by DM: %v", err)
 	}
 	log := ms[1].Content
-	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → ok", "timeout " + e.admin.ID + " → refused", "timeout " + e.kim.ID + " → refused: The platform refused"} {
+	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → utfört", "timeout " + e.admin.ID + " → nekat", "timeout " + e.kim.ID + " → nekat: The platform refused"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
 		}
@@ -267,7 +267,7 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 		return ms[n-1].Content
 	}
 	log := modDM(1)
-	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → ok: matched banned pattern 1", "automod: automod mentions " + e.kim.ID} {
+	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → utfört: matched banned pattern 1", "automod: automod mentions " + e.kim.ID} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
 		}
@@ -280,7 +280,7 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 	post(e.kim, "billiga följare igen")
 	e.waitFor(t, "a second DM", func() bool { return len(e.fake.Messages(dm.ID)) == 3 })
 	mention(e, e.mod, "modlog user:<@"+e.kim.ID+">")
-	if got := modDM(2); !strings.Contains(got, "→ failed: matched banned pattern 1; delete: ") {
+	if got := modDM(2); !strings.Contains(got, "→ misslyckades: matched banned pattern 1; delete: ") {
 		t.Fatalf("modlog after a refused delete = %q", got)
 	}
 	if n := len(e.fake.Deletions(e.general)); n != 2 {

@@ -94,6 +94,9 @@ func options(args []bot.Arg) []*discordgo.ApplicationCommandOption {
 			o.Type = discordgo.ApplicationCommandOptionInteger
 			if a.Max > a.Min {
 				minV := float64(a.Min)
+				if a.NoLimit {
+					minV = 0 // 0 lifts the limit
+				}
 				o.MinValue, o.MaxValue = &minV, float64(a.Max)
 			}
 		case bot.KindBool:

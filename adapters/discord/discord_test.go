@@ -509,7 +509,7 @@ func TestInterestsAndExportOnDiscord(t *testing.T) {
 		t.Fatalf("add = %q", r.Data.Content)
 	}
 	mention(e, e.mod, "interests who tag:ceramics")
-	if m := e.messages(t, 1)[0]; !strings.Contains(m.Content, "1 medlemmar – kim") {
+	if m := e.messages(t, 1)[0]; !strings.Contains(m.Content, "1 medlem – kim") {
 		t.Fatalf("who = %q", m.Content)
 	}
 	id = e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.kim, CommandName: "mydata", Locale: "sv-SE",
@@ -533,7 +533,7 @@ func TestMatchIntroOnDiscord(t *testing.T) {
 	e.messages(t, 4)
 	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.org, CommandName: "match", Locale: "sv-SE",
 		Options: []discordfake.OptionValue{discordfake.Sub("now")}})
-	if r := e.response(t, id); !strings.Contains(r.Data.Content, "1 grupper") {
+	if r := e.response(t, id); !strings.Contains(r.Data.Content, "1 grupp har") {
 		t.Fatalf("match now = %q", r.Data.Content)
 	}
 	for _, u := range []discordfake.User{e.kim, e.mod} {

@@ -302,7 +302,7 @@ func TestModerationCapabilitiesOnSlack(t *testing.T) {
 			answer = blockText(t, p)
 		}
 	}
-	if !strings.Contains(answer, "1 av bottens egna meddelanden raderade") {
+	if !strings.Contains(answer, "1 av bottens egna meddelanden raderat") {
 		t.Fatalf("purge on Slack: %q", answer)
 	}
 	for _, m := range e.fake.History(e.general) {

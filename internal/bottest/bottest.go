@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -51,6 +52,7 @@ type settings struct {
 	observer bot.Observer
 	dbPath   string
 	start    time.Time
+	logger   *slog.Logger
 }
 
 // Option changes the harness before it is built.
@@ -90,6 +92,9 @@ func WithObserver(o bot.Observer) Option { return func(s *settings) { s.observer
 func WithKnowledgeDir(dir string) Option {
 	return WithConfig(func(c *config.Config) { c.Knowledge.Dir = dir })
 }
+
+// WithLogger makes the bot log to l (by default it logs nothing).
+func WithLogger(l *slog.Logger) Option { return func(s *settings) { s.logger = l } }
 
 // At starts the fake clock at t (default: the real time now).
 func At(t time.Time) Option { return func(s *settings) { s.start = t } }
@@ -143,7 +148,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	outbox := &Outbox{}
 	clock := scheduler.NewFakeClock(set.start)
 	a, err := app.Build(ctx, app.Options{Config: cfg, DB: db, Adapters: append([]bot.Adapter{outbox}, set.adapters...), Clock: clock,
-		Observer: set.observer, RetryFirst: time.Millisecond, RetryLongest: 10 * time.Millisecond,
+		Observer: set.observer, Logger: set.logger, RetryFirst: time.Millisecond, RetryLongest: 10 * time.Millisecond,
 		Tune: func(o *bot.Options) {
 			for _, f := range set.tune {
 				f(o)
