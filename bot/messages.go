@@ -57,18 +57,18 @@ func coreMessages() Messages {
 		"help.role":             {SV: "Kräver rollen %s.", EN: "Needs the role %s."},
 		"help.aliases":          {SV: "Kan också skrivas: %s", EN: "Can also be written: %s"},
 		"help.unknown":          {SV: "Det finns inget kommando `%s` som du kan använda.", EN: "There is no command `%s` that you can use."},
-		"help.subcommands":      {SV: "Underkommandon", EN: "Subcommands"},
 		"help.group":            {SV: "`%s` behöver ett underkommando:", EN: "`%s` needs a subcommand:"},
 		"platform.discord":      {SV: "Discord", EN: "Discord"},
 		"platform.slack":        {SV: "Slack", EN: "Slack"},
 		"platform.console":      {SV: "Konsolen", EN: "The console"},
+		"help.subcommands":      {SV: "Underkommandon", EN: "Subcommands"},
 
-		// Plain replies to what the bot asked (pending.go).
 		// An option name the command does not take (parse.go unknownArg).
 		"arg.unknown_suggest":      {SV: "`%s` är inget argument till %s — menade du `%s`?", EN: "`%s` is not an argument of %s — did you mean `%s`?"},
 		"arg.unknown_suggest_text": {SV: "`%s` är inget argument till %s — menade du `%s`? Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s — did you mean `%s`? If it belongs to the text, write it in quotes: `%s`."},
 		"arg.unknown_text":         {SV: "`%s` är inget argument till %s, som tar %s (eller samma namn på engelska). Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s, which takes %s. If it belongs to the text, write it in quotes: `%s`."},
 
+		// Plain replies to what the bot asked (pending.go).
 		"answer.hint_yes_no":     {SV: "Du kan också svara ja eller nej här inom 10 minuter.", EN: "You can also answer yes or no here within 10 minutes."},
 		"answer.cancelled":       {SV: "Ok, avbrutet. Ingenting ändrades.", EN: "OK, cancelled. Nothing was changed."},
 		"answer.none":            {SV: "Jag väntar inte på något svar från dig här just nu (mina frågor gäller i 10 minuter). Kör kommandot igen om du vill, eller skriv `help` för att se vad jag kan.", EN: "I'm not waiting for an answer from you here right now (my questions are open for 10 minutes). Run the command again if you like, or type `help` to see what I can do."},
