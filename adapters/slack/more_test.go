@@ -280,7 +280,8 @@ func TestModerationCapabilitiesOnSlack(t *testing.T) {
 		{"channel slowmode seconds:30", "Slack saknar stöd för slowmode"},
 		{"timeout user:<@UKIM> duration:1h", "Slack saknar stöd för timeout av medlemmar"},
 		{"channel lock", "Slack saknar stöd för låsning av kanaler"},
-		{"pin message:123", "Slack saknar stöd för att fästa meddelanden"},
+		// Slack pins (pins.add); a DM is no channel of the community.
+		{"pin message:123", "ett DM är ingen kanal i gemenskapen"},
 	} {
 		e.fake.SendEvent(slackfake.MessageEvent{User: "UMOD", Text: tc.cmd})
 		posts := waitPosts(t, e.fake, e.fake.DMChannel("UMOD"), i+1)
