@@ -9,14 +9,16 @@ import (
 	"time"
 
 	"passionbot/bot"
+	"passionbot/bot/recur"
 	"passionbot/bot/scheduler"
 	"passionbot/delivery"
 	"passionbot/storage"
 )
 
-// AnnouncementStore keeps scheduled announcements.
+// AnnouncementStore keeps scheduled announcements, recurring and one-off.
 type AnnouncementStore interface {
 	CreateAnnouncement(ctx context.Context, a storage.Announcement) (storage.Announcement, error)
+	UpdateAnnouncement(ctx context.Context, a storage.Announcement) (storage.Announcement, error)
 	Announcements(ctx context.Context) ([]storage.Announcement, error)
 	Announcement(ctx context.Context, id int64) (storage.Announcement, error)
 	SetAnnouncementPaused(ctx context.Context, id int64, paused bool) error
@@ -27,7 +29,8 @@ type AnnouncementStore interface {
 	Deliveries(ctx context.Context, job string, limit int) ([]storage.Delivery, error)
 }
 
-// announcements is the scheduled-announcement feature.
+// announcements is the scheduled-announcement feature: recurring
+// schedules written in words or cron (bot/recur), one-off messages, edits.
 type announcements struct {
 	store    AnnouncementStore
 	meetups  MeetupStore
@@ -59,36 +62,45 @@ func (*announcements) Name() string { return "announcements" }
 // Commands are the feature's commands.
 func (f *announcements) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("schemats nummer", "the schedule's number")}
+	whenArg := bot.Arg{Name: "when", SV: "när", Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
+		Help: txt("när, i ord: `varje måndag kl 9`, `vardagar kl 8`, `varannan tisdag kl 18`, `första tisdagen i månaden kl 18.30`",
+			"when, in words: `every Monday at 9am`, `weekdays at 8`, `every other Tuesday at 6pm`, `the first Tuesday of the month at 18:30`")}
+	cron := bot.Arg{Name: "cron", SV: "schema", Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
+		Help: txt("när, som cron om du hellre vill: `0 9 * * 1`, `@weekly`", "when, as cron if you prefer: `0 9 * * 1`, `@weekly`")}
+	channel := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindText, MaxLen: 500,
+		Help: txt("kanaler, kommaseparerade; `discord:#id` eller `slack:#id` för en annan plattform (standard: den här kanalen)", "channels, comma-separated; `discord:#id` or `slack:#id` for another platform (default: this channel)")}
+	text := bot.Arg{Name: "text", Kind: bot.KindRest, MaxLen: 1800,
+		Help: txt("texten; `{{next_meetups}}` blir veckans träffar", "the text; `{{next_meetups}}` becomes the coming week's meetups")}
+	once := whenArg
+	once.Required = true
+	once.Help = txt("när, som för träffar: `fredag 9:00`, `4/12 09:00`, `i morgon kl 9`", "when, as for meetups: `friday 9:00`, `4/12 09:00`, `tomorrow 9am`")
+	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	return []*bot.Command{
 		{Name: "announce schedule", Group: "meetups", Role: bot.RoleOrganiser, Run: f.schedule,
 			Help: txt("Schemalägg ett återkommande meddelande", "Schedule a recurring message"),
-			Args: []bot.Arg{
-				{Name: "cron", SV: "schema", Kind: bot.KindText, Required: true, MaxLen: 200, Help: txt("när, som cron: `0 9 * * 1` (måndagar 09:00), `@weekly`", "when, as cron: `0 9 * * 1` (Mondays 09:00), `@weekly`")},
-				{Name: "channel", SV: "kanal", Kind: bot.KindText, MaxLen: 500, Help: txt("kanaler, kommaseparerade; `discord:#id` eller `slack:#id` för en annan plattform (standard: den här kanalen)", "channels, comma-separated; `discord:#id` or `slack:#id` for another platform (default: this channel)")},
-				{Name: "text", Kind: bot.KindRest, Required: true, MaxLen: 1800, Help: txt("texten; `{{next_meetups}}` blir veckans träffar", "the text; `{{next_meetups}}` becomes the coming week's meetups")},
-			},
-			Examples: []string{`announce schedule cron:"0 9 * * 1" text:"God morgon! Veckans träffar: {{next_meetups}}"`}},
+			Args: []bot.Arg{whenArg, cron, channel, req(text)},
+			Examples: []string{`announce schedule when:"varje måndag kl 9" text:"God morgon! Veckans träffar: {{next_meetups}}"`,
+				`announce schedule when:"varannan tisdag kl 18" channel:"#allmant" text:"Fika i ateljén ikväll"`}},
+		{Name: "announce once", Group: "meetups", Role: bot.RoleOrganiser, Run: f.once,
+			Help:     txt("Skicka ett meddelande en gång, vid en viss tid", "Send a message once, at a given time"),
+			Args:     []bot.Arg{once, channel, req(text)},
+			Examples: []string{`announce once when:"fredag 9:00" text:"Glöm inte anmälan till julmarknaden!"`}},
+		{Name: "announce edit", Group: "meetups", Role: bot.RoleOrganiser, Run: f.edit,
+			Help:     txt("Ändra ett schemalagt meddelande: när, text eller kanaler", "Change a scheduled message: when, text or channels"),
+			Args:     []bot.Arg{id, whenArg, cron, channel, text},
+			Examples: []string{`announce edit id:1 when:"varje måndag kl 8"`}},
 		{Name: "announce list", Group: "meetups", Role: bot.RoleOrganiser, Run: f.list, Ephemeral: true,
-			Help: txt("Schemalagda meddelanden: nästa körning, senaste resultat", "Scheduled messages: next run, last result")},
+			Help: txt("Schemalagda meddelanden: när, nästa gång, senaste resultat", "Scheduled messages: when, next run, last result")},
 		{Name: "announce preview", Group: "meetups", Role: bot.RoleOrganiser, Run: f.preview, Ephemeral: true,
 			Help: txt("Visa när ett schema kommer att köras", "Show when a schedule will run"),
 			Args: []bot.Arg{id,
-				{Name: "from", SV: "från", Kind: bot.KindText, MaxLen: 40, Help: txt("från datum, t.ex. `2027-03-27`", "from a date, e.g. `2027-03-27`")},
+				{Name: "from", SV: "från", Kind: bot.KindText, MaxLen: 40, Help: txt("från ett datum, som för träffar: `27/3`, `2027-03-27`, `nästa måndag`", "from a date, as for meetups: `27/3`, `2027-03-27`, `next Monday`")},
 				{Name: "count", SV: "antal", Kind: bot.KindInt, Min: 1, Max: 50, Help: txt("hur många (standard 5)", "how many (default 5)")}}},
 		{Name: "announce pause", Group: "meetups", Role: bot.RoleOrganiser, Run: f.pause(true), Help: txt("Pausa ett schema", "Pause a schedule"), Args: []bot.Arg{id}},
 		{Name: "announce resume", Group: "meetups", Role: bot.RoleOrganiser, Run: f.pause(false), Help: txt("Återuppta ett schema", "Resume a schedule"), Args: []bot.Arg{id}},
 		{Name: "announce remove", Group: "meetups", Role: bot.RoleOrganiser, Run: f.remove, Help: txt("Ta bort ett schema", "Remove a schedule"), Args: []bot.Arg{id}},
 		{Name: "announce test", Group: "meetups", Role: bot.RoleOrganiser, Run: f.test, Help: txt("Skicka ett schemas meddelande en gång nu", "Post a schedule's message once now"), Args: []bot.Arg{id}},
 	}
-}
-
-// parseSpec reads a cron spec and explains a bad one.
-func (f *announcements) parseSpec(c *bot.Call, spec string) (scheduler.Schedule, error) {
-	s, err := scheduler.Parse(spec, f.loc)
-	if err != nil {
-		return nil, c.Refuse("announce.bad_cron", bot.Quote(spec, 60), cronProblem(c, err))
-	}
-	return s, nil
 }
 
 // cronProblem says in the member's language what is wrong with a spec.
@@ -113,28 +125,30 @@ func cronProblem(c *bot.Call, err error) string {
 }
 
 func (f *announcements) schedule(ctx context.Context, c *bot.Call) error {
-	spec := strings.TrimSpace(c.Args.String("cron"))
-	s, err := f.parseSpec(c, spec)
+	phrase, err := schedulePhrase(c, true)
 	if err != nil {
 		return err
 	}
-	if err := checkFrequency(c, spec, s); err != nil {
+	rule, err := f.parseRule(c, phrase)
+	if err != nil {
+		return err
+	}
+	if err := checkFrequency(c, phrase, rule); err != nil {
 		return err
 	}
 	targets, err := f.targets(ctx, c, c.Args.String("channel"))
 	if err != nil {
 		return err
 	}
-	if err := f.checkRoom(ctx, c); err != nil {
+	if err := f.checkRoom(ctx, c, 0); err != nil {
 		return err
 	}
-	a, err := f.store.CreateAnnouncement(ctx, storage.Announcement{Spec: spec, Text: c.Args.String("text"), Targets: targets, CreatedBy: c.Event.User.Key()})
+	a, err := f.store.CreateAnnouncement(ctx, storage.Announcement{Spec: rule.Spec(), Text: c.Args.String("text"), Targets: targets, CreatedBy: c.Event.User.Key()})
 	if err != nil {
 		return err
 	}
-	f.register(a, s, time.Time{})
-	next, _ := f.sched.Next(announceJob(a.ID))
-	return c.Say(ctx, "announce.created", a.ID, formatWhen(c.Lang, next, time.Time{}, f.loc), len(targets))
+	f.register(a, rule, time.Time{})
+	return c.Say(ctx, "announce.created", a.ID, rule.Describe(c.Lang, f.now()), targetList(a.Targets))
 }
 
 // register adds a schedule to the scheduler.
@@ -143,6 +157,24 @@ func (f *announcements) register(a storage.Announcement, s scheduler.Schedule, l
 	f.sched.Add(announceJob(id), s, last, f.grace, func(ctx context.Context, fireAt time.Time, late bool) {
 		f.fire(ctx, id, fireAt, late)
 	})
+}
+
+// registerOnce adds a one-off announcement to the scheduler: sent at at,
+// or late within the grace period, through the same firing path.
+func (f *announcements) registerOnce(id int64, at time.Time) {
+	f.sched.AddOnce(announceJob(id), at, f.grace, func(ctx context.Context, fireAt time.Time, late bool) {
+		f.fire(ctx, id, fireAt, late)
+	})
+}
+
+// arm (re)registers a with the scheduler as its plan says, a recurring
+// rule counting from last (zero: from now).
+func (f *announcements) arm(a storage.Announcement, p plan, last time.Time) {
+	if p.isOnce() {
+		f.registerOnce(a.ID, p.once)
+		return
+	}
+	f.register(a, p.rule, last)
 }
 
 // fire posts one firing of announcement id to every target, once.
@@ -220,94 +252,34 @@ func (f *announcements) announcement(ctx context.Context, c *bot.Call) (storage.
 	return a, err
 }
 
-func (f *announcements) list(ctx context.Context, c *bot.Call) error {
-	all, err := f.store.Announcements(ctx)
-	if err != nil {
-		return err
-	}
-	if len(all) == 0 {
-		return c.Say(ctx, "announce.none")
-	}
-	var b strings.Builder
-	b.WriteString(c.T("announce.list_title"))
-	for _, a := range all {
-		state := c.T("announce.active")
-		if a.Paused {
-			state = c.T("announce.paused")
-		}
-		next := "—"
-		if t, ok := f.sched.Next(announceJob(a.ID)); ok && !a.Paused {
-			next = formatWhen(c.Lang, t, time.Time{}, f.loc)
-		}
-		var where []string
-		for _, t := range a.Targets {
-			where = append(where, t.String())
-		}
-		fmt.Fprintf(&b, "\n- `%d` `%s` (%s) → %s: “%s”\n  %s", a.ID, a.Spec, state, strings.Join(where, ", "), bot.Quote(a.Text, 60), c.T("announce.next", next))
-		if a.LastResult != "" {
-			b.WriteString(" · " + c.T("announce.last", formatWhen(c.Lang, a.LastFire, time.Time{}, f.loc), a.LastResult))
-		}
-		ds, _ := f.store.Deliveries(ctx, announceJob(a.ID), 20)
-		for _, d := range ds {
-			if d.Status == "failed" {
-				b.WriteString("\n  " + c.T("announce.failed", d.Target, bot.Quote(d.Error, 120)))
-				break
-			}
-		}
-	}
-	return c.Reply(ctx, bot.Reply{Text: b.String()})
-}
-
-func (f *announcements) preview(ctx context.Context, c *bot.Call) error {
-	a, err := f.announcement(ctx, c)
-	if err != nil {
-		return err
-	}
-	s, err := f.parseSpec(c, a.Spec)
-	if err != nil {
-		return err
-	}
-	from := f.now()
-	if v := c.Args.String("from"); v != "" {
-		t, err := time.ParseInLocation("2006-01-02", v, f.loc)
-		if err != nil {
-			if t, err = time.ParseInLocation("2006-01-02 15:04", v, f.loc); err != nil {
-				return c.Refuse("announce.bad_from", bot.Quote(v, 40))
-			}
-		}
-		from = t.Add(-time.Second)
-	}
-	n := c.Args.Int("count")
-	if n == 0 {
-		n = 5
-	}
-	var lines []string
-	for _, t := range scheduler.Preview(s, from, n) {
-		lines = append(lines, t.In(f.loc).Format("2006-01-02 15:04 MST"))
-	}
-	return c.Reply(ctx, bot.Reply{Text: c.T("announce.preview", a.ID, bot.Quote(a.Spec, 60)) + "\n```\n" + strings.Join(lines, "\n") + "\n```"})
-}
-
 func (f *announcements) pause(paused bool) bot.RunFunc {
 	return func(ctx context.Context, c *bot.Call) error {
 		a, err := f.announcement(ctx, c)
 		if err != nil {
 			return err
 		}
-		if !paused && a.Paused {
-			if err := f.checkRoom(ctx, c); err != nil {
+		if paused {
+			if err := f.store.SetAnnouncementPaused(ctx, a.ID, true); err != nil {
 				return err
 			}
-		}
-		if err := f.store.SetAnnouncementPaused(ctx, a.ID, paused); err != nil {
-			return err
-		}
-		if paused {
 			f.sched.Remove(announceJob(a.ID))
 			return c.Say(ctx, "announce.paused_ok", a.ID)
 		}
-		s, err := f.parseSpec(c, a.Spec)
+		p, err := f.loadPlan(a.Spec)
 		if err != nil {
+			return c.Refuse("announce.unreadable_spec", a.ID, bot.Quote(a.Spec, 60))
+		}
+		if p.isOnce() && !p.once.After(f.now()) {
+			// Its time went by while it was paused, and missed
+			// firings are not sent: it needs a new time.
+			return c.Refuse("announce.once_passed", a.ID, formatWhen(c.Lang, p.once, time.Time{}, f.loc), a.ID)
+		}
+		if a.Paused {
+			if err := f.checkRoom(ctx, c, a.ID); err != nil {
+				return err
+			}
+		}
+		if err := f.store.SetAnnouncementPaused(ctx, a.ID, false); err != nil {
 			return err
 		}
 		// Firings missed while paused are not sent: resume from now, also
@@ -315,7 +287,7 @@ func (f *announcements) pause(paused bool) bot.RunFunc {
 		if err := f.store.AnnouncementResumed(ctx, a.ID, f.now()); err != nil {
 			return err
 		}
-		f.register(a, s, f.now())
+		f.arm(a, p, f.now())
 		return c.Say(ctx, "announce.resumed_ok", a.ID)
 	}
 }
@@ -354,8 +326,10 @@ func (f *announcements) test(ctx context.Context, c *bot.Call) error {
 	return c.Say(ctx, "announce.tested", a.ID, sent, len(a.Targets))
 }
 
-// Start registers every active schedule, resuming after the last firing
-// handled, and tells the deliverer how to re-create announcements.
+// Start registers every active announcement, resuming after the last
+// firing handled (or the last edit), and tells the deliverer how to
+// re-create announcements. Specs stored as cron before schedules could be
+// written in words load unchanged (recur.Load).
 func (f *announcements) Start(ctx context.Context) error {
 	all, err := f.store.Announcements(ctx)
 	if err != nil {
@@ -365,26 +339,35 @@ func (f *announcements) Start(ctx context.Context) error {
 		if a.Paused {
 			continue
 		}
-		s, err := scheduler.Parse(a.Spec, f.loc)
+		p, err := f.loadPlan(a.Spec)
 		if err != nil {
+			f.log.Error("announcement cannot be read and is not sent; change it with announce edit", "announcement", a.ID, "spec", a.Spec, "err", err)
 			continue
-		}
-		if gap := tooOften(s); gap > 0 {
-			// Stored before the limit existed (or written into the
-			// database by hand): it runs, but the operator hears of it.
-			f.log.Warn("announcement fires more often than once an hour; remove it with announce remove", "announcement", a.ID, "spec", a.Spec, "gap", gap)
 		}
 		last, err := f.store.LastDelivered(ctx, announceJob(a.ID))
 		if err != nil {
 			return err
 		}
-		if a.LastFire.After(last) {
-			last = a.LastFire
+		for _, t := range []time.Time{a.LastFire, a.CreatedAt, a.RevisedAt} {
+			if t.After(last) {
+				last = t
+			}
 		}
-		if last.IsZero() {
-			last = a.CreatedAt
+		if p.isOnce() {
+			// Not yet handled: sent now (late, within the grace
+			// period) or later; the delivery log's claims keep it to
+			// one send whatever happened before the restart.
+			if last.Before(p.once) {
+				f.registerOnce(a.ID, p.once)
+			}
+			continue
 		}
-		f.register(a, s, last)
+		if gap := tooOften(p.rule); gap > 0 {
+			// Stored before the limit existed (or written into the
+			// database by hand): it runs, but the operator hears of it.
+			f.log.Warn("announcement fires more often than once an hour; remove it with announce remove", "announcement", a.ID, "spec", a.Spec, "gap", gap)
+		}
+		f.register(a, p.rule, last)
 	}
 	f.deliver.Register("announce", func(ctx context.Context, job string, fireAt time.Time, _ string) (bot.Reply, bool, error) {
 		var id int64

@@ -51,7 +51,7 @@ func TestAnnouncementTargetsDeduplicatedAndCapped(t *testing.T) {
 	h := bottest.New(t, bottest.At(wednesday))
 	org := h.Member("olle", bot.RoleOrganiser)
 	got := h.Say(org, `announce schedule cron:"0 * * * *" channel:"#allmant, #fika, <#allmant>, allmant, #fika" text:"hej"`)
-	if !strings.Contains(got, "till 2 kanal(er)") {
+	if !strings.Contains(got, "Det går till console:#allmant, console:#fika.") {
 		t.Fatalf("duplicates = %q", got)
 	}
 	h.Advance(time.Hour)
@@ -69,7 +69,7 @@ func TestAnnouncementTargetsDeduplicatedAndCapped(t *testing.T) {
 	}
 	// Ten distinct ones, with duplicates beyond, are fine.
 	got = h.Say(org, `announce schedule cron:"0 * * * *" channel:"`+strings.Join(many[:10], ", ")+", "+strings.Join(many[:10], ", ")+`" text:"hej"`)
-	if !strings.Contains(got, "till 10 kanal(er)") {
+	if !strings.Contains(got, "är skapat") || strings.Count(got, "console:#") != 10 {
 		t.Fatalf("ten channels twice = %q", got)
 	}
 }
@@ -84,8 +84,12 @@ func TestOtherPlatformTargetsNeedAModerator(t *testing.T) {
 	if got := h.Say(org, "announce list"); got != "Inga schemalagda meddelanden." {
 		t.Fatalf("stored anyway: %q", got)
 	}
-	if got := h.Say(mod, `announce schedule cron:"0 9 * * 1" channel:"#allmant, discord:#123" text:"hej"`); !strings.Contains(got, "till 2 kanal(er)") {
+	if got := h.Say(mod, `announce schedule cron:"0 9 * * 1" channel:"#allmant, discord:#123" text:"hej"`); !strings.Contains(got, "Det går till console:#allmant, discord:#123.") {
 		t.Fatalf("moderator to another platform = %q", got)
+	}
+	// Nor can an organiser edit the moderator's schedule that goes there.
+	if got := h.Say(org, `announce edit id:1 text:"nu"`); !strings.Contains(got, "Bara moderatorer kan schemalägga till en annan plattform") {
+		t.Fatalf("organiser edits a schedule to another platform = %q", got)
 	}
 }
 

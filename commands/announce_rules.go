@@ -84,10 +84,8 @@ func (f *announcements) targets(ctx context.Context, c *bot.Call, s string) ([]s
 	if len(out) > maxAnnounceTargets {
 		return nil, c.Refuse("announce.too_many", maxAnnounceTargets, len(out))
 	}
-	for _, t := range out {
-		if t.Platform != c.Event.Platform && c.Role < bot.RoleModerator {
-			return nil, c.Refuse("announce.other_platform", bot.Quote(t.String(), 60), string(c.Event.Platform))
-		}
+	if err := f.checkOtherPlatforms(c, out); err != nil {
+		return nil, err
 	}
 	for _, t := range out {
 		if err := checkChannel(ctx, c, t.Platform, t.Channel, t.String()); err != nil {
@@ -95,6 +93,18 @@ func (f *announcements) targets(ctx context.Context, c *bot.Call, s string) ([]s
 		}
 	}
 	return out, nil
+}
+
+// checkOtherPlatforms refuses channels of another platform than the
+// caller's unless the caller is a moderator (also when an organiser edits
+// an announcement a moderator pointed there).
+func (f *announcements) checkOtherPlatforms(c *bot.Call, ts []storage.Target) error {
+	for _, t := range ts {
+		if t.Platform != c.Event.Platform && c.Role < bot.RoleModerator {
+			return c.Refuse("announce.other_platform", bot.Quote(t.String(), 60), string(c.Event.Platform))
+		}
+	}
+	return nil
 }
 
 // parseTargets reads the channel list, each channel once, in the order
@@ -120,17 +130,19 @@ func (f *announcements) parseTargets(c *bot.Call, s string) ([]storage.Target, e
 	return out, nil
 }
 
-// checkRoom refuses one more active schedule when the community has
-// maxActiveSchedules already (for `announce schedule` and `announce
-// resume`).
-func (f *announcements) checkRoom(ctx context.Context, c *bot.Call) error {
+// checkRoom refuses one more active announcement when the community has
+// maxActiveSchedules already (for `announce schedule`, `announce once`,
+// `announce resume` and an edit that gives a sent one-off a new time).
+// Announcement except (0: none) is the one being made active and is not
+// counted. A one-off counts until its time.
+func (f *announcements) checkRoom(ctx context.Context, c *bot.Call, except int64) error {
 	all, err := f.store.Announcements(ctx)
 	if err != nil {
 		return err
 	}
 	active := 0
 	for _, a := range all {
-		if !a.Paused {
+		if a.ID != except && f.active(a) {
 			active++
 		}
 	}
@@ -138,6 +150,19 @@ func (f *announcements) checkRoom(ctx context.Context, c *bot.Call) error {
 		return c.Refuse("announce.too_many_schedules", active, maxActiveSchedules)
 	}
 	return nil
+}
+
+// active reports whether a will still be sent: not paused, readable, and
+// for a one-off, neither sent nor past its time.
+func (f *announcements) active(a storage.Announcement) bool {
+	if a.Paused {
+		return false
+	}
+	p, err := f.loadPlan(a.Spec)
+	if err != nil {
+		return false
+	}
+	return !p.isOnce() || !p.sent(a) && p.once.After(f.now())
 }
 
 // checkTestGap refuses `announce test` of schedule id within testGap of

@@ -16,11 +16,12 @@ func TestAnnouncementFiresWithNextMeetups(t *testing.T) {
 	org := h.Member("olle", bot.RoleOrganiser)
 	h.Say(org, `meetup create title:"Keramikkväll" when:"2026-12-03 18:00" where:"Ateljén"`)
 	got := h.Say(org, `announce schedule cron:"0 9 * * 1" channel:"#allmant" text:"God morgon! Veckans träffar: {{next_meetups}}"`)
-	if !strings.Contains(got, "Schema 1 är skapat. Första gången: måndag 30 november 2026 kl. 09:00, till 1 kanal(er).") {
+	if !strings.Contains(got, "Schema 1 är skapat: varje måndag kl. 09:00 — nästa: måndag 30 november. Det går till console:#allmant.") {
 		t.Fatalf("schedule = %q", got)
 	}
 	list := h.Say(org, "announce list")
-	if !strings.Contains(list, "`1` `0 9 * * 1` (aktivt) → console:#allmant") || !strings.Contains(list, "nästa: måndag 30 november 2026 kl. 09:00") {
+	// A cron spec is shown in words too.
+	if !strings.Contains(list, "`1` varje måndag kl. 09:00 — nästa: måndag 30 november (aktivt) → console:#allmant") {
 		t.Fatalf("list = %q", list)
 	}
 	h.Advance(4*24*time.Hour + 23*time.Hour) // Monday 09:00
@@ -56,11 +57,12 @@ func TestAnnouncementBadInput(t *testing.T) {
 	org := h.Member("olle", bot.RoleOrganiser)
 	for _, tc := range []struct{ cmd, want string }{
 		{`announce schedule cron:"61 * * * *" text:x`, "är inget giltigt schema"},
-		{`announce schedule cron:"* * *" text:x`, "är inget giltigt schema"},
+		{`announce schedule cron:"* * *" text:x`, "Jag förstår inte ”*” i ett schema. Skriv till exempel"},
 		{`announce schedule cron:"@every 5m" text:x`, "är inget giltigt schema"},
 		{`announce schedule cron:"0 25 * * *" text:x`, "är inget giltigt schema"},
 		{`announce schedule cron:"` + strings.Repeat("1 ", 2500) + `" text:x`, "`cron` är för långt"},
-		{`announce schedule text:x`, "`schema` saknas"},
+		{`announce schedule text:x`, "Säg när med `när:`"},
+		{`announce schedule när:"varje måndag" schema:"0 9 * * 1" text:x`, "antingen `när:` eller `schema:`"},
 		{`announce schedule cron:"0 9 * * 1" channel:"discord:#123" text:x`, "Plattformen `discord` är inte ansluten"},
 		{`announce schedule cron:"0 9 * * 1" channel:"#!!" text:x`, "är ingen kanal"},
 		{`announce preview id:7`, "inget schema nummer 7"},

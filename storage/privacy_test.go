@@ -76,6 +76,9 @@ func TestExportAndForgetCoverEveryTable(t *testing.T) {
 	for _, mt := range memberTables() {
 		listed[mt.table] = true
 	}
+	// What an announcement was before an edit: its text, no member (who
+	// made it is in announcements, which forget covers).
+	listed["announcement_revisions"] = true
 	rows, _ := d.SQL().QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table'")
 	for rows.Next() {
 		var name string
