@@ -45,6 +45,13 @@ type MessageDeleter interface {
 	DeleteMessage(ctx context.Context, channel, messageID string) error
 }
 
+// MessageEditor replaces a message the bot posted itself (a meetup card)
+// in place: its text, card and buttons. An edit of a message that is gone
+// (deleted, or its channel) is a Permanent error.
+type MessageEditor interface {
+	Edit(ctx context.Context, ref MessageRef, r Reply) error
+}
+
 // MemberResolver looks a member of the community (the configured Discord
 // server, the Slack workspace) up by id, with the server-wide facts their
 // role comes from: User.Role, RoleIDs and RoleNames, as an event from them

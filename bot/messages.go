@@ -48,6 +48,7 @@ func coreMessages() Messages {
 		"cap.EventScheduler":    {SV: "inbyggda evenemang", EN: "native events"},
 		"cap.ButtonRenderer":    {SV: "knappar", EN: "buttons"},
 		"cap.Pinner":            {SV: "att fästa meddelanden", EN: "pinning messages"},
+		"cap.MessageEditor":     {SV: "att ändra skickade meddelanden", EN: "editing sent messages"},
 		"help.title":            {SV: "**Kommandon du kan använda**", EN: "**Commands you can use**"},
 		"help.more":             {SV: "Skriv `help <kommando>` för mer om ett kommando.", EN: "Type `help <command>` for more about a command."},
 		"help.usage":            {SV: "Användning", EN: "Usage"},

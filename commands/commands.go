@@ -24,6 +24,7 @@ type Store interface {
 	ExampleStore
 	LearnStore
 	MeetupStore
+	MeetupCardStore
 	AnnouncementStore
 	delivery.Store
 	PrivacyStore

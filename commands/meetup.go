@@ -46,12 +46,24 @@ type meetups struct {
 	grace     time.Duration
 	now       func() time.Time
 	log       *slog.Logger
+	// posted are the cards posted for each meetup, edited in place by
+	// refreshCards on the adapters that can (bot.MessageEditor); cards
+	// coalesces the refreshes RSVPs ask for.
+	posted   MeetupCardStore
+	adapters map[bot.Platform]bot.Adapter
+	cards    *cardRefresher
 }
 
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
-	return &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
-		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logFor("meetups")}
+	f := &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
+		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logFor("meetups"),
+		posted: d.Store, adapters: map[bot.Platform]bot.Adapter{}}
+	for _, a := range d.Adapters {
+		f.adapters[a.Platform()] = a
+	}
+	f.cards = newCardRefresher(d.Scheduler, cardRefreshEvery, d.now, func(ctx context.Context, id int64) { f.refreshCards(ctx, id) })
+	return f
 }
 
 // Name names the feature.
@@ -150,14 +162,21 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 				return c.Refuse("meetup.announce_failed", m.ID, channel)
 			}
 			msgID = ref.ID
+			f.keepCard(ctx, m, ref, c.Lang)
 		}
 		if err := f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID); err != nil {
 			return err
 		}
 		return c.Say(ctx, "meetup.created_elsewhere", m.ID, channel)
 	}
-	if err := f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID); err != nil {
+	// Where cards can be edited, the card is a message of its own that is
+	// kept up to date; the organiser's answer says so.
+	ref, posted := f.postCard(ctx, c, m, channel, card)
+	if err := f.store.SetMeetupRefs(ctx, m.ID, ref.ID, nativeID); err != nil {
 		return err
+	}
+	if posted {
+		return c.Say(ctx, "meetup.created_card", m.ID)
 	}
 	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.created", m.ID), Card: card})
 }
@@ -218,6 +237,7 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 	if m.Cancelled {
 		return c.Refuse("meetup.is_cancelled", m.ID)
 	}
+	old := m
 	changed := false
 	if c.Args.Has("when") {
 		r, err := f.parseWhen(c, c.Args.String("when"))
@@ -244,7 +264,7 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 	f.schedule(m, true)
 	f.native(ctx, c, m, m.NativeID)
 	f.tellPromoted(ctx, c, m, promoted)
-	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.edited", m.ID), Card: f.card(ctx, c.Lang, m)})
+	return f.announceChange(ctx, c, old, m)
 }
 
 func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
@@ -258,6 +278,9 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	f.unschedule(m.ID)
+	if cm, err := f.store.Meetup(ctx, m.ID); err == nil {
+		m = cm // cancelled, with the bumped SEQUENCE for the calendar file
+	}
 	if es, ok := bot.CapableOn[bot.EventScheduler](c.Bot(), m.Platform); ok && m.NativeID != "" {
 		if err := es.CancelEvent(ctx, m.NativeID); err != nil {
 			f.log.Warn("native event not cancelled", "meetup", m.ID, "err", err)
@@ -275,8 +298,7 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		}
 	}
 	results, err := f.deliver.DeliverAll(ctx, job, at, false, dests, func(d delivery.Dest) bot.Reply {
-		lang := f.langOf(ctx, d)
-		return bot.Reply{Text: f.cat.T(lang, "meetup.cancelled_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}
+		return f.cancelNotice(f.langOf(ctx, d), m)
 	})
 	if err != nil {
 		f.log.Error("cancellation notices", "meetup", m.ID, "err", err)
@@ -294,6 +316,7 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 			f.log.Error("cancellation in the meetup's channel", "meetup", m.ID, "err", err)
 		}
 	}
+	f.refreshCards(ctx, m.ID) // "CANCELLED", without buttons
 	return c.Say(ctx, bot.Plural("meetup.cancelled", told), m.ID, bot.Quote(m.Title, 100), told)
 }
 
@@ -372,6 +395,7 @@ func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	f.tellPromoted(ctx, c, m, res.Promoted)
+	f.cards.Poke(ctx, m.ID)
 	switch {
 	case res.Waitlisted:
 		return c.Say(ctx, "meetup.rsvp_waitlist", bot.Quote(m.Title, 100), res.Position)

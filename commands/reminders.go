@@ -276,21 +276,19 @@ func (f *meetups) Start(ctx context.Context) error {
 		}
 		return f.reminder(m, f.langOf(ctx, d)), true, nil
 	})
-	for _, kind := range []string{"cancel", "promoted"} {
-		key := map[string]string{"cancel": "meetup.cancelled_dm", "promoted": "meetup.promoted_dm"}[kind]
-		f.deliver.Register(kind, func(ctx context.Context, job string, _ time.Time, target string) (bot.Reply, bool, error) {
-			m, err := f.jobMeetup(ctx, job)
-			if errors.Is(err, storage.ErrNotFound) {
-				return bot.Reply{}, false, nil
-			}
-			if err != nil {
-				return bot.Reply{}, false, err
-			}
-			d, _ := delivery.ParseDest(target)
-			lang := f.langOf(ctx, d)
-			return bot.Reply{Text: f.cat.T(lang, key, m.Title, formatWhen(lang, m.Start, m.End, f.loc))}, true, nil
-		})
-	}
+	f.deliver.Register("promoted", func(ctx context.Context, job string, _ time.Time, target string) (bot.Reply, bool, error) {
+		m, err := f.jobMeetup(ctx, job)
+		if errors.Is(err, storage.ErrNotFound) {
+			return bot.Reply{}, false, nil
+		}
+		if err != nil {
+			return bot.Reply{}, false, err
+		}
+		d, _ := delivery.ParseDest(target)
+		lang := f.langOf(ctx, d)
+		return bot.Reply{Text: f.cat.T(lang, "meetup.promoted_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}, true, nil
+	})
+	f.registerNotices() // change and cancel (meetup_notify.go)
 	return nil
 }
 

@@ -15,6 +15,7 @@ var (
 	_ bot.MemberTimeouter  = (*Adapter)(nil)
 	_ bot.EventScheduler   = (*Adapter)(nil)
 	_ bot.MessageDeleter   = (*Adapter)(nil)
+	_ bot.MessageEditor    = (*Adapter)(nil)
 	_ bot.MemberResolver   = (*Adapter)(nil)
 	_ bot.CommandPublisher = (*Adapter)(nil)
 	_ bot.ButtonRenderer   = (*Adapter)(nil)

@@ -455,11 +455,15 @@ func TestMeetupRSVPByButton(t *testing.T) {
 	e := start(t, setup{})
 	id := e.fake.SendInteraction(discordfake.Interaction{GuildID: e.guild.ID, ChannelID: e.general, User: e.admin, CommandName: "meetup", Locale: "sv-SE",
 		Options: []discordfake.OptionValue{discordfake.Sub("create", discordfake.Str("title", "Julfika i ateljén"), discordfake.Str("when", "2027-06-15 18:00"), discordfake.Int("capacity", 1))}})
-	r := e.response(t, id)
-	if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].Title != "Julfika i ateljén" || len(r.Data.Components) != 1 || len(r.Data.Components[0].Components) != 3 {
-		t.Fatalf("meetup card = %+v", r.Data)
+	if r := e.response(t, id); !strings.Contains(r.Data.Content, "Träff 1 är skapad") {
+		t.Fatalf("create = %q", r.Data.Content)
 	}
-	yes := r.Data.Components[0].Components[0]
+	// The card is a message of its own in the channel, edited as members answer.
+	card := cardIn(t, e, "Julfika i ateljén")
+	if len(card.Components) != 1 || len(card.Components[0].Components) != 3 {
+		t.Fatalf("meetup card = %+v", card)
+	}
+	yes := card.Components[0].Components[0]
 	if yes.CustomID != "meetup rsvp id:1 answer:yes" {
 		t.Fatalf("yes button = %+v", yes)
 	}

@@ -10,6 +10,7 @@ var (
 	_ bot.ChannelViewer  = (*Adapter)(nil)
 	_ bot.Inviter        = (*Adapter)(nil)
 	_ bot.Purger         = (*Adapter)(nil)
+	_ bot.MessageEditor  = (*Adapter)(nil)
 	_ bot.Pinner         = (*Adapter)(nil)
 	_ bot.GroupMessenger = (*Adapter)(nil)
 	_ bot.MemberResolver = (*Adapter)(nil)

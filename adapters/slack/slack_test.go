@@ -343,9 +343,11 @@ func TestMeetupRSVPByButton(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	e.fake.SendSlashCommand(slackfake.SlashCommand{Command: "/meetup", Text: `create title:"Surdegskurs" when:"2027-06-15 10:00" capacity:5`, UserID: "UADA", ChannelID: e.general})
-	var card []slackfake.ResponseURLPost
-	e.fake.WaitUntil(ctx, func() bool { card = allResponsePosts(e.fake); return len(card) > 0 })
-	if len(card) == 0 || !strings.Contains(string(card[0].Body), `"value":"meetup rsvp id:1 answer:yes"`) || !strings.Contains(string(card[0].Body), "Surdegskurs") {
+	// The card is a message of its own in the channel (kept up to date with
+	// chat.update); the answer to the command says so.
+	var card []slackfake.Post
+	e.fake.WaitUntil(ctx, func() bool { card = e.fake.Posts(e.general); return len(card) > 0 && len(allResponsePosts(e.fake)) > 0 })
+	if len(card) == 0 || !strings.Contains(string(card[0].Blocks), `"value":"meetup rsvp id:1 answer:yes"`) || !strings.Contains(string(card[0].Blocks), "Surdegskurs") {
 		t.Fatalf("meetup card = %v", card)
 	}
 	e.fake.SendBlockAction(slackfake.BlockAction{UserID: "UKIM", ChannelID: e.general, Ephemeral: true, ActionID: "pb-0", Value: "meetup rsvp id:1 answer:yes"})
