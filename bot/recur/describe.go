@@ -2,6 +2,7 @@ package recur
 
 import (
 	"fmt"
+	"passionbot/bot/when"
 	"strconv"
 	"strings"
 	"time"
@@ -293,7 +294,7 @@ func cronDay(s string) (time.Weekday, bool) {
 		return time.Weekday(n % 7), true
 	}
 	if len(s) == 3 {
-		return weekdayStem(s)
+		return when.Weekday(s)
 	}
 	return 0, false
 }

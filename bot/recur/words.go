@@ -1,6 +1,7 @@
 package recur
 
 import (
+	"passionbot/bot/when"
 	"strconv"
 	"strings"
 	"time"
@@ -13,35 +14,15 @@ import (
 // weekday reads a weekday name in any form: "måndag", "måndagar",
 // "måndagen", "mån", "monday", "mondays", "mon".
 func weekday(w string) (time.Weekday, bool) {
-	if d, ok := weekdayStem(w); ok {
+	if d, ok := when.Weekday(w); ok {
 		return d, true
 	}
 	for _, suffix := range []string{"arna", "ar", "en", "s"} {
 		if stem, ok := strings.CutSuffix(w, suffix); ok {
-			if d, ok := weekdayStem(stem); ok && len(stem) > 3 {
+			if d, ok := when.Weekday(stem); ok && len(stem) > 3 {
 				return d, true
 			}
 		}
-	}
-	return 0, false
-}
-
-func weekdayStem(w string) (time.Weekday, bool) {
-	switch w {
-	case "måndag", "mandag", "mån", "monday", "mon":
-		return time.Monday, true
-	case "tisdag", "tis", "tuesday", "tue", "tues":
-		return time.Tuesday, true
-	case "onsdag", "ons", "wednesday", "wed":
-		return time.Wednesday, true
-	case "torsdag", "tors", "tor", "thursday", "thu", "thur", "thurs":
-		return time.Thursday, true
-	case "fredag", "fre", "friday", "fri":
-		return time.Friday, true
-	case "lördag", "lordag", "lör", "lor", "saturday", "sat":
-		return time.Saturday, true
-	case "söndag", "sondag", "sön", "son", "sunday", "sun":
-		return time.Sunday, true
 	}
 	return 0, false
 }

@@ -1,6 +1,9 @@
 package when
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // span is a byte range of the input.
 type span struct{ start, end int }
@@ -364,7 +367,13 @@ func weekdayOf(t token) (time.Weekday, bool) {
 	if t.kind != word {
 		return 0, false
 	}
-	switch t.text {
+	return Weekday(t.text)
+}
+
+// Weekday reads a weekday's name or its abbreviation, Swedish or English,
+// in any case, with or without å, ä, ö ("måndag", "Mon", "lor").
+func Weekday(w string) (time.Weekday, bool) {
+	switch strings.Map(fold, w) {
 	case "mandag", "man", "monday", "mon":
 		return time.Monday, true
 	case "tisdag", "tis", "tuesday", "tue", "tues":
