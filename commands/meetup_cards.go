@@ -52,6 +52,12 @@ func (f *meetups) keepCard(ctx context.Context, m storage.Meetup, ref bot.Messag
 	}
 	if err := f.posted.AddMeetupCard(ctx, storage.MeetupCard{MeetupID: m.ID, Platform: m.Platform, Ref: ref, Lang: lang}); err != nil {
 		f.log.Error("meetup card not recorded; it will not be updated", "meetup", m.ID, "err", err)
+		return
+	}
+	// A member may click the card between its post and this record: the
+	// refresh their answer asked for found no card, so ask again.
+	if rs, err := f.store.RSVPs(ctx, m.ID); err == nil && len(rs) > 0 {
+		f.cards.Poke(ctx, m.ID)
 	}
 }
 

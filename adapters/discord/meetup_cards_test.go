@@ -154,6 +154,7 @@ func TestMeetupCardCoalescesABurstOfAnswers(t *testing.T) {
 	e := start(t, setup{})
 	mention(e, e.org, `meetup create title:"Vårmarknad" when:"2027-04-10 10:00"`)
 	card := cardIn(t, e, "Vårmarknad")
+	e.messages(t, 2) // the card, then the organiser's answer: the card is recorded
 	var ids []string
 	for i := range 50 {
 		u := e.fake.NewUser(fmt.Sprintf("medlem%d", i))

@@ -53,6 +53,9 @@ func TestMeetupCardUpdatedInPlace(t *testing.T) {
 		}
 		return false
 	})
+	// The card is recorded once the post returns, before the organiser's
+	// answer (an answer clicked in between asks for one more refresh).
+	wait("the organiser's answer", func() bool { return len(allResponsePosts(e.fake)) > 0 })
 	click := func(user, answer string) {
 		e.fake.SendBlockAction(slackfake.BlockAction{UserID: user, ChannelID: e.general, MessageTS: card.TS, ActionID: "pb-0", Value: "meetup rsvp id:1 answer:" + answer})
 	}
