@@ -36,10 +36,26 @@ func (o *handledLog) count(s string) int {
 }
 
 // limited is a harness with the production limit (20 a minute, bursts of 5).
+// Its members are on a chat platform: the console, the operator's own
+// terminal, is never limited.
 func limited(t *testing.T, obs bot.Observer) *bottest.Harness {
-	return bottest.New(t, bottest.WithObserver(obs), bottest.WithOptions(func(o *bot.Options) {
+	h := bottest.New(t, bottest.WithObserver(obs), bottest.WithOptions(func(o *bot.Options) {
 		o.CommandsPerMinute, o.CommandBurst = 0, 0
 	}))
+	h.Platform = bot.PlatformDiscord
+	return h
+}
+
+// The console is the operator's own terminal: a piped script of commands
+// is never limited, whatever role it acts as.
+func TestConsoleIsNotLimited(t *testing.T) {
+	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.CommandsPerMinute, o.CommandBurst = 0, 0 }))
+	org := h.Member("olle", bot.RoleOrganiser)
+	for i := range 30 {
+		if got := h.Say(org, "help"); !strings.Contains(got, "Kommandon du kan använda") {
+			t.Fatalf("console command %d: %q", i+1, got)
+		}
+	}
 }
 
 func TestMemberFloodGetsOneSlowDownThenSilenceUntilRefilled(t *testing.T) {
@@ -110,6 +126,7 @@ func TestModeratorsAndAdminsAreNotLimited(t *testing.T) {
 
 func TestRateLimitConfigurableAndOff(t *testing.T) {
 	h := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.CommandsPerMinute, o.CommandBurst = 6, 2 }))
+	h.Platform = bot.PlatformDiscord
 	kim := h.Member("kim", bot.RoleMember)
 	h.Say(kim, "help")
 	h.Say(kim, "help")
