@@ -24,6 +24,7 @@ type Store interface {
 	ExampleStore
 	LearnStore
 	MeetupStore
+	SeriesStore
 	MeetupCardStore
 	AnnouncementStore
 	delivery.Store

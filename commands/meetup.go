@@ -37,6 +37,7 @@ type meetups struct {
 	calURL    string // the HTTP endpoint's base URL, "" when off
 	interests InterestStore
 	store     MeetupStore
+	series    SeriesStore
 	sched     Scheduler
 	deliver   *delivery.Deliverer
 	cat       *bot.Catalog
@@ -56,7 +57,7 @@ type meetups struct {
 
 // newMeetups builds the feature from the dependencies.
 func newMeetups(d Deps) *meetups {
-	f := &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
+	f := &meetups{calURL: d.CalendarURL, interests: d.Store, store: d.Store, series: d.Store, sched: d.Scheduler, deliver: d.Deliverer, cat: d.catalog(), lang: d.Lang,
 		loc: d.Location, reminders: d.Reminders, grace: d.Grace, now: d.now, log: d.logFor("meetups"),
 		posted: d.Store, adapters: map[bot.Platform]bot.Adapter{}}
 	for _, a := range d.Adapters {
@@ -82,14 +83,14 @@ func (f *meetups) Commands() []*bot.Command {
 	return []*bot.Command{
 		{Name: "meetup create", Group: "meetups", Role: bot.RoleOrganiser, Run: f.create,
 			Help:     txt("Planera en träff", "Plan a meetup"),
-			Args:     []bot.Arg{req(title), req(whenArg), where, channel, capacity, desc},
-			Examples: []string{`meetup create title:"Julfika i ateljén" when:"2027-01-15 18:00" where:"Ateljén, Varberg" capacity:12`}},
+			Args:     []bot.Arg{req(title), req(whenArg), where, channel, capacity, repeatArg(), desc},
+			Examples: []string{`meetup create title:"Julfika i ateljén" when:"2027-01-15 18:00" where:"Ateljén, Varberg" capacity:12`, `meetup create title:"Keramikkväll" when:"torsdag 18-21" repeat:"varannan torsdag"`}},
 		{Name: "meetup edit", Group: "meetups", Role: bot.RoleOrganiser, Run: f.edit,
 			Help: txt("Ändra en träff", "Change a meetup"),
-			Args: []bot.Arg{id, title, whenArg, where, capacity, desc}},
+			Args: []bot.Arg{id, title, whenArg, where, capacity, scopeArg(), desc}},
 		{Name: "meetup cancel", Group: "meetups", Role: bot.RoleOrganiser, Run: f.cancel,
 			Help: txt("Ställ in en träff; de anmälda får veta", "Cancel a meetup; those who signed up are told"),
-			Args: []bot.Arg{id}},
+			Args: []bot.Arg{id, scopeArg()}},
 		{Name: "meetup list", Group: "meetups", Run: f.list, Help: txt("Kommande träffar", "Upcoming meetups")},
 		{Name: "meetup show", Group: "meetups", Run: f.show, Help: txt("En träff: detaljer, vem som kommer, väntelista", "A meetup: details, who is coming, waitlist"),
 			Args: []bot.Arg{id}},
@@ -143,6 +144,9 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
+	if c.Args.Has("repeat") {
+		return f.createSeries(ctx, c, r, channel)
+	}
 	m, err := f.store.CreateMeetup(ctx, storage.Meetup{
 		Title: c.Args.String("title"), Description: c.Args.String("description"), Location: c.Args.String("where"),
 		Start: r.Start, End: r.End, Capacity: c.Args.Int("capacity"),
@@ -153,32 +157,53 @@ func (f *meetups) create(ctx context.Context, c *bot.Call) error {
 	}
 	f.schedule(m, true)
 	nativeID := f.native(ctx, c, m, "")
+	how, card, err := f.publish(ctx, c, m, channel, nativeID)
+	switch {
+	case err != nil:
+		return err
+	case how == publishedElsewhere:
+		return c.Say(ctx, "meetup.created_elsewhere", m.ID, channel)
+	case how == publishedCard:
+		return c.Say(ctx, "meetup.created_card", m.ID)
+	}
+	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.created", m.ID), Card: card})
+}
+
+// How publish showed a new meetup's card.
+const (
+	publishedInReply   = iota // the caller's reply carries the card
+	publishedElsewhere        // posted in the `channel:` given
+	publishedCard             // a message of its own, kept up to date
+)
+
+// publish posts a new meetup's card in channel when that is another
+// channel than the command's, else as a message of its own where cards can
+// be edited, and stores the card's and the native event's ids. Otherwise
+// the card is returned for the caller's reply.
+func (f *meetups) publish(ctx context.Context, c *bot.Call, m storage.Meetup, channel, nativeID string) (int, *bot.Card, error) {
 	card := f.card(ctx, c.Lang, m)
 	msgID := ""
 	if channel != "" && channel != c.Event.Channel.ID {
 		if a := c.Bot().Adapter(c.Event.Platform); a != nil {
 			ref, err := a.Send(ctx, bot.Target{Channel: channel}, bot.Reply{Card: card})
 			if err != nil {
-				return c.Refuse("meetup.announce_failed", m.ID, channel)
+				return 0, nil, c.Refuse("meetup.announce_failed", m.ID, channel)
 			}
 			msgID = ref.ID
 			f.keepCard(ctx, m, ref, c.Lang)
 		}
-		if err := f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID); err != nil {
-			return err
-		}
-		return c.Say(ctx, "meetup.created_elsewhere", m.ID, channel)
+		return publishedElsewhere, nil, f.store.SetMeetupRefs(ctx, m.ID, msgID, nativeID)
 	}
 	// Where cards can be edited, the card is a message of its own that is
 	// kept up to date; the organiser's answer says so.
 	ref, posted := f.postCard(ctx, c, m, channel, card)
 	if err := f.store.SetMeetupRefs(ctx, m.ID, ref.ID, nativeID); err != nil {
-		return err
+		return 0, nil, err
 	}
 	if posted {
-		return c.Say(ctx, "meetup.created_card", m.ID)
+		return publishedCard, nil, nil
 	}
-	return c.Reply(ctx, bot.Reply{Text: c.T("meetup.created", m.ID), Card: card})
+	return publishedInReply, card, nil
 }
 
 // channel is where a new meetup's card goes: the `channel:` argument, else
@@ -200,23 +225,10 @@ func (f *meetups) channel(ctx context.Context, c *bot.Call) (string, error) {
 // (Discord's Events tab) when the platform has one; failures are logged,
 // never fatal.
 func (f *meetups) native(ctx context.Context, c *bot.Call, m storage.Meetup, existing string) string {
-	es, ok := bot.CapableOn[bot.EventScheduler](c.Bot(), m.Platform)
-	if !ok {
+	if _, ok := bot.CapableOn[bot.EventScheduler](c.Bot(), m.Platform); !ok {
 		return existing
 	}
-	ev := bot.NativeEvent{ID: existing, Title: m.Title, Description: m.Description, Location: m.Location, Start: m.Start, End: m.End}
-	if existing == "" {
-		id, err := es.CreateEvent(ctx, ev)
-		if err != nil {
-			f.log.Warn("native event not created", "meetup", m.ID, "err", err)
-			return ""
-		}
-		return id
-	}
-	if err := es.UpdateEvent(ctx, ev); err != nil {
-		f.log.Warn("native event not updated", "meetup", m.ID, "err", err)
-	}
-	return existing
+	return f.nativeEvent(ctx, m, existing)
 }
 
 // meetup loads the meetup named by the id argument, or explains.
@@ -236,6 +248,9 @@ func (f *meetups) edit(ctx context.Context, c *bot.Call) error {
 	}
 	if m.Cancelled {
 		return c.Refuse("meetup.is_cancelled", m.ID)
+	}
+	if c.Args.String("scope") == scopeFollowing {
+		return f.editFollowing(ctx, c, m)
 	}
 	old := m
 	changed := false
@@ -272,10 +287,25 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 	if err != nil {
 		return err
 	}
-	if err := f.store.CancelMeetup(ctx, m.ID); errors.Is(err, storage.ErrCancelled) {
+	if c.Args.String("scope") == scopeFollowing {
+		return f.cancelFollowing(ctx, c, m)
+	}
+	told, err := f.cancelMeetup(ctx, c, m)
+	if errors.Is(err, storage.ErrCancelled) {
 		return c.Refuse("meetup.is_cancelled", m.ID)
 	} else if err != nil {
 		return err
+	}
+	return c.Say(ctx, bot.Plural("meetup.cancelled", told), m.ID, bot.Quote(m.Title, 100), told)
+}
+
+// cancelMeetup cancels m, its reminders and native event, tells those who
+// answered yes or maybe (and the meetup's channel) and updates its cards.
+// It returns how many members were told; storage.ErrCancelled when it
+// already was cancelled.
+func (f *meetups) cancelMeetup(ctx context.Context, c *bot.Call, m storage.Meetup) (int, error) {
+	if err := f.store.CancelMeetup(ctx, m.ID); err != nil {
+		return 0, err
 	}
 	f.unschedule(m.ID)
 	if cm, err := f.store.Meetup(ctx, m.ID); err == nil {
@@ -288,7 +318,7 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 	}
 	rsvps, err := f.store.RSVPs(ctx, m.ID)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	job, at := fmt.Sprintf("cancel:%d", m.ID), f.now()
 	var dests []delivery.Dest
@@ -317,7 +347,7 @@ func (f *meetups) cancel(ctx context.Context, c *bot.Call) error {
 		}
 	}
 	f.refreshCards(ctx, m.ID) // "CANCELLED", without buttons
-	return c.Say(ctx, bot.Plural("meetup.cancelled", told), m.ID, bot.Quote(m.Title, 100), told)
+	return told, nil
 }
 
 func (f *meetups) list(ctx context.Context, c *bot.Call) error {
@@ -334,6 +364,9 @@ func (f *meetups) list(ctx context.Context, c *bot.Call) error {
 		fmt.Fprintf(&b, "\n- `%d` **%s** — %s", m.ID, m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))
 		if m.Location != "" {
 			b.WriteString(", " + m.Location)
+		}
+		if words := f.seriesWords(ctx, c.Lang, m.ID); words != "" {
+			b.WriteString(" · ↻ " + words)
 		}
 	}
 	b.WriteString("\n" + c.T("meetup.list_hint"))
@@ -448,6 +481,9 @@ func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.
 		places = t("meetup.count_cap", yes, m.Capacity, maybe, wait)
 	}
 	card.Fields = append(card.Fields, bot.Field{Name: t("meetup.places"), Value: places, Inline: true})
+	if words := f.seriesWords(ctx, lang, m.ID); words != "" {
+		card.Fields = append(card.Fields, bot.Field{Name: t("meetup.repeats"), Value: "↻ " + words, Inline: true})
+	}
 	if m.Cancelled {
 		card.Title = t("meetup.cancelled_title", m.Title)
 		return card

@@ -46,15 +46,9 @@ func meetupChanges(old, m storage.Meetup) []string {
 // changed (old → new, with the new calendar file), updates every card
 // posted for the meetup, and answers the organiser with how many of each.
 func (f *meetups) announceChange(ctx context.Context, c *bot.Call, old, m storage.Meetup) error {
-	if fresh, err := f.store.Meetup(ctx, m.ID); err == nil {
-		m = fresh // the bumped SEQUENCE, for the calendar file
-	}
+	m, told, noticed := f.tellChange(ctx, c.Event.User, old, m)
 	text := c.T("meetup.edited", m.ID)
-	if fields := meetupChanges(old, m); len(fields) > 0 {
-		job := fmt.Sprintf("change:%d:%d:%s", m.ID, m.Sequence, strings.Join(fields, ","))
-		told := f.notify(ctx, job, m, c.Event.User, func(lang string) bot.Reply {
-			return f.changeNotice(lang, &old, m, fields)
-		})
+	if noticed {
 		text += " " + c.TN("meetup.told", told, told)
 	}
 	updated := f.refreshCards(ctx, m.ID)
@@ -63,6 +57,25 @@ func (f *meetups) announceChange(ctx context.Context, c *bot.Call, old, m storag
 		return c.Reply(ctx, bot.Reply{Text: text + " " + c.TN("meetup.cards_updated", updated, updated)})
 	}
 	return c.Reply(ctx, bot.Reply{Text: text, Card: f.card(ctx, c.Lang, m)})
+}
+
+// tellChange tells everyone who answered yes or maybe to m, except by,
+// what an edit from old changed, when it changed anything they hear about
+// (noticed). It returns m as stored (with the bumped SEQUENCE) and how
+// many were told.
+func (f *meetups) tellChange(ctx context.Context, by bot.User, old, m storage.Meetup) (_ storage.Meetup, told int, noticed bool) {
+	if fresh, err := f.store.Meetup(ctx, m.ID); err == nil {
+		m = fresh // the bumped SEQUENCE, for the calendar file
+	}
+	fields := meetupChanges(old, m)
+	if len(fields) == 0 {
+		return m, 0, false
+	}
+	job := fmt.Sprintf("change:%d:%d:%s", m.ID, m.Sequence, strings.Join(fields, ","))
+	told = f.notify(ctx, job, m, by, func(lang string) bot.Reply {
+		return f.changeNotice(lang, &old, m, fields)
+	})
+	return m, told, true
 }
 
 // notify sends each member who answered yes or maybe to m (waitlisted

@@ -289,7 +289,7 @@ func (f *meetups) Start(ctx context.Context) error {
 		return bot.Reply{Text: f.cat.T(lang, "meetup.promoted_dm", m.Title, formatWhen(lang, m.Start, m.End, f.loc))}, true, nil
 	})
 	f.registerNotices() // change and cancel (meetup_notify.go)
-	return nil
+	return f.startSeries(ctx)
 }
 
 // jobMeetup loads the meetup a job is about ("reminder:12:1h0m0s").

@@ -32,6 +32,7 @@ func memberTables() []struct{ table, where string } {
 		{"answers", "platform = ? AND user_id = ?"},
 		{"answer_votes", "platform = ? AND user_id = ?"},
 		{"meetups", "organiser_platform = ? AND organiser_id = ?"},
+		{"meetup_series", "organiser_platform = ? AND organiser_id = ?"},
 		{"knowledge_entries", "author = ? || ':' || ?"},
 		{"topic_examples", "author = ? || ':' || ?"},
 		{"announcements", "created_by = ? || ':' || ?"},
@@ -135,6 +136,7 @@ AND id NOT IN (SELECT question_id FROM question_askers WHERE platform <> ?1 OR u
 			// and answer_votes.
 			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 			{"UPDATE meetups SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
+			{"UPDATE meetup_series SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
 			{"UPDATE knowledge_entries SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE topic_examples SET author = ? WHERE author = ?", []any{Forgotten, key}},
 			{"UPDATE announcements SET created_by = ? WHERE created_by = ?", []any{Forgotten, key}},

@@ -617,9 +617,14 @@ func TestReminderInTheChannelWhenDiscordRefusesTheDM(t *testing.T) {
 	mention(e, e.org, `meetup create title:"Keramikkväll" when:"2027-03-04 18:00" where:"Ateljén"`)
 	e.messages(t, 1)
 	mention(e, e.kim, "meetup rsvp id:1 answer:yes")
-	e.waitFor(t, "the RSVP answered", func() bool {
-		ms := e.fake.Messages(e.general)
-		return len(ms) > 0 && strings.Contains(ms[len(ms)-1].Content, "Du är anmäld")
+	// The organiser's answer may come after kim's: wait for both.
+	e.waitFor(t, "the RSVP and the creation answered", func() bool {
+		answered, created := false, false
+		for _, m := range e.fake.Messages(e.general) {
+			answered = answered || strings.Contains(m.Content, "Du är anmäld")
+			created = created || strings.Contains(m.Content, "Träff 1 är skapad") || strings.Contains(m.Content, "Meetup 1 is created")
+		}
+		return answered && created
 	})
 	before := len(e.fake.Messages(e.general))
 	e.fake.FailNext("POST", "/channels/*/messages", http.StatusForbidden, `{"code":50007,"message":"Cannot send messages to this user"}`)
