@@ -182,6 +182,24 @@ func (b *Bot) Wait(ctx context.Context) error {
 	}
 }
 
+// commandLanguage is the reply language of a typed command. Its name and
+// its options' names are the same words for Swedish and English speakers
+// ("meetup create title:… when:…") and choices are canonical English
+// ("answer:no"), so only what the member wrote freely (text values) is
+// read, and only when it is clearly one language; otherwise the hint or
+// the community's language (Swedish) decides. A chosen language comes
+// first, as always.
+func (b *Bot) commandLanguage(m Member, ev Event, cmd *Command, args Args) string {
+	var free []string
+	for _, a := range cmd.Args {
+		if a.Kind == KindText || a.Kind == KindRest {
+			free = append(free, args.String(a.Name))
+		}
+	}
+	ev.Text = strings.Join(free, " ")
+	return b.Language(m, ev)
+}
+
 // Language picks the reply language for m's event (see the package doc).
 func (b *Bot) Language(m Member, ev Event) string {
 	switch {

@@ -173,6 +173,9 @@ func (b *Bot) invoke(ctx context.Context, call *Call, cmd *Command, bind func() 
 		call.fail(ctx, call.explain(err))
 		return
 	}
+	if call.Event.Kind == EventMessage {
+		call.Lang = b.commandLanguage(call.Member, call.Event, cmd, call.Args)
+	}
 	if call.Event.Kind == EventAction && !call.confirmed && call.Args.String("confirm") != "" {
 		// A button that carries confirm:yes itself (posted before
 		// confirmations were bound, or forged) would act for whoever

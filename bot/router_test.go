@@ -284,3 +284,16 @@ func invoked(t *testing.T, h *bottest.Harness, name string) *bot.Command {
 	}
 	return c
 }
+
+// A command typed with English option names and Swedish values is
+// answered in Swedish: the values tell the language, not the names.
+func TestCommandLanguageFromItsValues(t *testing.T) {
+	h := bottest.New(t)
+	org := h.Member("olle", bot.RoleOrganiser)
+	if got := h.Say(org, `meetup create title:"Keramikkväll" when:"2027-01-15 18:00" where:"Ateljén i Varberg"`); !strings.Contains(got, "Träff 1 är skapad") {
+		t.Fatalf("Swedish values: %q", got)
+	}
+	if got := h.Say(org, `meetup create title:"Pottery with the whole group" when:"2027-01-16 18:00" where:"at the old school"`); !strings.Contains(got, "Meetup 2 is created") {
+		t.Fatalf("English values: %q", got)
+	}
+}

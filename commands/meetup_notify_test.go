@@ -25,7 +25,8 @@ func TestMeetupChangeNotices(t *testing.T) {
 	h.Say(dan, "meetup rsvp id:1 answer:yes") // waitlisted: told too
 
 	got := h.Say(org, `meetup edit id:1 when:"lördag 17:00" where:"Biblioteket" capacity:0`)
-	if !strings.Contains(got, "Meetup 1 is changed. 3 members who answered yes or maybe have been told.") {
+	// Swedish values: a Swedish reply (the option names do not decide).
+	if !strings.Contains(got, "Träff 1 är ändrad. 3 medlemmar som svarat ja eller kanske har fått besked.") {
 		t.Fatalf("edit = %q", got)
 	}
 	notices := map[string]bot.Reply{}

@@ -59,9 +59,9 @@ func TestMeetupCardFollowsAnswersAndChanges(t *testing.T) {
 	if len(card.Components) != 1 {
 		t.Fatalf("card without its buttons: %+v", card)
 	}
-	e.waitFor(t, "the organiser told the card stays up to date (in the language they wrote in, as the card)", func() bool {
+	e.waitFor(t, "the organiser told the card stays up to date (in Swedish, the language of the values they wrote)", func() bool {
 		ms := e.fake.Messages(e.general)
-		return strings.Contains(ms[len(ms)-1].Content, "The card above shows the answers")
+		return strings.Contains(ms[len(ms)-1].Content, "Kortet ovan visar svaren")
 	})
 	click := func(u discordfake.User, answer string) {
 		t.Helper()
@@ -73,7 +73,7 @@ func TestMeetupCardFollowsAnswersAndChanges(t *testing.T) {
 	click(e.kim, "yes")
 	e.waitFor(t, "the card showing kim's yes", func() bool {
 		m, _ := e.fake.Message(card.ID)
-		return strings.Contains(fieldsOf(m), "1 of 10 places, 0 maybe")
+		return strings.Contains(fieldsOf(m), "1 av 10 platser, 0 kanske")
 	})
 	// The next ones within ten seconds show together, ten seconds after it.
 	click(e.mod, "maybe")
@@ -81,7 +81,7 @@ func TestMeetupCardFollowsAnswersAndChanges(t *testing.T) {
 	e.h.Advance(10 * time.Second)
 	e.waitFor(t, "the card showing moa's maybe", func() bool {
 		m, _ := e.fake.Message(card.ID)
-		return strings.Contains(fieldsOf(m), "1 of 10 places, 1 maybe")
+		return strings.Contains(fieldsOf(m), "1 av 10 platser, 1 kanske")
 	})
 	if m, _ := e.fake.Message(card.ID); m.Edits != 2 {
 		t.Errorf("%d edits for three answers, want 2", m.Edits)
@@ -91,11 +91,11 @@ func TestMeetupCardFollowsAnswersAndChanges(t *testing.T) {
 	e.waitFor(t, "the edit answered", func() bool {
 		ms := e.fake.Messages(e.general)
 		got := ms[len(ms)-1].Content
-		return strings.Contains(got, "Meetup 1 is changed") && strings.Contains(got, "2 members who answered yes or maybe have been told") &&
-			strings.Contains(got, "1 card in the channels is updated")
+		return strings.Contains(got, "Träff 1 är ändrad") && strings.Contains(got, "2 medlemmar som svarat ja eller kanske har fått besked") &&
+			strings.Contains(got, "1 kort i kanalerna är uppdaterat")
 	})
 	edited, _ := e.fake.Message(card.ID)
-	if f := fieldsOf(edited); !strings.Contains(f, "Where: Biblioteket") || !strings.Contains(f, "Friday 5 March 2027, 19:00") || !strings.Contains(f, "1 of 12 places") {
+	if f := fieldsOf(edited); !strings.Contains(f, "Var: Biblioteket") || !strings.Contains(f, "fredag 5 mars 2027 kl. 19:00") || !strings.Contains(f, "1 av 12 platser") {
 		t.Fatalf("card after the edit:\n%s", f)
 	}
 	if len(edited.Components) != 1 {
@@ -136,7 +136,7 @@ func TestMeetupCardFollowsAnswersAndChanges(t *testing.T) {
 	mention(e, e.org, "meetup cancel id:1")
 	e.waitFor(t, "the card cancelled", func() bool {
 		m, _ := e.fake.Message(card.ID)
-		return len(m.Embeds) == 1 && m.Embeds[0].Title == "CANCELLED: Keramikkväll" && len(m.Components) == 0
+		return len(m.Embeds) == 1 && m.Embeds[0].Title == "INSTÄLLT: Keramikkväll" && len(m.Components) == 0
 	})
 	e.waitFor(t, "the cancellation by DM with its calendar file", func() bool {
 		for _, m := range dmTexts(e, e.kim) {
