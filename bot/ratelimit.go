@@ -130,7 +130,7 @@ func (l *memberLimits) size() int {
 func (b *Bot) allow(ctx context.Context, c *Call) bool {
 	// The console is the operator's own terminal (a piped script of
 	// commands included): nobody else can flood it.
-	if b.limits == nil || c.Role >= RoleModerator || c.Event.Platform == PlatformConsole {
+	if b.limits == nil || c.Role >= RoleModerator || c.Event.Platform == PlatformConsole || c.Event.PageView {
 		return true
 	}
 	v := b.limits.take(c.Event.User.Key(), b.opt.Now())

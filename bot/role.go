@@ -144,22 +144,36 @@ func (m RoleMap) Role(u User, granted Role) Role {
 // A member who has left has only their grant; a lookup that fails is an
 // error, never a lower role.
 func (b *Bot) RoleOf(ctx context.Context, u User) (Role, error) {
-	if r, ok := b.adapters[u.Platform].(MemberResolver); ok {
-		facts, err := r.Member(ctx, u.ID)
-		switch {
-		case err == nil:
-			u = facts
-		case errors.Is(err, ErrNoSuchMember):
-			u = User{Platform: u.Platform, ID: u.ID}
-		default:
-			return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
-		}
+	facts, err := b.Facts(ctx, u)
+	switch {
+	case err == nil:
+		u = facts
+	case errors.Is(err, ErrNoSuchMember):
+		u = User{Platform: u.Platform, ID: u.ID}
+	default:
+		return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
 	}
 	granted, err := b.opt.Store.GrantedRole(ctx, u)
 	if err != nil {
 		return RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
 	}
 	return b.opt.Roles.Role(u, granted), nil
+}
+
+// Facts returns u with the server-wide facts their role comes from,
+// looked up fresh where the platform can (MemberResolver): what an event
+// from u would carry now. A member who has left the community is
+// ErrNoSuchMember; a platform without lookups returns u as it is.
+func (b *Bot) Facts(ctx context.Context, u User) (User, error) {
+	r, ok := b.adapters[u.Platform].(MemberResolver)
+	if !ok {
+		return u, nil
+	}
+	facts, err := r.Member(ctx, u.ID)
+	if err != nil {
+		return u, err
+	}
+	return facts, nil
 }
 
 // callerRole is the role of u as the author of an event (the adapter has

@@ -92,6 +92,10 @@ type Event struct {
 	// ephemeral messages, the console). When false, the core sends Private
 	// replies as a DM instead and answers in the channel only that it did.
 	PrivateReplies bool
+	// PageView marks a read the web dashboard makes to draw a page (a
+	// list command): it does not count against the member's command limit,
+	// which is for what members write; the web server bounds its requests.
+	PageView bool
 }
 
 // Reply is what the bot says. Text uses a small markdown subset every
@@ -109,6 +113,9 @@ type Reply struct {
 	// File is an attachment (a data export), sent as a file where the
 	// platform allows and as text elsewhere.
 	File *File
+	// Views are the reply's data drawn as tables, charts or calendars
+	// where a surface can (the web dashboard); Text says the same in words.
+	Views []View
 	// Nonce is an idempotency key for a message the bot starts itself
 	// (scheduled announcements): a platform that supports it (Discord's
 	// enforce_nonce) posts a message with the same nonce only once.

@@ -33,6 +33,7 @@ type Config struct {
 	Roles      Roles      `toml:"roles"`
 	Knowledge  Knowledge  `toml:"knowledge"`
 	HTTP       HTTP       `toml:"http"`
+	Web        Web        `toml:"web"`
 	Meetups    Meetups    `toml:"meetups"`
 	Members    Members    `toml:"members"`
 	Matching   Matching   `toml:"matching"`
@@ -169,6 +170,18 @@ type HTTP struct {
 	PublicURL string `toml:"public_url"`
 }
 
+// Web is the web dashboard and community page, served on the [http]
+// endpoint.
+type Web struct {
+	// Enabled serves the dashboard (sign-in links from `dashboard`) when
+	// [http] listen is set. Default true.
+	Enabled bool `toml:"enabled"`
+	// Public shows the community page (upcoming meetups, what the
+	// passion-driven economy is, common interests) to anyone, signed in or
+	// not. Default false.
+	Public bool `toml:"public"`
+}
+
 // Default returns the built-in configuration: console only, Swedish,
 // Europe/Stockholm, passionbot.db in the working folder.
 func Default() Config {
@@ -186,6 +199,7 @@ func Default() Config {
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 		Automod:  Automod{MaxMentions: 5, RepeatChannels: 3, RepeatWindow: "1m"},
 		Backup:   Backup{Dir: "backups", Keep: 7},
+		Web:      Web{Enabled: true},
 		Limits:   Limits{CommandsPerMinute: 20, CommandBurst: 5},
 		// Moderation's audit log is kept two years.
 		Moderation: Moderation{AuditRetention: "730d"},

@@ -208,3 +208,13 @@ func Render(r bot.Reply) string {
 
 // The console is the bare adapter: no optional capability.
 var _ bot.Adapter = (*Adapter)(nil)
+
+// Member answers for the operator alone: the console's only member, with
+// the role it runs as (--as), as each of the operator's lines carries it.
+// The web dashboard reads the operator's role through it on every request.
+func (a *Adapter) Member(_ context.Context, userID string) (bot.User, error) {
+	if userID != a.opt.UserID {
+		return bot.User{}, bot.ErrNoSuchMember
+	}
+	return bot.User{Platform: bot.PlatformConsole, ID: a.opt.UserID, Name: a.opt.Name, Role: a.opt.Role}, nil
+}
