@@ -21,6 +21,9 @@ import (
 // "in"/"i"/"på"/"at", or in brackets). Among the best hits, one that has
 // the type asked for is preferred to a slightly better one that lacks it
 // (Index.promote).
+//
+// "How old"/"hur gammal" needs an age or a birth year, and "what was its
+// budget/revenue" (not "is revenue the goal?") a sum of money.
 const (
 	needTime = 1 << iota
 	needNumber
@@ -29,6 +32,7 @@ const (
 	needPlace
 	needContact
 	needDigits
+	needAge
 )
 
 var (
@@ -53,7 +57,16 @@ var (
 	// incomeWords ask for a sum of money wherever they stand.
 	incomeWords = wordSet(`salary salaries wage wages income lön lönen löner
 		inkomst inkomsten månadslön årslön turnover omsättning omsättningen`)
-	nameWords = wordSet(`who whom whose vem vems`)
+	// sumWords ask for a sum of money when the question asks what it is
+	// ("what was the project's budget?"), not when it asks whether it
+	// matters ("is revenue the goal?").
+	sumWords = wordSet(`budget budgets budgeten budgetar revenue revenues
+		intäkt intäkter intäkterna`)
+	// ageWords, after "how"/"hur" or "what"/"vilken", ask for an age, which
+	// an answer gives with a birth year or an age (ageTextWords).
+	ageWords     = wordSet(`old gammal gamla age ålder`)
+	ageTextWords = wordSet(`born född födde age aged ålder åldern`)
+	nameWords    = wordSet(`who whom whose vem vems`)
 	// digitWords ask for a number of some kind (a phone number, a
 	// reference): the answer must contain digits.
 	digitWords = wordSet(`number numbers nummer numret nr`)
@@ -81,7 +94,7 @@ func questionNeeds(q string) int {
 	pos := 0 // position after leading greetings
 	n := 0
 	howMuch := false
-	money := false
+	money, sum := false, false
 	tk.each(q, 4<<10, func(w string) bool {
 		n++
 		if _, ok := greetWords[w]; ok && pos == 0 {
@@ -119,6 +132,12 @@ func questionNeeds(q string) int {
 		if pos <= 3 && (prev == "how" && w == "many" || prev == "hur" && w == "många") {
 			need |= needNumber
 		}
+		if _, ok := ageWords[w]; ok && (prev == "how" || prev == "hur" || prev == "what" || prev == "vilken") {
+			need |= needAge
+		}
+		if _, ok := sumWords[w]; ok {
+			sum = true
+		}
 		if prev == "how" && w == "much" || prev == "hur" && w == "mycket" {
 			howMuch = true
 		}
@@ -134,7 +153,7 @@ func questionNeeds(q string) int {
 		prev = w
 		return n < 64
 	})
-	if money {
+	if money || sum && !isYesNo(q) {
 		need |= needMoney
 	}
 	return need
@@ -220,6 +239,9 @@ func wordHas(w string) int {
 	}
 	if _, ok := moneyWords[w]; ok {
 		has |= needMoney
+	}
+	if _, ok := ageTextWords[w]; ok {
+		has |= needAge
 	}
 	return has
 }

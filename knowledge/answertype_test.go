@@ -41,6 +41,10 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"vad tjänar linda", needMoney},
 		{"how much does she earn", needMoney},
 		{"what's mia lindgren's number", needDigits},
+		{"how old is linda k nordfors", needAge},
+		{"hur gammal är mia lindgren", needAge},
+		{"what was viakub's total budget", needMoney},
+		{"is revenue the goal of a passion-driven business", 0},
 	} {
 		if got := questionNeeds(c.q); got != c.want {
 			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)

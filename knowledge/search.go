@@ -316,11 +316,12 @@ func (ix *Index) lacks(sc *scratch, d int32, mask int) bool {
 
 // strictNeeds are the answer types whose absence also lowers the
 // confidence: a "when" question answered without a date is not answered,
-// nor a question for a phone number or an e-mail address without one.
+// nor a question for a phone number or an e-mail address without one, nor
+// "how old …" without an age or a birth year.
 // A "who" or "where" question may be answered by a group or a kind of
 // place ("public officials", "at innovation arenas"), so a missing name
 // or place only counts in the ranking.
-const strictNeeds = needTime | needNumber | needMoney | needContact | needDigits
+const strictNeeds = needTime | needNumber | needMoney | needContact | needDigits | needAge
 
 // rerankNames lowers, in the ranking of hits, the topics that lack a name
 // of the question (missingNames): by params.nameRank per missing name.
