@@ -90,8 +90,8 @@ func appendGrams(gs []gramWeight, tok string, w float32) []gramWeight {
 }
 
 // Function grams. Some stop words change what a question asks although
-// they say nothing about its subject: the first person ("är jag
-// passionsdriven?" is not "vad krävs för att vara passionsdriven?"), and
+// they say nothing about its subject: the first person, singular or plural
+// ("är jag passionsdriven?", "är vi passionsdrivna?" is not "vad krävs för att vara passionsdriven?"), and
 // the modal verbs of yes/no questions ("must a business grow?" is
 // answered no, "can a business stay small?" yes). Each such class adds a
 // synthetic trigram to the vectors of the questions and examples that
@@ -109,7 +109,7 @@ const (
 var funcClasses = func() map[string]uint32 {
 	m := map[string]uint32{}
 	for g, words := range map[uint32]string{
-		selfGram: `jag mig mej min mitt mina me my mine myself im ive`,
+		selfGram: `jag mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
 		mustGram: `must måste behöver need needs krävs required`,
 		canGram:  `can could kan kunde får may might`,
 		onlyGram: `only bara endast enbart`,
