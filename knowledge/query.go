@@ -3,6 +3,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -80,23 +81,19 @@ func (ix *Index) analyze(q string, sc *scratch) {
 }
 
 // addPhrases adds a slot for each quoted phrase of two or more words.
+// Double quotes («», “”, "…") always quote; single ones ('…', ‘…’) only
+// when they stand at the edges of words, so that an apostrophe
+// ("what's", "Nordfors' book") does not open a phrase.
 func (ix *Index) addPhrases(q string, sc *scratch) {
 	const maxPhrases = 4
 	n := 0
 	for n < maxPhrases {
-		i := strings.IndexAny(q, "\"“”«»")
+		i, j := quoted(q)
 		if i < 0 {
 			return
 		}
-		_, size := utf8.DecodeRuneInString(q[i:])
-		q = q[i+size:]
-		j := strings.IndexAny(q, "\"“”«»")
-		if j < 0 {
-			return
-		}
-		inner := q[:j]
-		_, size = utf8.DecodeRuneInString(q[j:])
-		q = q[j+size:]
+		inner := q[i:j]
+		q = q[j:]
 		var words []string
 		sc.tk.each(inner, 0, func(w string) bool {
 			words = append(words, w)
@@ -107,6 +104,41 @@ func (ix *Index) addPhrases(q string, sc *scratch) {
 			n++
 		}
 	}
+}
+
+// quoted returns the byte span q[i:j] inside the first pair of quotes of
+// q (see addPhrases), with j just after the closing quote, or -1, -1.
+func quoted(q string) (int, int) {
+	const double, single = "\"“”«»", "'‘’"
+	wordAt := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(q[i:])
+		return i < len(q) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+	wordBefore := func(i int) bool {
+		r, _ := utf8.DecodeLastRuneInString(q[:i])
+		return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+	for i := 0; i < len(q); {
+		r, size := utf8.DecodeRuneInString(q[i:])
+		switch {
+		case strings.ContainsRune(double, r):
+			if k := strings.IndexAny(q[i+size:], double); k >= 0 {
+				_, cs := utf8.DecodeRuneInString(q[i+size+k:])
+				return i + size, i + size + k + cs
+			}
+			return -1, -1
+		case strings.ContainsRune(single, r) && !wordBefore(i) && wordAt(i+size):
+			for k := i + size; k < len(q); {
+				c, cs := utf8.DecodeRuneInString(q[k:])
+				if strings.ContainsRune(single, c) && wordBefore(k) && !wordAt(k+cs) {
+					return i + size, k + cs
+				}
+				k += cs
+			}
+		}
+		i += size
+	}
+	return -1, -1
 }
 
 // exactTerms appends the term ids of w's own stems (weight 1).

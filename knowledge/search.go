@@ -371,7 +371,8 @@ func (ix *Index) promote(sc *scratch, hits []int32) {
 
 // phraseDocs puts the documents containing a quoted phrase into
 // sc.inSlot with the best possible slot score. Candidates are the
-// documents of the phrase's rarest meaningful word.
+// documents of the phrase's rarest meaningful word (the first 256), or of
+// a phrase of stop words only the first 1024 documents.
 func (ix *Index) phraseDocs(phrase []string, sc *scratch) {
 	const maxCandidates = 256
 	var best []posting
@@ -390,9 +391,18 @@ func (ix *Index) phraseDocs(phrase []string, sc *scratch) {
 			best = union
 		}
 	}
+	limit := maxCandidates
+	if best == nil {
+		limit = 4 * maxCandidates
+		// Only stop words ("mer av det som betyder något"): the first
+		// documents are the candidates.
+		for d := range min(len(ix.docs), limit) {
+			best = append(best, posting{doc: int32(d)})
+		}
+	}
 	full := float32(ix.p.k1 + 1)
 	for i, ps := range best {
-		if i == maxCandidates {
+		if i == limit {
 			break
 		}
 		d := ps.doc

@@ -225,3 +225,21 @@ func TestDetectLang(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{`vad menas med 'mer av det som betyder något'?`, "mer av det som betyder något'"},
+		{`what does “more of what matters” mean`, "more of what matters”"},
+		{`what's in Nordfors' book`, ""},
+		{`it's 'odd`, ""},
+		{`"unclosed`, ""},
+	} {
+		got := ""
+		if i, j := quoted(c.q); i >= 0 {
+			got = c.q[i:j]
+		}
+		if got != c.want {
+			t.Errorf("quoted(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
