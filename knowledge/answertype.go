@@ -75,10 +75,11 @@ var (
 	contactWords = wordSet(`phone telephone mobile cell email mail mejl
 		telefon telefonnummer mobil mobilnummer mobilnr epost
 		mailadress mejladress epostadress emailadress`)
-	// placeAfterVar are verbs that make Swedish "var" mean "where" ("var
-	// ligger …") rather than "was" ("var viakub …").
+	// placeAfterVar are the words that make Swedish "var" mean "where"
+	// ("var ligger …", "var i Halmstad …") rather than "was" ("var viakub
+	// …").
 	placeAfterVar = wordSet(`ligger låg finns fanns hölls håller hittar
-		sker skedde bor hålls`)
+		sker skedde bor hålls i på hos`)
 	placeNouns = wordSet(`city town place venue address location stad staden
 		ort orten plats platsen adress adressen kommun`)
 	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)

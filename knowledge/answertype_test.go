@@ -51,3 +51,19 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestIsYesNoWhere(t *testing.T) {
+	for q, want := range map[string]bool{
+		"var i Halmstad höll VIAkub till?": false,
+		"var ligger impact house":          false,
+		"var viakub ett eu-projekt?":       true,
+		"var det över hundra deltagare":    true,
+	} {
+		if got := isYesNo(q); got != want {
+			t.Errorf("isYesNo(%q) = %v", q, got)
+		}
+	}
+	if !modalClash(modalMust, modalCan) || modalClash(modalMust, modalMust|modalCan) || modalClash(0, modalMust) {
+		t.Error("modalClash")
+	}
+}

@@ -32,6 +32,7 @@ type exampleIndex struct {
 	doc   []int32   // example → document
 	norm  []float32 // example → length of its weighted trigram vector
 	lead  []uint8   // example → leadNone, leadYes, leadNo or leadDepends
+	modal []uint8   // example → its modalMust/modalCan bits (modalBits)
 	// maxPost caps the postings scanned for one trigram: one found in a
 	// large share of all examples says almost nothing and would cost the
 	// most.
@@ -200,6 +201,7 @@ func (ix *Index) buildExamples() {
 		ex := int32(len(ix.ex.doc))
 		ix.ex.doc = append(ix.ex.doc, d)
 		ix.ex.lead = append(ix.ex.lead, lead)
+		ix.ex.modal = append(ix.ex.modal, modalBits(gs))
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
 		for _, g := range gs {
@@ -423,7 +425,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
 	}
 	best, lead := float32(0), uint8(leadNone)
 	for _, ex := range sc.exTouched {
-		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best {
+		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) {
 			best, lead = sc.exDot[ex], ix.ex.lead[ex]
 		}
 	}
@@ -431,6 +433,36 @@ func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
 		return leadNone
 	}
 	return lead
+}
+
+// Modal bits of a question or example: "must"/"måste" and "can"/"kan".
+const (
+	modalMust = 1 << iota
+	modalCan
+)
+
+// modalBits returns the modal bits of a vector with function grams.
+func modalBits(gs []gramWeight) uint8 {
+	var m uint8
+	for _, g := range gs {
+		switch g.h {
+		case mustGram:
+			m |= modalMust
+		case canGram:
+			m |= modalCan
+		}
+	}
+	return m
+}
+
+// modalClash reports whether a lead question with modal bits ex answers
+// another question than one with q: "must …?" and "can …?" usually have
+// opposite answers ("must it be non-profit?" no, "can it be non-profit?"
+// yes), so the lead of one is not the lead of the other.
+func modalClash(q, ex uint8) bool {
+	must := func(m uint8) bool { return m&modalMust != 0 }
+	can := func(m uint8) bool { return m&modalCan != 0 && m&modalMust == 0 }
+	return must(q) && can(ex) || can(q) && must(ex)
 }
 
 // yesNoWords start a yes/no question (after greetings).
@@ -457,14 +489,21 @@ func isYesNo(q string) bool {
 	}
 	var tk tokenizer
 	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(".,:;!?–—()", r) }) {
-		yes, n := false, 0
+		yes, n, first := false, 0, ""
 		tk.each(clause, 0, func(w string) bool {
 			n++
+			if first == "var" {
+				// "var i Halmstad …", "var ligger …": where, not was.
+				_, where := placeAfterVar[w]
+				yes = !where
+				return false
+			}
 			if _, ok := greetWords[w]; ok {
 				return n < 8
 			}
 			_, yes = yesNoWords[w]
-			return false
+			first = w
+			return yes && w == "var"
 		})
 		if yes {
 			return true

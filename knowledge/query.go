@@ -67,13 +67,14 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
-	sc.mustOnly = false
+	sc.mustOnly, sc.modal = false, 0
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
 		sc.grams = funcGrams(sc.grams, q)
 		for _, g := range sc.grams[n:] {
 			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
 		}
+		sc.modal = modalBits(sc.grams[n:])
 	}
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)

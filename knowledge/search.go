@@ -77,6 +77,7 @@ type scratch struct {
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
+	modal    uint8 // modalMust/modalCan (examples.go)
 	// Example matching (examples.go): the question's trigrams, the score
 	// per example (dot product, then cosine) and the best cosine per
 	// document, with the lists of those touched.
