@@ -154,10 +154,34 @@ func questionNeeds(q string) int {
 		prev = w
 		return n < 64
 	})
+	if need&needPlace == 0 {
+		// The first "var" of the first clause, as a word of its own.
+		lq := strings.ToLower(q[:min(len(q), 256)])
+		if i := strings.Index(lq, "var "); i >= 0 && (i == 0 || !isWordByte(lq[i-1])) && varWhere(lq[i:]) && !strings.ContainsAny(lq[:i], ".,;:!?") {
+			need |= needPlace
+		}
+	}
 	if money || sum && !isYesNo(q) {
 		need |= needMoney
 	}
 	return need
+}
+
+// varWhere reports whether the first "var" of a clause means "where": the
+// word after it is in placeAfterVar ("var ligger …", "var i …"). The
+// tokenizer drops one-letter words such as "i", so the clause is split on
+// spaces here.
+func varWhere(clause string) bool {
+	seen := false
+	for f := range strings.FieldsSeq(clause) {
+		f = strings.ToLower(strings.Trim(f, ".,;:!?\"'"))
+		if seen {
+			_, ok := placeAfterVar[f]
+			return ok
+		}
+		seen = f == "var"
+	}
+	return false
 }
 
 // textHas returns the answer-type bits that a text satisfies as a whole

@@ -34,6 +34,8 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"vem skrev rapporten", needName},
 		{"var ligger impact house", needPlace},
 		{"var viakub ett eu-projekt", 0},
+		{"var i Halmstad höll VIAkub till?", needPlace},
+		{"ge mig ett svar på frågan", 0},
 		{"i vilken stad finns centret", needPlace},
 		{"when did viakub end", needTime},
 		{"hur många deltog", needNumber},

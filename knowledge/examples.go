@@ -489,21 +489,16 @@ func isYesNo(q string) bool {
 	}
 	var tk tokenizer
 	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(".,:;!?–—()", r) }) {
-		yes, n, first := false, 0, ""
+		yes, n := false, 0
 		tk.each(clause, 0, func(w string) bool {
 			n++
-			if first == "var" {
-				// "var i Halmstad …", "var ligger …": where, not was.
-				_, where := placeAfterVar[w]
-				yes = !where
-				return false
-			}
 			if _, ok := greetWords[w]; ok {
 				return n < 8
 			}
 			_, yes = yesNoWords[w]
-			first = w
-			return yes && w == "var"
+			// "var i Halmstad …", "var ligger …": where, not was.
+			yes = yes && !(w == "var" && varWhere(clause))
+			return false
 		})
 		if yes {
 			return true
