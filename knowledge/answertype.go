@@ -157,7 +157,7 @@ func questionNeeds(q string) int {
 	if need&needPlace == 0 {
 		// The first "var" of the first clause, as a word of its own.
 		lq := strings.ToLower(q[:min(len(q), 256)])
-		if i := strings.Index(lq, "var "); i >= 0 && (i == 0 || !isWordByte(lq[i-1])) && varWhere(lq[i:]) && !strings.ContainsAny(lq[:i], ".,;:!?") {
+		if i := strings.Index(lq, "var "); i >= 0 && (i == 0 || !isWordByte(lq[i-1])) && varWhere(lq[i:], false) && !strings.ContainsAny(lq[:i], ".,;:!?") {
 			need |= needPlace
 		}
 	}
@@ -168,15 +168,20 @@ func questionNeeds(q string) int {
 }
 
 // varWhere reports whether the first "var" of a clause means "where": the
-// word after it is in placeAfterVar ("var ligger …", "var i …"). The
-// tokenizer drops one-letter words such as "i", so the clause is split on
-// spaces here.
-func varWhere(clause string) bool {
+// word after it is in placeAfterVar ("var ligger …", "var i …"), or, when
+// verbs is set, is a verb ("var kan man …", "var ska de mötas") — "var"
+// meaning "was" is followed by its subject ("var det …", "var viakub …").
+// The tokenizer drops one-letter words such as "i", so the clause is split
+// on spaces here.
+func varWhere(clause string, verbs bool) bool {
 	seen := false
 	for f := range strings.FieldsSeq(clause) {
 		f = strings.ToLower(strings.Trim(f, ".,;:!?\"'"))
 		if seen {
 			_, ok := placeAfterVar[f]
+			if _, verb := yesNoWords[f]; verbs && verb && f != "var" {
+				ok = true
+			}
 			return ok
 		}
 		seen = f == "var"

@@ -60,6 +60,7 @@ func TestIsYesNoWhere(t *testing.T) {
 		"var ligger impact house":          false,
 		"var viakub ett eu-projekt?":       true,
 		"var det över hundra deltagare":    true,
+		"var kan passionsdrivna mötas":     false,
 	} {
 		if got := isYesNo(q); got != want {
 			t.Errorf("isYesNo(%q) = %v", q, got)

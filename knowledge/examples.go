@@ -496,8 +496,8 @@ func isYesNo(q string) bool {
 				return n < 8
 			}
 			_, yes = yesNoWords[w]
-			// "var i Halmstad …", "var ligger …": where, not was.
-			yes = yes && !(w == "var" && varWhere(clause))
+			// "var i Halmstad …", "var kan man …": where, not was.
+			yes = yes && !(w == "var" && varWhere(clause, true))
 			return false
 		})
 		if yes {
