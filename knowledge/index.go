@@ -279,11 +279,10 @@ func (ix *Index) build() {
 	indexText := func(d *doc, di, li int, text string, field int) {
 		eachSentence(text, field == fBody, func(s string) {
 			sent, sentU = sent[:0], sentU[:0]
-			neg, tell := false, false
+			var nt negTracker
 			buf = scan(s, buf, func(tok []byte, upper, initial bool) bool {
 				wi := info(tok)
-				neg = neg || wi.neg
-				tell = tell || wi.tell
+				nt.see(wi.neg, wi.tell)
 				if !wi.stop {
 					sent = append(sent, wi)
 					sentU = append(sentU, upper && !initial)
@@ -293,7 +292,7 @@ func (ix *Index) build() {
 				}
 				return true
 			})
-			if field == fBody && neg && tell {
+			if field == fBody && nt.hit {
 				for _, wi := range sent {
 					id := termOf(wi, li)
 					if !slices.Contains(d.unknowns, id) {

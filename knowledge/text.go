@@ -324,19 +324,41 @@ var (
 
 // isNegativeSentence reports whether a sentence says what the knowledge
 // base does not know ("The bot's sources do not say who chairs it", "…
-// framgår inte av botens källor"): it has a negation and a word about
-// sources or telling. Such sentences stay in the answer, but their words
-// describe exactly the questions the topic cannot answer, so they are not
-// indexed as evidence for it; Search uses them to decline such questions.
+// framgår inte av botens källor"): a negation next to a word about sources
+// or telling (at most negNear words apart, so that "the term describes the
+// purpose, not the person" is not one). Such sentences stay in the answer,
+// but their words describe exactly the questions the topic cannot answer,
+// so they are not indexed as evidence for it; Search uses them to decline
+// such questions.
 func isNegativeSentence(s string) bool {
-	neg, tell := false, false
+	var nt negTracker
 	for _, w := range tokens(s) {
-		if _, ok := negationWords[w]; ok {
-			neg = true
-		}
-		if _, ok := tellingWords[w]; ok {
-			tell = true
-		}
+		_, neg := negationWords[w]
+		_, tell := tellingWords[w]
+		nt.see(neg, tell)
 	}
-	return neg && tell
+	return nt.hit
+}
+
+// negNear is how many words apart a negation and a telling word may be.
+const negNear = 2
+
+// negTracker finds a negation near a telling word in a sentence's words,
+// fed one word at a time (stop words included).
+type negTracker struct {
+	pos, neg, tell int // position of the next word, and 1 + of the last of each
+	hit            bool
+}
+
+func (t *negTracker) see(neg, tell bool) {
+	t.pos++
+	if neg {
+		t.neg = t.pos
+	}
+	if tell {
+		t.tell = t.pos
+	}
+	if t.neg > 0 && t.tell > 0 && max(t.neg, t.tell)-min(t.neg, t.tell) <= negNear {
+		t.hit = true
+	}
 }

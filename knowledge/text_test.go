@@ -170,6 +170,9 @@ func TestNegativeSentence(t *testing.T) {
 		{"Vem som är ordförande framgår inte av botens källor.", true},
 		{"Money is not a goal in itself.", false},
 		{"The report says regions should meet.", false},
+		{"The term describes the organisation's purpose, not a trait of a person.", false},
+		{"Botens källor beskriver inte hur den går till.", true},
+		{"The bot's sources do not give the title of any book by her.", true},
 	}
 	for _, tt := range tests {
 		if got := isNegativeSentence(tt.s); got != tt.want {
