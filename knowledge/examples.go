@@ -478,6 +478,8 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	förlängdes publicerades skapade gjorde gör ger gav erbjuder erbjöd
 	säger sa tycker vill ville borde leder ledde stöder stödjer innehåller
 	heter hette står stod räknas krävs täcker
+	föreslår föreslog rekommenderar rekommenderade nämner nämnde visar visade
+	tar tog
 	has have does did sits founded wrote invented`)
 
 // isYesNo reports whether q asks a yes/no question: the first word of
