@@ -22,7 +22,8 @@ import (
 // the type asked for is preferred to a slightly better one that lacks it
 // (Index.promote).
 //
-// "How old"/"hur gammal" needs an age or a birth year, and "what was its
+// "How old"/"hur gammal" needs an age or a birth year, "how long"/"hur
+// lång"/"hur länge" figures (a duration, a number of pages), and "what was its
 // budget/revenue" (not "is revenue the goal?") a sum of money.
 const (
 	needTime = 1 << iota
@@ -66,7 +67,9 @@ var (
 	// an answer gives with a birth year or an age (ageTextWords).
 	ageWords     = wordSet(`old gammal gamla age ålder`)
 	ageTextWords = wordSet(`born född födde age aged ålder åldern`)
-	nameWords    = wordSet(`who whom whose vem vems`)
+	// lengthWords, after "how"/"hur", ask how long something is or lasts.
+	lengthWords = wordSet(`long lång långt långa länge`)
+	nameWords   = wordSet(`who whom whose vem vems`)
 	// digitWords ask for a number of some kind (a phone number, a
 	// reference): the answer must contain digits.
 	digitWords = wordSet(`number numbers nummer numret nr`)
@@ -138,6 +141,9 @@ func questionNeeds(q string) int {
 		}
 		if _, ok := sumWords[w]; ok {
 			sum = true
+		}
+		if _, ok := lengthWords[w]; ok && (prev == "how" || prev == "hur") {
+			need |= needDigits // a duration or a size is given in figures
 		}
 		if prev == "how" && w == "much" || prev == "hur" && w == "mycket" {
 			howMuch = true

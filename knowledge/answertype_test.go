@@ -44,6 +44,8 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"how much does she earn", needMoney},
 		{"what's mia lindgren's number", needDigits},
 		{"how old is linda k nordfors", needAge},
+		{"hur lång är rapporten", needDigits},
+		{"how long did viakub run", needDigits},
 		{"hur gammal är mia lindgren", needAge},
 		{"what was viakub's total budget", needMoney},
 		{"is revenue the goal of a passion-driven business", 0},
