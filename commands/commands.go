@@ -35,6 +35,7 @@ type Store interface {
 	GroupStore
 	ModStore
 	RetentionStore
+	WebSignInStore
 }
 
 // RoleStore keeps role grants.
@@ -84,6 +85,10 @@ type Deps struct {
 	// CalendarURL is the HTTP endpoint's base URL ("http://host:port"), ""
 	// when [http] listen is off.
 	CalendarURL string
+	// WebURL is the web dashboard's base URL (sign-in links go to
+	// WebURL+"/signin"), "" when the dashboard is off ([web] enabled
+	// false or no [http] listen).
+	WebURL string
 	// AuditRetention is how long audit entries are kept ([moderation]
 	// audit_retention): 0 means DefaultAuditRetention, negative forever.
 	AuditRetention time.Duration

@@ -45,7 +45,7 @@ func NewFeatures(d Deps) (*Features, error) {
 	fs := &Features{ask: newAsk(d), interests: newInterests(d, tags, newGroups(d, tags)),
 		onboarding: newOnboarding(d), moderation: newModeration(d), catalog: d.Catalog}
 	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newFeedback(d), fs.ask.chat, newLearn(d), newMeetups(d), newAnnouncements(d),
-		fs.interests, newMatching(d), fs.moderation, newPrivacy(d), newRoles(d), fs.onboarding, newRetention(d)}
+		fs.interests, newMatching(d), fs.moderation, newPrivacy(d), newDashboard(d), newRoles(d), fs.onboarding, newRetention(d)}
 	for _, f := range fs.list {
 		if err := d.Catalog.Add(f.Messages()); err != nil {
 			return nil, fmt.Errorf("feature %s: %w", f.Name(), err)

@@ -14,8 +14,9 @@ import (
 // RetentionStore deletes what is kept only for a while: unanswered
 // questions (storage.QuestionRetention after they were last asked), the
 // answers given in chat and their votes (storage.AnswerRetention), audit
-// entries (Deps.AuditRetention) and the delivery log (deliveryLogKeep,
-// through DeliveryStore.PruneDeliveries).
+// entries (Deps.AuditRetention), the delivery log (deliveryLogKeep,
+// through DeliveryStore.PruneDeliveries) and the dashboard's expired
+// sign-in links and idle sessions.
 type RetentionStore interface {
 	PruneQuestions(ctx context.Context, before time.Time) (int64, error)
 	PruneAudit(ctx context.Context, before time.Time) (int64, error)
@@ -23,6 +24,9 @@ type RetentionStore interface {
 	// PruneAnswers deletes the knowledge answers given in chat, and the
 	// votes on them, storage.AnswerRetention after they were given.
 	PruneAnswers(ctx context.Context, before time.Time) (int64, error)
+	// PruneWeb deletes the sign-in links expired by now and the web
+	// sessions not used within idle.
+	PruneWeb(ctx context.Context, now time.Time, idle time.Duration) (int64, error)
 	// KeepReserve re-creates the room kept for deletions on a full disk
 	// once a deletion has used it and there is space again.
 	KeepReserve() error
@@ -64,11 +68,11 @@ func (*retention) Commands() []*bot.Command { return nil }
 // Messages: retention says nothing to members.
 func (*retention) Messages() bot.Messages { return nil }
 
-// Start prunes old questions, audit entries and deliveries now and
-// registers the nightly job that keeps pruning them and restores the disk
-// reserve (storage.ReserveSize) if a deletion on a full disk used it. A
-// failed pruning is logged and tried again the next night: it is no reason
-// not to serve members.
+// Start prunes old questions, audit entries, deliveries and web sign-ins
+// now and registers the nightly job that keeps pruning them and restores
+// the disk reserve (storage.ReserveSize) if a deletion on a full disk used
+// it. A failed pruning is logged and tried again the next night: it is no
+// reason not to serve members.
 func (f *retention) Start(ctx context.Context) error {
 	s, err := scheduler.Parse(retentionAt, f.loc)
 	if err != nil {
@@ -84,8 +88,8 @@ func (f *retention) Start(ctx context.Context) error {
 	return nil
 }
 
-// prune deletes the questions, audit entries and delivery log rows older
-// than their retention before now.
+// prune deletes the questions, audit entries, delivery log rows and web
+// sign-ins older than their retention before now.
 func (f *retention) prune(ctx context.Context, now time.Time) {
 	log, store := f.log, f.store
 	if n, err := store.PruneDeliveries(ctx, now.Add(-deliveryLogKeep)); err != nil {
@@ -102,6 +106,13 @@ func (f *retention) prune(ctx context.Context, now time.Time) {
 		log.Error("answers given not pruned", "err", err)
 	} else if n > 0 {
 		log.Info("answers given pruned", "answers", n, "kept_days", days(storage.AnswerRetention))
+	}
+	// The web adapter ends an idle session when it comes back; this
+	// deletes those that never do.
+	if n, err := store.PruneWeb(ctx, now, storage.WebSessionIdle); err != nil {
+		log.Error("web sign-ins not pruned", "err", err)
+	} else if n > 0 {
+		log.Info("web sign-ins pruned", "links_and_sessions", n)
 	}
 	keep := f.keepAudit
 	if keep < 0 {

@@ -38,7 +38,23 @@ func memberTables() []struct{ table, where string } {
 		{"announcements", "created_by = ? || ':' || ?"},
 		{"deliveries", "target = ? || ':@' || ?"},
 		{"audit_log", "platform = ?1 AND (actor_id = ?2 OR target = ?2)"},
+		{"web_links", "platform = ? AND user_id = ?"},
+		{"web_sessions", "platform = ? AND user_id = ?"},
 	}
+}
+
+// exportColumns are the columns of table a member's export shows: all of
+// them, but for the dashboard's sign-ins, which show when (how many, made,
+// last used) and never the token hashes or the CSRF token: they are keys,
+// not facts about the member, and the export is a file that gets passed on.
+func exportColumns(table string) string {
+	switch table {
+	case "web_links":
+		return "created_at, expires_at, used_at"
+	case "web_sessions":
+		return "created_at, seen_at"
+	}
+	return "*"
 }
 
 // ExportMember returns every row stored about u, by table, as JSON-ready
@@ -49,7 +65,7 @@ func memberTables() []struct{ table, where string } {
 func (d *DB) ExportMember(ctx context.Context, u bot.User) (map[string][]map[string]any, error) {
 	out := map[string][]map[string]any{}
 	for _, t := range memberTables() {
-		rows, err := d.sql.QueryContext(ctx, "SELECT * FROM "+t.table+" WHERE "+t.where, string(u.Platform), u.ID)
+		rows, err := d.sql.QueryContext(ctx, "SELECT "+exportColumns(t.table)+" FROM "+t.table+" WHERE "+t.where, string(u.Platform), u.ID)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", t.table, d.explain(err))
 		}
@@ -109,12 +125,12 @@ func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
 }
 
 // ForgetMember deletes everything stored about u: member record, role
-// grant, course progress, RSVPs, calendar token, the delivery log of
-// their reminders, the unanswered questions no one else asked, the answers
-// they were given and their votes. Records others rely on stay with the
-// identity removed: meetups they organised, knowledge entries, example
-// questions and announcements they wrote, and audit entries about or by
-// them.
+// grant, course progress, RSVPs, calendar token, dashboard sign-in links
+// and sessions, the delivery log of their reminders, the unanswered
+// questions no one else asked, the answers they were given and their
+// votes. Records others rely on stay with the identity removed: meetups
+// they organised, knowledge entries, example questions and announcements
+// they wrote, and audit entries about or by them.
 //
 // The deletions come first: on a full disk they free pages that the
 // updates after them can reuse, so that forgetting still works when
@@ -132,8 +148,8 @@ func (d *DB) ForgetMember(ctx context.Context, u bot.User) error {
 			{`DELETE FROM unanswered_questions WHERE id IN (SELECT question_id FROM question_askers WHERE platform = ?1 AND user_id = ?2)
 AND id NOT IN (SELECT question_id FROM question_askers WHERE platform <> ?1 OR user_id <> ?2)`, []any{p, id}},
 			// members cascades to role_grants, learn_progress, rsvps,
-			// calendar_tokens, profiles, interests, question_askers, answers
-			// and answer_votes.
+			// calendar_tokens, profiles, interests, question_askers, answers,
+			// answer_votes, web_links and web_sessions.
 			{"DELETE FROM members WHERE platform = ? AND user_id = ?", []any{p, id}},
 			{"UPDATE meetups SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},
 			{"UPDATE meetup_series SET organiser_platform = ?, organiser_id = ? WHERE organiser_platform = ? AND organiser_id = ?", []any{Forgotten, Forgotten, p, id}},

@@ -63,6 +63,9 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	must(err)
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")
 	must(err)
+	id := WebIdentity{User: u, Lang: "sv"}
+	must(d.CreateSignInLink(ctx, HashToken("link-"+u.ID), id, at.Add(10*time.Minute)))
+	must(d.CreateWebSession(ctx, HashToken("session-"+u.ID), WebSession{WebIdentity: id, CSRF: "csrf-" + u.ID, Created: at, Seen: at}))
 }
 
 func TestExportAndForgetCoverEveryTable(t *testing.T) {
@@ -109,6 +112,15 @@ func TestExportAndForgetCoverEveryTable(t *testing.T) {
 	}
 	if strings.Contains(string(j), "bo-0815") {
 		t.Fatalf("export holds another member's data: %s", j)
+	}
+	// The dashboard's sign-ins show when, never their keys.
+	for _, secret := range []string{HashToken("link-kim-4711"), HashToken("session-kim-4711"), "csrf-kim-4711"} {
+		if strings.Contains(string(j), secret) {
+			t.Fatalf("export holds a sign-in secret %q: %s", secret, j)
+		}
+	}
+	if s := exp["web_sessions"]; len(s) != 1 || len(s[0]) != 2 || s[0]["seen_at"] == nil || s[0]["created_at"] == nil {
+		t.Fatalf("exported web sessions = %v, want when made and last used", s)
 	}
 
 	if err := d.ForgetMember(ctx, kim); err != nil {

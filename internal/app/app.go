@@ -84,6 +84,9 @@ func Build(ctx context.Context, o Options) (*App, error) {
 	deps.AuditRetention = cmp.Or(cfg.Moderation.AuditRetentionDuration, -1) // "0": forever
 	if l := cfg.HTTP.Listen; l != "" {
 		deps.CalendarURL = cmp.Or(cfg.HTTP.PublicURL, "http://"+l)
+		if cfg.Web.Enabled {
+			deps.WebURL = deps.CalendarURL
+		}
 	}
 	if a.Features, err = commands.NewFeatures(deps); err != nil {
 		return nil, err
