@@ -341,7 +341,16 @@ func (a *program) startBackground(ctx context.Context, g *errgroup.Group, db *st
 	if a.cfg.HTTP.Listen == "" {
 		return nil
 	}
-	srv, err := a.serveHTTP(db, m, a.healthChecks(db, b.adapters, sched))
+	dash, err := b.Web(a.cfg, db, a.log, time.Now)
+	if err != nil {
+		return err
+	}
+	var pages http.Handler
+	if dash != nil {
+		pages = dash.Handler()
+		g.Go(func() error { return dash.Run(ctx, b.Bot) })
+	}
+	srv, err := a.serveHTTP(db, m, a.healthChecks(db, b.adapters, sched), pages)
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
@@ -418,9 +427,9 @@ func (a *program) healthChecks(db *storage.DB, adapters []bot.Adapter, sched *sc
 	return append(checks, health.Check{Name: "scheduler", Probe: func(context.Context) error { return sched.Health() }})
 }
 
-// serveHTTP starts the HTTP endpoint: the calendar feeds, /healthz and
-// /metrics.
-func (a *program) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Check) (*http.Server, error) {
+// serveHTTP starts the HTTP endpoint: the calendar feeds, /healthz,
+// /metrics and, when pages is not nil, the web dashboard at /.
+func (a *program) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.Check, pages http.Handler) (*http.Server, error) {
 	ln, err := a.httpLimits.listen(a.cfg.HTTP.Listen)
 	if err != nil {
 		return nil, fmt.Errorf("[http] listen %q: %w", a.cfg.HTTP.Listen, err)
@@ -431,6 +440,9 @@ func (a *program) serveHTTP(db *storage.DB, m *metrics.Metrics, checks []health.
 	mux.Handle("/calendar/", cal)
 	mux.Handle("/healthz", health.New(healthTimeout, checks...))
 	mux.Handle("/metrics", m.Handler())
+	if pages != nil {
+		mux.Handle("/", pages)
+	}
 	srv := a.httpLimits.server(mux, slog.NewLogLogger(a.log.With("part", "http").Handler(), slog.LevelWarn))
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

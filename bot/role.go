@@ -185,3 +185,19 @@ func (b *Bot) callerRole(ctx context.Context, u User) (Role, error) {
 	}
 	return b.opt.Roles.Role(u, granted), nil
 }
+
+// Who returns u's fresh facts (Facts) and the role they give by the one
+// rule (RoleMap.Role with the grant): what a request of u's on another
+// surface (the web dashboard) acts as. A member who has left the
+// community is ErrNoSuchMember.
+func (b *Bot) Who(ctx context.Context, u User) (User, Role, error) {
+	facts, err := b.Facts(ctx, u)
+	if err != nil {
+		return u, RoleMember, err
+	}
+	role, err := b.callerRole(ctx, facts)
+	if err != nil {
+		return u, RoleMember, fmt.Errorf("role of %s: %w", u.Key(), err)
+	}
+	return facts, role, nil
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
+	"passionbot/internal/token"
 	"time"
 
 	"passionbot/bot"
@@ -15,7 +16,7 @@ import (
 // minutes, for that platform identity; the web adapter (adapters/web)
 // turns it into a session. The reply is Private: the link signs in
 // whoever opens it, so it goes ephemeral or by DM, never where others
-// read. Only the token's hash is stored (storage.HashToken).
+// read. Only the token's hash is stored (token.Hash).
 
 // SignInLinkTTL is how long a sign-in link works.
 const SignInLinkTTL = 10 * time.Minute
@@ -62,13 +63,13 @@ func (f *dashboard) link(ctx context.Context, c *bot.Call) error {
 	if f.url == "" {
 		return c.Refuse("dashboard.off")
 	}
-	tok, err := storage.NewToken()
+	tok, err := token.New()
 	if err != nil {
 		return err
 	}
 	u := c.Event.User
 	id := storage.WebIdentity{User: bot.User{Platform: u.Platform, ID: u.ID, Name: u.Name}, Lang: c.Lang}
-	if err := f.store.CreateSignInLink(ctx, storage.HashToken(tok), id, f.now().Add(SignInLinkTTL)); err != nil {
+	if err := f.store.CreateSignInLink(ctx, token.Hash(tok), id, f.now().Add(SignInLinkTTL)); err != nil {
 		return err
 	}
 	f.log.InfoContext(ctx, "sign-in link issued", "user", u.Key())

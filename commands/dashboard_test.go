@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"errors"
+	"passionbot/internal/token"
 	"regexp"
 	"strings"
 	"testing"
@@ -69,11 +70,11 @@ func TestDashboardLinkIsPrivateAndSignsInOnce(t *testing.T) {
 	}
 
 	// The link signs in as kim on this platform, once.
-	id, err := h.DB.UseSignInLink(ctx, storage.HashToken(tok), h.Clock.Now())
+	id, err := h.DB.UseSignInLink(ctx, token.Hash(tok), h.Clock.Now())
 	if err != nil || id.User.Platform != bot.PlatformConsole || id.User.ID != "kim" || id.User.Name != "Kim Svensson" || id.Lang != "sv" {
 		t.Fatalf("used link = %+v, %v", id, err)
 	}
-	if _, err := h.DB.UseSignInLink(ctx, storage.HashToken(tok), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
+	if _, err := h.DB.UseSignInLink(ctx, token.Hash(tok), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
 		t.Fatalf("second use: %v, want ErrLinkInvalid", err)
 	}
 	if _, err := h.DB.UseSignInLink(ctx, tok, h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
@@ -87,11 +88,11 @@ func TestDashboardLinkIsRefusedAfterTenMinutes(t *testing.T) {
 	kim := h.Member("kim", bot.RoleMember)
 	late, onTime := linkToken(t, h.Say(kim, "dashboard")), linkToken(t, h.Say(kim, "dashboard"))
 	h.Advance(10*time.Minute - time.Second)
-	if _, err := h.DB.UseSignInLink(ctx, storage.HashToken(onTime), h.Clock.Now()); err != nil {
+	if _, err := h.DB.UseSignInLink(ctx, token.Hash(onTime), h.Clock.Now()); err != nil {
 		t.Fatalf("used within 10 minutes: %v", err)
 	}
 	h.Advance(time.Second)
-	if _, err := h.DB.UseSignInLink(ctx, storage.HashToken(late), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
+	if _, err := h.DB.UseSignInLink(ctx, token.Hash(late), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
 		t.Fatalf("used after 10 minutes: %v, want ErrLinkInvalid", err)
 	}
 }
@@ -106,7 +107,7 @@ func TestDashboardInEnglish(t *testing.T) {
 		t.Fatalf("English link reply: %q", got)
 	}
 	// The page speaks the language the member was answered in.
-	if id, err := h.DB.UseSignInLink(ctx, storage.HashToken(tok), h.Clock.Now()); err != nil || id.Lang != "en" {
+	if id, err := h.DB.UseSignInLink(ctx, token.Hash(tok), h.Clock.Now()); err != nil || id.Lang != "en" {
 		t.Fatalf("identity = %+v, %v; want English", id, err)
 	}
 }
@@ -119,7 +120,7 @@ func TestDashboardLogoutEndsEverySession(t *testing.T) {
 	session := func(u bot.User, id string) string {
 		t.Helper()
 		h.Say(u, "hej") // seen
-		hash := storage.HashToken(id)
+		hash := token.Hash(id)
 		if err := h.DB.CreateWebSession(ctx, hash, storage.WebSession{WebIdentity: storage.WebIdentity{User: u, Lang: "sv"}, CSRF: "c", Created: now}); err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +137,7 @@ func TestDashboardLogoutEndsEverySession(t *testing.T) {
 			t.Fatalf("kim's session after logout: %v", err)
 		}
 	}
-	if _, err := h.DB.UseSignInLink(ctx, storage.HashToken(unused), now); !errors.Is(err, storage.ErrLinkInvalid) {
+	if _, err := h.DB.UseSignInLink(ctx, token.Hash(unused), now); !errors.Is(err, storage.ErrLinkInvalid) {
 		t.Fatalf("kim's unused link after logout: %v", err)
 	}
 	if _, err := h.DB.WebSession(ctx, bos, now, storage.WebSessionIdle); err != nil {
@@ -193,12 +194,12 @@ func TestRetentionDeletesExpiredLinksAndIdleSessions(t *testing.T) {
 	kim := h.Member("kim", bot.RoleMember)
 	h.Say(kim, "dashboard")
 	for _, id := range []string{"idle", "fresh"} {
-		if err := h.DB.CreateWebSession(ctx, storage.HashToken(id), storage.WebSession{WebIdentity: storage.WebIdentity{User: kim, Lang: "sv"}, CSRF: "c", Created: t0}); err != nil {
+		if err := h.DB.CreateWebSession(ctx, token.Hash(id), storage.WebSession{WebIdentity: storage.WebIdentity{User: kim, Lang: "sv"}, CSRF: "c", Created: t0}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	h.Advance(14 * time.Hour) // 02:00 Stockholm
-	if _, err := h.DB.WebSession(ctx, storage.HashToken("fresh"), h.Clock.Now(), 24*time.Hour); err != nil {
+	if _, err := h.DB.WebSession(ctx, token.Hash("fresh"), h.Clock.Now(), 24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	h.Advance(3 * time.Hour) // past 04:45
@@ -208,7 +209,7 @@ func TestRetentionDeletesExpiredLinksAndIdleSessions(t *testing.T) {
 	if links != 0 || sessions != 1 {
 		t.Fatalf("after the nightly retention: %d links and %d sessions, want 0 and the one used 3 hours ago", links, sessions)
 	}
-	if _, err := h.DB.WebSession(ctx, storage.HashToken("fresh"), h.Clock.Now(), storage.WebSessionIdle); err != nil {
+	if _, err := h.DB.WebSession(ctx, token.Hash("fresh"), h.Clock.Now(), storage.WebSessionIdle); err != nil {
 		t.Fatalf("the session in use: %v", err)
 	}
 }
@@ -220,7 +221,7 @@ func TestMyDataCoversDashboardSessions(t *testing.T) {
 	h := bottest.New(t, bottest.WithConfig(webOn))
 	kim := h.Member("kim", bot.RoleMember)
 	tok := linkToken(t, h.Say(kim, "dashboard"))
-	hash := storage.HashToken("kim-session")
+	hash := token.Hash("kim-session")
 	if err := h.DB.CreateWebSession(ctx, hash, storage.WebSession{WebIdentity: storage.WebIdentity{User: kim, Lang: "sv"}, CSRF: "csrf-secret", Created: h.Clock.Now()}); err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +229,7 @@ func TestMyDataCoversDashboardSessions(t *testing.T) {
 	if !strings.Contains(export, `"web_sessions"`) || !strings.Contains(export, `"seen_at"`) || !strings.Contains(export, `"web_links"`) {
 		t.Fatalf("export without the dashboard sign-ins: %s", export)
 	}
-	for _, secret := range []string{tok, storage.HashToken(tok), hash, "csrf-secret"} {
+	for _, secret := range []string{tok, token.Hash(tok), hash, "csrf-secret"} {
 		if strings.Contains(export, secret) {
 			t.Fatalf("export holds %q: %s", secret, export)
 		}
@@ -237,7 +238,7 @@ func TestMyDataCoversDashboardSessions(t *testing.T) {
 	if _, err := h.DB.WebSession(ctx, hash, h.Clock.Now(), storage.WebSessionIdle); !errors.Is(err, storage.ErrNoSession) {
 		t.Fatalf("session after mydata delete: %v", err)
 	}
-	if _, err := h.DB.UseSignInLink(ctx, storage.HashToken(tok), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
+	if _, err := h.DB.UseSignInLink(ctx, token.Hash(tok), h.Clock.Now()); !errors.Is(err, storage.ErrLinkInvalid) {
 		t.Fatalf("link after mydata delete: %v", err)
 	}
 }

@@ -33,6 +33,7 @@ type Features struct {
 	onboarding *onboarding
 	moderation *moderation
 	catalog    *bot.Catalog
+	deps       Deps // for the community page
 }
 
 // NewFeatures builds every feature from d, in the order help lists them,
@@ -43,8 +44,8 @@ func NewFeatures(d Deps) (*Features, error) {
 	}
 	tags := newTagger()
 	fs := &Features{ask: newAsk(d), interests: newInterests(d, tags, newGroups(d, tags)),
-		onboarding: newOnboarding(d), moderation: newModeration(d), catalog: d.Catalog}
-	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newFeedback(d), fs.ask.chat, newLearn(d), newMeetups(d), newAnnouncements(d),
+		onboarding: newOnboarding(d), moderation: newModeration(d), catalog: d.Catalog, deps: d}
+	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newFeedback(d), fs.ask.chat, newLearn(d), newMeetups(d), newAnnouncements(d), newStats(d),
 		fs.interests, newMatching(d), fs.moderation, newPrivacy(d), newDashboard(d), newRoles(d), fs.onboarding, newRetention(d)}
 	for _, f := range fs.list {
 		if err := d.Catalog.Add(f.Messages()); err != nil {

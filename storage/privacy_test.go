@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"passionbot/internal/token"
 	"strings"
 	"testing"
 	"time"
@@ -64,8 +65,8 @@ func fill(t *testing.T, d *DB, u bot.User) {
 	_, err = d.ClaimDeliveries(ctx, "reminder:1:1h0m0s", at, []string{string(u.Platform) + ":@" + u.ID}, false, "run")
 	must(err)
 	id := WebIdentity{User: u, Lang: "sv"}
-	must(d.CreateSignInLink(ctx, HashToken("link-"+u.ID), id, at.Add(10*time.Minute)))
-	must(d.CreateWebSession(ctx, HashToken("session-"+u.ID), WebSession{WebIdentity: id, CSRF: "csrf-" + u.ID, Created: at, Seen: at}))
+	must(d.CreateSignInLink(ctx, token.Hash("link-"+u.ID), id, at.Add(10*time.Minute)))
+	must(d.CreateWebSession(ctx, token.Hash("session-"+u.ID), WebSession{WebIdentity: id, CSRF: "csrf-" + u.ID, Created: at, Seen: at}))
 }
 
 func TestExportAndForgetCoverEveryTable(t *testing.T) {
@@ -114,7 +115,7 @@ func TestExportAndForgetCoverEveryTable(t *testing.T) {
 		t.Fatalf("export holds another member's data: %s", j)
 	}
 	// The dashboard's sign-ins show when, never their keys.
-	for _, secret := range []string{HashToken("link-kim-4711"), HashToken("session-kim-4711"), "csrf-kim-4711"} {
+	for _, secret := range []string{token.Hash("link-kim-4711"), token.Hash("session-kim-4711"), "csrf-kim-4711"} {
 		if strings.Contains(string(j), secret) {
 			t.Fatalf("export holds a sign-in secret %q: %s", secret, j)
 		}

@@ -2,11 +2,7 @@ package storage
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -46,23 +42,6 @@ type WebSession struct {
 	CSRF    string // the token every POST carries
 	Created time.Time
 	Seen    time.Time // last use, to the minute
-}
-
-// NewToken returns a random 128-bit token, base64url without padding: a
-// sign-in link's token or a session id.
-func NewToken() (string, error) {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("random token: %w", err)
-	}
-	return base64.RawURLEncoding.EncodeToString(b), nil
-}
-
-// HashToken is what is stored for a token: its SHA-256 in hex. The chat
-// command and the web adapter both hash with it.
-func HashToken(token string) string {
-	h := sha256.Sum256([]byte(token))
-	return hex.EncodeToString(h[:])
 }
 
 // checkIdentity refuses what the tables' CHECKs would, in words.

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"os"
+	"passionbot/internal/token"
 	"sync"
 	"testing"
 	"time"
@@ -28,11 +29,11 @@ func webDB(t *testing.T, at time.Time) *DB {
 // its token.
 func newLink(t *testing.T, d *DB, u bot.User, lang string, expires time.Time) string {
 	t.Helper()
-	tok, err := NewToken()
+	tok, err := token.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.CreateSignInLink(context.Background(), HashToken(tok), WebIdentity{User: u, Lang: lang}, expires); err != nil {
+	if err := d.CreateSignInLink(context.Background(), token.Hash(tok), WebIdentity{User: u, Lang: lang}, expires); err != nil {
 		t.Fatal(err)
 	}
 	return tok
@@ -41,7 +42,7 @@ func newLink(t *testing.T, d *DB, u bot.User, lang string, expires time.Time) st
 func TestNewTokenIs128RandomBitsInBase64URL(t *testing.T) {
 	seen := map[string]bool{}
 	for range 100 {
-		tok, err := NewToken()
+		tok, err := token.New()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,8 +52,8 @@ func TestNewTokenIs128RandomBitsInBase64URL(t *testing.T) {
 		}
 		seen[tok] = true
 	}
-	if h := HashToken("abc"); h != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
-		t.Fatalf("HashToken(abc) = %s, want SHA-256 in hex", h)
+	if h := token.Hash("abc"); h != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
+		t.Fatalf("token.Hash(abc) = %s, want SHA-256 in hex", h)
 	}
 }
 
@@ -63,19 +64,19 @@ func TestSignInLinkWorksOnceForItsMember(t *testing.T) {
 	kim := bot.User{Platform: bot.PlatformDiscord, ID: "kim-1", Name: "Kim", Role: bot.RoleAdmin, RoleIDs: []string{"r1"}}
 	tok := newLink(t, d, kim, "en", at.Add(10*time.Minute))
 
-	id, err := d.UseSignInLink(ctx, HashToken(tok), at.Add(time.Minute))
+	id, err := d.UseSignInLink(ctx, token.Hash(tok), at.Add(time.Minute))
 	want := bot.User{Platform: bot.PlatformDiscord, ID: "kim-1", Name: "Kim"} // never a role: that is checked on every request
 	if err != nil || id.User.Platform != want.Platform || id.User.ID != want.ID || id.User.Name != want.Name ||
 		id.User.Role != bot.RoleMember || id.User.RoleIDs != nil || id.Lang != "en" {
 		t.Fatalf("first use = %+v, %v; want %+v in English", id, err, want)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken(tok), at.Add(2*time.Minute)); !errors.Is(err, ErrLinkInvalid) {
+	if _, err := d.UseSignInLink(ctx, token.Hash(tok), at.Add(2*time.Minute)); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("second use: %v, want ErrLinkInvalid", err)
 	}
 	if _, err := d.UseSignInLink(ctx, tok, at.Add(time.Minute)); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("the raw token as a hash: %v, want ErrLinkInvalid", err)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken("never-made"), at); !errors.Is(err, ErrLinkInvalid) {
+	if _, err := d.UseSignInLink(ctx, token.Hash("never-made"), at); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("unknown link: %v, want ErrLinkInvalid", err)
 	}
 	// Asking for the link recorded the member.
@@ -84,7 +85,7 @@ func TestSignInLinkWorksOnceForItsMember(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("members with kim's id = %d", n)
 	}
-	if err := d.CreateSignInLink(ctx, HashToken("x"), WebIdentity{User: kim, Lang: "de"}, at.Add(time.Minute)); err == nil {
+	if err := d.CreateSignInLink(ctx, token.Hash("x"), WebIdentity{User: kim, Lang: "de"}, at.Add(time.Minute)); err == nil {
 		t.Fatal("a link in German was stored")
 	}
 }
@@ -96,13 +97,13 @@ func TestSignInLinkExpires(t *testing.T) {
 	kim := bot.User{Platform: bot.PlatformConsole, ID: "kim"}
 	expires := at.Add(10 * time.Minute)
 	late, onTime := newLink(t, d, kim, "sv", expires), newLink(t, d, kim, "sv", expires)
-	if _, err := d.UseSignInLink(ctx, HashToken(late), expires); !errors.Is(err, ErrLinkInvalid) {
+	if _, err := d.UseSignInLink(ctx, token.Hash(late), expires); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("used at expiry: %v, want ErrLinkInvalid", err)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken(late), expires.Add(time.Hour)); !errors.Is(err, ErrLinkInvalid) {
+	if _, err := d.UseSignInLink(ctx, token.Hash(late), expires.Add(time.Hour)); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("used an hour late: %v, want ErrLinkInvalid", err)
 	}
-	if id, err := d.UseSignInLink(ctx, HashToken(onTime), expires.Add(-time.Second)); err != nil || id.User.ID != "kim" || id.Lang != "sv" {
+	if id, err := d.UseSignInLink(ctx, token.Hash(onTime), expires.Add(-time.Second)); err != nil || id.User.ID != "kim" || id.Lang != "sv" {
 		t.Fatalf("used a second before expiry: %+v, %v", id, err)
 	}
 }
@@ -114,7 +115,7 @@ func TestSignInLinkUsedTwiceAtOnceSignsInOnce(t *testing.T) {
 	d := webDB(t, at)
 	kim := bot.User{Platform: bot.PlatformSlack, ID: "U1"}
 	for round := range 20 {
-		hash := HashToken(newLink(t, d, kim, "sv", at.Add(10*time.Minute)))
+		hash := token.Hash(newLink(t, d, kim, "sv", at.Add(10*time.Minute)))
 		var wg sync.WaitGroup
 		start := make(chan struct{})
 		results := make([]error, 2)
@@ -149,7 +150,7 @@ func TestWebSessionEndsWhenIdle(t *testing.T) {
 	d := webDB(t, at)
 	kim := member(t, d, "kim", at)
 	kim.Name = "Kim"
-	hash := HashToken("session-1")
+	hash := token.Hash("session-1")
 	if err := d.CreateWebSession(ctx, hash, WebSession{WebIdentity: WebIdentity{User: kim, Lang: "sv"}, CSRF: "c1", Created: at, Seen: at}); err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func TestWebSessionEndsWhenIdle(t *testing.T) {
 	if _, err := d.WebSession(ctx, hash, last, WebSessionIdle); !errors.Is(err, ErrNoSession) {
 		t.Fatalf("ended session: %v, want ErrNoSession", err)
 	}
-	if _, err := d.WebSession(ctx, HashToken("unknown"), at, WebSessionIdle); !errors.Is(err, ErrNoSession) {
+	if _, err := d.WebSession(ctx, token.Hash("unknown"), at, WebSessionIdle); !errors.Is(err, ErrNoSession) {
 		t.Fatalf("unknown session: %v, want ErrNoSession", err)
 	}
 }
@@ -200,7 +201,7 @@ func TestWebSessionLanguageAndSignOut(t *testing.T) {
 	kim, bo := member(t, d, "kim", at), member(t, d, "bo", at)
 	session := func(u bot.User, id string) string {
 		t.Helper()
-		h := HashToken(id)
+		h := token.Hash(id)
 		if err := d.CreateWebSession(ctx, h, WebSession{WebIdentity: WebIdentity{User: u, Lang: "sv"}, CSRF: "c-" + id, Created: at}); err != nil {
 			t.Fatal(err)
 		}
@@ -223,7 +224,7 @@ func TestWebSessionLanguageAndSignOut(t *testing.T) {
 	if err := d.SetWebSessionLang(ctx, phone, "fi"); err == nil {
 		t.Fatal("a session in Finnish")
 	}
-	if err := d.SetWebSessionLang(ctx, HashToken("unknown"), "en"); !errors.Is(err, ErrNoSession) {
+	if err := d.SetWebSessionLang(ctx, token.Hash("unknown"), "en"); !errors.Is(err, ErrNoSession) {
 		t.Fatalf("language of an unknown session: %v", err)
 	}
 
@@ -242,7 +243,7 @@ func TestWebSessionLanguageAndSignOut(t *testing.T) {
 	session(kim, "tablet")
 	unused := newLink(t, d, kim, "sv", at.Add(10*time.Minute))
 	used := newLink(t, d, kim, "sv", at.Add(10*time.Minute))
-	if _, err := d.UseSignInLink(ctx, HashToken(used), at); err != nil {
+	if _, err := d.UseSignInLink(ctx, token.Hash(used), at); err != nil {
 		t.Fatal(err)
 	}
 	bosLink := newLink(t, d, bo, "sv", at.Add(10*time.Minute))
@@ -252,13 +253,13 @@ func TestWebSessionLanguageAndSignOut(t *testing.T) {
 	if _, err := d.WebSession(ctx, phone, at, WebSessionIdle); !errors.Is(err, ErrNoSession) {
 		t.Fatalf("kim's phone after signing out everywhere: %v", err)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken(unused), at); !errors.Is(err, ErrLinkInvalid) {
+	if _, err := d.UseSignInLink(ctx, token.Hash(unused), at); !errors.Is(err, ErrLinkInvalid) {
 		t.Fatalf("kim's unused link after signing out everywhere: %v", err)
 	}
 	if _, err := d.WebSession(ctx, bos, at, WebSessionIdle); err != nil {
 		t.Fatalf("bo's session: %v", err)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken(bosLink), at); err != nil {
+	if _, err := d.UseSignInLink(ctx, token.Hash(bosLink), at); err != nil {
 		t.Fatalf("bo's link: %v", err)
 	}
 	if n, err := d.EndWebSessions(ctx, kim); err != nil || n != 0 {
@@ -274,7 +275,7 @@ func TestPruneWebDeletesExpiredLinksAndIdleSessions(t *testing.T) {
 	newLink(t, d, kim, "sv", at.Add(10*time.Minute))
 	fresh := newLink(t, d, kim, "sv", at.Add(13*time.Hour))
 	for i, seen := range []time.Time{at, at.Add(2 * time.Hour)} {
-		id := HashToken(string(rune('a' + i)))
+		id := token.Hash(string(rune('a' + i)))
 		if err := d.CreateWebSession(ctx, id, WebSession{WebIdentity: WebIdentity{User: kim, Lang: "sv"}, CSRF: "c", Created: at, Seen: seen}); err != nil {
 			t.Fatal(err)
 		}
@@ -290,7 +291,7 @@ func TestPruneWebDeletesExpiredLinksAndIdleSessions(t *testing.T) {
 	if links != 1 || sessions != 1 {
 		t.Fatalf("left %d links and %d sessions, want 1 and 1", links, sessions)
 	}
-	if _, err := d.UseSignInLink(ctx, HashToken(fresh), at); err != nil {
+	if _, err := d.UseSignInLink(ctx, token.Hash(fresh), at); err != nil {
 		t.Fatalf("the unexpired link: %v", err)
 	}
 }
@@ -303,11 +304,11 @@ func TestNoRawTokenInTheDatabaseFile(t *testing.T) {
 	d := webDB(t, at)
 	kim := bot.User{Platform: bot.PlatformDiscord, ID: "kim-1", Name: "Kim"}
 	link := newLink(t, d, kim, "sv", at.Add(10*time.Minute))
-	session, err := NewToken()
+	session, err := token.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.CreateWebSession(ctx, HashToken(session), WebSession{WebIdentity: WebIdentity{User: kim, Lang: "sv"}, CSRF: "csrf", Created: at}); err != nil {
+	if err := d.CreateWebSession(ctx, token.Hash(session), WebSession{WebIdentity: WebIdentity{User: kim, Lang: "sv"}, CSRF: "csrf", Created: at}); err != nil {
 		t.Fatal(err)
 	}
 	var file []byte
@@ -319,7 +320,7 @@ func TestNoRawTokenInTheDatabaseFile(t *testing.T) {
 		file = append(file, b...)
 	}
 	for _, tok := range []string{link, session} {
-		if !bytes.Contains(file, []byte(HashToken(tok))) {
+		if !bytes.Contains(file, []byte(token.Hash(tok))) {
 			t.Fatalf("the hash of %q is not in the files: the search finds nothing", tok)
 		}
 		if bytes.Contains(file, []byte(tok)) {

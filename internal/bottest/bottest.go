@@ -41,6 +41,8 @@ type Harness struct {
 	Outbox *Outbox
 	// Platform is the platform the harness's members are on.
 	Platform bot.Platform
+	// Config is the configuration the bot was built from.
+	Config config.Config
 }
 
 // settings are what options change before the harness is built.
@@ -171,7 +173,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	go func() { done <- a.Scheduler.Run(runCtx) }()
 	t.Cleanup(func() { stop(); <-done })
 	return &Harness{t: t, Bot: a.Bot, DB: db, App: a, Library: a.Library, Platform: bot.PlatformConsole,
-		Clock: clock, Scheduler: a.Scheduler, Outbox: outbox}
+		Clock: clock, Scheduler: a.Scheduler, Outbox: outbox, Config: cfg}
 }
 
 // Member returns a user on the harness's platform with a platform role.
@@ -255,7 +257,46 @@ type Sent struct {
 type Outbox struct {
 	mu      sync.Mutex
 	sent    []Sent
-	refused map[string]bool // users whose DMs are closed
+	refused map[string]bool      // users whose DMs are closed
+	members map[string]*bot.User // SetMember: platform facts; nil: left
+}
+
+// SetMember sets a member's platform facts (their platform role) as the
+// platform would report them now: what the web dashboard reads on every
+// request (MemberResolver).
+func (o *Outbox) SetMember(u bot.User) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.members == nil {
+		o.members = map[string]*bot.User{}
+	}
+	u.Platform = bot.PlatformConsole
+	o.members[u.ID] = &u
+}
+
+// Leave makes a member leave the community: lookups say ErrNoSuchMember.
+func (o *Outbox) Leave(id string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.members == nil {
+		o.members = map[string]*bot.User{}
+	}
+	o.members[id] = nil
+}
+
+// Member resolves a member set with SetMember (or gone with Leave); any
+// other id is a member with no platform facts, as a target typed by id.
+func (o *Outbox) Member(_ context.Context, id string) (bot.User, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	u, ok := o.members[id]
+	switch {
+	case !ok:
+		return bot.User{Platform: bot.PlatformConsole, ID: id}, nil
+	case u == nil:
+		return bot.User{}, bot.ErrNoSuchMember
+	}
+	return *u, nil
 }
 
 // RefuseDMs makes direct messages to these users fail as a platform

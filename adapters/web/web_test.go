@@ -1,0 +1,90 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"passionbot/bot"
+	"passionbot/internal/bottest"
+)
+
+// TestSignInAndRunAFormThroughTheCore: a member gets a link in chat,
+// signs in once, and a form sent from the page goes through the core: the
+// reply is the one chat gives, the meetup exists in chat afterwards.
+func TestSignInAndRunAFormThroughTheCore(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(false))
+	base := h.Web()
+	org := h.Member("org1", bot.RoleMember)
+	h.Outbox.SetMember(bot.User{ID: "org1", Name: "Olle", Role: bot.RoleOrganiser})
+	org.Role = bot.RoleOrganiser
+
+	token := h.SignInLink(org)
+	b := bottest.NewBrowser(t, base)
+	// The link itself changes nothing (a link preview cannot use it up).
+	if code, body := b.Get("/signin?t=" + token); code != http.StatusOK || !strings.Contains(body, `action="/signin"`) {
+		t.Fatalf("GET /signin: %d %s", code, body)
+	}
+	if code, body := b.Post("/signin", url.Values{"t": {token}}); code != http.StatusOK || !strings.Contains(body, "Olle") {
+		t.Fatalf("sign in: %d %s", code, body)
+	}
+	// Used once: a second browser is refused.
+	if code, body := bottest.NewBrowser(t, base).Post("/signin", url.Values{"t": {token}}); code != http.StatusForbidden || !strings.Contains(body, "redan använd") {
+		t.Fatalf("reused link: %d %s", code, body)
+	}
+
+	code, body := b.Get("/c/meetup/create")
+	if code != http.StatusOK || !strings.Contains(body, `name="title"`) || !strings.Contains(body, "titel") {
+		t.Fatalf("meetup create form: %d %s", code, body)
+	}
+	when := h.Clock.Now().Add(72 * time.Hour).In(h.Config.Location).Format("2006-01-02 15:04")
+	code, body = b.Submit("/c/meetup/create", url.Values{"title": {"Keramikkväll"}, "when": {when}, "where": {"Ateljén"}})
+	if code != http.StatusOK || !strings.Contains(body, "Keramikkväll") {
+		t.Fatalf("meetup create: %d %s", code, body)
+	}
+	if list := h.Say(org, "meetup list"); !strings.Contains(list, "Keramikkväll") {
+		t.Fatalf("the meetup made on the web is not in chat: %q", list)
+	}
+	code, body = b.Get("/meetups")
+	if code != http.StatusOK || !strings.Contains(body, "Keramikkväll") {
+		t.Fatalf("meetups page: %d %s", code, body)
+	}
+}
+
+// TestCSRFAndRoles: a POST without the session's CSRF token is refused; a
+// member gets 403 on organiser pages; a lost platform role takes effect on
+// the next request.
+func TestCSRFAndRoles(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(false))
+	base := h.Web()
+	h.Outbox.SetMember(bot.User{ID: "o", Name: "Olga", Role: bot.RoleOrganiser})
+	org := h.Member("o", bot.RoleOrganiser)
+	b := h.SignIn(base, org)
+	if code, _ := b.Post("/c/interests/add", url.Values{"tags": {"keramik"}}); code != http.StatusForbidden {
+		t.Fatalf("POST without CSRF: %d", code)
+	}
+	if code, _ := b.Get("/announcements"); code != http.StatusOK {
+		t.Fatalf("organiser on /announcements: %d", code)
+	}
+	h.Outbox.SetMember(bot.User{ID: "o", Name: "Olga", Role: bot.RoleMember})
+	if code, body := b.Get("/announcements"); code != http.StatusForbidden || !strings.Contains(body, "kräver rollen") {
+		t.Fatalf("after losing the role: %d %s", code, body)
+	}
+	h.Outbox.Leave("o")
+	if code, _ := b.Get("/meetups"); code != http.StatusUnauthorized {
+		t.Fatalf("after leaving the community: %d", code)
+	}
+}
+
+// TestExpiredLink: a link older than 10 minutes is refused.
+func TestExpiredLink(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(false))
+	base := h.Web()
+	token := h.SignInLink(h.Member("m", bot.RoleMember))
+	h.Clock.Advance(11 * time.Minute)
+	if code, body := bottest.NewBrowser(t, base).Post("/signin", url.Values{"t": {token}}); code != http.StatusForbidden || !strings.Contains(body, "10 minuter") {
+		t.Fatalf("expired link: %d %s", code, body)
+	}
+}
