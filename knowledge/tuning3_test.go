@@ -10,7 +10,8 @@ import (
 // source article and facts.md for the third tuning pass of issue 15, half
 // Swedish, chat style, some with typos, a fifth unanswerable. Its first
 // figures, before any tuning on it, are in NOTES.md; since then it is
-// tuning data, and its misses are logged.
+// tuning data, and its misses are logged. The floors are the figures
+// reached in the third pass, per language.
 func TestTuning3(t *testing.T) {
 	f, err := os.Open("testdata/tuning3.jsonl")
 	if err != nil {
@@ -35,4 +36,4 @@ func TestTuning3(t *testing.T) {
 	}
 }
 
-const tuning3AnsFloor, tuning3UnFloor = 0, 0
+const tuning3AnsFloor, tuning3UnFloor = 95, 95
