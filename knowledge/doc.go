@@ -64,9 +64,10 @@
 //   - ×0.5 when the question asks for a kind of fact the topic's text
 //     lacks: "when"/"när" needs a date, "how many"/"hur många" a count
 //     (not a year), a price or income question an amount of money, a
-//     phone or e-mail question contact details, a "number" question digits
-//     (answertype.go); "who"/"vem" (a name) and "where"/"var ligger" (a
-//     place) only reorder the best hits;
+//     phone or e-mail question contact details, a "number" question digits,
+//     "how old"/"hur gammal" an age or a birth year, "how long"/"hur
+//     länge" figures (answertype.go); "who"/"vem" (a name) and
+//     "where"/"var ligger" (a place) only reorder the best hits;
 //   - ×0.5 when one of the leading topics says in so many words that it
 //     does not know what a rare word of the question asks ("The bot's
 //     sources do not say who chairs it"); such sentences are kept in the
