@@ -105,34 +105,42 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	f, err := os.Open("testdata/heldout2/questions.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := judgeFacts(builtinIndex(t), f, t)
-	t.Logf("heldout: %s", st.summary())
-	// The targets of issue 15 are 90 % and 90 % in each language. They are
-	// not met yet (docs/BENCHMARKS.md has the figures), so the test guards
-	// the figures reached instead of failing every run; raise the floors
-	// as the figures rise, and to 90 once they are met.
-	const ansFloor, unFloor = 84, 86
-	for _, l := range []string{"sv", "en"} {
-		c := st.byLang[l]
-		if c == nil {
-			t.Fatalf("no %s questions", l)
-		}
-		ans := 100 * float64(c[1]) / float64(max(c[0], 1))
-		un := 100 * float64(c[3]) / float64(max(c[2], 1))
-		if ans < 90 || un < 90 {
-			t.Logf("%s: below the 90 %%/90 %% target of issue 15", l)
-		}
-		if ans < ansFloor {
-			t.Errorf("%s: answerable %s < %d%%", l, fmt.Sprintf("%.1f%%", ans), ansFloor)
-		}
-		if un < unFloor {
-			t.Errorf("%s: unanswerable %s < %d%%", l, fmt.Sprintf("%.1f%%", un), unFloor)
-		}
+	// heldout3 is the fresh blind set (measured once, after the third
+	// tuning pass on tuning3); heldout2 was measured after each earlier
+	// pass and is kept as a second figure.
+	for _, set := range []struct {
+		dir               string
+		ansFloor, unFloor float64
+	}{{"heldout3", 86, 93}, {"heldout2", 86, 86}} {
+		t.Run(set.dir, func(t *testing.T) {
+			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			st, _ := judgeFacts(builtinIndex(t), f, t)
+			t.Logf("%s: %s", set.dir, st.summary())
+			// The targets of issue 15 are 90 % and 90 % in each
+			// language; the floors guard the figures reached
+			// (docs/BENCHMARKS.md) without failing every run below it.
+			for _, l := range []string{"sv", "en"} {
+				c := st.byLang[l]
+				if c == nil {
+					t.Fatalf("no %s questions", l)
+				}
+				ans := 100 * float64(c[1]) / float64(max(c[0], 1))
+				un := 100 * float64(c[3]) / float64(max(c[2], 1))
+				if ans < 90 || un < 90 {
+					t.Logf("%s: below the 90 %%/90 %% target of issue 15", l)
+				}
+				if ans < set.ansFloor {
+					t.Errorf("%s: answerable %.1f%% < %.0f%%", l, ans, set.ansFloor)
+				}
+				if un < set.unFloor {
+					t.Errorf("%s: unanswerable %.1f%% < %.0f%%", l, un, set.unFloor)
+				}
+			}
+		})
 	}
 }
 
