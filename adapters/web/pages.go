@@ -69,7 +69,7 @@ func (a *Adapter) page(p page) func(http.ResponseWriter, *http.Request, visitor)
 	return func(w http.ResponseWriter, r *http.Request, v visitor) {
 		if v.role < p.Role {
 			a.render(w, r, http.StatusForbidden, "message", a.pageData(r, v, a.t(v.lang, "web.page."+p.Key),
-				map[string]any{"Text": a.t(v.lang, "web.forbidden", a.roleName(v.lang, p.Role), a.roleName(v.lang, v.role))}))
+				map[string]any{"Text": markup(a.t(v.lang, "web.forbidden", a.roleName(v.lang, p.Role), a.roleName(v.lang, v.role)))}))
 			return
 		}
 		var out []renderedReply
@@ -163,7 +163,7 @@ func (a *Adapter) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if a.opt.Public == nil {
-		a.render(w, r, http.StatusOK, "message", a.pageData(r, v, a.t(v.lang, "web.signin_how"), map[string]any{"Text": a.t(v.lang, "web.signin_needed")}))
+		a.render(w, r, http.StatusOK, "message", a.pageData(r, v, a.t(v.lang, "web.signin_how"), map[string]any{"Text": markup(a.t(v.lang, "web.signin_needed"))}))
 		return
 	}
 	a.public(w, r, v)
@@ -227,7 +227,7 @@ func (a *Adapter) public(w http.ResponseWriter, r *http.Request, v visitor) {
 		ms = append(ms, meetup{Title: m.Title, When: a.when(v.lang, m.Start, m.End), Place: m.Place,
 			Going: a.tn(v.lang, "web.public_going", m.Going, m.Going), Start: m.Start.In(a.opt.Location).Format(time.RFC3339)})
 	}
-	data := map[string]any{"Meetups": ms, "About": markup(p.About), "Feed": p.FeedURL, "Webcal": template.URL(webcal(p.FeedURL))}
+	data := map[string]any{"Signin": markup(a.t(v.lang, "web.signin_needed")), "Meetups": ms, "About": markup(p.About), "Feed": p.FeedURL, "Webcal": template.URL(webcal(p.FeedURL))}
 	if chart != nil {
 		data["Chart"] = ChartSVG(a.t(v.lang, "web.public_interests"), chart, v.lang)
 	}

@@ -93,7 +93,7 @@ func (a *Adapter) render(w http.ResponseWriter, r *http.Request, status int, nam
 
 // message is a page with one sentence of the web's catalog.
 func (a *Adapter) message(w http.ResponseWriter, r *http.Request, v visitor, status int, key string) {
-	a.render(w, r, status, "message", a.pageData(r, v, a.t(v.lang, key+"_title"), map[string]any{"Text": a.t(v.lang, key)}))
+	a.render(w, r, status, "message", a.pageData(r, v, a.t(v.lang, key+"_title"), map[string]any{"Text": markup(a.t(v.lang, key))}))
 }
 
 // renderCommand is a command's page: its replies (after a submission)
