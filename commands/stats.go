@@ -27,8 +27,9 @@ import (
 //     came is not recorded, so the answers are what there is —
 //     storage.MeetupAnswerCounts;
 //   - the scheduled announcements' messages per week: on time, late (the
-//     firing ran late after downtime, or went out more than bot.LateAfter
-//     after its time: the metrics' rule) and failed —
+//     scheduler ran the firing late after downtime, within the grace, or
+//     the message went out more than bot.LateAfter after its time, the
+//     limit the metrics use) and failed (refused by the platform) —
 //     storage.AnnouncementsPer.
 //
 // Empty data is a sentence, never an empty chart.
@@ -212,7 +213,10 @@ func (f *stats) meetups(c *bot.Call, ms []storage.MeetupAnswers) (string, *bot.V
 		}
 	}
 	if yes+maybe+no+wait == 0 {
-		return c.TN("stats.m.unanswered", len(ms), len(ms)), nil
+		if len(ms) == 1 {
+			return c.T("stats.m.unanswered.one"), nil
+		}
+		return c.T("stats.m.unanswered.other", len(ms)), nil
 	}
 	line := c.TN("stats.m", len(ms), len(ms), yes, maybe, no, wait)
 	if top >= 0 {
@@ -287,8 +291,8 @@ func (*stats) Messages() bot.Messages {
 		"stats.m.no":       {SV: "nej", EN: "no"},
 		"stats.m.waitlist": {SV: "väntelista", EN: "waitlist"},
 		"stats.m.none":     {SV: "**Träffar:** det finns inga träffar än.", EN: "**Meetups:** there are no meetups yet."},
-		"stats.m.unanswered.one": {SV: "**Träffar:** ingen har svarat på den senaste träffen än.",
-			EN: "**Meetups:** nobody has answered the latest meetup yet."},
+		"stats.m.unanswered.one": {SV: "**Träffar:** ingen har svarat på den enda träffen än.",
+			EN: "**Meetups:** nobody has answered the only meetup yet."},
 		"stats.m.unanswered.other": {SV: "**Träffar:** ingen har svarat på de %d senaste träffarna än.",
 			EN: "**Meetups:** nobody has answered the last %d meetups yet."},
 		"stats.m.one":   {SV: "**Träffar** (%d träff): %d ja, %d kanske, %d nej, %d på väntelistan.", EN: "**Meetups** (%d meetup): %d yes, %d maybe, %d no, %d on the waitlist."},

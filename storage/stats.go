@@ -150,10 +150,11 @@ WHERE d.fire_at >= ?2 AND d.fire_at < ?%d GROUP BY period`, period, late, late, 
 // AnnouncementsPer counts the scheduled announcements' messages whose
 // firing fell in each period between consecutive bounds: sent on time,
 // sent late, or failed. Late is how the code records it: the firing ran
-// late (the bot was down at its time and sent it within the grace after
-// the restart: deliveries.late), or the message went out more than
-// lateAfter after its time (bot.LateAfter, the metrics' rule: queued or
-// retried). Messages still pending (a platform down, retrying) are in
+// late (the bot was down at its time and the scheduler sent it within the
+// grace after the restart: deliveries.late), or the message went out more
+// than lateAfter after its time (delivered_at; bot.LateAfter, the limit
+// the metrics' "late" outcome uses: queued behind other channels, retried
+// through a platform's outage, resent by the next run). Messages still pending (a platform down, retrying) are in
 // none of the three yet; test sends (`announce test`) and reminders are
 // not announcements. The delivery log is pruned by retention, so periods
 // older than it count nothing.
