@@ -26,24 +26,68 @@ func (f *announcements) list(ctx context.Context, c *bot.Call) error {
 	}
 	var b strings.Builder
 	b.WriteString(c.T("announce.list_title"))
+	table := &bot.Table{Columns: []string{c.T("announce.col_id"), c.T("announce.col_rule"), c.T("announce.col_channels"),
+		c.T("announce.col_next"), c.T("announce.col_last"), c.T("announce.col_paused")}}
 	for _, a := range all {
 		var where []string
 		for _, t := range a.Targets {
 			where = append(where, t.String())
 		}
 		fmt.Fprintf(&b, "\n- `%d` %s → %s: “%s”", a.ID, f.describe(c, a), strings.Join(where, ", "), bot.Quote(a.Text, 60))
+		var last []string
 		if a.LastResult != "" {
 			b.WriteString("\n  " + c.T("announce.last", formatWhen(c.Lang, a.LastFire, time.Time{}, f.loc), a.LastResult))
+			last = append(last, formatWhen(c.Lang, a.LastFire, time.Time{}, f.loc)+": "+a.LastResult)
 		}
 		ds, _ := f.store.Deliveries(ctx, announceJob(a.ID), 20)
 		for _, d := range ds {
 			if d.Status == "failed" {
 				b.WriteString("\n  " + c.T("announce.failed", d.Target, bot.Quote(d.Error, 120)))
+				last = append(last, c.T("announce.failed", d.Target, bot.Quote(d.Error, 120)))
 				break
 			}
 		}
+		paused := c.T("announce.not_paused")
+		if a.Paused {
+			paused = c.T("announce.is_paused")
+		}
+		table.Rows = append(table.Rows, []string{fmt.Sprint(a.ID), f.ruleWords(c, a), strings.Join(where, ", "),
+			strings.Join(f.nextRuns(c, a, 3), "; "), strings.Join(last, "; "), paused})
 	}
-	return c.Reply(ctx, bot.Reply{Text: b.String()})
+	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{{Title: c.T("announce.list_view"), Table: table}}})
+}
+
+// ruleWords is when a is sent, in words, without the next run: "varannan
+// måndag kl. 09:00", "en gång, fredag 4 december 2026 kl. 09:00 (skickat)".
+func (f *announcements) ruleWords(c *bot.Call, a storage.Announcement) string {
+	p, err := f.loadPlan(a.Spec)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%s (%s)", bot.Quote(a.Spec, 60), c.T("announce.unreadable"))
+	case p.isOnce():
+		return c.T("announce.once_words", formatWhen(c.Lang, p.once, time.Time{}, f.loc)) + " (" + c.T(f.onceState(a, p)) + ")"
+	}
+	return p.rule.Summary(c.Lang)
+}
+
+// nextRuns are a's next n firings in words; none while it is paused,
+// sent or unreadable.
+func (f *announcements) nextRuns(c *bot.Call, a storage.Announcement, n int) []string {
+	p, err := f.loadPlan(a.Spec)
+	if err != nil || a.Paused {
+		return nil
+	}
+	if p.isOnce() {
+		if p.sent(a) || !p.once.After(f.now()) {
+			return nil
+		}
+		return []string{formatWhen(c.Lang, p.once, time.Time{}, f.loc)}
+	}
+	var out []string
+	for _, t := range scheduler.Preview(p.rule, f.now(), n) {
+		out = append(out, formatWhen(c.Lang, t, time.Time{}, f.loc))
+	}
+	return out
 }
 
 // describe says in words when a is sent and what state it is in:

@@ -61,6 +61,15 @@ func (*announcements) Messages() bot.Messages {
 		"announce.unreadable":    {SV: "kan inte läsas", EN: "cannot be read"},
 		"announce.unreadable_spec": {SV: "Schema %d (`%s`) kan inte läsas. Ge det en ny tid med `announce edit`.",
 			EN: "Schedule %d (`%s`) cannot be read. Give it a new time with `announce edit`."},
-		"announce.no_meetups": {SV: "(inga träffar planerade den kommande veckan)", EN: "(no meetups planned in the coming week)"},
+		"announce.no_meetups":   {SV: "(inga träffar planerade den kommande veckan)", EN: "(no meetups planned in the coming week)"},
+		"announce.list_view":    {SV: "Schemalagda meddelanden", EN: "Scheduled messages"},
+		"announce.col_id":       {SV: "Nr", EN: "No."},
+		"announce.col_rule":     {SV: "När", EN: "When"},
+		"announce.col_channels": {SV: "Kanaler", EN: "Channels"},
+		"announce.col_next":     {SV: "Nästa gånger", EN: "Next runs"},
+		"announce.col_last":     {SV: "Senaste resultat", EN: "Last result"},
+		"announce.col_paused":   {SV: "Pausat", EN: "Paused"},
+		"announce.is_paused":    {SV: "ja", EN: "yes"},
+		"announce.not_paused":   {SV: "nej", EN: "no"},
 	}
 }

@@ -20,11 +20,12 @@ type faq struct {
 	lib       *Library
 	entries   EntryStore
 	questions QuestionStore
+	loc       *time.Location // the community's: the views' times are in it
 	log       *slog.Logger
 }
 
 func newFaq(d Deps) *faq {
-	return &faq{lib: d.Library, entries: d.Store, questions: d.Store, log: d.logFor("faq")}
+	return &faq{lib: d.Library, entries: d.Store, questions: d.Store, loc: d.Location, log: d.logFor("faq")}
 }
 
 // Name names the feature.
@@ -71,15 +72,22 @@ func (f *faq) Commands() []*bot.Command {
 				}
 				var b strings.Builder
 				b.WriteString(c.T("faq.open_title"))
+				// The table: no asker, as the text names none (questions
+				// are counted, not kept per member).
+				table := &bot.Table{Columns: []string{c.T("faq.col_id"), c.T("faq.col_question"), c.T("faq.col_times"),
+					c.T("faq.col_lang"), c.T("faq.col_last_asked"), c.T("faq.col_similar")}}
 				groups := groupQuestions(qsOpen) // near-duplicates are one entry
 				for _, q := range groups[:min(len(groups), 25)] {
 					fmt.Fprintf(&b, "\n- `%d` %s “%s” (%s)", q.ID, c.T("faq.times", q.Total), bot.Quote(q.Text, 200), q.Lang)
+					similar := ""
 					if len(q.Others) > 0 {
 						b.WriteString(" · " + c.T("feedback.similar", len(q.Others), idList(q.Others)))
+						similar = strings.ReplaceAll(idList(q.Others), "`", "")
 					}
+					table.Rows = append(table.Rows, []string{fmt.Sprint(q.ID), bot.Quote(q.Text, 200), fmt.Sprint(q.Total), q.Lang, viewStamp(q.LastAsked, f.loc), similar})
 				}
 				b.WriteString("\n" + c.T("faq.open_hint") + " " + c.T("feedback.dismiss_hint"))
-				return c.Reply(ctx, bot.Reply{Text: b.String()})
+				return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{{Title: c.T("faq.open_view"), Table: table}}})
 			},
 		},
 		{
@@ -252,6 +260,13 @@ func (*faq) Messages() bot.Messages {
 		"faq.none_open":         {SV: "Inga obesvarade frågor just nu.", EN: "No unanswered questions right now."},
 		"faq.open_title":        {SV: "**Obesvarade frågor**", EN: "**Unanswered questions**"},
 		"faq.times":             {SV: "%d×", EN: "%d×"},
+		"faq.open_view":         {SV: "Obesvarade frågor", EN: "Unanswered questions"},
+		"faq.col_id":            {SV: "Nr", EN: "No."},
+		"faq.col_question":      {SV: "Fråga", EN: "Question"},
+		"faq.col_times":         {SV: "Antal gånger", EN: "Times asked"},
+		"faq.col_lang":          {SV: "Språk", EN: "Language"},
+		"faq.col_last_asked":    {SV: "Senast ställd", EN: "Last asked"},
+		"faq.col_similar":       {SV: "Liknande", EN: "Similar"},
 		"faq.open_hint":         {SV: "Svara med `faq answer id:<nummer> text:\"…\"`.", EN: "Answer with `faq answer id:<number> text:\"…\"`."},
 		"faq.no_question":       {SV: "Det finns ingen fråga nummer %d. Se `faq unanswered`.", EN: "There is no question number %d. See `faq unanswered`."},
 		"faq.source_organiser":  {SV: "arrangörerna i gemenskapen", EN: "the community's organisers"},

@@ -43,11 +43,12 @@ type feedback struct {
 	lib       *Library
 	answers   AnswerStore
 	questions QuestionStore
+	loc       *time.Location // the community's: the views' times are in it
 	log       *slog.Logger
 }
 
 func newFeedback(d Deps) *feedback {
-	return &feedback{lib: d.Library, answers: d.Store, questions: d.Store, log: d.logFor("feedback")}
+	return &feedback{lib: d.Library, answers: d.Store, questions: d.Store, loc: d.Location, log: d.logFor("feedback")}
 }
 
 // Name names the feature.
@@ -144,16 +145,21 @@ func (f *feedback) misses(ctx context.Context, c *bot.Call) error {
 	}
 	var b strings.Builder
 	b.WriteString(c.T("feedback.misses_title"))
+	// The table names no asker, as the text does not.
+	table := &bot.Table{Columns: []string{c.T("feedback.col_id"), c.T("feedback.col_question"), c.T("feedback.col_down"), c.T("feedback.col_up"),
+		c.T("feedback.col_lang"), c.T("feedback.col_topic"), c.T("feedback.col_asked")}}
 	ix := f.lib.Index()
 	for _, m := range ms {
-		topic := "`" + m.TopicID + "`"
+		topic, topicCell := "`"+m.TopicID+"`", m.TopicID
 		if t := ix.Topic(m.TopicID, m.Lang); t != nil {
 			topic += " “" + bot.Quote(t.Title, 100) + "”"
+			topicCell += " — " + bot.Quote(t.Title, 100)
 		}
 		fmt.Fprintf(&b, "\n- `%d` 👎 %d · 👍 %d “%s” (%s) → %s", m.ID, m.Down, m.Up, bot.Quote(m.Question, 200), m.Lang, topic)
+		table.Rows = append(table.Rows, []string{fmt.Sprint(m.ID), bot.Quote(m.Question, 200), fmt.Sprint(m.Down), fmt.Sprint(m.Up), m.Lang, topicCell, viewStamp(m.At, f.loc)})
 	}
 	b.WriteString("\n" + c.T("feedback.misses_hint"))
-	return c.Reply(ctx, bot.Reply{Text: b.String()})
+	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{{Title: c.T("feedback.misses_view"), Table: table}}})
 }
 
 // link adds an answered member's question as an example question of the
@@ -217,6 +223,14 @@ func (*feedback) Messages() bot.Messages {
 		"feedback.no_misses": {SV: "Inga svar har fått 👎 som väntar på att kopplas.", EN: "No answers voted 👎 are waiting to be linked."},
 		"feedback.misses_title": {SV: "**Svar som inte hjälpte** (nummer, röster, frågan, ämnet som gavs)",
 			EN: "**Answers that did not help** (number, votes, the question, the topic given)"},
+		"feedback.misses_view":  {SV: "Svar som inte hjälpte", EN: "Answers that did not help"},
+		"feedback.col_id":       {SV: "Nr", EN: "No."},
+		"feedback.col_question": {SV: "Fråga", EN: "Question"},
+		"feedback.col_down":     {SV: "👎", EN: "👎"},
+		"feedback.col_up":       {SV: "👍", EN: "👍"},
+		"feedback.col_lang":     {SV: "Språk", EN: "Language"},
+		"feedback.col_topic":    {SV: "Ämnet som gavs", EN: "Topic given"},
+		"feedback.col_asked":    {SV: "Ställd", EN: "Asked"},
 		"feedback.misses_hint": {SV: "Koppla frågan till rätt ämne med `faq link question:<nummer> topic:<id>`.",
 			EN: "Link the question to the right topic with `faq link question:<number> topic:<id>`."},
 		"feedback.linked": {SV: "“%s” är nu en exempelfråga till `%s` (%s) och söks på direkt.",

@@ -370,7 +370,7 @@ func (f *meetups) list(ctx context.Context, c *bot.Call) error {
 		}
 	}
 	b.WriteString("\n" + c.T("meetup.list_hint"))
-	return c.Reply(ctx, bot.Reply{Text: b.String()})
+	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{f.calendarView(ctx, c, ms)}})
 }
 
 func (f *meetups) show(ctx context.Context, c *bot.Call) error {
@@ -384,19 +384,26 @@ func (f *meetups) show(ctx context.Context, c *bot.Call) error {
 		return err
 	}
 	var coming, waiting, maybe []string
+	// The table names exactly those the card's fields name, in the same
+	// order (RSVPs': places, the waitlist, maybe).
+	answers := &bot.Table{Columns: []string{c.T("meetup.col_name"), c.T("meetup.col_answer"), c.T("meetup.col_answered")}}
 	for _, r := range rsvps {
 		name := r.User.Name
 		if name == "" {
 			name = r.User.ID
 		}
+		var key string
 		switch {
 		case r.Answer == "yes" && r.Waitlisted:
-			waiting = append(waiting, name)
+			waiting, key = append(waiting, name), "meetup.answer_waitlist"
 		case r.Answer == "yes":
-			coming = append(coming, name)
+			coming, key = append(coming, name), "meetup.answer_yes"
 		case r.Answer == "maybe":
-			maybe = append(maybe, name)
+			maybe, key = append(maybe, name), "meetup.answer_maybe"
+		default:
+			continue // the text does not name those who said no
 		}
+		answers.Rows = append(answers.Rows, []string{name, c.T(key), viewStamp(r.UpdatedAt, f.loc)})
 	}
 	add := func(key string, names []string) {
 		if len(names) > 0 {
@@ -409,7 +416,11 @@ func (f *meetups) show(ctx context.Context, c *bot.Call) error {
 	if hint := f.sharedHint(ctx, c, rsvps); hint != "" {
 		card.Fields = append(card.Fields, bot.Field{Name: c.T("meetup.you"), Value: hint})
 	}
-	return c.Reply(ctx, bot.Reply{Card: card})
+	var views []bot.View
+	if len(answers.Rows) > 0 {
+		views = []bot.View{{Title: c.T("meetup.answers_view", m.Title), Table: answers}}
+	}
+	return c.Reply(ctx, bot.Reply{Card: card, Views: views})
 }
 
 func (f *meetups) rsvp(ctx context.Context, c *bot.Call) error {

@@ -1,10 +1,14 @@
 package commands
 
-import "passionbot/bot"
+import (
+	"maps"
+
+	"passionbot/bot"
+)
 
 // Messages are the meetup and announcement texts.
 func (*meetups) Messages() bot.Messages {
-	return bot.Messages{
+	m := bot.Messages{
 		"group.meetups":                    {SV: "Träffar och utskick", EN: "Meetups and announcements"},
 		"meetup.when_just_passed":          {SV: "%s har redan varit — menade du %s?", EN: "%s has already passed — did you mean %s?"},
 		"meetup.when_just_passed_no_year":  {SV: "%s har redan varit. Ange ett datum framåt.", EN: "%s has already passed. Give a date ahead."},
@@ -84,4 +88,6 @@ func (*meetups) Messages() bot.Messages {
 		"meetup.cancelled_following.other": {SV: "Träff %d och serien framåt är inställda (%d träffar); inga nya läggs till.", EN: "Meetup %d and the series from it on are cancelled (%d meetups); no new ones are added."},
 		"meetup.shared_hint":               {SV: "%d som kommer delar ditt intresse för %s", EN: "%d of those coming share your interest in %s"},
 	}
+	maps.Copy(m, meetupViewMessages())
+	return m
 }

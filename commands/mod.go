@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"strings"
 	"time"
 
 	"passionbot/bot"
@@ -16,7 +15,7 @@ import (
 // ModStore keeps the audit log and reads role grants.
 type ModStore interface {
 	Audit(ctx context.Context, e storage.AuditEntry) error
-	AuditLog(ctx context.Context, p bot.Platform, target string, before int64, limit int) ([]storage.AuditEntry, error)
+	AuditSearch(ctx context.Context, p bot.Platform, f storage.AuditFilter, limit int) ([]storage.AuditEntry, error)
 	GrantedRole(ctx context.Context, u bot.User) (bot.Role, error)
 }
 
@@ -293,34 +292,7 @@ func (f *moderation) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.untimed", u.ID)
 			}}),
-		mod(&bot.Command{Name: "modlog", Private: true, Help: txt("Moderationsloggen, senaste först", "The moderation log, newest first"),
-			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Help: txt("bara om denna medlem", "only about this member")},
-				{Name: "before", SV: "före", Kind: bot.KindInt, Min: 1, Max: 1 << 30, Help: txt("poster äldre än detta nummer", "entries older than this number")}},
-			Run: func(ctx context.Context, c *bot.Call) error {
-				entries, err := f.store.AuditLog(ctx, c.Event.Platform, c.Args.String("user"), int64(c.Args.Int("before")), 15)
-				if err != nil {
-					return err
-				}
-				if len(entries) == 0 {
-					return c.Say(ctx, "mod.log_empty")
-				}
-				var b strings.Builder
-				b.WriteString(c.T("mod.log_title"))
-				for _, e := range entries {
-					fmt.Fprintf(&b, "\n`%d` %s %s: %s %s", e.ID, e.At.In(f.loc).Format("2006-01-02 15:04"), bot.Quote(e.Actor, 40), e.Action, bot.Quote(e.Target, 40))
-					if e.Reason != "" {
-						b.WriteString(" (" + bot.Quote(e.Reason, 80) + ")")
-					}
-					b.WriteString(" → " + resultIn(f.cat, c.Lang, e.Result))
-					if e.Detail != "" {
-						b.WriteString(": " + bot.Quote(e.Detail, 100))
-					}
-				}
-				if len(entries) == 15 {
-					b.WriteString("\n" + c.T("mod.log_more", entries[len(entries)-1].ID))
-				}
-				return c.Reply(ctx, bot.Reply{Text: b.String()})
-			}}),
+		mod(f.modlogCommand()),
 	}
 }
 
@@ -389,11 +361,9 @@ func (*moderation) Messages() bot.Messages {
 		"mod.result_ok":           {SV: "utfört", EN: "done"},
 		"mod.result_refused":      {SV: "nekat", EN: "refused"},
 		"mod.result_failed":       {SV: "misslyckades", EN: "failed"},
-		"mod.log_empty":           {SV: "Moderationsloggen är tom.", EN: "The moderation log is empty."},
-		"mod.log_title":           {SV: "**Moderationslogg**", EN: "**Moderation log**"},
-		"mod.log_more":            {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
 		"mod.log_line":            {SV: "[%s] %s: %s %s (%s) → %s", EN: "[%s] %s: %s %s (%s) → %s"},
 	}
+	maps.Copy(m, modlogMessages())
 	maps.Copy(m, auditMirrorMessages())
 	maps.Copy(m, channelMessages())
 	return m
