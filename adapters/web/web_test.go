@@ -48,7 +48,7 @@ func TestSignInAndRunAFormThroughTheCore(t *testing.T) {
 		t.Fatalf("the meetup made on the web is not in chat: %q", list)
 	}
 	code, body = b.Get("/meetups")
-	if code != http.StatusOK || !strings.Contains(body, "Keramikkväll") {
+	if code != http.StatusOK || !strings.Contains(body, "Keramikkväll") || !strings.Contains(body, `class="calendar"`) {
 		t.Fatalf("meetups page: %d %s", code, body)
 	}
 }
