@@ -178,7 +178,7 @@ func (a *Adapter) signoutAll(w http.ResponseWriter, r *http.Request, v visitor) 
 	}
 	http.SetCookie(w, a.cookie("", -1))
 	a.render(w, r, http.StatusOK, "message", a.pageData(r, visitor{lang: v.lang}, a.t(v.lang, "web.signed_out_title"),
-		map[string]any{"Text": markup(a.tn(v.lang, "web.signed_out_all", n))}))
+		map[string]any{"Text": markup(a.tn(v.lang, "web.signed_out_all", n, n))}))
 }
 
 // setLang changes the page language: the session's for a member, a
