@@ -212,6 +212,11 @@ func (b *Bot) audit(ctx context.Context, c *Call, result, detail string) {
 	if b.opt.Audit == nil || c.Command == nil || c.Command.Role < RoleModerator {
 		return
 	}
+	if c.Event.PageView && result == "ok" {
+		// A dashboard page drawn (the audit log itself, each reload) is
+		// no action; a refused one still is recorded.
+		return
+	}
 	target := c.Args.String("user")
 	if target == "" {
 		target = c.Args.String("channel")

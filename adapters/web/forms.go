@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
@@ -13,7 +14,7 @@ type field struct {
 	Name     string // the canonical argument name: the form field's name
 	ID       string // the element id
 	Label    string // the argument's name in the page language
-	Help     string
+	Help     template.HTML
 	Kind     string // input, number, textarea, select
 	Required bool
 	Value    string
@@ -32,7 +33,7 @@ type option struct {
 // form is a command's generated form.
 type form struct {
 	Command string // "meetup create", for the heading
-	Help    string
+	Help    template.HTML
 	Action  string // where it posts (or, for a page's filters, gets)
 	Method  string
 	Fields  []field
@@ -43,12 +44,12 @@ type form struct {
 // formFor declares cmd's form in lang, filled with values (by canonical
 // or Swedish argument name).
 func (a *Adapter) formFor(lang string, cmd *bot.Command, values url.Values) form {
-	f := form{Command: cmd.Name, Help: cmd.Help.In(lang), Action: commandPath(cmd), Method: "post",
+	f := form{Command: cmd.Name, Help: template.HTML(inline(cmd.Help.In(lang))), Action: commandPath(cmd), Method: "post",
 		Submit: a.t(lang, "web.run"), Usage: cmd.UsageIn(lang)}
 	for i := range cmd.Args {
 		arg := &cmd.Args[i]
 		fd := field{Name: arg.Name, ID: "f-" + strings.ReplaceAll(cmd.Name, " ", "-") + "-" + arg.Name, Label: arg.NameIn(lang),
-			Help: arg.Help.In(lang), Required: arg.Required, Kind: "input", Value: valueOf(values, arg)}
+			Help: template.HTML(inline(arg.Help.In(lang))), Required: arg.Required, Kind: "input", Value: valueOf(values, arg)}
 		switch arg.Kind {
 		case bot.KindInt:
 			fd.Kind = "number"

@@ -68,8 +68,7 @@ func (a *Adapter) hasCommands(names []string) bool {
 func (a *Adapter) page(p page) func(http.ResponseWriter, *http.Request, visitor) {
 	return func(w http.ResponseWriter, r *http.Request, v visitor) {
 		if v.role < p.Role {
-			a.render(w, r, http.StatusForbidden, "message", a.pageData(r, v, a.t(v.lang, "web.page."+p.Key),
-				map[string]any{"Text": markup(a.t(v.lang, "web.forbidden", a.roleName(v.lang, p.Role), a.roleName(v.lang, v.role)))}))
+			a.forbidden(w, r, v, a.t(v.lang, "web.page."+p.Key), p.Role)
 			return
 		}
 		var out []renderedReply
@@ -242,4 +241,11 @@ func webcal(u string) string {
 		}
 	}
 	return ""
+}
+
+// forbidden answers 403 with the role a page or form needs and the
+// member's own.
+func (a *Adapter) forbidden(w http.ResponseWriter, r *http.Request, v visitor, title string, need bot.Role) {
+	a.render(w, r, http.StatusForbidden, "message", a.pageData(r, v, title,
+		map[string]any{"Text": markup(a.t(v.lang, "web.forbidden", a.roleName(v.lang, need), a.roleName(v.lang, v.role)))}))
 }

@@ -100,7 +100,7 @@ func (a *Adapter) message(w http.ResponseWriter, r *http.Request, v visitor, sta
 // above its form.
 func (a *Adapter) renderCommand(w http.ResponseWriter, r *http.Request, v visitor, status int, cmd *bot.Command, values url.Values, out []bot.Reply) {
 	f := a.formFor(v.lang, cmd, values)
-	a.render(w, r, status, "command", a.pageData(r, v, cmd.Name, map[string]any{
+	a.render(w, r, status, "command", a.pageData(r, v, cmd.Help.In(v.lang), map[string]any{
 		"Form": f, "Replies": a.renderAll(v.lang, out)}))
 }
 

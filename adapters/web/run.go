@@ -62,11 +62,11 @@ func (a *Adapter) commandForm(w http.ResponseWriter, r *http.Request, v visitor)
 		a.message(w, r, v, http.StatusNotFound, "web.no_command")
 		return
 	}
-	status := http.StatusOK
 	if v.role < cmd.Role {
-		status = http.StatusForbidden
+		a.forbidden(w, r, v, cmd.Help.In(v.lang), cmd.Role)
+		return
 	}
-	a.renderCommand(w, r, v, status, cmd, r.URL.Query(), nil)
+	a.renderCommand(w, r, v, http.StatusOK, cmd, r.URL.Query(), nil)
 }
 
 // commandRun runs a command from its form, through the core.
