@@ -33,7 +33,7 @@ func serveWith(t *testing.T, lim httpLimits) string {
 	cfg := config.Default()
 	cfg.HTTP.Listen = freeAddr(t)
 	a := &program{cfg: cfg, log: slog.New(slog.DiscardHandler), httpLimits: lim}
-	srv, err := a.serveHTTP(db, metrics.New(), nil)
+	srv, err := a.serveHTTP(db, metrics.New(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
