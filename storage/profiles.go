@@ -237,20 +237,10 @@ type TagCount struct {
 // the members viewer may see (VisibleTo): a tag held only by hidden
 // members is not there, and its count does not tell that they exist.
 func (d *DB) TopInterests(ctx context.Context, p bot.Platform, viewer bot.Role, limit int) ([]TagCount, error) {
-	// Count per tag key first and keep the top ones (ties by key, so the
-	// cut is exact); only those then look up how the visible members most
-	// often write the tag (shown).
-	in, args := visibleIn(viewer, 3)
-	rows, err := d.sql.QueryContext(ctx, `WITH seen AS (
-    SELECT i.tag_key, i.tag FROM interests i
-    LEFT JOIN profiles pr ON pr.platform = i.platform AND pr.user_id = i.user_id
-    WHERE i.platform = ?1 AND COALESCE(pr.visibility, '`+VisibilityMembers+`') IN (`+in+`)),
-top AS (
-    SELECT tag_key, COUNT(*) AS n FROM seen
-    GROUP BY tag_key ORDER BY n DESC, tag_key LIMIT ?2)
-SELECT (SELECT s.tag FROM seen s WHERE s.tag_key = top.tag_key
-        GROUP BY s.tag ORDER BY COUNT(*) DESC, s.tag LIMIT 1) AS shown, n
-FROM top ORDER BY n DESC, tag_key`, append([]any{string(p), limit}, args...)...)
+	// The few members viewer may not see are taken from everyone's counts
+	// (topTagsQuery), so that the counts come from the tag index alone.
+	q, args := topTagsQuery(p, viewer, limit, nil)
+	rows, err := d.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("top interests: %w", d.explain(err))
 	}

@@ -226,11 +226,28 @@ func (d *DB) perPeriod(ctx context.Context, periods int, q string, args []any, s
 // twice as fast as the join. CROSS JOIN keeps the hidden members the
 // outer loop.
 func interestGrowthQuery(p bot.Platform, viewer bot.Role, before time.Time, limit int) (string, []any) {
+	return topTagsQuery(p, viewer, limit, &before)
+}
+
+// topTagsQuery is the query of the top tags on p that viewer may see,
+// with how many members have each and, when before is not nil, how many
+// of them had added it by then (see interestGrowthQuery for its shape).
+// TopInterests and InterestGrowth both read it.
+func topTagsQuery(p bot.Platform, viewer bot.Role, limit int, before *time.Time) (string, []any) {
 	in, args := visibleIn(viewer, 4)
+	var at int64
+	beforeCol, goneBefore := "", "0"
+	if before != nil {
+		at = before.Unix()
+		goneBefore = "SUM(i.added_at <= ?2)"
+		beforeCol = `,
+    (SELECT COUNT(*) FROM interests i INDEXED BY interests_by_platform_tag
+     WHERE i.platform = ?1 AND i.tag_key = top.tag_key AND i.added_at <= ?2) - gone_before AS before`
+	}
 	return `WITH hidden AS MATERIALIZED (
     SELECT user_id FROM profiles WHERE platform = ?1 AND visibility NOT IN (` + in + `)),
 gone AS MATERIALIZED (
-    SELECT i.tag_key, COUNT(*) AS n, SUM(i.added_at <= ?2) AS before
+    SELECT i.tag_key, COUNT(*) AS n, ` + goneBefore + ` AS before
     FROM hidden h CROSS JOIN interests i ON i.platform = ?1 AND i.user_id = h.user_id GROUP BY i.tag_key),
 everyone AS (
     SELECT tag_key, COUNT(*) AS n FROM interests WHERE platform = ?1 GROUP BY tag_key),
@@ -240,10 +257,8 @@ top AS (
     WHERE e.n > COALESCE(g.n, 0) ORDER BY 2 DESC, e.tag_key LIMIT ?3)
 SELECT (SELECT i.tag FROM interests i WHERE i.platform = ?1 AND i.tag_key = top.tag_key
         AND i.user_id NOT IN (SELECT user_id FROM hidden)
-        GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT 1) AS shown, n,
-    (SELECT COUNT(*) FROM interests i INDEXED BY interests_by_platform_tag
-     WHERE i.platform = ?1 AND i.tag_key = top.tag_key AND i.added_at <= ?2) - gone_before AS before
-FROM top ORDER BY n DESC, tag_key`, append([]any{string(p), before.Unix(), limit}, args...)
+        GROUP BY i.tag ORDER BY COUNT(*) DESC, i.tag LIMIT 1) AS shown, n` + beforeCol + `
+FROM top ORDER BY n DESC, tag_key`, append([]any{string(p), at, limit}, args...)
 }
 
 // InterestGrowth lists the most common interests on platform p, at most
