@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"passionbot/storage"
 )
@@ -115,13 +116,22 @@ func contentWords(q string) []string {
 // form: one starts with the other (of 3 letters or more: "ugn", "ugnen"),
 // or they share their first 5 letters ("brännugnen", "brännugnar").
 func sameWord(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	n := min(len(ra), len(rb))
+	// Rune by rune in place: grouping compares every open question with
+	// every group, and converting to []rune each time was most of the
+	// time of `faq unanswered` with 500 open questions.
 	common := 0
-	for common < n && ra[common] == rb[common] {
-		common++
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return false
+		}
+		if common++; common >= 5 {
+			return true
+		}
+		a, b = a[sa:], b[sb:]
 	}
-	return common >= 5 || (common == n && n >= 3)
+	return common >= 3 // one is the other's start
 }
 
 // nearDuplicate reports whether two questions' content words mostly agree.
