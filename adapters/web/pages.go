@@ -2,9 +2,11 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"html/template"
 	"net/http"
 	"slices"
+	"sync"
 	"time"
 
 	"passionbot/bot"
@@ -165,7 +167,7 @@ func (a *Adapter) home(w http.ResponseWriter, r *http.Request) {
 		a.render(w, r, http.StatusOK, "message", a.pageData(r, v, a.t(v.lang, "web.signin_how"), map[string]any{"Text": markup(a.t(v.lang, "web.signin_needed"))}))
 		return
 	}
-	a.public(w, r, v)
+	a.communityPage(w, r, v)
 }
 
 // PublicPage is what the community page shows anyone: nothing about a
@@ -201,8 +203,8 @@ type TagCount struct {
 // the community page.
 const minPublicTag = 3
 
-func (a *Adapter) public(w http.ResponseWriter, r *http.Request, v visitor) {
-	p, err := a.opt.Public(r.Context(), v.lang)
+func (a *Adapter) communityPage(w http.ResponseWriter, r *http.Request, v visitor) {
+	p, err := a.publicData(r.Context(), v.lang)
 	if err != nil {
 		a.log.ErrorContext(r.Context(), "web: the community page", "err", err)
 		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
@@ -248,4 +250,37 @@ func webcal(u string) string {
 func (a *Adapter) forbidden(w http.ResponseWriter, r *http.Request, v visitor, title string, need bot.Role) {
 	a.render(w, r, http.StatusForbidden, "message", a.pageData(r, v, title,
 		map[string]any{"Text": markup(a.t(v.lang, "web.forbidden", a.roleName(v.lang, need), a.roleName(v.lang, v.role)))}))
+}
+
+// publicTTL is how long the community page's data is reused: anyone may
+// ask for it, as often as they like, and a meetup or an interest
+// showing up half a minute later harms nobody.
+const publicTTL = 30 * time.Second
+
+// publicCache holds the community page's data per language.
+type publicCache struct {
+	mu   sync.Mutex
+	page map[string]PublicPage
+	at   map[string]time.Time
+}
+
+// publicData is the community page's data in lang, read at most once per
+// publicTTL.
+func (a *Adapter) publicData(ctx context.Context, lang string) (PublicPage, error) {
+	c := &a.public
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := a.opt.Now()
+	if at, ok := c.at[lang]; ok && now.Sub(at) < publicTTL && !now.Before(at) {
+		return c.page[lang], nil
+	}
+	p, err := a.opt.Public(ctx, lang)
+	if err != nil {
+		return p, err
+	}
+	if c.page == nil {
+		c.page, c.at = map[string]PublicPage{}, map[string]time.Time{}
+	}
+	c.page[lang], c.at[lang] = p, now
+	return p, nil
 }

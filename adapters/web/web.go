@@ -107,6 +107,8 @@ type Adapter struct {
 
 	mu sync.RWMutex
 	h  bot.Handler // set by Run
+
+	public publicCache // the community page's data
 }
 
 // New returns the adapter; Handler serves it once Run has started.

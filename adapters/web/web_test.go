@@ -88,3 +88,25 @@ func TestExpiredLink(t *testing.T) {
 		t.Fatalf("expired link: %d %s", code, body)
 	}
 }
+
+// TestCommunityPageIsReusedForHalfAMinute: anyone may load the community
+// page as often as they like; its data is read at most every 30 seconds,
+// so a new meetup shows up within half a minute.
+func TestCommunityPageIsReusedForHalfAMinute(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(true))
+	base := h.Web()
+	stranger := bottest.NewBrowser(t, base)
+	if code, body := stranger.Get("/"); code != http.StatusOK || strings.Contains(body, "Glasblåsning") {
+		t.Fatalf("community page: %d", code)
+	}
+	org := h.Member("o", bot.RoleOrganiser)
+	when := h.Clock.Now().Add(72 * time.Hour).In(h.Config.Location).Format("2006-01-02 15:04")
+	h.Say(org, `meetup create title:"Glasblåsning" when:"`+when+`"`)
+	if _, body := stranger.Get("/"); strings.Contains(body, "Glasblåsning") {
+		t.Fatal("the community page was read again at once")
+	}
+	h.Clock.Advance(31 * time.Second)
+	if _, body := stranger.Get("/"); !strings.Contains(body, "Glasblåsning") {
+		t.Fatal("the new meetup is not on the community page after 30 seconds")
+	}
+}
