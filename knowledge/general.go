@@ -58,6 +58,6 @@ func (p *params) generalFactor(w string) float32 {
 	case r <= 300:
 		return float32(p.generalW)
 	default:
-		return float32(min(1, 2*p.generalW))
+		return float32(p.generalMid)
 	}
 }

@@ -36,6 +36,7 @@ type params struct {
 	missingName  float64            // confidence factor per name of the question missing in the topic
 	numberW      float64            // weight of a word of digits (a year, a count), as a share of its idf
 	generalW     float64            // weight of an unknown but very common word, in units of an unknown word
+	generalMid   float64            // … of an unknown word further down the frequency lists
 	exRank       float64            // weight of the example similarity in the ranking key
 	exAnswer     float64            // example similarity that counts as the answer threshold
 	leadMin      float64            // example similarity a lead question needs to give its lead
@@ -47,6 +48,8 @@ type params struct {
 	clauseW      float64            // weight of the best clause's example similarity (vs. the whole question's)
 	defaultYes   float64            // coverage at which a yes/no question without a lead question near it gets "yes"
 	exUnknown    float64            // how much the unknown share of a question lowers its example similarity
+	storyW       float64            // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
 }
 
 var defaultParams = params{
@@ -66,6 +69,7 @@ var defaultParams = params{
 	missingName:  0.7,
 	numberW:      0.4,
 	generalW:     0.5,
+	generalMid:   1,
 	exRank:       0.8,
 	exAnswer:     0.5,
 	leadMin:      0.3,
@@ -77,6 +81,7 @@ var defaultParams = params{
 	clauseW:      0.9,
 	defaultYes:   0.9,
 	exUnknown:    0,
+	storyW:       0.25,
 }
 
 const (

@@ -34,33 +34,38 @@ type slot struct {
 	// general is the weight of an unknown word relative to an unknown
 	// subject word: less than 1 for everyday words (general.go).
 	general float32
+	// ctx is the weight of the slot's word by where it stands: 1 in a
+	// sentence that asks, params.storyW in the story around it (see
+	// sentenceWeights).
+	ctx float32
 }
 
 // analyze turns the question into slots.
 func (ix *Index) analyze(q string, sc *scratch) {
 	sc.toks = sc.toks[:0]
+	sc.tokCtx = sc.tokCtx[:0]
 	sc.slots = sc.slots[:0]
 	if len(q) > maxQueryBytes {
 		q = q[:maxQueryBytes]
 	}
-	sc.tk.each(q, 0, func(w string) bool {
-		if isStop(w) || slices.Contains(sc.toks, w) {
-			return true
-		}
-		sc.toks = append(sc.toks, w)
-		return len(sc.toks) < maxQueryTokens
-	})
+	ix.sentences(q, sc)
 	sc.grams = sc.grams[:0]
 	sc.tokW = sc.tokW[:0]
-	for _, w := range sc.toks {
+	for i, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
+		for j := n; j < len(sc.slots); j++ {
+			sc.slots[j].ctx = sc.tokCtx[i]
+		}
 		tw := float32(1)
 		switch {
 		case len(sc.slots) == n: // dropped as noise
 			tw = 0
 		case sc.slots[len(sc.slots)-1].unknown:
 			tw = sc.slots[len(sc.slots)-1].general
+		}
+		if ix.p.storyGrams {
+			tw *= sc.tokCtx[i]
 		}
 		sc.tokW = append(sc.tokW, tw)
 		if tw > 0 {
@@ -79,6 +84,66 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	ix.addPhrases(q, sc)
 	sc.needs = questionNeeds(q)
 	sc.yesNo = isYesNo(q)
+}
+
+// sentences puts the meaningful words of q, each once, into sc.toks, and
+// the weight of each by where it stands into sc.tokCtx. When q has a
+// sentence that asks (it ends with "?") and another that does not, the
+// words only in sentences that do not ask are the story around the
+// question ("Hej! Jag skriver en uppsats om … Vad heter rapporten?", "I
+// run a tiny animation studio … 🙄 What does PUNKS offer …?"): they
+// weigh params.storyW, so that many words the base does not know in a
+// story about oneself do not drown the few that ask. Sentences end at
+// . ! ? a line break or a pictograph (chat writes 🙄 for a full stop).
+func (ix *Index) sentences(q string, sc *scratch) {
+	story := float32(ix.p.storyW)
+	if story >= 1 || !strings.Contains(q, "?") {
+		story = 1
+	}
+	asks, tells := false, false
+	for len(q) > 0 && len(sc.toks) < maxQueryTokens {
+		end, next := len(q), len(q)
+		if i := strings.IndexFunc(q, isSentenceEnd); i >= 0 {
+			end = i
+			_, size := utf8.DecodeRuneInString(q[i:])
+			next = i + size
+		}
+		w := float32(1)
+		if story < 1 && (end == len(q) || q[end] != '?') {
+			w = story
+		}
+		sentence := q[:end]
+		q = q[next:]
+		meaningful := false
+		sc.tk.each(sentence, 0, func(t string) bool {
+			if isStop(t) {
+				return true
+			}
+			meaningful = true
+			if i := slices.Index(sc.toks, t); i >= 0 {
+				sc.tokCtx[i] = max(sc.tokCtx[i], w)
+				return true
+			}
+			sc.toks = append(sc.toks, t)
+			sc.tokCtx = append(sc.tokCtx, w)
+			return len(sc.toks) < maxQueryTokens
+		})
+		if meaningful {
+			asks = asks || w == 1
+			tells = tells || w < 1
+		}
+	}
+	if !asks || !tells {
+		// All story or all question: every word counts in full.
+		for i := range sc.tokCtx {
+			sc.tokCtx[i] = 1
+		}
+	}
+}
+
+// isSentenceEnd reports whether r ends a sentence of a question.
+func isSentenceEnd(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '\n' || r >= 0x1F000 || unicode.Is(unicode.So, r)
 }
 
 // addPhrases adds a slot for each quoted phrase of two or more words.
@@ -101,7 +166,7 @@ func (ix *Index) addPhrases(q string, sc *scratch) {
 			return len(words) < 12
 		})
 		if len(words) >= 2 {
-			sc.slots = append(sc.slots, slot{phrase: words})
+			sc.slots = append(sc.slots, slot{phrase: words, ctx: 1})
 			n++
 		}
 	}

@@ -63,6 +63,7 @@ func (r Result) Text() string {
 type scratch struct {
 	tk      tokenizer
 	toks    []string
+	tokCtx  []float32 // weight of each of toks by where it stands (sentences)
 	slots   []slot
 	acc     []float32 // document score
 	cov     []float32 // document coverage
@@ -220,7 +221,7 @@ func (ix *Index) score(sc *scratch) []int32 {
 	for si := range sc.slots {
 		s := &sc.slots[si]
 		if s.unknown {
-			uw := ix.maxIDF * ix.p.unknownW * float64(s.general)
+			uw := ix.maxIDF * ix.p.unknownW * float64(s.general) * float64(s.ctx)
 			sc.totalW += uw
 			sc.unkW += uw
 			sc.maxScore += uw * (ix.p.k1 + 1)
@@ -245,9 +246,10 @@ func (ix *Index) score(sc *scratch) []int32 {
 		}
 		if len(sc.inSlot) == 0 {
 			if s.phrase == nil {
-				sc.unkW += ix.maxIDF * ix.p.unknownW
-				sc.totalW += ix.maxIDF * ix.p.unknownW
-				sc.maxScore += ix.maxIDF * ix.p.unknownW * (ix.p.k1 + 1)
+				uw := ix.maxIDF * ix.p.unknownW * float64(s.ctx)
+				sc.unkW += uw
+				sc.totalW += uw
+				sc.maxScore += uw * (ix.p.k1 + 1)
 			}
 			continue
 		}
@@ -255,6 +257,7 @@ func (ix *Index) score(sc *scratch) []int32 {
 		if s.number {
 			idf *= ix.p.numberW
 		}
+		idf *= float64(s.ctx)
 		sc.totalW += idf
 		sc.maxScore += idf * float64(maxW*(k1+1))
 		fidf := float32(idf)

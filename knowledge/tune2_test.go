@@ -26,7 +26,7 @@ func TestTuneSecond(t *testing.T) {
 		x, _ := strconv.ParseFloat(v, 64)
 		field := map[string]*float64{
 			"promote": &p.promote, "threshold": &p.threshold, "unknownW": &p.unknownW,
-			"exAnswer": &p.exAnswer, "exRank": &p.exRank, "generalW": &p.generalW,
+			"exAnswer": &p.exAnswer, "generalMid": &p.generalMid, "storyW": &p.storyW, "exRank": &p.exRank, "generalW": &p.generalW,
 			"confCov": &p.confCov, "leadMin": &p.leadMin, "missingName": &p.missingName,
 			"exCovMin": &p.exCovMin, "margin": &p.margin, "nameRank": &p.nameRank,
 			"clauseW": &p.clauseW, "defaultYes": &p.defaultYes, "variant": &p.variant, "exUnknown": &p.exUnknown,
@@ -34,6 +34,7 @@ func TestTuneSecond(t *testing.T) {
 		if field != nil {
 			*field = x
 		}
+		p.storyGrams = os.Getenv("KB_STORYGRAMS") != ""
 		if name == "noFuzzyRank" {
 			p.noFuzzyRank = int(x)
 		}
@@ -46,5 +47,14 @@ func TestTuneSecond(t *testing.T) {
 		st2, _ := judgeFacts(ix, f, t)
 		f.Close()
 		t.Logf("%s=%s: topics %d/%d %d/%d | facts %s", name, v, st.ansOK, st.ans, st.unOK, st.un, st2.summary())
+		for _, set := range []string{"tuning3", "tuning4"} {
+			f, err := os.Open("testdata/" + set + ".jsonl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, _ := judgeFacts(ix, f, t)
+			f.Close()
+			t.Logf("    %s: %s", set, st.summary())
+		}
 	}
 }
