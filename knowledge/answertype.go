@@ -75,9 +75,13 @@ var (
 	digitWords = wordSet(`number numbers nummer numret nr`)
 	// contactWords ask for a phone number or an e-mail address, which an
 	// answer must then contain.
-	contactWords = wordSet(`phone telephone mobile cell email mail mejl
-		telefon telefonnummer mobil mobilnummer mobilnr epost
+	contactWords = wordSet(`phone telephone email mail mejl
+		telefon telefonnummer mobilnummer mobilnr epost
 		mailadress mejladress epostadress emailadress`)
+	// mobileWords ask for a phone number only before a word of a number
+	// ("mobile number", "mobilnr") or at the end ("what's her mobile?"),
+	// not as an adjective ("a mobile test lab bus").
+	mobileWords = wordSet(`mobile cell mobil`)
 	// placeAfterVar are the words that make Swedish "var" mean "where"
 	// ("var ligger …", "var i Halmstad …") rather than "was" ("var viakub
 	// …").
@@ -127,6 +131,11 @@ func questionNeeds(q string) int {
 		if _, ok := digitWords[w]; ok && prev != "how" && prev != "what" {
 			need |= needDigits
 		}
+		if _, ok := mobileWords[prev]; ok {
+			if _, num := digitWords[w]; num {
+				need |= needContact
+			}
+		}
 		if _, ok := incomeWords[w]; ok {
 			money = true
 		}
@@ -160,6 +169,9 @@ func questionNeeds(q string) int {
 		prev = w
 		return n < 64
 	})
+	if _, ok := mobileWords[prev]; ok {
+		need |= needContact
+	}
 	if need&needPlace == 0 {
 		// The first "var" of the first clause, as a word of its own.
 		lq := strings.ToLower(q[:min(len(q), 256)])

@@ -40,6 +40,9 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"when did viakub end", needTime},
 		{"hur många deltog", needNumber},
 		{"vad har hon för telefonnummer", needContact},
+		{"did VIAkub have a mobile test lab bus?", 0},
+		{"what is her mobile number", needContact | needDigits},
+		{"vad har veronica för mobil?", needContact},
 		{"vad tjänar linda", needMoney},
 		{"how much does she earn", needMoney},
 		{"what's mia lindgren's number", needDigits},
@@ -70,5 +73,26 @@ func TestIsYesNoWhere(t *testing.T) {
 	}
 	if !modalClash(modalMust, modalCan) || modalClash(modalMust, modalMust|modalCan) || modalClash(0, modalMust) {
 		t.Error("modalClash")
+	}
+}
+
+func TestCompares(t *testing.T) {
+	var tk tokenizer
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"is the explainer video longer than half an hour?", true},
+		{"was reflection company founded before 2000?", true},
+		{"did VIAkub reach more then 100 participants?", true},
+		{"var det över hundra deltagare?", true},
+		{"är videon längre än en halvtimme?", true},
+		{"är viakub igång än?", false},
+		{"is the goal more of what matters?", false},
+		{"var det efter mötet?", false},
+	} {
+		if got := compares(&tk, c.q); got != c.want {
+			t.Errorf("compares(%q) = %v", c.q, got)
+		}
 	}
 }

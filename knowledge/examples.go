@@ -201,7 +201,11 @@ func (ix *Index) buildExamples() {
 		ex := int32(len(ix.ex.doc))
 		ix.ex.doc = append(ix.ex.doc, d)
 		ix.ex.lead = append(ix.ex.lead, lead)
-		ix.ex.modal = append(ix.ex.modal, modalBits(gs))
+		m := modalBits(gs)
+		if lead != leadNone && compares(&tk, text) {
+			m |= modalCompare
+		}
+		ix.ex.modal = append(ix.ex.modal, m)
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
 		for _, g := range gs {
@@ -425,7 +429,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
 	}
 	best, lead := float32(0), uint8(leadNone)
 	for _, ex := range sc.exTouched {
-		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) {
+		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) {
 			best, lead = sc.exDot[ex], ix.ex.lead[ex]
 		}
 	}
@@ -436,9 +440,13 @@ func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
 }
 
 // Modal bits of a question or example: "must"/"måste" and "can"/"kan".
+// modalCompare marks a lead question that compares (see compares): "was
+// it founded before 2000?" is not led by "was it founded in 2001?", nor
+// the other way round.
 const (
 	modalMust = 1 << iota
 	modalCan
+	modalCompare
 )
 
 // modalBits returns the modal bits of a vector with function grams.

@@ -82,6 +82,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		sc.modal = modalBits(sc.grams[n:])
 	}
 	ix.addPhrases(q, sc)
+	sc.compare = compares(&sc.tk2, q)
 	sc.needs = questionNeeds(q)
 	sc.yesNo = isYesNo(q)
 }
@@ -144,6 +145,36 @@ func (ix *Index) sentences(q string, sc *scratch) {
 // isSentenceEnd reports whether r ends a sentence of a question.
 func isSentenceEnd(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '\n' || r >= 0x1F000 || unicode.Is(unicode.So, r)
+}
+
+// A question compares with a figure or a time ("more than 100", "before
+// 2000", "längre än en halvtimme", "över hundra") when it has "than", a
+// comparative before "än", or a preposition of comparison before a
+// number (compares). Such a yes/no question is not answered "yes" just
+// because the answer has all its words: the answer states the figure,
+// which may be on either side.
+var (
+	comparatives = wordSet(`more fewer less longer shorter older younger
+		earlier later bigger smaller larger fler färre mer mera mindre längre
+		kortare äldre yngre tidigare senare större`)
+	comparePreps = wordSet(`before after over under above below innan före
+		efter över under`)
+)
+
+// compares reports whether text compares with a figure or a time (see
+// comparatives).
+func compares(tk *tokenizer, text string) bool {
+	found := false
+	prev := ""
+	tk.each(text, 0, func(w string) bool {
+		_, cmp := comparatives[prev]
+		_, prep := comparePreps[prev]
+		_, num := numberWords[w]
+		found = w == "than" || (w == "än" || w == "then") && cmp || prep && (num || isNumber(w))
+		prev = w
+		return !found
+	})
+	return found
 }
 
 // addPhrases adds a slot for each quoted phrase of two or more words.

@@ -78,6 +78,7 @@ type scratch struct {
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
+	compare  bool  // the question compares with a figure (compares): no default yes
 	modal    uint8 // modalMust/modalCan (examples.go)
 	// Example matching (examples.go): the question's trigrams, the score
 	// per example (dot product, then cosine) and the best cosine per
@@ -159,7 +160,7 @@ func (ix *Index) Search(question, lang string) Result {
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l := ix.leadFor(sc, best)
-		if l == leadNone && sc.yesNo && !sc.mustOnly && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		if l == leadNone && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
