@@ -85,3 +85,12 @@ func monthName(lang string, m time.Month) string {
 	}
 	return monthsSV[m-1]
 }
+
+var weekdaysSV = [...]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"}
+
+func weekdayName(lang string, d time.Weekday) string {
+	if lang == bot.LangEN {
+		return d.String()
+	}
+	return weekdaysSV[d]
+}

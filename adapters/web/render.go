@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -169,16 +170,23 @@ func (a *Adapter) renderAll(lang string, replies []bot.Reply) []renderedReply {
 	return out
 }
 
-// when is a meetup's time in the community's timezone.
+// when is a meetup's time in the community's timezone, in words:
+// "måndag 7 december 2026 kl. 18:00–20:00", "Monday 7 December 2026,
+// 18:00–20:00".
 func (a *Adapter) when(lang string, start, end time.Time) string {
 	start = start.In(a.opt.Location)
-	s := start.Format("2006-01-02 15:04")
+	day := fmt.Sprintf("%s %d %s %d", weekdayName(lang, start.Weekday()), start.Day(), monthName(lang, start.Month()), start.Year())
+	sep := " kl. "
+	if lang == bot.LangEN {
+		sep = ", "
+	}
+	s := day + sep + start.Format("15:04")
 	if !end.IsZero() {
 		end = end.In(a.opt.Location)
 		if end.Format("2006-01-02") == start.Format("2006-01-02") {
 			s += "–" + end.Format("15:04")
 		} else {
-			s += " – " + end.Format("2006-01-02 15:04")
+			s += " – " + a.when(lang, end, time.Time{})
 		}
 	}
 	return s

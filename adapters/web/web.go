@@ -177,6 +177,8 @@ func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", a.home)
 	mux.HandleFunc("GET /static/style.css", serveStyle)
+	// Browsers ask for an icon on every page; there is none to give.
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("GET /signin", a.signinPage)
 	mux.HandleFunc("POST /signin", a.signin)
 	mux.HandleFunc("POST /signout", a.member(a.signout))
