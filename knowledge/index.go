@@ -520,6 +520,16 @@ func bm25IDF(n, df float64) float64 {
 // Len is the number of topic ids in the index.
 func (ix *Index) Len() int { return len(ix.docs) }
 
+// IDs returns the topic ids in the index, sorted.
+func (ix *Index) IDs() []string {
+	ids := make([]string, 0, len(ix.docs))
+	for _, d := range ix.docs {
+		ids = append(ids, d.id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // Topic returns the variant of topic id in lang, falling back to the other
 // language when the topic has only one; nil when there is no such id.
 // The returned topic belongs to the index and must not be modified.
