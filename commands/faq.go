@@ -237,6 +237,11 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
+			Name: "faq topics", Aliases: []string{"faq ämnen"}, Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Help: txt("Alla ämnen: id, rubrik och ursprung", "Every topic: id, title and origin"),
+			Run:  f.topics,
+		},
+		{
 			Name: "faq reload", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
 			Help: txt("Läs om ämnesmappen och databasens ämnen", "Reload the topic folder and the database's topics"),
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -254,46 +259,85 @@ func (f *faq) Commands() []*bot.Command {
 	}
 }
 
+// maxTopicsListed bounds `faq topics` (a chat message; the dashboard's
+// table shows the same rows).
+const maxTopicsListed = 200
+
+// topics lists the knowledge base's topics in the caller's language.
+func (f *faq) topics(ctx context.Context, c *bot.Call) error {
+	ix := f.lib.Index()
+	ids := ix.IDs()
+	var b strings.Builder
+	b.WriteString(c.TN("faq.topics_title", len(ids), len(ids)))
+	view := bot.View{Title: c.T("faq.topics_view"), Table: &bot.Table{Columns: []string{
+		c.T("faq.col_topic"), c.T("faq.col_title"), c.T("faq.col_origin"), c.T("faq.col_tags")}}}
+	for i, id := range ids {
+		if i == maxTopicsListed {
+			b.WriteString("\n" + c.T("faq.topics_more", len(ids)-maxTopicsListed))
+			break
+		}
+		t := ix.Topic(id, c.Lang)
+		origin := c.T("faq.origin_short." + f.lib.Origin(id))
+		fmt.Fprintf(&b, "\n- `%s` %s (%s)", id, t.Title, origin)
+		view.Table.Rows = append(view.Table.Rows, []string{id, t.Title, origin, strings.Join(t.Tags, ", ")})
+	}
+	b.WriteString("\n" + c.T("faq.topics_hint"))
+	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{view}})
+}
+
 // Messages are the feature's texts.
 func (*faq) Messages() bot.Messages {
 	return bot.Messages{
-		"faq.none_open":         {SV: "Inga obesvarade frågor just nu.", EN: "No unanswered questions right now."},
-		"faq.open_title":        {SV: "**Obesvarade frågor**", EN: "**Unanswered questions**"},
-		"faq.times":             {SV: "%d×", EN: "%d×"},
-		"faq.open_view":         {SV: "Obesvarade frågor", EN: "Unanswered questions"},
-		"faq.col_id":            {SV: "Nr", EN: "No."},
-		"faq.col_question":      {SV: "Fråga", EN: "Question"},
-		"faq.col_times":         {SV: "Antal gånger", EN: "Times asked"},
-		"faq.col_lang":          {SV: "Språk", EN: "Language"},
-		"faq.col_last_asked":    {SV: "Senast ställd", EN: "Last asked"},
-		"faq.col_similar":       {SV: "Liknande", EN: "Similar"},
-		"faq.open_hint":         {SV: "Svara med `faq answer id:<nummer> text:\"…\"`.", EN: "Answer with `faq answer id:<number> text:\"…\"`."},
-		"faq.no_question":       {SV: "Det finns ingen fråga nummer %d. Se `faq unanswered`.", EN: "There is no question number %d. See `faq unanswered`."},
-		"faq.source_organiser":  {SV: "arrangörerna i gemenskapen", EN: "the community's organisers"},
-		"faq.answered":          {SV: "Tack! Svaret är sparat som `%s` och används direkt.", EN: "Thanks! The answer is saved as `%s` and used at once."},
-		"faq.already_answered":  {SV: "Fråga %d är redan besvarad som `%s`; ändra svaret med `faq edit`.", EN: "Question %d is already answered as `%s`; change the answer with `faq edit`."},
-		"faq.bad_id":            {SV: "`%s` duger inte som id: använd små bokstäver a–z, siffror och bindestreck (högst 40).", EN: "`%s` is not a valid id: use lowercase a–z, digits and hyphens (at most 40)."},
-		"faq.added":             {SV: "Ämnet `%s` (%s) är sparat och sökbart.", EN: "The topic `%s` (%s) is saved and searchable."},
-		"faq.overridden":        {SV: "Din version av det inbyggda ämnet `%s` (%s) gäller nu. `faq remove` återställer originalet.", EN: "Your version of the built-in topic `%s` (%s) now applies. `faq remove` restores the original."},
-		"faq.no_topic":          {SV: "Det finns inget ämne `%s` på %s.", EN: "There is no topic `%s` in %s."},
-		"faq.nothing_to_change": {SV: "Ange vad som ska ändras: `title`, `text`, `tags` eller `source`.", EN: "Say what to change: `title`, `text`, `tags` or `source`."},
-		"faq.edited":            {SV: "Ämnet `%s` (%s) är ändrat.", EN: "The topic `%s` (%s) is changed."},
-		"faq.builtin_remove":    {SV: "`%s` är inbyggt och kan inte tas bort, men du kan ersätta det med `faq edit`.", EN: "`%s` is built in and cannot be removed, but you can override it with `faq edit`."},
-		"faq.no_entry":          {SV: "Det finns inget ämne `%s`.", EN: "There is no topic `%s`."},
-		"faq.removed":           {SV: "Ämnet `%s` är borttaget.", EN: "The topic `%s` is removed."},
-		"faq.restored":          {SV: "Din version är borttagen; det inbyggda ämnet `%s` gäller igen.", EN: "Your version is removed; the built-in topic `%s` applies again."},
-		"faq.tags":              {SV: "Synonymer: %s", EN: "Synonyms: %s"},
-		"faq.origin.builtin":    {SV: "Ursprung: inbyggt.", EN: "Origin: built in."},
-		"faq.origin.dir":        {SV: "Ursprung: ämnesmappen.", EN: "Origin: the topic folder."},
-		"faq.origin.faq":        {SV: "Ursprung: skrivet av en arrangör.", EN: "Origin: written by an organiser."},
-		"faq.origin.":           {SV: "Ursprung: okänt.", EN: "Origin: unknown."},
-		"faq.reloaded.one":      {SV: "Kunskapsbasen är omläst: %d ämne.", EN: "The knowledge base is reloaded: %d topic."},
-		"faq.reloaded.other":    {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
-		"faq.skipped_line":      {SV: "hoppade över %s:%d (vad som är fel står i loggen)", EN: "skipped %s:%d (the log says what is wrong)"},
-		"faq.skipped_special":   {SV: "hoppade över %s: inte en vanlig fil (symlänkar, rör och enheter läses inte)", EN: "skipped %s: not a regular file (symlinks, pipes and devices are not read)"},
-		"faq.skipped_large":     {SV: "hoppade över %s: större än %d KiB", EN: "skipped %s: larger than %d KiB"},
-		"faq.skipped_dup":       {SV: "hoppade över %s: samma ämne och språk som en fil före den", EN: "skipped %s: the same topic and language as a file before it"},
-		"faq.skipped_unread":    {SV: "hoppade över %s: kunde inte läsas (orsaken står i loggen)", EN: "skipped %s: could not be read (the log says why)"},
-		"faq.dir_unreadable":    {SV: "Ämnesmappen kunde inte läsas (orsaken står i loggen).", EN: "The topic folder could not be read (the log says why)."},
+		"faq.topics_title.one":     {SV: "**%d ämne**", EN: "**%d topic**"},
+		"faq.topics_title.other":   {SV: "**%d ämnen**", EN: "**%d topics**"},
+		"faq.topics_view":          {SV: "Ämnen", EN: "Topics"},
+		"faq.topics_more":          {SV: "… och %d till.", EN: "… and %d more."},
+		"faq.topics_hint":          {SV: "Ett ämne i sin helhet: `faq show id:<id>`.", EN: "A topic in full: `faq show id:<id>`."},
+		"faq.col_topic":            {SV: "Ämne", EN: "Topic"},
+		"faq.col_title":            {SV: "Rubrik", EN: "Title"},
+		"faq.col_origin":           {SV: "Ursprung", EN: "Origin"},
+		"faq.col_tags":             {SV: "Taggar", EN: "Tags"},
+		"faq.origin_short.builtin": {SV: "inbyggt", EN: "built in"},
+		"faq.origin_short.dir":     {SV: "ämnesmappen", EN: "topic folder"},
+		"faq.origin_short.faq":     {SV: "arrangör", EN: "organiser"},
+		"faq.origin_short.":        {SV: "okänt", EN: "unknown"},
+		"faq.none_open":            {SV: "Inga obesvarade frågor just nu.", EN: "No unanswered questions right now."},
+		"faq.open_title":           {SV: "**Obesvarade frågor**", EN: "**Unanswered questions**"},
+		"faq.times":                {SV: "%d×", EN: "%d×"},
+		"faq.open_view":            {SV: "Obesvarade frågor", EN: "Unanswered questions"},
+		"faq.col_id":               {SV: "Nr", EN: "No."},
+		"faq.col_question":         {SV: "Fråga", EN: "Question"},
+		"faq.col_times":            {SV: "Antal gånger", EN: "Times asked"},
+		"faq.col_lang":             {SV: "Språk", EN: "Language"},
+		"faq.col_last_asked":       {SV: "Senast ställd", EN: "Last asked"},
+		"faq.col_similar":          {SV: "Liknande", EN: "Similar"},
+		"faq.open_hint":            {SV: "Svara med `faq answer id:<nummer> text:\"…\"`.", EN: "Answer with `faq answer id:<number> text:\"…\"`."},
+		"faq.no_question":          {SV: "Det finns ingen fråga nummer %d. Se `faq unanswered`.", EN: "There is no question number %d. See `faq unanswered`."},
+		"faq.source_organiser":     {SV: "arrangörerna i gemenskapen", EN: "the community's organisers"},
+		"faq.answered":             {SV: "Tack! Svaret är sparat som `%s` och används direkt.", EN: "Thanks! The answer is saved as `%s` and used at once."},
+		"faq.already_answered":     {SV: "Fråga %d är redan besvarad som `%s`; ändra svaret med `faq edit`.", EN: "Question %d is already answered as `%s`; change the answer with `faq edit`."},
+		"faq.bad_id":               {SV: "`%s` duger inte som id: använd små bokstäver a–z, siffror och bindestreck (högst 40).", EN: "`%s` is not a valid id: use lowercase a–z, digits and hyphens (at most 40)."},
+		"faq.added":                {SV: "Ämnet `%s` (%s) är sparat och sökbart.", EN: "The topic `%s` (%s) is saved and searchable."},
+		"faq.overridden":           {SV: "Din version av det inbyggda ämnet `%s` (%s) gäller nu. `faq remove` återställer originalet.", EN: "Your version of the built-in topic `%s` (%s) now applies. `faq remove` restores the original."},
+		"faq.no_topic":             {SV: "Det finns inget ämne `%s` på %s.", EN: "There is no topic `%s` in %s."},
+		"faq.nothing_to_change":    {SV: "Ange vad som ska ändras: `title`, `text`, `tags` eller `source`.", EN: "Say what to change: `title`, `text`, `tags` or `source`."},
+		"faq.edited":               {SV: "Ämnet `%s` (%s) är ändrat.", EN: "The topic `%s` (%s) is changed."},
+		"faq.builtin_remove":       {SV: "`%s` är inbyggt och kan inte tas bort, men du kan ersätta det med `faq edit`.", EN: "`%s` is built in and cannot be removed, but you can override it with `faq edit`."},
+		"faq.no_entry":             {SV: "Det finns inget ämne `%s`.", EN: "There is no topic `%s`."},
+		"faq.removed":              {SV: "Ämnet `%s` är borttaget.", EN: "The topic `%s` is removed."},
+		"faq.restored":             {SV: "Din version är borttagen; det inbyggda ämnet `%s` gäller igen.", EN: "Your version is removed; the built-in topic `%s` applies again."},
+		"faq.tags":                 {SV: "Synonymer: %s", EN: "Synonyms: %s"},
+		"faq.origin.builtin":       {SV: "Ursprung: inbyggt.", EN: "Origin: built in."},
+		"faq.origin.dir":           {SV: "Ursprung: ämnesmappen.", EN: "Origin: the topic folder."},
+		"faq.origin.faq":           {SV: "Ursprung: skrivet av en arrangör.", EN: "Origin: written by an organiser."},
+		"faq.origin.":              {SV: "Ursprung: okänt.", EN: "Origin: unknown."},
+		"faq.reloaded.one":         {SV: "Kunskapsbasen är omläst: %d ämne.", EN: "The knowledge base is reloaded: %d topic."},
+		"faq.reloaded.other":       {SV: "Kunskapsbasen är omläst: %d ämnen.", EN: "The knowledge base is reloaded: %d topics."},
+		"faq.skipped_line":         {SV: "hoppade över %s:%d (vad som är fel står i loggen)", EN: "skipped %s:%d (the log says what is wrong)"},
+		"faq.skipped_special":      {SV: "hoppade över %s: inte en vanlig fil (symlänkar, rör och enheter läses inte)", EN: "skipped %s: not a regular file (symlinks, pipes and devices are not read)"},
+		"faq.skipped_large":        {SV: "hoppade över %s: större än %d KiB", EN: "skipped %s: larger than %d KiB"},
+		"faq.skipped_dup":          {SV: "hoppade över %s: samma ämne och språk som en fil före den", EN: "skipped %s: the same topic and language as a file before it"},
+		"faq.skipped_unread":       {SV: "hoppade över %s: kunde inte läsas (orsaken står i loggen)", EN: "skipped %s: could not be read (the log says why)"},
+		"faq.dir_unreadable":       {SV: "Ämnesmappen kunde inte läsas (orsaken står i loggen).", EN: "The topic folder could not be read (the log says why)."},
 	}
 }

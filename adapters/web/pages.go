@@ -34,7 +34,7 @@ var pages = []page{
 		Forms: []string{"interests add", "interests remove", "interests who", "profile set"}},
 	{Path: "/announcements", Key: "announcements", Role: bot.RoleOrganiser, Read: []string{"announce list"},
 		Forms: []string{"announce schedule", "announce once", "announce edit", "announce preview", "announce pause", "announce resume", "announce test", "announce remove"}},
-	{Path: "/faq", Key: "faq", Role: bot.RoleOrganiser, Read: []string{"faq unanswered", "faq misses"},
+	{Path: "/faq", Key: "faq", Role: bot.RoleOrganiser, Read: []string{"faq unanswered", "faq misses", "faq topics"},
 		Forms: []string{"faq answer", "faq link", "faq dismiss", "faq add", "faq edit", "faq show"}},
 	{Path: "/stats", Key: "stats", Role: bot.RoleOrganiser, Read: []string{"stats"}},
 	{Path: "/modlog", Key: "modlog", Role: bot.RoleModerator, Read: []string{"modlog"}, Filters: true},
