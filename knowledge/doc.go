@@ -81,7 +81,12 @@
 // clauses is matched clause by clause too, so that chat around the
 // question does not hide it. First-person pronouns and the modal verbs
 // must/can/only, although stop words, count in that matching as one
-// synthetic trigram each.
+// synthetic trigram each. When a question has a sentence that asks
+// (ending with "?") and others that do not, the words only in the others
+// (a member's story about themselves) weigh 0.25 in the coverage and the
+// score. A yes/no question that compares with a figure ("before 2000",
+// "longer than …") gets no default "yes", and only the lead of a lead
+// question that compares too.
 //
 // A question is Answered when Score ≥ 0.5. The constants were chosen on
 // the tuning sets (see NOTES.md); the ranking key blends 0.7 × strength

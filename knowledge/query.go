@@ -82,7 +82,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		sc.modal = modalBits(sc.grams[n:])
 	}
 	ix.addPhrases(q, sc)
-	sc.compare = compares(&sc.tk2, q)
+	sc.compare = compares(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.needs = questionNeeds(q)
 	sc.yesNo = isYesNo(q)
 }

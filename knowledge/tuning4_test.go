@@ -37,4 +37,4 @@ func TestTuning4(t *testing.T) {
 	}
 }
 
-const tuning4AnsFloor, tuning4UnFloor = 72, 90
+const tuning4AnsFloor, tuning4UnFloor = 78, 90
