@@ -105,13 +105,13 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	// heldout3 is the fresh blind set (measured once, after the third
-	// tuning pass on tuning3); heldout2 was measured after each earlier
-	// pass and is kept as a second figure.
+	// heldout4 is the freshest blind set (measured once, after the fourth
+	// tuning pass on tuning4); heldout3 was measured after the third and
+	// the fourth pass, heldout2 after each pass; all are kept as figures.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout3", 86, 93}, {"heldout2", 86, 86}} {
+	}{{"heldout4", 86, 80}, {"heldout3", 88, 93}, {"heldout2", 86, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
