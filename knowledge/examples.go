@@ -324,7 +324,7 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 	e := &ix.ex
 	slices.SortFunc(grams, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 	first := len(*touched)
-	var qnorm float64
+	var qnorm, cqnorm float64
 	for i := 0; i < len(grams); {
 		h, w := grams[i].h, float32(0)
 		for ; i < len(grams) && grams[i].h == h; i++ {
@@ -345,7 +345,17 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 			continue
 		}
 		add := qw * idf
+		fn := h >= onlyGram // function grams sort last
+		if fn && cqnorm == 0 {
+			cqnorm = math.Sqrt(max(qnorm-float64(qw)*float64(qw), 1e-18))
+		}
 		for _, ex := range ps {
+			if fn && float64(dot[ex])/cqnorm/max(float64(e.norm[ex]), 1e-9) < fnMinCos {
+				// A function gram with little else ("hur fixar jag det"
+				// against "är jag passionsdriven") is not a likeness: it
+				// only counts beside enough shared trigrams of words.
+				continue
+			}
 			if dot[ex] == 0 {
 				*touched = append(*touched, ex)
 			}
@@ -359,6 +369,12 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 }
 
 // isClauseBreak reports whether r ends a clause of a question.
+// fnMinCos is the cosine of the words alone that an example needs with a
+// question for a function gram (jag/I, must, can, only) to add to their
+// likeness: "hur fixar jag det?" is not like "är jag passionsdriven?" for
+// sharing "jag" (a var so that the tuning sweeps can set it).
+var fnMinCos = 0.1
+
 func isClauseBreak(r rune) bool { return strings.ContainsRune(".,:;!?–—()\n", r) }
 
 // matchClauses raises sc.exDot to clauseW × the cosine of each clause of

@@ -38,6 +38,9 @@ type slot struct {
 	// sentence that asks, params.storyW in the story around it (see
 	// sentenceWeights).
 	ctx float32
+	// common is params.generalFactor of the slot's word: less than 1 for
+	// an everyday word, whether the base knows it or not.
+	common float32
 }
 
 // analyze turns the question into slots.
@@ -56,6 +59,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		ix.addSlots(w, sc)
 		for j := n; j < len(sc.slots); j++ {
 			sc.slots[j].ctx = sc.tokCtx[i]
+			sc.slots[j].common = ix.p.generalFactor(w)
 		}
 		tw := float32(1)
 		switch {

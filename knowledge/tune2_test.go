@@ -35,6 +35,9 @@ func TestTuneSecond(t *testing.T) {
 			*field = x
 		}
 		p.storyGrams = os.Getenv("KB_STORYGRAMS") != ""
+		if name == "fnMinCos" {
+			fnMinCos = x
+		}
 		if name == "noFuzzyRank" {
 			p.noFuzzyRank = int(x)
 		}
@@ -47,7 +50,7 @@ func TestTuneSecond(t *testing.T) {
 		st2, _ := judgeFacts(ix, f, t)
 		f.Close()
 		t.Logf("%s=%s: topics %d/%d %d/%d | facts %s", name, v, st.ansOK, st.ans, st.unOK, st.un, st2.summary())
-		for _, set := range []string{"tuning3", "tuning4"} {
+		for _, set := range []string{"tuning3", "tuning4", "tuning5"} {
 			f, err := os.Open("testdata/" + set + ".jsonl")
 			if err != nil {
 				t.Fatal(err)
