@@ -76,6 +76,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.grams = appendGrams(sc.grams, w, tw)
 		}
 	}
+	ix.storyNames(sc)
 	sc.mustOnly, sc.modal = false, 0
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
@@ -485,4 +486,39 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// storyNames gives the names of a story (words written with a capital
+// letter in the base: VIAkub, PUNKS, Linda) their full weight when the
+// sentences that ask name nothing: "I joined a VIAkub workshop … How many
+// participants did the project reach?" asks about the project the story
+// names. A question that names its subject itself ("Which bus goes from
+// Halmstad?") keeps the story's names at params.storyW.
+func (ix *Index) storyNames(sc *scratch) {
+	story := false
+	for i := range sc.slots {
+		s := &sc.slots[i]
+		if s.ctx >= 1 && ix.isName(s) {
+			return
+		}
+		story = story || s.ctx < 1
+	}
+	if !story {
+		return
+	}
+	for i := range sc.slots {
+		if s := &sc.slots[i]; s.ctx < 1 && ix.isName(s) {
+			s.ctx = 1
+		}
+	}
+}
+
+// isName reports whether one of s's exact options is a name (Index.entity).
+func (ix *Index) isName(s *slot) bool {
+	for _, o := range s.opts {
+		if o.w >= 1 && ix.entity[o.term] {
+			return true
+		}
+	}
+	return false
 }
