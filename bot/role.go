@@ -162,10 +162,17 @@ func (b *Bot) RoleOf(ctx context.Context, u User) (Role, error) {
 
 // Facts returns u with the server-wide facts their role comes from,
 // looked up fresh where the platform can (MemberResolver): what an event
-// from u would carry now. A member who has left the community is
-// ErrNoSuchMember; a platform without lookups returns u as it is.
+// from u would carry now. A member who has left the community, or of a
+// platform the bot is not connected to, is ErrNoSuchMember; a platform
+// without lookups returns u as it is.
 func (b *Bot) Facts(ctx context.Context, u User) (User, error) {
-	r, ok := b.adapters[u.Platform].(MemberResolver)
+	a, connected := b.adapters[u.Platform]
+	if !connected {
+		// Not a member of any community this bot serves now (a web
+		// session from when it ran on another platform).
+		return u, fmt.Errorf("%s is not connected: %w", u.Platform, ErrNoSuchMember)
+	}
+	r, ok := a.(MemberResolver)
 	if !ok {
 		return u, nil
 	}

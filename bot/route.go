@@ -60,8 +60,12 @@ func (b *Bot) line(ev Event) (string, bool) {
 func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	start := time.Now() // handling time is measured from receipt
 	line, addressed := b.line(ev)
-	// A plain reply to what the bot asked this member (pending.go).
-	answer := b.confirms.reply(ev, line, addressed, b.opt.Now())
+	// A plain reply to what the bot asked this member (pending.go); a
+	// page the dashboard draws is no reply to anything.
+	var answer reply
+	if !ev.PageView {
+		answer = b.confirms.reply(ev, line, addressed, b.opt.Now())
+	}
 	if answer.handled {
 		line, addressed = cmp.Or(answer.line, line), true
 	}

@@ -180,6 +180,10 @@ type Web struct {
 	// passion-driven economy is, common interests) to anyone, signed in or
 	// not. Default false.
 	Public bool `toml:"public"`
+	// RequestsPerMinute bounds each signed-in browser (a burst of a
+	// third of it); every request reads the member's role from the
+	// platform. Default 60; 0 turns the limit off.
+	RequestsPerMinute int `toml:"requests_per_minute"`
 }
 
 // Default returns the built-in configuration: console only, Swedish,
@@ -199,7 +203,7 @@ func Default() Config {
 		Slack:    Slack{APIURL: "https://slack.com/api/"},
 		Automod:  Automod{MaxMentions: 5, RepeatChannels: 3, RepeatWindow: "1m"},
 		Backup:   Backup{Dir: "backups", Keep: 7},
-		Web:      Web{Enabled: true},
+		Web:      Web{Enabled: true, RequestsPerMinute: 60},
 		Limits:   Limits{CommandsPerMinute: 20, CommandBurst: 5},
 		// Moderation's audit log is kept two years.
 		Moderation: Moderation{AuditRetention: "730d"},
@@ -276,6 +280,9 @@ func (c *Config) Validate() error {
 		if host == "" {
 			c.HTTP.Listen = "127.0.0.1" + l // loopback unless a host is named
 		}
+	}
+	if c.Web.RequestsPerMinute < 0 {
+		return fmt.Errorf("web.requests_per_minute %d: must be 0 (no limit) or more", c.Web.RequestsPerMinute)
 	}
 	if u := c.HTTP.PublicURL; u != "" {
 		pu, err := url.Parse(u)

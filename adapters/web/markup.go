@@ -75,22 +75,46 @@ var (
 	linkRE   = regexp.MustCompile(`https?://[^\s<>"']+[^\s<>"'.,!?:;)]`)
 )
 
-// inline renders one escaped line's emphasis, code and links. Code spans
-// are set aside first so that nothing inside them is read as markup.
+// inline renders one line's emphasis, code and links. The line is cut
+// into code spans, links and plain text first, and each piece is escaped
+// and drawn on its own: nothing inside a code span or a link is read as
+// markup, and emphasis never crosses into a link or a code span.
 func inline(s string) string {
-	var codes []string
-	s = codeRE.ReplaceAllStringFunc(s, func(m string) string {
-		codes = append(codes, "<code>"+html.EscapeString(m[1:len(m)-1])+"</code>")
-		return "\x00" + string(rune('0'+len(codes)-1)) + "\x00"
-	})
-	s = html.EscapeString(s)
-	s = linkRE.ReplaceAllStringFunc(s, func(u string) string {
-		return `<a href="` + u + `" rel="noopener noreferrer">` + u + `</a>`
-	})
-	s = boldRE.ReplaceAllString(s, "<strong>$1</strong>")
-	s = italicRE.ReplaceAllString(s, "$1<em>$2</em>$3")
-	for i, c := range codes {
-		s = strings.Replace(s, "\x00"+string(rune('0'+i))+"\x00", c, 1)
+	var b strings.Builder
+	for len(s) > 0 {
+		loc := codeRE.FindStringIndex(s)
+		if loc == nil {
+			b.WriteString(links(s))
+			break
+		}
+		b.WriteString(links(s[:loc[0]]))
+		b.WriteString("<code>" + html.EscapeString(s[loc[0]+1:loc[1]-1]) + "</code>")
+		s = s[loc[1]:]
 	}
-	return s
+	return b.String()
+}
+
+// links draws the links of a piece of text without code spans, and the
+// emphasis of the text between them.
+func links(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		loc := linkRE.FindStringIndex(s)
+		if loc == nil {
+			b.WriteString(emphasis(s))
+			break
+		}
+		b.WriteString(emphasis(s[:loc[0]]))
+		u := html.EscapeString(s[loc[0]:loc[1]])
+		b.WriteString(`<a href="` + u + `" rel="noopener noreferrer">` + u + `</a>`)
+		s = s[loc[1]:]
+	}
+	return b.String()
+}
+
+// emphasis escapes plain text and draws its **bold** and _italic_.
+func emphasis(s string) string {
+	s = html.EscapeString(s)
+	s = boldRE.ReplaceAllString(s, "<strong>$1</strong>")
+	return italicRE.ReplaceAllString(s, "$1<em>$2</em>$3")
 }

@@ -15,6 +15,11 @@ func TestMarkup(t *testing.T) {
 		{"```\n**x**\n```", "<pre><code>**x**\n</code></pre>\n"},
 		{`javascript:alert("x")`, "<p>javascript:alert(&#34;x&#34;)</p>\n"},
 		{"a\nb\n\nc", "<p>a<br>b</p>\n<p>c</p>\n"},
+		// Emphasis never crosses into a link, a code span never into a
+		// link's address, and many code spans all survive.
+		{"**a https://x.com/** b**", `<p>**a <a href="https://x.com/**" rel="noopener noreferrer">https://x.com/**</a> b**</p>` + "\n"},
+		{"https://e.com/`y` z", `<p><a href="https://e.com/" rel="noopener noreferrer">https://e.com/</a><code>y</code> z</p>` + "\n"},
+		{strings.Repeat("`c` ", 14), "<p>" + strings.TrimSpace(strings.Repeat("<code>c</code> ", 14)) + "</p>\n"},
 	} {
 		if got := string(markup(c.in)); got != c.want {
 			t.Errorf("markup(%q)\n got %q\nwant %q", c.in, got, c.want)

@@ -153,9 +153,7 @@ func (a *Adapter) commandIndex(w http.ResponseWriter, r *http.Request, v visitor
 // public) or how to sign in for anyone else.
 func (a *Adapter) home(w http.ResponseWriter, r *http.Request) {
 	v, err := a.visitor(r)
-	if err != nil {
-		a.log.ErrorContext(r.Context(), "web: reading the session", "err", err)
-		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
+	if a.visitorFailed(w, r, v, err) {
 		return
 	}
 	if v.signedIn {

@@ -120,11 +120,11 @@ type renderedReply struct {
 }
 
 type renderedCard struct {
-	Title   string
+	Title   template.HTML
 	Body    template.HTML
 	Fields  []bot.Field
 	Buttons []bot.Button
-	Footer  string
+	Footer  template.HTML
 }
 
 type renderedFile struct {
@@ -146,7 +146,8 @@ func (a *Adapter) renderAll(lang string, replies []bot.Reply) []renderedReply {
 	for _, r := range replies {
 		rr := renderedReply{Text: markup(r.Text)}
 		if c := r.Card; c != nil {
-			rr.Card = &renderedCard{Title: c.Title, Body: markup(c.Body), Fields: c.Fields, Buttons: c.Buttons, Footer: c.Footer}
+			rr.Card = &renderedCard{Title: template.HTML(inline(c.Title)), Body: markup(c.Body), Fields: c.Fields, Buttons: c.Buttons,
+				Footer: template.HTML(inline(c.Footer))}
 		}
 		if f := r.File; f != nil {
 			rf := &renderedFile{Name: f.Name}

@@ -47,7 +47,13 @@ func (a *Adapter) dispatch(ctx context.Context, v visitor, ev bot.Event) ([]bot.
 	ev.Addressed, ev.PrivateReplies, ev.Respond = true, true, col.respond
 	ev.Locale = v.lang
 	h.Handle(ctx, ev)
-	return col.all(), true
+	out := col.all()
+	if len(out) == 0 && !ev.PageView {
+		// The core answers every addressed event, except a member over
+		// the command limit after its one warning: say so, not nothing.
+		out = []bot.Reply{{Text: a.t(v.lang, "web.no_reply")}}
+	}
+	return out, true
 }
 
 // runCommand runs cmd with the options read from a form.
@@ -117,7 +123,7 @@ func (a *Adapter) say(w http.ResponseWriter, r *http.Request, v visitor) {
 		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
 		return
 	}
-	a.renderReplies(w, r, v, a.t(v.lang, "web.result"), out, line)
+	a.renderReplies(w, r, v, a.t(v.lang, "web.result"), out, bot.Quote(line, 200))
 }
 
 // lookup finds a command by its words in a path ("meetup/create").

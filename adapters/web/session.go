@@ -43,6 +43,9 @@ func (a *Adapter) visitor(r *http.Request) (visitor, error) {
 	if err != nil {
 		return v, err
 	}
+	if !a.limits.allow(v.hash, a.opt.Now()) {
+		return v, errTooFast
+	}
 	user, role, err := a.core.Who(ctx, s.User)
 	if errors.Is(err, bot.ErrNoSuchMember) {
 		// Not in the community any more: no dashboard either.
@@ -60,6 +63,25 @@ func (a *Adapter) visitor(r *http.Request) (visitor, error) {
 		v.lang = s.Lang
 	}
 	return v, nil
+}
+
+// errTooFast is a session over its request limit (limit.go).
+var errTooFast = errors.New("too many requests from this session")
+
+// visitorFailed answers a request whose visitor could not be read: 429
+// for a session over its limit, 503 for anything else.
+func (a *Adapter) visitorFailed(w http.ResponseWriter, r *http.Request, v visitor, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case errors.Is(err, errTooFast):
+		w.Header().Set("Retry-After", "5")
+		a.message(w, r, v, http.StatusTooManyRequests, "web.too_fast")
+	default:
+		a.log.ErrorContext(r.Context(), "web: reading the session", "err", err)
+		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
+	}
+	return true
 }
 
 // browserLang is the page language for a visitor who is not signed in:
@@ -83,15 +105,14 @@ func (a *Adapter) browserLang(r *http.Request) string {
 func (a *Adapter) member(next func(http.ResponseWriter, *http.Request, visitor)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		v, err := a.visitor(r)
-		if err != nil {
-			a.log.ErrorContext(r.Context(), "web: reading the session", "err", err)
-			a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
+		if a.visitorFailed(w, r, v, err) {
 			return
 		}
 		if !v.signedIn {
 			a.message(w, r, v, http.StatusUnauthorized, "web.signin_needed")
 			return
 		}
+
 		if r.Method == http.MethodPost && !a.csrfOK(r, v) {
 			a.message(w, r, v, http.StatusForbidden, "web.csrf")
 			return

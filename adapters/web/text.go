@@ -72,6 +72,9 @@ func messages() bot.Messages {
 		"web.link_invalid_title":   {SV: "Länken fungerar inte", EN: "The link does not work"},
 		"web.not_member_title":     {SV: "Inte medlem", EN: "Not a member"},
 		"web.csrf_title":           {SV: "Formuläret godtogs inte", EN: "The form was not accepted"},
+		"web.too_fast":             {SV: "Lite för många sidor på kort tid. Vänta några sekunder och försök igen.", EN: "A few too many pages in a short time. Wait a few seconds and try again."},
+		"web.too_fast_title":       {SV: "Lugna ner dig lite", EN: "Slow down a little"},
+		"web.no_reply":             {SV: "Boten svarade inget. Skickar du många saker på kort tid svarar den inte förrän om en stund: vänta en minut och försök igen.", EN: "The bot did not answer. If you send many things in a short time it stops answering for a while: wait a minute and try again."},
 		"web.unavailable_title":    {SV: "Något gick fel", EN: "Something went wrong"},
 		"web.no_command_title":     {SV: "Okänt kommando", EN: "Unknown command"},
 	}

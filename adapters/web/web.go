@@ -93,8 +93,10 @@ type Options struct {
 	Name        string // the community's or bot's name, for titles
 	DefaultLang string
 	Location    *time.Location
-	Logger      *slog.Logger
-	Now         func() time.Time
+	// RequestsPerMinute bounds each signed-in browser (0: no limit).
+	RequestsPerMinute int
+	Logger            *slog.Logger
+	Now               func() time.Time
 }
 
 // Adapter is the web dashboard.
@@ -108,7 +110,8 @@ type Adapter struct {
 	mu sync.RWMutex
 	h  bot.Handler // set by Run
 
-	public publicCache // the community page's data
+	limits *sessionLimits // requests per session
+	public publicCache    // the community page's data
 }
 
 // New returns the adapter; Handler serves it once Run has started.
@@ -137,7 +140,7 @@ func New(core Core, opt Options) (*Adapter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Adapter{core: core, opt: opt, tpl: tpl, cat: cat, log: opt.Logger}, nil
+	return &Adapter{core: core, opt: opt, tpl: tpl, cat: cat, log: opt.Logger, limits: newSessionLimits(opt.RequestsPerMinute)}, nil
 }
 
 // Platform names the adapter. Events it makes carry the member's own
@@ -193,7 +196,31 @@ func (a *Adapter) Handler() http.Handler {
 		mux.HandleFunc("GET "+p.Path, a.member(a.page(p)))
 	}
 	cop := http.NewCrossOriginProtection()
-	return secure(cop.Handler(mux))
+	return secure(limitBody(cop.Handler(mux)))
+}
+
+// maxForm is the largest form body read: the core reads at most 16 KiB
+// of a message, and no form holds more than a few fields of text.
+const maxForm = 64 << 10
+
+// limitBody bounds what a POST may send (anyone may post to /signin) and
+// takes only the forms the pages send: a multipart body would be spooled
+// to memory and disk before any check.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+				http.Error(w, "forms only (application/x-www-form-urlencoded)", http.StatusUnsupportedMediaType)
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+			if err := r.ParseForm(); err != nil {
+				http.Error(w, "the form is too large", http.StatusRequestEntityTooLarge)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // secure sets the headers every answer carries: a strict CSP (this

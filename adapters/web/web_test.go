@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"passionbot/bot"
+	"passionbot/config"
 	"passionbot/internal/bottest"
 )
 
@@ -108,5 +109,55 @@ func TestCommunityPageIsReusedForHalfAMinute(t *testing.T) {
 	h.Clock.Advance(31 * time.Second)
 	if _, body := stranger.Get("/"); !strings.Contains(body, "Glasblåsning") {
 		t.Fatal("the new meetup is not on the community page after 30 seconds")
+	}
+}
+
+// TestHostileRequests: bodies are forms of at most 64 KiB (anyone may
+// post to /signin), a session's requests are limited, and a page view
+// is no answer to what the bot asked the member in chat.
+func TestHostileRequests(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(false), bottest.WithConfig(func(c *config.Config) { c.Web.RequestsPerMinute = 60 }))
+	base := h.Web()
+	resp, err := http.Post(base+"/signin", "multipart/form-data; boundary=x", strings.NewReader("--x--"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnsupportedMediaType {
+		t.Fatalf("multipart sign-in: %d", resp.StatusCode)
+	}
+	if code, _ := bottest.NewBrowser(t, base).Post("/signin", url.Values{"t": {strings.Repeat("a", 100<<10)}}); code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a 100 KiB form: %d", code)
+	}
+
+	m := h.Member("m", bot.RoleMember)
+	b := h.SignIn(base, m)
+	// The member was asked to confirm in chat (a DM); a page drawn in
+	// between does not answer it, so their "ja" still does.
+	h.Say(m, "interests add keramik")
+	if ask := h.Say(m, "mydata delete"); !strings.Contains(ask, "ja") {
+		t.Fatalf("mydata delete asks: %q", ask)
+	}
+	if code, _ := b.Get("/meetups"); code != http.StatusOK {
+		t.Fatalf("/meetups: %d", code)
+	}
+	if got := h.Say(m, "ja"); strings.Contains(got, "väntar inte") {
+		t.Fatalf("the page view took the pending question: %q", got)
+	}
+
+	b = h.SignIn(base, h.Member("n", bot.RoleMember))
+	limited := false
+	for range 40 {
+		if code, body := b.Get("/meetups"); code == http.StatusTooManyRequests {
+			limited = strings.Contains(body, "Vänta några sekunder")
+			break
+		}
+	}
+	if !limited {
+		t.Fatal("40 pages at once were not limited")
+	}
+	h.Clock.Advance(time.Minute)
+	if code, _ := b.Get("/meetups"); code != http.StatusOK {
+		t.Fatalf("after a minute: %d", code)
 	}
 }

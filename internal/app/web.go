@@ -26,7 +26,7 @@ func (a *App) Web(cfg config.Config, db *storage.DB, log *slog.Logger, now func(
 		base = "http://" + cfg.HTTP.Listen
 	}
 	opt := web.Options{Store: webStore{db}, BaseURL: base, Name: cfg.Name, DefaultLang: cfg.Locale,
-		Location: cfg.Location, Logger: log.With("platform", "web"), Now: now}
+		Location: cfg.Location, RequestsPerMinute: cfg.Web.RequestsPerMinute, Logger: log.With("platform", "web"), Now: now}
 	if cfg.Web.Public {
 		opt.Public = a.publicPage(base + "/calendar.ics")
 	}

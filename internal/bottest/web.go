@@ -148,8 +148,10 @@ func readBody(t testing.TB, resp *http.Response) (int, string) {
 
 // WithWeb configures the web dashboard ([http] listen, [web] enabled and
 // public), so that `dashboard` gives sign-in links; serve it with Web.
+// The per-browser request limit is off, as the command limit is, unless
+// a later WithConfig sets [web] requests_per_minute.
 func WithWeb(public bool) Option {
 	return WithConfig(func(c *config.Config) {
-		c.HTTP.Listen, c.Web.Enabled, c.Web.Public = "127.0.0.1:0", true, public
+		c.HTTP.Listen, c.Web.Enabled, c.Web.Public, c.Web.RequestsPerMinute = "127.0.0.1:0", true, public, 0
 	})
 }
