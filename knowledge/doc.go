@@ -84,7 +84,9 @@
 // synthetic trigram each. When a question has a sentence that asks
 // (ending with "?") and others that do not, the words only in the others
 // (a member's story about themselves) weigh 0.25 in the coverage and the
-// score. A yes/no question that compares with a figure ("before 2000",
+// score, except the story's names when the asking sentences name nothing
+// ("… a VIAkub workshop … How many took part?"). A function gram counts
+// only beside shared words (a cosine of 0.1 of the words alone). A yes/no question that compares with a figure ("before 2000",
 // "longer than …") gets no default "yes", and only the lead of a lead
 // question that compares too.
 //

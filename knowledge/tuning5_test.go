@@ -37,4 +37,4 @@ func TestTuning5(t *testing.T) {
 	}
 }
 
-const tuning5AnsFloor, tuning5UnFloor = 81, 77
+const tuning5AnsFloor, tuning5UnFloor = 85, 77
