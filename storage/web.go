@@ -93,6 +93,24 @@ RETURNING platform, user_id, name, lang`, now.Unix(), tokenHash).Scan(&platform,
 	return id, nil
 }
 
+// SignInLink returns whose a link is while it can still be used, without
+// using it (the sign-in page names the member before they click):
+// ErrLinkInvalid when it is unknown, used or expired.
+func (d *DB) SignInLink(ctx context.Context, tokenHash string, now time.Time) (WebIdentity, error) {
+	var id WebIdentity
+	var platform string
+	err := d.sql.QueryRowContext(ctx, `SELECT platform, user_id, name, lang FROM web_links
+WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1`, now.Unix(), tokenHash).Scan(&platform, &id.User.ID, &id.User.Name, &id.Lang)
+	if isNoRows(err) {
+		return id, ErrLinkInvalid
+	}
+	if err != nil {
+		return id, fmt.Errorf("read sign-in link: %w", d.explain(err))
+	}
+	id.User.Platform = bot.Platform(platform)
+	return id, nil
+}
+
 // CreateWebSession stores a session under the hash of its id. The member
 // must still exist: a member forgotten since the link was used gets no
 // session.

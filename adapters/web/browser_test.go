@@ -137,18 +137,27 @@ func TestBrowserRefusedLinks(t *testing.T) {
 
 	token := h.SignInLink(kim)
 	// Used in another browser first (bottest's, without a page).
+	ctx := browsertest.New(t)
+	// Opened while it is good, the link names whose it is; used elsewhere
+	// before the click, the click is refused.
+	if code := browsertest.Open(ctx, base+"/signin?t="+token); code != http.StatusOK {
+		t.Fatalf("GET a good link: %d", code)
+	}
+	if got := browsertest.Text(ctx, "main"); !strings.Contains(got, "Länken loggar in som Kim (Konsolen)") {
+		t.Errorf("the sign-in page does not say whose link it is: %q", got)
+	}
 	first := bottest.NewBrowser(t, base)
 	if code, _ := first.Post("/signin", map[string][]string{"t": {token}}); code != http.StatusOK {
 		t.Fatalf("first use: %d", code)
 	}
-	ctx := browsertest.New(t)
+	if code := browsertest.Click(ctx, `main form[action="/signin"] button`); code != http.StatusForbidden {
+		t.Fatalf("a click on a link used meanwhile: %d", code)
+	}
 	refused := func(what, token string) {
 		t.Helper()
-		if code := browsertest.Open(ctx, base+"/signin?t="+token); code != http.StatusOK {
+		// A used or expired link is refused as soon as it is opened.
+		if code := browsertest.Open(ctx, base+"/signin?t="+token); code != http.StatusForbidden {
 			t.Fatalf("%s: GET the link: %d", what, code)
-		}
-		if code := browsertest.Click(ctx, `main form[action="/signin"] button`); code != http.StatusForbidden {
-			t.Fatalf("%s: %d", what, code)
 		}
 		got := browsertest.Text(ctx, "main")
 		for _, want := range []string{"Länken fungerar inte", "redan använd, för gammal (den gäller i 10 minuter)", "Skriv dashboard till boten"} {

@@ -136,7 +136,23 @@ func (a *Adapter) signinPage(w http.ResponseWriter, r *http.Request) {
 		a.message(w, r, v, http.StatusBadRequest, "web.link_invalid")
 		return
 	}
-	a.render(w, r, http.StatusOK, "signin", a.pageData(r, v, a.t(v.lang, "web.signin_title"), map[string]any{"Token": t}))
+	id, err := a.opt.Store.Link(r.Context(), token.Hash(t), a.opt.Now())
+	switch {
+	case errors.Is(err, ErrInvalid):
+		a.message(w, r, v, http.StatusForbidden, "web.link_invalid")
+		return
+	case err != nil:
+		a.log.ErrorContext(r.Context(), "web: reading a sign-in link", "err", err)
+		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
+		return
+	}
+	if bot.ValidLang(id.Lang) {
+		v.lang = id.Lang // the language the member asked for the link in
+	}
+	// The page names whose link it is, so that nobody signs in as someone
+	// else by following a link they were sent.
+	who := a.t(v.lang, "web.signin_as", id.User.Name, a.core.Catalog().T(v.lang, "platform."+string(id.User.Platform)))
+	a.render(w, r, http.StatusOK, "signin", a.pageData(r, v, a.t(v.lang, "web.signin_title"), map[string]any{"Token": t, "Who": who}))
 }
 
 // signin uses a link once and starts a session bound to its identity.

@@ -21,6 +21,7 @@ func messages() bot.Messages {
 		"web.signed_out_all.other": {SV: "Du är utloggad från %d webbsessioner.", EN: "You are signed out of %d web sessions."},
 		"web.signin_title":         {SV: "Logga in", EN: "Sign in"},
 		"web.signin_text":          {SV: "Klicka för att logga in på %s. Länken fungerar en gång.", EN: "Click to sign in to %s. The link works once."},
+		"web.signin_as":            {SV: "Länken loggar in som %s (%s). Är det inte du, stäng sidan: den som skickade länken vill att du gör saker i hans eller hennes namn.", EN: "The link signs in as %s (%s). If that is not you, close the page: whoever sent it wants you to act in their name."},
 		"web.signin_button":        {SV: "Logga in", EN: "Sign in"},
 		"web.signin_needed":        {SV: "Du är inte inloggad. Skriv `dashboard` (eller `webb`) till boten i chatten, så får du en inloggningslänk som bara du ser.", EN: "You are not signed in. Write `dashboard` (or `webb`) to the bot in chat and you get a sign-in link only you can see."},
 		"web.link_invalid":         {SV: "Den här inloggningslänken är redan använd, för gammal (den gäller i 10 minuter) eller okänd. Skriv `dashboard` till boten för en ny.", EN: "This sign-in link has been used, is too old (it lasts 10 minutes) or is unknown. Write `dashboard` to the bot for a new one."},

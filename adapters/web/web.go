@@ -63,6 +63,8 @@ type Store interface {
 	// UseLink consumes a sign-in link once; ErrInvalid when it is unknown,
 	// used or expired.
 	UseLink(ctx context.Context, hash string, now time.Time) (Identity, error)
+	// Link says whose a usable link is without using it.
+	Link(ctx context.Context, hash string, now time.Time) (Identity, error)
 	CreateSession(ctx context.Context, hash string, s Session, now time.Time) error
 	// Session returns a session used within idle (and records the use);
 	// ErrInvalid otherwise.

@@ -49,6 +49,11 @@ func (s webStore) UseLink(ctx context.Context, hash string, now time.Time) (web.
 	return web.Identity{User: id.User, Lang: id.Lang}, invalid(err)
 }
 
+func (s webStore) Link(ctx context.Context, hash string, now time.Time) (web.Identity, error) {
+	id, err := s.db.SignInLink(ctx, hash, now)
+	return web.Identity{User: id.User, Lang: id.Lang}, invalid(err)
+}
+
 func (s webStore) CreateSession(ctx context.Context, hash string, ws web.Session, now time.Time) error {
 	return s.db.CreateWebSession(ctx, hash, storage.WebSession{WebIdentity: storage.WebIdentity{User: ws.User, Lang: ws.Lang},
 		CSRF: ws.CSRF, Created: now, Seen: now})
