@@ -51,7 +51,7 @@ func newRoleCache(api *slackapi.Client, ttl time.Duration) *roleCache {
 // that fail leave what is known (a plain member, or without user groups
 // when only those failed; logged), never a refusal to answer.
 func (a *Adapter) user(ctx context.Context, id string) member {
-	m, err := a.lookup(ctx, id)
+	m, err := a.lookup(ctx, id, false)
 	if err != nil {
 		a.log.Warn("slack role lookup failed; acting on what is known", "user", id, "err", err)
 	}
@@ -60,9 +60,13 @@ func (a *Adapter) user(ctx context.Context, id string) member {
 
 // Member looks a member of the workspace up, with the facts their role
 // comes from (bot.MemberResolver); a failed lookup, of the user or of the
-// user groups, is an error, never a lower role.
+// user groups, is an error, never a lower role. It is what a command's
+// target and every web dashboard request are judged by, so it asks Slack:
+// users.info each time (an admin demoted loses the role at once), the
+// user groups at most freshGroups old (usergroups.list is Tier 2, 20 a
+// minute for the whole app).
 func (a *Adapter) Member(ctx context.Context, id string) (bot.User, error) {
-	m, err := a.lookup(ctx, id)
+	m, err := a.lookup(ctx, id, true)
 	if err != nil {
 		if errors.Is(err, errUserNotFound) {
 			return bot.User{}, fmt.Errorf("slack user %s: %w", id, bot.ErrNoSuchMember)
@@ -75,13 +79,16 @@ func (a *Adapter) Member(ctx context.Context, id string) (bot.User, error) {
 // errUserNotFound is users.info's answer for an id not in the workspace.
 var errUserNotFound = errors.New("user_not_found")
 
-// lookup returns the member from the cache or users.info and
-// usergroups.list; on error, the member with what was learnt and the error
-// (not cached).
-func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
+// freshGroups is how old the user groups Member reads may be.
+const freshGroups = 20 * time.Second
+
+// lookup returns the member from the cache (unless fresh) or users.info
+// and usergroups.list; on error, the member with what was learnt and the
+// error (not cached).
+func (a *Adapter) lookup(ctx context.Context, id string, fresh bool) (member, error) {
 	c := a.roles
 	c.mu.Lock()
-	if u, ok := c.users[id]; ok && time.Since(u.at) < c.ttl {
+	if u, ok := c.users[id]; ok && !fresh && time.Since(u.at) < c.ttl {
 		c.mu.Unlock()
 		return u.v, nil
 	}
@@ -102,7 +109,11 @@ func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 		m.Role = bot.RoleAdmin
 	}
 	m.locale = info.Locale
-	groups, err := a.groupsOf(ctx, id)
+	maxAge := c.ttl
+	if fresh {
+		maxAge = min(maxAge, freshGroups)
+	}
+	groups, err := a.groupsOf(ctx, id, maxAge)
 	if err != nil {
 		// Without the groups the role may be too low: report it, and
 		// cache nothing, so that the next lookup asks again.
@@ -128,13 +139,13 @@ func (a *Adapter) lookup(ctx context.Context, id string) (member, error) {
 }
 
 // groupsOf returns the user groups id belongs to, from a map of every
-// group's members that is kept for the TTL. A failed usergroups.list is
+// group's members that is used while it is younger than maxAge. A failed usergroups.list is
 // an error and is not cached: an empty map would make every member of a
 // mapped group look like a plain member until it expired.
-func (a *Adapter) groupsOf(ctx context.Context, id string) ([]group, error) {
+func (a *Adapter) groupsOf(ctx context.Context, id string, maxAge time.Duration) ([]group, error) {
 	c := a.roles
 	c.mu.Lock()
-	fresh := c.groups != nil && time.Since(c.groupAt) < c.ttl
+	fresh := c.groups != nil && time.Since(c.groupAt) < maxAge
 	c.mu.Unlock()
 	if !fresh {
 		gs, err := c.api.GetUserGroupsContext(ctx, slackapi.GetUserGroupsOptionIncludeUsers(true))

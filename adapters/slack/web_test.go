@@ -186,17 +186,10 @@ func TestWebDashboardForSlackMembers(t *testing.T) {
 	ada := signInAdmin(t, e, base)
 	t.Run("admin flag taken away", func(t *testing.T) {
 		e.fake.AddUser(slackfake.User{ID: "UADA", Name: "ada", Locale: "sv-SE"})
+		// Member (bot.MemberResolver, asked on every dashboard request)
+		// reads users.info fresh, whatever the role cache of chat events
+		// holds.
 		code, body := ada.Get("/announcements")
-		if code == http.StatusOK {
-			// The adapter as the program builds it caches a member's
-			// admin flag and user groups for Options.RoleTTL (5 min):
-			// Member (bot.MemberResolver, which the dashboard asks on
-			// every request) answers from that cache, so the lost flag
-			// counts only once it expires. Skipped, not failed, until
-			// adapters/slack looks the facts up fresh there (see
-			// TestWebDashboardSlackRoleLossIsPerRequest).
-			t.Skip("BUG adapters/slack: a workspace admin demoted on Slack still gets 200 on /announcements (role cache, RoleTTL 5 min)")
-		}
 		if code != http.StatusForbidden || !strings.Contains(body, refusedMember) {
 			t.Fatalf("after losing the admin flag on Slack: %d %s", code, body)
 		}
