@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -189,4 +190,45 @@ onboarding = true
 		}
 		b.ReportMetric(kb/1024, "RSS-MiB")
 	}
+}
+
+// BenchmarkAskJSON6000 pipes 6,000 questions (the tuning sets' questions,
+// repeated) through `passionbot ask --json` — this test binary re-run as
+// passionbot (see TestMain) on a fresh database — and reports the time
+// per question end to end: start, the index built, each question read,
+// searched, answered and printed as JSON (issue 15's target: < 100 µs).
+func BenchmarkAskJSON6000(b *testing.B) {
+	var qs []string
+	for _, name := range []string{"eval.jsonl", "tuning2.jsonl", "tuning3.jsonl", "tuning4.jsonl", "tuning5.jsonl"} {
+		data, err := os.ReadFile(filepath.Join("knowledge", "testdata", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var q struct{ Q string }
+			if json.Unmarshal([]byte(line), &q) == nil && q.Q != "" {
+				qs = append(qs, strings.ReplaceAll(q.Q, "\n", " "))
+			}
+		}
+	}
+	const n = 6000
+	var in strings.Builder
+	for i := range n {
+		in.WriteString(qs[i%len(qs)] + "\n")
+	}
+	dir := b.TempDir()
+	b.ResetTimer()
+	for range b.N {
+		cmd := exec.Command(os.Args[0], "ask", "--json", "--db", filepath.Join(dir, "p.db"))
+		cmd.Env = append(os.Environ(), "PASSIONBOT_RUN_MAIN=1")
+		cmd.Stdin = strings.NewReader(in.String())
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("ask --json: %v", err)
+		}
+		if got := strings.Count(string(out), "\n"); got != n {
+			b.Fatalf("%d answers for %d questions", got, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/question")
 }
