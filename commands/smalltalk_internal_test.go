@@ -2,10 +2,10 @@ package commands
 
 import "testing"
 
-// TestSmallTalkTuning is the tuning list the recognizer was written
+// TestSmallTalkRecognize is the tuning list the recognizer was written
 // against (knowledge/testdata/heldout2/smalltalk.jsonl, written blind, is
 // the held-out check: TestSmallTalkHeldOut).
-func TestSmallTalkTuning(t *testing.T) {
+func TestSmallTalkRecognize(t *testing.T) {
 	for _, c := range []struct {
 		text   string
 		intent chatIntent
