@@ -1,6 +1,11 @@
 package commands
 
-import "testing"
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
 
 // TestSmallTalkRecognize is the tuning list the recognizer was written
 // against (knowledge/testdata/heldout2/smalltalk.jsonl, written blind, is
@@ -94,7 +99,7 @@ func TestSmallTalkRecognize(t *testing.T) {
 		{"???", chatNone, ""},
 		{"", chatNone, ""},
 	} {
-		intent, lang := smallTalkVocab.recognize(c.text)
+		intent, lang := smallTalkVocab.recognize(c.text, "")
 		if intent != c.intent || (intent != chatNone && lang != c.lang) {
 			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
@@ -108,6 +113,119 @@ func TestOneEditApart(t *testing.T) {
 	}{{"thnaks", "thanks", true}, {"tak", "tack", true}, {"tack", "tack", false}, {"hejsan", "hejsa", true}, {"abcd", "badc", false}, {"tack", "tank", true}} {
 		if got := oneEditApart(c.a, c.b); got != c.want {
 			t.Errorf("oneEditApart(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// TestQuestionsAreNotSmallTalk reads every question of the knowledge
+// base's evaluation and tuning sets (answerable or not): none is small
+// talk, with or without the member's language as a hint. Questions about
+// the bot itself (topic bot-about: "vad är du för en bot") may be: the
+// "who" and "what" replies answer them.
+func TestQuestionsAreNotSmallTalk(t *testing.T) {
+	files := []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
+		"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl"}
+	n := 0
+	for _, name := range files {
+		f, err := os.Open("../knowledge/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var line struct{ Q, Lang, Topic string }
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if n++; line.Topic == "bot-about" {
+				continue
+			}
+			for _, hint := range []string{"", line.Lang} {
+				if intent, _ := smallTalkVocab.recognize(line.Q, hint); intent != chatNone {
+					t.Errorf("%s: question %q read as small talk (%d)", name, line.Q, intent)
+				}
+			}
+		}
+		f.Close()
+	}
+	if n < 1000 {
+		t.Fatalf("only %d questions read", n)
+	}
+}
+
+// TestSmallTalkBothSides: the kinds of small talk the tuning set taught
+// (new phrasings, typos across words, words run together or split in the
+// wrong place, laughter, intensifiers, apologies), and the questions and
+// commands next to them that must stay what they are.
+func TestSmallTalkBothSides(t *testing.T) {
+	for _, c := range []struct {
+		text, hint string
+		intent     chatIntent
+		lang       string
+	}{
+		{"heeeej", "", chatGreet, "sv"},
+		{"hje", "", chatGreet, "sv"},
+		{"hye!", "", chatGreet, "en"},
+		{"hje då", "", chatBye, "sv"},
+		{"hejdå", "", chatBye, "sv"},
+		{"tackkk", "", chatThanks, "sv"},
+		{"tak", "", chatThanks, "sv"},
+		{"tusentack!!", "", chatThanks, "sv"},
+		{"jättetack 😊", "", chatThanks, "sv"},
+		{"supertack", "", chatThanks, "sv"},
+		{"thankyou", "", chatThanks, "en"},
+		{"thank yuo", "", chatThanks, "en"},
+		{"thansk for the help", "", chatThanks, "en"},
+		{"how ar eyou?", "", chatHowAreYou, "en"},
+		{"whoa re you", "", chatWho, "en"},
+		{"vme är du?", "", chatWho, "sv"},
+		{"hur mpr du", "", chatHowAreYou, "sv"},
+		{"are you a bto?", "", chatWho, "en"},
+		{"good mornign", "", chatMorning, "en"},
+		{"perfeckt", "sv", chatPraise, "sv"},
+		{"hahahaha", "", chatAck, ""},
+		{"😂😂", "", chatNone, ""},
+		{"🙏🙏🙏", "", chatThanks, ""},
+		{"oj", "", chatAck, "sv"},
+		{"förlåt, fel kanal", "", chatSorry, "sv"},
+		{"oops my bad", "", chatSorry, "en"},
+		{"hej! tack för sist", "", chatThanks, "sv"},
+		{"tack, nu förstår jag", "", chatThanks, "sv"},
+		{"ok, tack!", "", chatThanks, "sv"},
+		{"Är du en bot eller en människa?", "", chatWho, "sv"},
+		{"what kind of questions can you answer?", "", chatWhat, "en"},
+		{"have a great weekend!", "", chatBye, "en"},
+		{"Hey, I'm new here!", "", chatGreet, "en"},
+		{"tack för ikväll!", "", chatThanks, "sv"},
+		{"är du där?", "", chatGreet, "sv"},
+		{"hej allihop, ses vi på fredag?", "sv", chatNone, ""},
+		// Questions stay questions, also after a greeting or thanks.
+		{"hej! vad är passionsdriven ekonomi?", "sv", chatNone, ""},
+		{"hi, who runs PUNKS?", "en", chatNone, ""},
+		{"hej, vem är Linda?", "sv", chatNone, ""},
+		{"tack! och vad är PUNKS?", "sv", chatNone, ""},
+		{"thanks, but who wrote the report?", "en", chatNone, ""},
+		{"vem är du att säga så om ekonomi", "sv", chatNone, ""},
+		{"who are they?", "en", chatNone, ""},
+		{"vem är hon?", "sv", chatNone, ""},
+		{"how are meetups run?", "en", chatNone, ""},
+		{"hur mår företagen?", "sv", chatNone, ""},
+		{"vad kan jag tjäna?", "sv", chatNone, ""},
+		{"what can i earn?", "en", chatNone, ""},
+		{"sorry, what is a passion business?", "en", chatNone, ""},
+		{"förlåt, men när är nästa träff?", "sv", chatNone, ""},
+		{"tack för rapporten, var hittar jag den?", "sv", chatNone, ""},
+		{"hallå, hur blir jag medlem?", "sv", chatNone, ""},
+		// Commands are not small talk.
+		{"help", "", chatNone, ""},
+		{"hlep", "", chatNone, ""},
+		{"meetup list", "", chatNone, ""},
+		{"learn", "", chatNone, ""},
+		{"mydata export", "", chatNone, ""},
+	} {
+		intent, lang := smallTalkVocab.recognize(c.text, c.hint)
+		if intent != c.intent || (intent != chatNone && lang != c.lang) {
+			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
 	}
 }
