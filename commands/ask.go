@@ -130,6 +130,11 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if a.Answered {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
 	}
+	if f.chat.chatter(q) {
+		// A short line that is no question (or only emoji): a friendly
+		// word, not "I don't know" and the organisers' queue.
+		return c.Reply(ctx, bot.Reply{Text: c.T("chat.unsure")})
+	}
 	if storage.NormalizeQuestion(q) == "" {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})
 	}

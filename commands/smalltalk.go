@@ -553,9 +553,45 @@ func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, er
 	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
 }
 
+// chatterWords is the most words a line the bot cannot place may have and
+// still be chatter rather than a question.
+const chatterWords = 6
+
+// interrogatives start a question even without a question mark.
+var interrogatives = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`vad vem vems vilken vilket vilka hur var vart varifrån när varför
+	kan får ska måste finns har är gäller stämmer brukar behöver bör
+	what who whose which where when why how can could should must may is are was were do does did has have will would`) {
+		interrogatives[w] = true
+	}
+}
+
+// chatter reports whether text the knowledge base could not answer is
+// chatter, not a question for the organisers: short (at most
+// chatterWords words, or only emoji and punctuation), without a question
+// mark, a number or an opening question word ("bra jobbat allihopa",
+// "😂😂", "sitter och målar idag"). Such a line gets a friendly reply with
+// something to try instead of "I don't know" and the unanswered queue; a
+// question that could be one ("öppettider?", "hur bokar man ugnen")
+// still goes to the queue.
+func (*smallTalk) chatter(text string) bool {
+	if strings.ContainsAny(text, "?？0123456789") {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) > chatterWords {
+		return false
+	}
+	return len(words) == 0 || !interrogatives[words[0]]
+}
+
 // Messages are the feature's texts: each reply ends with one thing to try.
 func (*smallTalk) Messages() bot.Messages {
 	return bot.Messages{
+		"chat.unsure": {SV: "😊 Jag hänger inte riktigt med, men jag finns här! Fråga mig gärna om den passionsdrivna ekonomin, eller skriv `help` så ser du allt jag kan.",
+			EN: "😊 I'm not quite following, but I'm here! Ask me about the passion-driven economy, or type `help` to see everything I can do."},
 		"chat.ack": {SV: "👍 Säg till om du undrar något – skriv `help` så ser du allt jag kan.",
 			EN: "👍 Just say if you wonder about something – type `help` to see everything I can do."},
 		"chat.greet": {SV: "Hej! 👋 Fråga mig gärna om den passionsdrivna ekonomin, till exempel: _vad står PUNKS för?_",

@@ -15,7 +15,7 @@ import (
 // chatReplies are the small-talk replies in lang.
 func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who"} {
+	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "unsure"} {
 		out[h.Bot.Catalog().T(lang, "chat."+k)] = true
 	}
 	return out
@@ -71,7 +71,7 @@ func TestSmallTalkHeldOut(t *testing.T) {
 		// most that may enter the organisers' queue (the target is none):
 		// heldout3's figures when it was first measured.
 		floor, queued int
-	}{{"heldout2", true, 50, 0}, {"heldout3", false, 44, 7}} {
+	}{{"heldout2", true, 50, 0}, {"heldout3", false, 48, 0}, {"heldout6", false, 39, 5}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("../knowledge/testdata/" + set.dir + "/smalltalk.jsonl")
 			if err != nil {
@@ -114,5 +114,35 @@ func TestSmallTalkHeldOut(t *testing.T) {
 				t.Errorf("%s: %d lines entered the organisers' queue (at most %d)", set.dir, queued, set.queued)
 			}
 		})
+	}
+}
+
+// TestChatterIsNotQueued: a short line the bot cannot place and that is no
+// question gets a friendly reply with something to try, not "I don't
+// know" and the organisers' queue; anything that may be a question (a
+// question mark, a number, an opening question word, more than a few
+// words) still goes to the queue.
+func TestChatterIsNotQueued(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	replies := chatReplies(h, "sv")
+	for k := range chatReplies(h, "en") {
+		replies[k] = true
+	}
+	for _, text := range []string{"bra jobbat allihopa", "😂😂", "sitter och målar idag", "nice weather in here"} {
+		if got := h.Say(kim, text); !replies[got] {
+			t.Errorf("%q: %q", text, got)
+		}
+	}
+	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
+		t.Fatalf("%d chatter lines in the queue", n)
+	}
+	for i, text := range []string{"vad kostar en brännugn", "how do I book the kiln", "öppettider för simhallen?", "priset för 2027 års kurs", "jag undrar över reglerna för försäljning av keramik på julmarknaden i stan"} {
+		if got := h.Say(kim, text); !strings.Contains(got, "sparat frågan") && !strings.Contains(got, "saved the question") {
+			t.Errorf("%q is a question: %q", text, got)
+		}
+		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
+			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
+		}
 	}
 }

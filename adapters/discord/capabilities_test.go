@@ -12,6 +12,7 @@ import (
 
 	"passionbot/bot"
 	"passionbot/commands"
+	"passionbot/storage"
 	"passionbot/internal/discordfake"
 )
 
@@ -254,6 +255,12 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 		t.Fatalf("deleted %v, want %s", d, many)
 	}
 	post(e.mod, "Köp billiga följare — så ser spam ut, akta er")
+	// Automod deletes first and records after: wait for both records
+	// before reading the log (a busy machine read it in between).
+	e.waitFor(t, "both automod entries recorded", func() bool {
+		got, err := e.h.DB.AuditSearch(context.Background(), bot.PlatformDiscord, storage.AuditFilter{Action: "automod"}, 10)
+		return err == nil && len(got) >= 2
+	})
 	mention(e, e.mod, "modlog")
 	e.messages(t, 1) // "I sent you a DM"
 	modDM := func(n int) string {
