@@ -22,7 +22,11 @@ import (
 // are TestSmallTalkHeldOut's).
 //
 // The tuning set, first measured before any tuning: sv 112/150, en
-// 112/150, 61 lines into the queue.
+// 112/150, 61 lines into the queue. The second tuning set
+// (testdata/smalltalk_tuning2.jsonl, 150 + 150 new lines in wider
+// registers: dialect greetings, "are you a robot/AI", reactions,
+// compliments, mild frustration, emoji), first measured before any tuning
+// on it: sv 130/150, en 130/150, 17 lines into the queue.
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -33,6 +37,7 @@ func TestSmallTalkTuning(t *testing.T) {
 	}{
 		{"tuning", "testdata/smalltalk_tuning.jsonl", 150, 150, 0},
 		{"heldout2", "../knowledge/testdata/heldout2/smalltalk.jsonl", 50, 50, 0},
+		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 0, 0, 300},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path)
