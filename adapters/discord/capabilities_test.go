@@ -12,8 +12,8 @@ import (
 
 	"passionbot/bot"
 	"passionbot/commands"
-	"passionbot/storage"
 	"passionbot/internal/discordfake"
+	"passionbot/storage"
 )
 
 func asError[T error](err error, target *T) bool { return errors.As(err, target) }
