@@ -29,6 +29,7 @@ const (
 	chatNone      chatIntent = iota
 	chatFiller               // "bot", "alla", "so much": no meaning of its own
 	chatAck                  // ok, 👍, ja
+	chatUnsure               // kom igen, oh come on: mild frustration
 	chatGreet                // hej, hello, 👋
 	chatMorning              // god morgon
 	chatEvening              // god kväll
@@ -43,47 +44,84 @@ const (
 
 // chatKeys are the catalog keys of the replies, by intent.
 var chatKeys = map[chatIntent]string{
-	chatAck: "chat.ack", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatSorry: "chat.sorry",
+	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatSorry: "chat.sorry",
 	chatThanks: "chat.thanks", chatBye: "chat.bye", chatPraise: "chat.praise", chatHowAreYou: "chat.how",
 	chatWhat: "chat.what", chatWho: "chat.who",
 }
 
 // chatPhrases are the phrases, by intent and language ("" for either).
 // They are matched after folding (lowercase, å/ä → a, ö → o, repeated
-// letters once), so each is written once in its usual spelling.
+// letters once), so each is written once in its usual spelling. A
+// phrase may hold alternatives in brackets, "/"-separated, an empty one
+// making the part optional: "ha en [bra/fin/] dag" is three phrases; the
+// kinds of word that recur (what the bot might be, the times of a day)
+// are the named sets below.
 var chatPhrases = []struct {
 	intent chatIntent
 	lang   string
 	list   string // "|"-separated
 }{
-	{chatFiller, "", "bot|passionbot|idag|i dag|today|ikväll|i kväll|tonight|nu igen|på er|på dig|to you|to all|kindly|passionboten|boten|:)|och|and|o|åh|igen|again|too|also|också|egentligen|actually|förresten|btw|anyway|ändå|nu|now|då|then|riktigt|med|så|just|really|verkligen|jätte|very|so|much|a lot|lots|du|dig|you|u|ya|där|there|alla|allihop|allihopa|everyone|everybody|all|y'all|guys|folks|gänget|vänner|friend|friends|buddy|mate|hjälpsam|mycket|så mycket|very much|so much|för|for|det|that|this|it|här|here|min vän|my friend"},
-	{chatAck, "", "ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs"},
-	{chatAck, "sv", "okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka"},
-	{chatAck, "en", "okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it"},
-	{chatGreet, "", "👋|🖐|✋|🙋|hallo|hola|tja"},
-	{chatGreet, "sv", "hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå"},
-	{chatGreet, "en", "yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here"},
-	{chatMorning, "sv", "god morgon|godmorgon|gomorron|gomorrn|go morron|morron|morrn|morgon"},
-	{chatMorning, "en", "good morning|morning|mornin|gm"},
-	{chatEvening, "sv", "god kväll|godkväll|gokväll|go kväll"},
-	{chatEvening, "en", "good evening|evening"},
+	{chatFiller, "", "bot|passionbot|passionboten|boten|:)|o|btw|u|ya|buddy|mate"},
+	{chatFiller, "sv", "idag|i dag|igår|i går|ikväll|i kväll|nu igen|på er|på dig|och|åh|igen|också|egentligen|förresten|ändå|nu|då|riktigt|med|så|jätte|du|dig|där|alla|allihop|allihopa|gänget|vänner|hjälpsam|mycket|så mycket|för|det|här|min vän|men|eller|bara|lite|så länge|just nu|kompis|ju|väl|liksom|typ|asså|alltså|ba|ändå|iaf|i alla fall|hörni|hörru|hörrni|bror|grabbar|tjejer|ni"},
+	{chatFiller, "en", "today|yesterday|tonight|to you|to all|kindly|and|again|too|also|actually|anyway|now|then|really|just|very|so|much|a lot|lots|you|there|everyone|everybody|all|y'all|guys|folks|friend|friends|for|that|this|it|here|my friend|very much|so much|but|or|though|for now|right now|pal|dude|man|bro|with you|ever|still|one|you all|again"},
+	{chatAck, "", "ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs|interesting|intressant|spännande|wild|hmm|okay then|i see now|ah ok|aha ok|ahh|oh ok|oh okay|oh nice|oh cool|oh wow|wow ok|fascinating"},
+	{chatAck, "sv", "okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
+	{chatAck, "en", "okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
+	{chatUnsure, "", "whatever|omg|wtf|pff|pfft|meh"},
+	{chatUnsure, "sv", "kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|va|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
+	{chatUnsure, "en", "come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|what|eh|what the|no no|no no no"},
+	{chatGreet, "", "👋|🖐|✋|🙋|hallo|hola|tja|salut|bonjour|moin"},
+	{chatGreet, "sv", "hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå|nej men hallå|nämen hallå|nej men hej|nämen hej|nämen tjena|nej men tjena|hallå eller|tjena tjena|tjenare tjenare|hej hej hej|hejsan hejsan|hallåa|tjäna|tjänare|hejhopp|hej hopp|moj|mojn|mojsan|tjohoo|god middag|någon hemma|är någon hemma|är det någon hemma|någon vaken|är någon vaken|vaknar du|är du igång|är du online|funkar du|lever du|hej igen|hallå igen|tjena igen|ville bara säga hej|jag ville bara säga hej|ville säga hej|säger bara hej|jag säger bara hej|bara säga hej|ville bara hälsa|jag ville bara hälsa|bara hälsa|jag testar|testar|bara testar|jag testar bara|jag bara testar|testar bara|testar lite|jag testar lite|test|jag provar|provar bara|jag provar bara|jag bara provar"},
+	{chatGreet, "en", "yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here|gday|g day|hey hey hey|hi hi|hey y'all|hi y'all|hi all|hello all|hey all|hiya all|yo yo|sup all|anyone home|is anyone home|anybody home|are you awake|you awake|are you on|are you online|are you alive|are you working|is this working|is this thing on|does this work|hi again|hello again|hey again|just saying hi|just saying hello|just wanted to say hi|just wanted to say hello|wanted to say hi|wanted to say hello|i just wanted to say hi|i just wanted to say hello|just dropping by|just dropping in|just popping in|just stopping by|testing|just testing|just testing you|testing testing|i am just testing|i am testing|trying you out|just trying you out|i am new to this|new to this"},
+	{chatMorning, "sv", "god morgon|godmorgon|gomorron|gomorrn|go morron|morron|morrn|morgon|god morgon på dig|god morgon på er|morsning korsning"},
+	{chatMorning, "en", "good morning|morning|mornin|gm|top of the morning|morning all|good mornin|mornin all"},
+	{chatEvening, "sv", "god kväll|godkväll|gokväll|go kväll|god afton|goafton"},
+	{chatEvening, "en", "good evening|evening|evening all|good eve|evenin"},
 	{chatThanks, "", "🙏|tack 🙏"},
-	{chatThanks, "sv", "tack|tackar|tack tack|tusen tack|stort tack|tack ska du ha|tack snälla|tack för hjälpen|tack för svaret|tack för det|tack för info|tack för infon|tack för informationen|tack för all hjälp|tack för svaren|tack detsamma|tackar ödmjukast|tack så hemskt mycket|det hjälpte|det var till hjälp|tacksam|jag är tacksam|tack för att du hjälper mig|tack för att du finns|tusen tack|jättetack|tackar och bugar|tack för tipset|tack för tipsen|tack snällt|tack så hemskt|precis vad jag behövde|det var precis vad jag behövde|det var vad jag behövde|det var det jag behövde"},
-	{chatThanks, "en", "thanks|thank you|thank u|thx|thnx|thanx|thnks|ty|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|i appreciate it|thanks for the help|thanks for your help|thank you for the help|thank you for your help|thanks for that|thanks for the answer|thanks for the info|cheers|ta|that helped|that was helpful|thanks a lot|thanks a bunch|thanks a million|thank you kindly|thanks for the tip|thanks for the tips|exactly what i needed|that is exactly what i needed|just what i needed|that is what i needed|thank you very much|thanks so much"},
+	{chatThanks, "sv", "tack|tackar|tack tack|tusen tack|stort tack|tack ska du ha|tack snälla|tack för hjälpen|tack för svaret|tack för det|tack för info|tack för infon|tack för informationen|tack för all hjälp|tack för svaren|tack detsamma|tackar ödmjukast|tack så hemskt mycket|det hjälpte|det var till hjälp|tacksam|jag är tacksam|tack för att du hjälper mig|tack för att du finns|tusen tack|jättetack|tackar och bugar|tack för tipset|tack för tipsen|tack snällt|tack så hemskt|precis vad jag behövde|det var precis vad jag behövde|det var vad jag behövde|det var det jag behövde|tack för igår|tack för senast|tack för idag|tack för hjälpen igår|tack för ditt svar|tack för dina svar|tack för förklaringen|tack för tiden|tack för kursen|tack för att du svarade|tack för snabbt svar|tack för det snabba svaret|tack för hjälpen idag|tack ändå|tack i alla fall|tack iaf|tack så länge|stort tack för hjälpen|tack så jättemycket|tack jättemycket|tack så mkt|tack mkt|tusen tack för hjälpen|jag uppskattar det|uppskattar det|det uppskattas|grymt tack|toppen tack|perfekt tack|bra tack|kanon tack|tackar tackar"},
+	{chatThanks, "en", "thanks|thank you|thank u|thx|thnx|thanx|thnks|ty|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|i appreciate it|thanks for the help|thanks for your help|thank you for the help|thank you for your help|thanks for that|thanks for the answer|thanks for the info|cheers|ta|that helped|that was helpful|thanks a lot|thanks a bunch|thanks a million|thank you kindly|thanks for the tip|thanks for the tips|exactly what i needed|that is exactly what i needed|just what i needed|that is what i needed|thank you very much|thanks so much|thanks for yesterday|thanks for today|thanks for your answer|thanks for the answers|thanks for the explanation|thank you for the explanation|thanks for your time|thank you for your time|thanks for answering|thank you for answering|thanks for the quick answer|thanks for the quick reply|thanks anyway|thanks though|thank you anyway|many many thanks|thanks heaps|thanks loads|big thanks|huge thanks|thanks again|thank you again|much obliged|thanks mate|cheers mate|cheers for that|ta very much|great thanks|perfect thanks|awesome thanks|cool thanks|ok thanks|okay thanks|thanks buddy|thank you so much|thanks so much for the help|thank you so much for your help"},
 	{chatBye, "", "ciao"},
-	{chatBye, "sv", "hej då|hejdå|hej da|adjö|adjöss|vi ses|ses|ses sen|vi ses sen|ha det|ha det bra|ha det gott|ha det fint|ha de|ha de bra|ha en bra dag|ha en fin dag|ha en trevlig dag|ha en bra kväll|trevlig helg|trevlig kväll|god natt|godnatt|gonatt|natti|hörs|vi hörs|hörs sen|hej så länge|hej så länge då|puss och kram|kram|tack och hej|tack och hej då|ha en fin helg|ha en bra helg|ha en trevlig helg|trevlig helg|trevlig kväll|vi ses nästa gång|vi ses snart|hörs snart|vi hörs snart|nu drar jag|jag drar|jag drar nu|jag måste gå|måste gå|dags att gå|jag loggar ut"},
-	{chatBye, "en", "bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off"},
-	{chatSorry, "", "oops|oopsie|whoops|sorry|sorri|soz"},
-	{chatSorry, "sv", "förlåt|ursäkta|ursäkta mig|hoppsan|oj förlåt|förlåt mig|mitt fel|fel kanal|fel tråd|fel ställe|skrev fel|jag skrev fel|det var fel|glöm det|strunta i det|ignorera det|ignorera det där"},
-	{chatSorry, "en", "my bad|my apologies|apologies|i apologize|i am sorry|so sorry|sorry about that|wrong channel|wrong thread|wrong place|never mind|nevermind|nvm|ignore that|ignore me|typo|oh sorry|excuse me|pardon"},
-	{chatPraise, "sv", "bra jobbat|snyggt|bra bot|duktig|duktig bot|du är bäst|du är grym|grymt|toppen|perfekt|kanon|klockrent|härligt|fint|super|superbra|utmärkt|vad bra|jättebra|bra|bra svar|vad smart|underbart|fantastiskt|snällt|vad snällt|du är smart|gött|du är fantastisk|du är underbar|du är toppen|du är bra|du är guld|du är guld värd|guld värd|vad duktig du är"},
-	{chatPraise, "en", "good bot|nice bot|great|awesome|cool|perfect|excellent|brilliant|amazing|well done|good job|great job|nice one|you're the best|youre the best|you rock|love it|helpful|very helpful|fantastic|wonderful|sweet|good answer|great answer|you are smart|you are awesome|you are great|you are amazing|you are the best|you are brilliant|you are so helpful|you're smart|neat"},
-	{chatHowAreYou, "sv", "hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag"},
-	{chatHowAreYou, "en", "how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything"},
-	{chatWhat, "sv", "vad kan du|vilka frågor kan jag ställa|vad för frågor kan jag ställa|vilken sorts frågor kan jag ställa|vilka sorts frågor kan jag ställa|vad kan jag ställa för frågor|vad kan du göra|vad gör du|vad kan du hjälpa till med|vad kan du hjälpa mig med|kan du hjälpa mig|hur funkar du|hur fungerar du|hur funkar det här|hur fungerar det här|vad kan jag fråga|vad kan jag fråga om|vad kan jag fråga dig|vad kan jag fråga dig om|vad kan man fråga|vad kan man fråga dig|vad kan man fråga om|vad kan jag göra|vad kan jag göra här|hjälp mig|vad vet du|vad vet du om|vad kan du svara på|vad är du bra på|vad ska jag fråga|vad ska jag fråga om|vad gör du här|vad är din uppgift|vad är ditt syfte|vad kan du berätta|vad kan du berätta om|vilka kommandon finns|vilka kommandon finns det|vad har du för kommandon|hur använder jag dig|hur använder man dig|vad kan man göra här|vad kan man använda dig till|vad kan jag använda dig till|vad används du till|vad är du till för|vad kan du svara på|vilka frågor kan du svara på|vad för frågor kan du svara på|vilka frågor kan du besvara"},
-	{chatWhat, "en", "what can you do|what kind of questions can i ask|what questions can i ask|what sort of questions can i ask|what kind of things can you do|what kind of things can i ask|what sort of things can you do|what do you do|what can i ask|what can i ask you|what can i ask about|how do you work|how does this work|what can you help with|what can you help me with|can you help me|help me|what are you for|what do you know|what do you know about|what should i ask|what can you tell me|what can you tell me about|what are you good at|what is your purpose|what's your purpose|what commands are there|which commands are there|what commands do you have|how do i use you|how do i use this|what can i do here|what can i do|what are your commands|what are you able to do|what are you capable of|what can i use you for|what are you used for|what kind of questions can you answer|what questions can you answer|what sort of questions can you answer|what can you answer"},
-	{chatWho, "sv", "vem är du|pratar jag med en människa|pratar jag med en bot|pratar jag med en robot|är det en människa|är det en bot|är du en riktig människa|är du på riktigt|är du riktig|vad är du för något|vad är du för en|vad är du för en bot|vilka är ni|vad är du|vad heter du|vad är det här|vem är det här|vad är det här för bot|är du en bot|är du bot|är du en robot|är du människa|är du en människa|är du en ai|vem pratar jag med|vem har gjort dig|vem skapade dig|vem har byggt dig|vem byggde dig|presentera dig|berätta om dig själv|berätta om dig|vad är passionbot|vem är passionbot|vad är det för bot|är du ai|är du en bot eller en människa|är du en människa eller en bot|är du bot eller människa|är du människa eller bot|är du människa eller robot|är du en robot eller en människa"},
-	{chatWho, "en", "who are you|am i talking to a real person|am i talking to a person|am i talking to a human|am i talking to a bot|is this a bot|is this a real person|is this a human|are you real|are you a real person|what are you|what is this|what's this|whats this|who is this|who's this|what's your name|whats your name|what is your name|are you a bot|are you a robot|are you human|are you a human|are you an ai|are you ai|who am i talking to|who am i talking with|who made you|who built you|who created you|introduce yourself|tell me about yourself|what is passionbot|who is passionbot|what kind of bot are you|what bot is this|are you a bot or a human|are you a human or a bot|are you human or a bot|are you a bot or a person|are you a person or a bot|bot or human"},
+	{chatBye, "sv", "hej då|hejdå|hej da|adjö|adjöss|vi ses|ses|ses sen|vi ses sen|ha det|ha det bra|ha det gott|ha det fint|ha de|ha de bra|ha en bra dag|ha en fin dag|ha en trevlig dag|ha en bra kväll|trevlig helg|trevlig kväll|god natt|godnatt|gonatt|natti|hörs|vi hörs|hörs sen|hej så länge|hej så länge då|puss och kram|kram|tack och hej|tack och hej då|ha en fin helg|ha en bra helg|ha en trevlig helg|trevlig helg|trevlig kväll|vi ses nästa gång|vi ses snart|hörs snart|vi hörs snart|nu drar jag|jag drar|jag drar nu|jag måste gå|måste gå|dags att gå|jag loggar ut|ha det bra så länge|ha det så länge|hej hej så länge|ha en " + niceSV + " " + daySV + "|ha en " + niceSV + " " + daySV + " själv|ha en " + niceSV + " " + daySV + " allihop|ha det bra allihop|må så gott|må gott|sköt om dig|ta hand om dig|ses imorgon|ses i morgon|vi ses imorgon|hörs imorgon|vi hörs imorgon|ses på träffen|vi ses på träffen|måste springa|jag måste springa|måste sticka|jag måste sticka|jag sticker|jag sticker nu|nu sticker jag|dags att sticka|dags att dra|jag går nu|nu går jag|nu loggar jag ut|sov gott|natti natti|hej svejs|ajöss|ajö|ha det gött|ha det gött så länge|tack och adjö|det var allt|det var allt för nu|det var allt för idag|det var allt jag ville"},
+	{chatBye, "en", "bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off|have a " + niceEN + " " + dayEN + "|have a " + niceEN + " " + dayEN + " too|have a " + niceEN + " " + dayEN + " all|enjoy your " + dayEN + "|enjoy the " + dayEN + "|gotta run|got to run|i have to run|i must run|have to run|have to go|must go|gotta dash|got to dash|i am out|i am off now|off i go|bye then|bye for today|see you tomorrow|see ya later|later then|see you at the meetup|sleep well|sweet dreams|nighty night|night night|cheerio|ta ta|toodles|that is all|that is all for now|that is all for today|that is all i wanted|until later|speak soon|speak later|talk to you soon|all the best|best wishes|be well|stay safe|take it easy"},
+	{chatSorry, "", "oops|oopsie|whoops|sorry|sorri|soz|ups|hoppla"},
+	{chatSorry, "sv", "förlåt|ursäkta|ursäkta mig|hoppsan|oj förlåt|förlåt mig|mitt fel|fel kanal|fel tråd|fel ställe|skrev fel|jag skrev fel|det var fel|glöm det|strunta i det|ignorera det|ignorera det där|förlåt att jag stör|ursäkta att jag stör|förlåt om jag stör|ursäkta om jag stör|förlåt för störningen|ursäkta störningen|förlåt att jag tjatar|förlåt för det|förlåt för sent svar|förlåt för sen svar|förlåt för väntan|förlåt för den långa väntan|förlåt för den långa väntan på svar|förlåt för dröjsmålet|förlåt att det dröjde|ursäkta för sent svar|ursäkta dröjsmålet|ursäkta väntan|förlåt för stavningen|ursäkta stavningen|förlåt för mina stavfel|ursäkta stavfelen|förlåt igen|sorry igen|det var inte meningen|inte meningen|min miss|fel av mig|dumt av mig|tryckte fel|jag tryckte fel|råkade skriva|råkade trycka"},
+	{chatSorry, "en", "my bad|my apologies|apologies|i apologize|i am sorry|so sorry|sorry about that|wrong channel|wrong thread|wrong place|never mind|nevermind|nvm|ignore that|ignore me|typo|oh sorry|excuse me|pardon|sorry to bother you|sorry to bother|sorry for bothering you|sorry to disturb|sorry to disturb you|sorry for the trouble|sorry for the late reply|sorry for the late answer|sorry for the delay|sorry for the wait|sorry for the long wait|sorry for the slow reply|sorry for the typo|sorry for the typos|sorry for my spelling|sorry about the typo|sorry again|sorry for that|sorry about this|sorry for the spam|sorry for spamming|did not mean to|i did not mean that|not what i meant|wrong button|pressed the wrong button|silly me|my mistake|my fault|oh my bad"},
+	{chatPraise, "", "smart bot|cool bot|supersmart|genius|legend"},
+	{chatPraise, "sv", "bra jobbat|snyggt|bra bot|duktig|duktig bot|du är bäst|du är grym|grymt|toppen|perfekt|kanon|klockrent|härligt|fint|super|superbra|utmärkt|vad bra|jättebra|bra|bra svar|vad smart|underbart|fantastiskt|snällt|vad snällt|du är smart|gött|du är fantastisk|du är underbar|du är toppen|du är bra|du är guld|du är guld värd|guld värd|vad duktig du är|bästa boten|bästa boten någonsin|världens bästa bot|du är världens bästa|grym bot|snygg bot|vilken bra bot|vilken smart bot|vilken grym bot|vad smart du är|vad bra du är|vad snabb du är|snabbt svar|riktigt bra svar|jättebra svar|bra förklarat|bra förklaring|tydligt|tydligt svar|vad tydligt|supersmart|imponerande|vad imponerande|du är imponerande|jag gillar dig|gillar dig|jag älskar dig|älskar dig|jag gillar det|gillar det|älskar det|jag älskar det|snyggt jobbat|bra gjort|starkt|fett bra|sjukt bra|helt rätt|exakt|rätt svar|du kan ju allt|du vet mycket|du vet allt|vilken bra bot du är|intressant svar|spännande svar|kul svar|vad kul svar"},
+	{chatPraise, "en", "good bot|nice bot|great|awesome|cool|perfect|excellent|brilliant|amazing|well done|good job|great job|nice one|you're the best|youre the best|you rock|love it|helpful|very helpful|fantastic|wonderful|sweet|good answer|great answer|you are smart|you are awesome|you are great|you are amazing|you are the best|you are brilliant|you are so helpful|you're smart|neat|best bot|best bot ever|the best bot|best bot in the world|great bot|awesome bot|clever bot|clever|what a good bot|what a great bot|what a smart bot|you are clever|you are so smart|you are so clever|you are cool|you are the greatest|you are a star|you are a legend|you are a genius|quick answer|fast answer|that was quick|that was fast|nice answer|nice work|great work|good work|good stuff|great stuff|nicely done|nicely explained|well explained|clear answer|very clear|so helpful|super helpful|really helpful|impressive|very impressive|that is impressive|i like you|i love you|love you|love this|i love this|i love it|i like it|i like this|you know a lot|you know everything|spot on|exactly right|that is right|correct|you nailed it|nailed it|love that|good one|great one|excellent answer|top notch|brilliant answer|that is perfect|just perfect|interesting answer|cool answer"},
+	{chatHowAreYou, "sv", "hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag|hur går det för dig|hur går det med dig|hur går det idag|hur har du haft det|hur har din dag varit|hur har dagen varit|hur är din dag|hur är dagen|hur mår du idag|är du pigg|är du på gott humör|hur känns det|hur känns det idag|hur har du det idag|hur är läget med dig|läget själv|läget då|allt bra med dig|allt bra hos dig|är allt bra med dig|allt väl med dig|är allt väl|hur är livet|hur är livet som bot|hur lever livet|vad gör du just nu|vad håller du på med|vad sysslar du med|är du trött|har du det bra|har du en bra dag|har du haft en bra dag"},
+	{chatHowAreYou, "en", "how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything|how's your day been|how has your day been|how was your day|how is your day|how is your day been|you doing ok|you doing okay|you doing well|you doing alright|you doing good|you ok|you okay|you alright|are you alright|are you doing well|are you doing ok|are you good|all good with you|all good there|everything ok|everything okay|everything good|everything alright|is everything ok|is everything okay|how is it going with you|how are you holding up|how is life|how is life as a bot|how is your week|how is your week going|how's your week|how's the week|what are you up to|what are you doing|what you up to|what is new|what's new|what's good|what's happening|what is happening|how goes it|how are things going|how's things|how is things|how do you feel|how are you feeling|how are you feeling today|are you having a good day|having a good day|you having a good day|hope you are good|hope you are having a good day|hope your day is going well|long time no see"},
+	{chatWhat, "sv", "vad kan du|vilka frågor kan jag ställa|vad för frågor kan jag ställa|vilken sorts frågor kan jag ställa|vilka sorts frågor kan jag ställa|vad kan jag ställa för frågor|vad kan du göra|vad gör du|vad kan du hjälpa till med|vad kan du hjälpa mig med|kan du hjälpa mig|hur funkar du|hur fungerar du|hur funkar det här|hur fungerar det här|vad kan jag fråga|vad kan jag fråga om|vad kan jag fråga dig|vad kan jag fråga dig om|vad kan man fråga|vad kan man fråga dig|vad kan man fråga om|vad kan jag göra|vad kan jag göra här|hjälp mig|vad vet du|vad vet du om|vad kan du svara på|vad är du bra på|vad ska jag fråga|vad ska jag fråga om|vad gör du här|vad är din uppgift|vad är ditt syfte|vad kan du berätta|vad kan du berätta om|vilka kommandon finns|vilka kommandon finns det|vad har du för kommandon|hur använder jag dig|hur använder man dig|vad kan man göra här|vad kan man använda dig till|vad kan jag använda dig till|vad används du till|vad är du till för|vad kan du svara på|vilka frågor kan du svara på|vad för frågor kan du svara på|vilka frågor kan du besvara|vad kan du göra för mig|visa vad du kan|kan du visa vad du kan|visa mig vad du kan|vad mer kan du|vad mer kan du göra|vad kan du mer|vad ska jag skriva|vad ska jag skriva till dig|vad skriver jag|vad ska jag säga|vad kan jag skriva|vad kan jag skriva till dig|hur pratar jag med dig|hur ska jag prata med dig|hur ska jag skriva till dig|hur ska jag använda dig|hur använder jag boten|hur funkar boten|hur fungerar boten|hur funkar den här boten|hur fungerar den här boten|har du några tips|några tips|tips på hur jag använder dig|vad är du bra för|vad kan boten|vad kan boten göra|vad gör boten|vad gör den här boten|vad kan den här boten|vad handlar du om|vad pratar du om|vad kan vi prata om|vad kan vi snacka om|vad kan jag prata med dig om|vad hjälper du med|vad hjälper du till med|vad gör man här|hur börjar jag|var börjar jag|var ska jag börja|hur kommer jag igång|jag behöver hjälp|kan du hjälpa mig lite"},
+	{chatWhat, "en", "what can you do|what kind of questions can i ask|what questions can i ask|what sort of questions can i ask|what kind of things can you do|what kind of things can i ask|what sort of things can you do|what do you do|what can i ask|what can i ask you|what can i ask about|how do you work|how does this work|what can you help with|what can you help me with|can you help me|help me|what are you for|what do you know|what do you know about|what should i ask|what can you tell me|what can you tell me about|what are you good at|what is your purpose|what's your purpose|what commands are there|which commands are there|what commands do you have|how do i use you|how do i use this|what can i do here|what can i do|what are your commands|what are you able to do|what are you capable of|what can i use you for|what are you used for|what kind of questions can you answer|what questions can you answer|what sort of questions can you answer|what can you answer|what can you do for me|what else can you do|what more can you do|show me what you can do|show me what you got|what have you got|what are you good for|what is this bot for|what is the bot for|what does this bot do|what does the bot do|what do you do exactly|how does this bot work|how does the bot work|how do you work exactly|how should i talk to you|how do i talk to you|how should i use you|what should i say|what should i write|what do i say|what do i write|what do i type|what should i type|any tips|any tips on using you|any tips for using you|tips on using you|how to use you|how do i get started|where do i start|where should i start|what kind of things do you know|what kind of things do you know about|what sort of things do you know about|what things do you know about|what topics do you know|what topics do you cover|what can we talk about|what can i talk to you about|what can we chat about|what do you talk about|what are you about|what do you help with|how can you help|how can you help me|i need help|i need some help|can you help|can you help me out"},
+	{chatWho, "sv", "vem är du|pratar jag med en människa|pratar jag med en bot|pratar jag med en robot|är det en människa|är det en bot|är du en riktig människa|är du på riktigt|är du riktig|vad är du för något|vad är du för en|vad är du för en bot|vilka är ni|vad är du|vad heter du|vad är det här|vem är det här|vad är det här för bot|är du en bot|är du bot|är du en robot|är du människa|är du en människa|är du en ai|vem pratar jag med|vem har gjort dig|vem skapade dig|vem har byggt dig|vem byggde dig|presentera dig|berätta om dig själv|berätta om dig|vad är passionbot|vem är passionbot|vad är det för bot|är du ai|är du en bot eller en människa|är du en människa eller en bot|är du bot eller människa|är du människa eller bot|är du människa eller robot|är du en robot eller en människa|är du " + beingSV + "|är det " + beingSV + "|är det en " + beingSV + "|är det " + beingSV + " som svarar|är det en " + beingSV + " som svarar|är det en " + beingSV + " som skriver|svarar en " + beingSV + "|pratar jag med " + beingSV + "|pratar jag med " + beingSV + " nu|pratar jag med en " + beingSV + "|pratar jag med en " + beingSV + " nu|chattar jag med " + beingSV + "|chattar jag med en " + beingSV + "|är du " + beingSV + " eller " + beingSV + "|är du " + beingSV + " eller bara " + beingSV + "|är du en " + beingSV + " eller en " + beingSV + "|vad heter du egentligen|har du ett namn|har du något namn|vad ska jag kalla dig|vad kallas du|vem gjorde dig|vem har skapat dig|vem har programmerat dig|vem programmerade dig|vem äger dig|vem ligger bakom dig|vem står bakom dig|vem ligger bakom boten|vem har gjort boten|vem gjorde boten|hur gammal är du|var bor du|var kommer du ifrån|varifrån kommer du|vad är du för typ av bot|vad är du för sorts bot|vilken sorts bot är du|vad är det för en bot|är du en människa eller|bot eller människa|människa eller bot|robot eller människa|människa eller robot|har du känslor|kan du tänka|tänker du|drömmer du|sover du|sover du aldrig|äter du"},
+	{chatWho, "en", "who are you|am i talking to a real person|am i talking to a person|am i talking to a human|am i talking to a bot|is this a bot|is this a real person|is this a human|are you real|are you a real person|what are you|what is this|what's this|whats this|who is this|who's this|what's your name|whats your name|what is your name|are you a bot|are you a robot|are you human|are you a human|are you an ai|are you ai|who am i talking to|who am i talking with|who made you|who built you|who created you|introduce yourself|tell me about yourself|what is passionbot|who is passionbot|what kind of bot are you|what bot is this|are you a bot or a human|are you a human or a bot|are you human or a bot|are you a bot or a person|are you a person or a bot|bot or human|are you " + beingEN + "|is this " + beingEN + "|is this a " + beingEN + "|is it a " + beingEN + "|is this a " + beingEN + " answering|is a " + beingEN + " answering|is there a " + beingEN + " behind this|am i talking to " + beingEN + "|am i talking to " + beingEN + " now|am i talking to a " + beingEN + "|am i chatting with " + beingEN + "|am i chatting with a " + beingEN + "|am i talking with " + beingEN + "|are you " + beingEN + " or " + beingEN + "|are you " + beingEN + " or just " + beingEN + "|are you a " + beingEN + " or a " + beingEN + "|do you have a name|have you got a name|got a name|what should i call you|what do i call you|who made this bot|who built this bot|who programmed you|who owns you|who runs you|who is behind you|who is behind this bot|how old are you|where do you live|where are you from|where do you come from|what kind of bot is this|what sort of bot are you|what type of bot are you|which bot is this|are you real or not|human or bot|robot or human|human or robot|do you have feelings|can you think|do you dream|do you sleep|do you ever sleep|do you eat|are you the real deal"},
+}
+
+// The named sets of words, for the phrases' brackets.
+const (
+	// beingSV and beingEN are what a member may ask whether the bot is.
+	beingSV = "[bot/robot/maskin/människa/ai/chatgpt/chatbot/program/dator/riktig människa/riktig person/person/levande/på riktigt/riktig/smart/medveten/intelligent/programmerad/en bot/en robot/en maskin/en människa/en ai/en chatbot/ett program/en dator/en riktig människa/en riktig person/en person/bara en bot/bara ett program/bara programmerad/chat gpt]"
+	beingEN = "[bot/robot/machine/human/ai/chatgpt/chatbot/program/computer/real person/real human/person/alive/real/sentient/conscious/smart/intelligent/programmed/a bot/a robot/a machine/a human/an ai/a chatbot/a program/a computer/a real person/a real human/a person/just a bot/just a program/just programmed/chat gpt/self aware]"
+	// daySV and dayEN are the times one wishes a member a good one.
+	daySV = "[dag/kväll/helg/natt/vecka/eftermiddag/morgon/sommar/jul/lunch/fika/kväll där/dag där]"
+	dayEN = "[day/evening/weekend/night/week/afternoon/morning/one/summer/christmas/lunch/time]"
+	// niceSV and niceEN are how good a day one wishes.
+	niceSV = "[bra/fin/trevlig/härlig/skön/underbar/riktigt bra/riktigt fin/jättebra/jättefin/toppen/mysig/]"
+	niceEN = "[nice/good/great/lovely/wonderful/fantastic/fine/pleasant/beautiful/really nice/really good/awesome/]"
+)
+
+// expandPhrase returns the phrases a phrase with brackets stands for.
+func expandPhrase(p string) []string {
+	open := strings.IndexByte(p, '[')
+	if open < 0 {
+		return []string{p}
+	}
+	end := open + strings.IndexByte(p[open:], ']')
+	var out []string
+	for _, alt := range strings.Split(p[open+1:end], "/") {
+		out = append(out, expandPhrase(p[:open]+alt+p[end+1:])...)
+	}
+	return out
 }
 
 // chatPhrase is one folded phrase's meaning.
@@ -138,7 +176,11 @@ func buildChatVocab() *chatVocab {
 	v := &chatVocab{phrases: map[string]chatPhrase{}, joined: map[string]chatPhrase{},
 		deletes: map[string][]string{}, words: map[string]langs{}, byLen: map[int][]string{}}
 	for _, group := range chatPhrases {
+		var list []string
 		for _, p := range strings.Split(group.list, "|") {
+			list = append(list, expandPhrase(p)...)
+		}
+		for _, p := range list {
 			words := chatWords(p)
 			if len(words) == 0 {
 				continue
@@ -315,10 +357,15 @@ func (v *chatVocab) recognize(text, hint string) (chatIntent, string) {
 	if unknown > maxChatUnknown {
 		return chatNone, ""
 	}
+	// Each unknown word is read as its likeliest correction; when the
+	// words then do not make phrases, as the next likeliest ("waht" is
+	// "what" rather than "wait" in "waht can you do").
+	alts := make([][]string, len(words))
 	for i, w := range words {
-		words[i] = v.correct(w, hint)
+		alts[i] = v.corrections(w, hint)
+		words[i] = alts[i][0]
 	}
-	parsed, ok := v.parse(words, false)
+	parsed, ok := v.parseAlternatives(words, alts)
 	if !ok {
 		// One typo across the words of a phrase ("hje då", "are you a
 		// bto"): only for messages whose words are nearly all known.
@@ -335,20 +382,29 @@ func (v *chatVocab) recognize(text, hint string) (chatIntent, string) {
 			return chatNone, ""
 		}
 	}
-	intent, sv, en := chatNone, 0, 0
+	intent, sv, en, svAll, enAll := chatNone, 0, 0, 0, 0
 	for _, p := range parsed {
 		intent = max(intent, p.intent)
 		switch p.lang {
 		case bot.LangSV:
-			sv++
+			svAll++
+			if p.intent > chatFiller {
+				sv++
+			}
 		case bot.LangEN:
-			en++
+			enAll++
+			if p.intent > chatFiller {
+				en++
+			}
 		}
 	}
 	if intent <= chatFiller {
 		return chatNone, ""
 	}
 	switch {
+	case svAll > 0 && enAll > 0 && hint != "":
+		// Both languages ("mornin på er"): the member's.
+		return intent, hint
 	case sv > en:
 		return intent, bot.LangSV
 	case en > sv:
@@ -440,41 +496,88 @@ func (v *chatVocab) normalize(words []string) []string {
 	return out
 }
 
-// correct returns the phrase word w is a typo of, or w: one letter
-// changed, added, dropped or two swapped in words of 4 letters or more; in
-// words of 3, two swapped ("hje") or one dropped ("tak"). A correction of
-// the same length wins ("thansk" is "thanks", not "thank"), then one in
-// the member's language, then the first in order.
-func (v *chatVocab) correct(w, hint string) string {
+// parseAlternatives parses words, and when they do not make phrases, the
+// words with other corrections in alts (the likeliest first; at most 27
+// tries). words holds the corrections that parsed, if any did.
+func (v *chatVocab) parseAlternatives(words []string, alts [][]string) ([]chatPhrase, bool) {
+	if parsed, ok := v.parse(words, false); ok {
+		return parsed, true
+	}
+	var try func(i, tries int) ([]chatPhrase, bool, int)
+	try = func(i, tries int) ([]chatPhrase, bool, int) {
+		if i == len(words) {
+			parsed, ok := v.parse(words, false)
+			return parsed, ok, tries + 1
+		}
+		orig := words[i]
+		for _, a := range alts[i] {
+			if tries >= 27 {
+				break
+			}
+			words[i] = a
+			var parsed []chatPhrase
+			var ok bool
+			if parsed, ok, tries = try(i+1, tries); ok {
+				return parsed, true, tries
+			}
+		}
+		words[i] = orig
+		return nil, false, tries
+	}
+	parsed, ok, _ := try(0, 0)
+	return parsed, ok
+}
+
+// maxCorrections is the most corrections tried for a word.
+const maxCorrections = 3
+
+// corrections returns the phrase words w may be a typo of, likeliest
+// first (at most maxCorrections), or only w when it is known or has none.
+func (v *chatVocab) corrections(w, hint string) []string {
 	n := utf8.RuneCountInString(w)
 	if v.known(w) || n < 3 {
-		return w
+		return []string{w}
 	}
-	best, bestRank := "", 0
+	type cand struct {
+		w    string
+		rank int
+	}
+	var cs []cand
 	for cn := max(n-1, 3); cn <= n+1; cn++ {
-		for _, cand := range v.byLen[cn] {
+		for _, c := range v.byLen[cn] {
 			switch {
-			case !oneEditApart(w, cand):
+			case !oneEditApart(w, c):
 				continue
-			case n == 3 && cn == 3 && !swapped(w, cand):
+			case n == 3 && cn == 3 && !swapped(w, c):
 				continue
 			}
 			rank := 1
 			if cn == n {
 				rank += 4
+				if swapped(w, c) { // two letters swapped: the commonest slip
+					rank++
+				}
 			}
-			if hint != "" && v.words[cand]&(langBit(hint)|langAny) != 0 {
+			if hint != "" && v.words[c]&(langBit(hint)|langAny) != 0 {
 				rank += 2
 			}
-			if rank > bestRank || rank == bestRank && cand < best {
-				best, bestRank = cand, rank
-			}
+			cs = append(cs, cand{c, rank})
 		}
 	}
-	if best == "" {
-		return w
+	if len(cs) == 0 {
+		return []string{w}
 	}
-	return best
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.rank != b.rank {
+			return b.rank - a.rank
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	var out []string
+	for _, c := range cs[:min(len(cs), maxCorrections)] {
+		out = append(out, c.w)
+	}
+	return out
 }
 
 // swapped reports whether a and b, of the same length, differ by two

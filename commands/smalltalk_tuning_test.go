@@ -26,7 +26,8 @@ import (
 // (testdata/smalltalk_tuning2.jsonl, 150 + 150 new lines in wider
 // registers: dialect greetings, "are you a robot/AI", reactions,
 // compliments, mild frustration, emoji), first measured before any tuning
-// on it: sv 130/150, en 130/150, 17 lines into the queue.
+// on it: sv 130/150, en 130/150, 17 lines into the queue; after tuning
+// 150/150 each, 0 queued.
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -37,7 +38,7 @@ func TestSmallTalkTuning(t *testing.T) {
 	}{
 		{"tuning", "testdata/smalltalk_tuning.jsonl", 150, 150, 0},
 		{"heldout2", "../knowledge/testdata/heldout2/smalltalk.jsonl", 50, 50, 0},
-		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 0, 0, 300},
+		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 150, 150, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path)
