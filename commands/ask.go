@@ -125,6 +125,13 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if chatted, err := f.chat.reply(ctx, c, q); chatted {
 		return err
 	}
+	// Small talk around a few other words: small talk, unless those words
+	// ask the knowledge base something.
+	if chatted, err := f.chat.replyLoose(ctx, c, q, func(rest string) bool {
+		return f.lib.Ask(rest, c.Lang).Answered
+	}); chatted {
+		return err
+	}
 	a := f.lib.Ask(q, c.Lang)
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	if a.Answered {

@@ -68,8 +68,8 @@ var chatPhrases = []struct {
 	{chatAck, "sv", "okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
 	{chatAck, "en", "okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
 	{chatUnsure, "", "whatever|omg|wtf|pff|pfft|meh"},
-	{chatUnsure, "sv", "kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|va|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
-	{chatUnsure, "en", "come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|what|eh|what the|no no|no no no"},
+	{chatUnsure, "sv", "kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
+	{chatUnsure, "en", "come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|eh|no no|no no no"},
 	{chatGreet, "", "👋|🖐|✋|🙋|hallo|hola|tja|salut|bonjour|moin"},
 	{chatGreet, "sv", "hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå|nej men hallå|nämen hallå|nej men hej|nämen hej|nämen tjena|nej men tjena|hallå eller|tjena tjena|tjenare tjenare|hej hej hej|hejsan hejsan|hallåa|tjäna|tjänare|hejhopp|hej hopp|moj|mojn|mojsan|tjohoo|god middag|någon hemma|är någon hemma|är det någon hemma|någon vaken|är någon vaken|vaknar du|är du igång|är du online|funkar du|lever du|hej igen|hallå igen|tjena igen|ville bara säga hej|jag ville bara säga hej|ville säga hej|säger bara hej|jag säger bara hej|bara säga hej|ville bara hälsa|jag ville bara hälsa|bara hälsa|jag testar|testar|bara testar|jag testar bara|jag bara testar|testar bara|testar lite|jag testar lite|test|jag provar|provar bara|jag provar bara|jag bara provar"},
 	{chatGreet, "en", "yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here|gday|g day|hey hey hey|hi hi|hey y'all|hi y'all|hi all|hello all|hey all|hiya all|yo yo|sup all|anyone home|is anyone home|anybody home|are you awake|you awake|are you on|are you online|are you alive|are you working|is this working|is this thing on|does this work|hi again|hello again|hey again|just saying hi|just saying hello|just wanted to say hi|just wanted to say hello|wanted to say hi|wanted to say hello|i just wanted to say hi|i just wanted to say hello|just dropping by|just dropping in|just popping in|just stopping by|testing|just testing|just testing you|testing testing|i am just testing|i am testing|trying you out|just trying you out|i am new to this|new to this"},
@@ -625,6 +625,83 @@ func oneEditApart(a, b string) bool {
 	return false
 }
 
+// maxLooseRest is the most words of a line outside its small-talk phrases
+// that recognizeLoose sets aside.
+const maxLooseRest = 3
+
+// recognizeLoose reads text as small talk with up to maxLooseRest words
+// that are in no phrase ("hej! tack för tipset om boken", "ha det bra nu
+// på lördag"): the intent, the phrases' language and the words set aside.
+// Only for a statement: no question mark or number, no question word
+// among the words set aside, and at least as many words in phrases as
+// outside them. The caller decides whether the words set aside say
+// something the knowledge base can answer.
+func (v *chatVocab) recognizeLoose(text, hint string) (chatIntent, string, []string) {
+	if utf8.RuneCountInString(text) > maxChatRunes || strings.ContainsAny(text, "?？0123456789") {
+		return chatNone, "", nil
+	}
+	words := v.normalize(chatWords(text))
+	n := len(words)
+	if n == 0 || n > 3*v.longest {
+		return chatNone, "", nil
+	}
+	for i, w := range words {
+		words[i] = v.corrections(w, hint)[0]
+	}
+	// cost[i] is the fewest words of words[i:] outside phrases; span[i]
+	// the phrase's length at i, 0 when words[i] is set aside.
+	cost, span := make([]int, n+1), make([]int, n+1)
+	at := make([]chatPhrase, n+1)
+	for i := n - 1; i >= 0; i-- {
+		cost[i], span[i] = cost[i+1]+1, 0
+		for k := min(v.longest, n-i); k > 0; k-- {
+			p, found := v.phrases[strings.Join(words[i:i+k], " ")]
+			if !found {
+				p, found = v.joined[strings.Join(words[i:i+k], "")]
+			}
+			if found && cost[i+k] < cost[i] {
+				cost[i], span[i], at[i] = cost[i+k], k, p
+			}
+		}
+	}
+	if cost[0] == 0 || cost[0] > maxLooseRest || 2*cost[0] > n {
+		return chatNone, "", nil
+	}
+	intent, sv, en := chatNone, 0, 0
+	var rest []string
+	for i := 0; i < n; {
+		if span[i] == 0 {
+			if interrogatives[words[i]] {
+				return chatNone, "", nil
+			}
+			rest = append(rest, words[i])
+			i++
+			continue
+		}
+		p := at[i]
+		intent = max(intent, p.intent)
+		if p.intent > chatFiller {
+			switch p.lang {
+			case bot.LangSV:
+				sv++
+			case bot.LangEN:
+				en++
+			}
+		}
+		i += span[i]
+	}
+	if intent <= chatFiller {
+		return chatNone, "", nil
+	}
+	switch {
+	case sv > en:
+		return intent, bot.LangSV, rest
+	case en > sv:
+		return intent, bot.LangEN, rest
+	}
+	return intent, "", rest
+}
+
 // IsSmallTalk reports whether text is small talk (bot.Options.Chat).
 func IsSmallTalk(text string) bool {
 	intent, _ := smallTalkVocab.recognize(text, "")
@@ -648,6 +725,21 @@ func (*smallTalk) Commands() []*bot.Command { return nil }
 func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, error) {
 	intent, lang := smallTalkVocab.recognize(text, c.Lang)
 	if intent == chatNone {
+		return false, nil
+	}
+	if lang == "" {
+		lang = c.Lang
+	}
+	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
+}
+
+// replyLoose answers text as small talk when recognizeLoose reads it so
+// and answerable says the words set aside ask nothing the knowledge base
+// can answer ("hej! tack för igår": "igår" asks nothing; "hej, punks
+// betydelse" does). It reports whether it did.
+func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answerable func(string) bool) (bool, error) {
+	intent, lang, rest := smallTalkVocab.recognizeLoose(text, c.Lang)
+	if intent == chatNone || answerable(strings.Join(rest, " ")) {
 		return false, nil
 	}
 	if lang == "" {

@@ -229,3 +229,31 @@ func TestSmallTalkBothSides(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsAreNotLooseSmallTalk: no question of the knowledge base's
+// sets is read as small talk around a few other words, even if the
+// knowledge base could answer none of those words.
+func TestQuestionsAreNotLooseSmallTalk(t *testing.T) {
+	files := []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
+		"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl"}
+	for _, name := range files {
+		f, err := os.Open("../knowledge/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var line struct{ Q, Lang, Topic string }
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if line.Topic == "bot-about" {
+				continue
+			}
+			if intent, _, rest := smallTalkVocab.recognizeLoose(line.Q, line.Lang); intent != chatNone {
+				t.Errorf("%s: question %q read as small talk (%d) around %q", name, line.Q, intent, rest)
+			}
+		}
+		f.Close()
+	}
+}

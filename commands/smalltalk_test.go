@@ -146,3 +146,25 @@ func TestChatterIsNotQueued(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallTalkAroundOtherWords: small talk around a few words that ask
+// the knowledge base nothing is small talk; around words it can answer,
+// or a question word, it is a question.
+func TestSmallTalkAroundOtherWords(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	replies := chatReplies(h, "sv")
+	for k := range chatReplies(h, "en") {
+		replies[k] = true
+	}
+	for _, text := range []string{"hej! tack för tipset om boken", "ha det bra nu på lördag", "thanks a lot for yesterday's chat", "tjena gänget, solen skiner"} {
+		if got := h.Say(kim, text); !replies[got] {
+			t.Errorf("%q: %q", text, got)
+		}
+	}
+	for _, text := range []string{"hej! passionsdriven ekonomi", "tack, vad står PUNKS för", "hi, passion economy"} {
+		if got := h.Say(kim, text); replies[got] {
+			t.Errorf("%q is a question: %q", text, got)
+		}
+	}
+}
