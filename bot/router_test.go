@@ -27,7 +27,7 @@ func TestUnknownCommandSuggestsNearest(t *testing.T) {
 		t.Fatalf("reply = %q", got)
 	}
 	// Free text far from any command is a question, not a typo.
-	got = h.Say(kim, "xyzzy plugh")
+	got = h.Say(kim, "xyzzy plugh?")
 	if strings.Contains(got, "Menade du") || !strings.Contains(got, "Det vet jag inte än") {
 		t.Fatalf("far-off words: %q", got)
 	}

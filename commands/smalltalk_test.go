@@ -71,7 +71,7 @@ func TestSmallTalkHeldOut(t *testing.T) {
 		// most that may enter the organisers' queue (the target is none):
 		// heldout3's figures when it was first measured.
 		floor, queued int
-	}{{"heldout2", true, 50, 0}, {"heldout3", false, 48, 0}, {"heldout6", false, 39, 5}} {
+	}{{"heldout2", true, 50, 0}, {"heldout3", false, 49, 0}, {"heldout6", false, 47, 1}, {"heldout7", false, 46, 6}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("../knowledge/testdata/" + set.dir + "/smalltalk.jsonl")
 			if err != nil {
