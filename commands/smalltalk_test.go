@@ -1,10 +1,7 @@
 package commands_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -56,60 +53,26 @@ func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 	}
 }
 
-// TestSmallTalkHeldOut reads the small-talk lines of the held-out sets
-// (knowledge/testdata/heldout2 and heldout3/smalltalk.jsonl): 50 Swedish
-// and 50 English lines each, written blind. Each must get a small-talk
-// reply in its language and none may enter the unanswered queue.
-// heldout2's misses were read and fixed, so it names them; heldout3 was
-// never tuned on, so only its totals are logged.
+// TestSmallTalkHeldOut says the blind small-talk lines of the held-out
+// sets (knowledge/testdata/heldout3, heldout6 and heldout7/smalltalk.jsonl,
+// 50 Swedish and 50 English lines each, never tuned on) to the bot: each
+// must get a small-talk reply in its language and none may enter the
+// unanswered queue (issue 15's target). Only totals are logged; the floors
+// are the figures last measured (docs/BENCHMARKS.md). heldout2's lines
+// were tuned on: TestSmallTalkTuning has them.
 func TestSmallTalkHeldOut(t *testing.T) {
 	for _, set := range []struct {
-		dir      string
-		nameMiss bool
-		// floor is the fewest lines per language that must get a
-		// small-talk reply (the target is all of them) and queued the
-		// most that may enter the organisers' queue (the target is none):
-		// heldout3's figures when it was first measured.
+		dir           string
 		floor, queued int
-	}{{"heldout2", true, 50, 0}, {"heldout3", false, 49, 0}, {"heldout6", false, 47, 1}, {"heldout7", false, 46, 6}} {
+	}{{"heldout3", 49, 0}, {"heldout6", 47, 1}, {"heldout7", 46, 6}} {
 		t.Run(set.dir, func(t *testing.T) {
-			f, err := os.Open("../knowledge/testdata/" + set.dir + "/smalltalk.jsonl")
-			if err != nil {
-				t.Fatalf("held-out small talk: %v", err)
+			sv, en, queued := runSmallTalkSet(t, "../knowledge/testdata/"+set.dir+"/smalltalk.jsonl", false)
+			if sv < 50 || en < 50 || queued > 0 {
+				t.Logf("%s: below the target of issue 15 (every line a small-talk reply, none queued)", set.dir)
 			}
-			defer f.Close()
-			h := bottest.New(t)
-			replies := map[string]map[string]bool{"sv": chatReplies(h, "sv"), "en": chatReplies(h, "en")}
-			total, ok := map[string]int{}, map[string]int{}
-			sc := bufio.NewScanner(f)
-			for i := 0; sc.Scan(); i++ {
-				var line struct{ Q, Lang string }
-				if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-					t.Fatalf("line %d: %v", i+1, err)
-				}
-				total[line.Lang]++
-				// Each line from a new member whose language is the line's:
-				// "👋" or "ok" say nothing about it.
-				got := h.SayIn(h.Member("m"+string(rune('a'+i%26))+strings.Repeat("x", i/26), bot.RoleMember), line.Lang, line.Q)
-				switch {
-				case replies[line.Lang][got]:
-					ok[line.Lang]++
-				case set.nameMiss:
-					t.Errorf("%s %q: %q", line.Lang, line.Q, got)
-				}
-			}
-			t.Logf("small talk held out (%s): sv %d/%d, en %d/%d", set.dir, ok["sv"], total["sv"], ok["en"], total["en"])
-			if ok["sv"] != total["sv"] || ok["en"] != total["en"] {
-				t.Logf("%s: below the target of issue 15 (every line a small-talk reply)", set.dir)
-			}
-			if ok["sv"] < set.floor || ok["en"] < set.floor {
+			if sv < set.floor || en < set.floor {
 				t.Errorf("%s: fewer than %d lines of a language got a small-talk reply", set.dir, set.floor)
 			}
-			queued, err := h.DB.CountOpenQuestions(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%s: %d entered the organisers' queue", set.dir, queued)
 			if queued > set.queued {
 				t.Errorf("%s: %d lines entered the organisers' queue (at most %d)", set.dir, queued, set.queued)
 			}

@@ -41,7 +41,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 150, 150, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
-			sv, en, queued := runSmallTalkSet(t, set.path)
+			sv, en, queued := runSmallTalkSet(t, set.path, true)
 			if sv < set.floorSV || en < set.floorEN {
 				t.Errorf("below the floors: sv %d (at least %d), en %d (at least %d)", sv, set.floorSV, en, set.floorEN)
 			}
@@ -54,8 +54,9 @@ func TestSmallTalkTuning(t *testing.T) {
 
 // runSmallTalkSet says each line of the JSON-lines file at path to a new
 // member in the line's language and returns how many lines per language
-// got a small-talk reply in it, and how many entered the queue.
-func runSmallTalkSet(t *testing.T, path string) (sv, en, queued int) {
+// got a small-talk reply in it, and how many entered the queue. It logs
+// the misses of tuning data (nameMisses); a held-out set's stay unread.
+func runSmallTalkSet(t *testing.T, path string, nameMisses bool) (sv, en, queued int) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -77,9 +78,10 @@ func runSmallTalkSet(t *testing.T, path string) (sv, en, queued int) {
 		total[line.Lang]++
 		u := h.Member("t"+string(rune('a'+i%26))+strings.Repeat("x", i/26), bot.RoleMember)
 		got := h.SayIn(u, line.Lang, line.Q)
-		if replies[line.Lang][got] {
+		switch {
+		case replies[line.Lang][got]:
 			ok[line.Lang]++
-		} else {
+		case nameMisses:
 			t.Logf("miss %s %q: %.70q", line.Lang, line.Q, got)
 		}
 	}
