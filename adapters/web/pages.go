@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,7 +60,7 @@ func (a *Adapter) nav(lang string, role bot.Role, current string) []navItem {
 
 func (a *Adapter) hasCommands(names []string) bool {
 	for _, n := range names {
-		if c, _ := a.core.Registry().Lookup(splitWords(n)); c == nil {
+		if a.command(n) == nil {
 			return false
 		}
 	}
@@ -111,9 +112,12 @@ func (a *Adapter) forms(v visitor, names []string) []form {
 	return out
 }
 
+// command finds a command by all its words, written with spaces ("meetup
+// create") or as a path ("meetup/create"); nil when they name none.
 func (a *Adapter) command(name string) *bot.Command {
-	c, n := a.core.Registry().Lookup(splitWords(name))
-	if c == nil || n != len(splitWords(name)) {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '/' || r == ' ' })
+	c, n := a.core.Registry().Lookup(words)
+	if c == nil || n != len(words) {
 		return nil
 	}
 	return c
@@ -236,7 +240,7 @@ func (a *Adapter) communityPage(w http.ResponseWriter, r *http.Request, v visito
 // webcal is a feed's address for calendar apps' "subscribe".
 func webcal(u string) string {
 	for _, p := range []string{"https://", "http://"} {
-		if rest, ok := cutPrefix(u, p); ok {
+		if rest, ok := strings.CutPrefix(u, p); ok {
 			return "webcal://" + rest
 		}
 	}

@@ -46,10 +46,6 @@ func (a *Adapter) roleName(lang string, r bot.Role) string {
 	return a.core.Catalog().T(lang, r.MessageKey())
 }
 
-func splitWords(s string) []string { return strings.Fields(s) }
-
-func cutPrefix(s, p string) (string, bool) { return strings.CutPrefix(s, p) }
-
 // data is what every template gets.
 type data struct {
 	Lang, OtherLang, OtherLangName string

@@ -63,7 +63,7 @@ func (a *Adapter) runCommand(ctx context.Context, v visitor, cmd *bot.Command, o
 
 // commandForm shows a command's form, filled from the query string.
 func (a *Adapter) commandForm(w http.ResponseWriter, r *http.Request, v visitor) {
-	cmd := a.lookup(r.PathValue("words"))
+	cmd := a.command(r.PathValue("words"))
 	if cmd == nil || !webCommand(cmd) {
 		a.message(w, r, v, http.StatusNotFound, "web.no_command")
 		return
@@ -77,7 +77,7 @@ func (a *Adapter) commandForm(w http.ResponseWriter, r *http.Request, v visitor)
 
 // commandRun runs a command from its form, through the core.
 func (a *Adapter) commandRun(w http.ResponseWriter, r *http.Request, v visitor) {
-	cmd := a.lookup(r.PathValue("words"))
+	cmd := a.command(r.PathValue("words"))
 	if cmd == nil || !webCommand(cmd) {
 		a.message(w, r, v, http.StatusNotFound, "web.no_command")
 		return
@@ -124,16 +124,6 @@ func (a *Adapter) say(w http.ResponseWriter, r *http.Request, v visitor) {
 		return
 	}
 	a.renderReplies(w, r, v, a.t(v.lang, "web.result"), out, bot.Quote(line, 200))
-}
-
-// lookup finds a command by its words in a path ("meetup/create").
-func (a *Adapter) lookup(path string) *bot.Command {
-	words := strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == ' ' })
-	cmd, n := a.core.Registry().Lookup(words)
-	if cmd == nil || n != len(words) {
-		return nil
-	}
-	return cmd
 }
 
 // webCommand reports whether a command has a form: not the buttons-only
