@@ -49,6 +49,7 @@ func (a *Adapter) roleName(lang string, r bot.Role) string {
 // data is what every template gets.
 type data struct {
 	Lang, OtherLang, OtherLangName string
+	Back                           string // where the language button returns to
 	Title, Site                    string
 	Nav                            []navItem
 	SignedIn                       bool
@@ -64,7 +65,11 @@ func (a *Adapter) pageData(r *http.Request, v visitor, title string, page map[st
 	if v.lang == bot.LangEN {
 		other = bot.LangSV
 	}
-	d := data{Lang: v.lang, OtherLang: other, OtherLangName: a.t(v.lang, "web.other_lang"), Title: title, Site: a.opt.Name,
+	back := "/"
+	if r.Method == http.MethodGet {
+		back = r.URL.RequestURI()
+	}
+	d := data{Lang: v.lang, OtherLang: other, OtherLangName: a.t(v.lang, "web.other_lang"), Back: back, Title: title, Site: a.opt.Name,
 		SignedIn: v.signedIn, Text: func(key string, args ...any) string { return a.t(v.lang, key, args...) }, Page: page}
 	if v.signedIn {
 		d.Nav = a.nav(v.lang, v.role, r.URL.Path)

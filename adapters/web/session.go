@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"net/url"
 	"passionbot/internal/token"
 	"strings"
 
@@ -146,8 +147,8 @@ func (a *Adapter) signinPage(w http.ResponseWriter, r *http.Request) {
 		a.message(w, r, v, http.StatusServiceUnavailable, "web.unavailable")
 		return
 	}
-	if bot.ValidLang(id.Lang) {
-		v.lang = id.Lang // the language the member asked for the link in
+	if bot.ValidLang(id.Lang) && !bot.ValidLang(r.URL.Query().Get("lang")) {
+		v.lang = id.Lang // the language the member asked for the link in, unless they switched
 	}
 	// The page names whose link it is, so that nobody signs in as someone
 	// else by following a link they were sent.
@@ -218,13 +219,19 @@ func (a *Adapter) signoutAll(w http.ResponseWriter, r *http.Request, v visitor) 
 		map[string]any{"Text": markup(a.tn(v.lang, "web.signed_out_all", n, n))}))
 }
 
-// setLang changes the page language: the session's for a member, a
-// redirect with ?lang= for anyone else.
+// setLang changes the page language: the session's for a member, ?lang=
+// for anyone else, and returns to the page the button was on (a path on
+// this server only: never an address elsewhere).
 func (a *Adapter) setLang(w http.ResponseWriter, r *http.Request) {
 	lang := r.PostFormValue("lang")
 	if !bot.ValidLang(lang) {
 		lang = a.opt.DefaultLang
 	}
+	back, err := url.Parse(r.PostFormValue("back"))
+	if err != nil || !strings.HasPrefix(back.Path, "/") || back.Host != "" || back.Scheme != "" || strings.HasPrefix(back.Path, "//") || strings.ContainsAny(back.Path, "\\") {
+		back = &url.URL{Path: "/"}
+	}
+	q := back.Query()
 	v, err := a.visitor(r)
 	if err == nil && v.signedIn {
 		if !a.csrfOK(r, v) {
@@ -234,10 +241,12 @@ func (a *Adapter) setLang(w http.ResponseWriter, r *http.Request) {
 		if err := a.opt.Store.SetLang(r.Context(), v.hash, lang); err != nil {
 			a.log.ErrorContext(r.Context(), "web: setting the language", "err", err)
 		}
-		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
+		q.Del("lang")
+	} else {
+		q.Set("lang", lang)
 	}
-	http.Redirect(w, r, "/?lang="+lang, http.StatusSeeOther)
+	back.RawQuery = q.Encode()
+	http.Redirect(w, r, back.RequestURI(), http.StatusSeeOther)
 }
 
 // requestCtx keeps the request's values but not its cancellation: a

@@ -161,3 +161,32 @@ func TestHostileRequests(t *testing.T) {
 		t.Fatalf("after a minute: %d", code)
 	}
 }
+
+// TestLanguageButtonReturnsToThePage: the language button brings the
+// member back to the page it was on (the sign-in page keeps its link), in
+// the other language, and never to an address elsewhere.
+func TestLanguageButtonReturnsToThePage(t *testing.T) {
+	h := bottest.New(t, bottest.WithWeb(false))
+	base := h.Web()
+	token := h.SignInLink(h.Member("kim", bot.RoleMember))
+	b := bottest.NewBrowser(t, base)
+	code, body := b.Post("/lang", url.Values{"lang": {"en"}, "back": {"/signin?t=" + token}})
+	if code != http.StatusOK || !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "The link signs in as kim") {
+		t.Fatalf("the sign-in page in English: %d %s", code, body)
+	}
+	for _, back := range []string{"https://evil.example/", "//evil.example/x", `/\evil.example`, "javascript:alert(1)"} {
+		noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		resp, err := noFollow.PostForm(base+"/lang", url.Values{"lang": {"en"}, "back": {back}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); loc != "/?lang=en" {
+			t.Errorf("back=%q: redirected to %q", back, loc)
+		}
+	}
+	m := h.SignIn(base, h.Member("moa", bot.RoleMember))
+	if code, body := m.Submit("/lang", url.Values{"lang": {"en"}, "back": {"/meetups"}}); code != http.StatusOK || !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "<h1>Meetups</h1>") {
+		t.Fatalf("a member's language button: %d", code)
+	}
+}
