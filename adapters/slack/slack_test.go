@@ -57,6 +57,14 @@ func startWith(t *testing.T, prep func(*slackfake.Server) map[bot.Role][]string,
 	h := bottest.New(t, bottest.WithAdapters(a), bottest.WithOptions(func(o *bot.Options) {
 		o.Roles = bot.NewRoleMap(roles)
 	}))
+	runAdapter(t, fake, a, h)
+	return &env{fake: fake, h: h, adapter: a, general: general}
+}
+
+// runAdapter runs a for h until the test ends (then waits for running
+// handlers) and returns once it is connected to fake.
+func runAdapter(t *testing.T, fake *slackfake.Server, a *slack.Adapter, h *bottest.Harness) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx, h.Bot) }()
@@ -76,7 +84,6 @@ func startWith(t *testing.T, prep func(*slackfake.Server) map[bot.Role][]string,
 	if err := fake.WaitConnected(wait); err != nil {
 		t.Fatal(err)
 	}
-	return &env{fake: fake, h: h, adapter: a, general: general}
 }
 
 func waitPosts(t *testing.T, fake *slackfake.Server, channel string, n int) []slackfake.Post {

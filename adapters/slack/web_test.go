@@ -46,25 +46,7 @@ func startWeb(t *testing.T, roleTTL time.Duration) (*env, string) {
 	h := bottest.New(t, bottest.WithWeb(false), bottest.WithAdapters(a), bottest.WithOptions(func(o *bot.Options) {
 		o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {orgs}})
 	}))
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx, h.Bot) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-		wctx, stop := context.WithTimeout(context.Background(), 10*time.Second)
-		defer stop()
-		if err := h.Bot.Wait(wctx); err != nil {
-			t.Errorf("handlers still running: %v", err)
-		}
-	})
-	wait, stop := context.WithTimeout(ctx, 10*time.Second)
-	defer stop()
-	if err := fake.WaitConnected(wait); err != nil {
-		t.Fatal(err)
-	}
+	runAdapter(t, fake, a, h)
 	return &env{fake: fake, h: h, adapter: a, general: general}, h.Web()
 }
 
