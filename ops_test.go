@@ -140,6 +140,14 @@ func TestHealthzAndMetricsServed(t *testing.T) {
 			t.Errorf("%s%v = %v, want %v", c.name, c.labels, got, c.want)
 		}
 	}
+	if t.Failed() {
+		// What was counted instead, for the next reader.
+		for _, line := range strings.Split(body, "\n") {
+			if strings.HasPrefix(line, "passionbot_commands_total") || strings.HasPrefix(line, "passionbot_command_duration_seconds_count") {
+				t.Log(line)
+			}
+		}
+	}
 
 	// A Discord outage: the gateway drops and refuses to come back.
 	df.SetGatewayDown(true)
