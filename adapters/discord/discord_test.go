@@ -42,6 +42,7 @@ type setup struct {
 	deferAfter time.Duration // Options.DeferAfter (default 300 ms)
 	window     time.Duration // Options.CallbackWindow
 	options    func(*bot.Options)
+	harness    []bottest.Option // more harness options (the web dashboard)
 }
 
 func start(t *testing.T, s setup) *env {
@@ -77,6 +78,7 @@ func start(t *testing.T, s setup) *env {
 	if s.dbPath != "" {
 		opts = append(opts, bottest.WithDatabase(s.dbPath))
 	}
+	opts = append(opts, s.harness...)
 	e.h = bottest.New(t, opts...)
 	e.a = a
 	ctx, cancel := context.WithCancel(context.Background())

@@ -16,15 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/chromedp/chromedp"
 
-	"passionbot/adapters/discord"
-	"passionbot/bot"
 	"passionbot/internal/bottest"
 	"passionbot/internal/browsertest"
 	"passionbot/internal/discordfake"
-	"passionbot/storage"
 )
 
 // startWeb is start (discord_test.go) with the web dashboard on: the same
@@ -32,49 +28,7 @@ import (
 // returns the dashboard's address.
 func startWeb(t *testing.T) (*env, string) {
 	t.Helper()
-	fake := discordfake.New(t)
-	e := &env{fake: fake, kim: fake.NewUser("kim"), mod: fake.NewUser("moa"), admin: fake.NewUser("ada"), org: fake.NewUser("olle")}
-	e.guild = fake.AddGuild(discordfake.Guild{
-		Name:     "Passion Halland",
-		OwnerID:  e.admin.ID,
-		Channels: []discordfake.Channel{{Name: "allmant"}},
-		Roles: []discordfake.Role{
-			{ID: "900", Name: "Moderator", Permissions: discordgo.PermissionModerateMembers},
-			{ID: "901", Name: "Styrelsen", Permissions: discordgo.PermissionAdministrator},
-			{ID: "902", Name: "Arrangörer"},
-		},
-		Members: []discordfake.Member{{User: e.kim}, {User: e.mod, Roles: []string{"900"}}, {User: e.admin, Roles: []string{"901"}}, {User: e.org, Roles: []string{"902"}}},
-	})
-	e.general = e.guild.Channels[0].ID
-	var a *discord.Adapter
-	e.h = bottest.New(t, bottest.WithWeb(false),
-		bottest.WithAdapterOn(func(db *storage.DB) (bot.Adapter, error) {
-			var err error
-			a, err = discord.New(discord.Options{Token: fake.Token(), BaseURL: fake.URL(), GuildID: e.guild.ID, State: db,
-				DeferAfter: 300 * time.Millisecond, Backoff: 10 * time.Millisecond})
-			return a, err
-		}),
-		bottest.WithOptions(func(o *bot.Options) {
-			o.Roles = bot.NewRoleMap(map[bot.Role][]string{bot.RoleOrganiser: {"id:902"}})
-		}))
-	e.a = a
-	ctx, cancel := context.WithCancel(context.Background())
-	if err := a.PublishCommands(ctx, e.h.Bot.Registry().Commands()); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- a.Run(ctx, e.h.Bot) }()
-	e.stop = func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-		wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer wcancel()
-		e.h.Bot.Wait(wctx)
-	}
-	t.Cleanup(e.stop)
-	e.waitFor(t, "connected", fake.Connected)
+	e := start(t, setup{harness: []bottest.Option{bottest.WithWeb(false)}})
 	return e, e.h.Web()
 }
 
