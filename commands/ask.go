@@ -127,9 +127,16 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	}
 	// Small talk around a few other words: small talk, unless those words
 	// ask the knowledge base something.
+	ix := f.lib.Index()
 	if chatted, err := f.chat.replyLoose(ctx, c, q, func(rest string) bool {
-		return f.lib.Ask(rest, c.Lang).Answered
+		subject, _ := ix.Words(rest)
+		return len(subject) > 0 && f.lib.Ask(rest, c.Lang).Answered
 	}); chatted {
+		return err
+	}
+	// Talk about the bot itself ("vilket namn har du?", "do you ever
+	// sleep?"): small talk, when it names nothing the base is about.
+	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words); chatted {
 		return err
 	}
 	a := f.lib.Ask(q, c.Lang)

@@ -39,6 +39,7 @@ const (
 	chatBye                  // hej då, bye
 	chatHowAreYou            // hur mår du, how are you
 	chatWhat                 // vad kan du göra, what can you do
+	chatPersonal             // gillar du musik, do you ever sleep (aboutbot.go)
 	chatWho                  // vem är du, who are you
 )
 
@@ -46,7 +47,7 @@ const (
 var chatKeys = map[chatIntent]string{
 	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatSorry: "chat.sorry",
 	chatThanks: "chat.thanks", chatBye: "chat.bye", chatPraise: "chat.praise", chatHowAreYou: "chat.how",
-	chatWhat: "chat.what", chatWho: "chat.who",
+	chatWhat: "chat.what", chatPersonal: "chat.personal", chatWho: "chat.who",
 }
 
 // chatPhrases are the phrases, by intent and language ("" for either).
@@ -64,9 +65,9 @@ var chatPhrases = []struct {
 	{chatFiller, "", "bot|passionbot|passionboten|boten|:)|o|btw|u|ya|buddy|mate"},
 	{chatFiller, "sv", "idag|i dag|igår|i går|ikväll|i kväll|nu igen|på er|på dig|och|åh|igen|också|egentligen|förresten|ändå|nu|då|riktigt|med|så|jätte|du|dig|där|alla|allihop|allihopa|gänget|vänner|hjälpsam|mycket|så mycket|för|det|här|min vän|men|eller|bara|lite|så länge|just nu|kompis|ju|väl|liksom|typ|asså|alltså|ba|ändå|iaf|i alla fall|hörni|hörru|hörrni|bror|grabbar|tjejer|ni"},
 	{chatFiller, "en", "today|yesterday|tonight|to you|to all|kindly|and|again|too|also|actually|anyway|now|then|really|just|very|so|much|a lot|lots|you|there|everyone|everybody|all|y'all|guys|folks|friend|friends|for|that|this|it|here|my friend|very much|so much|but|or|though|for now|right now|pal|dude|man|bro|with you|ever|still|one|you all|again"},
-	{chatAck, "", "ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs|interesting|intressant|spännande|wild|hmm|okay then|i see now|ah ok|aha ok|ahh|oh ok|oh okay|oh nice|oh cool|oh wow|wow ok|fascinating"},
+	{chatAck, "", "ha|ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs|interesting|intressant|spännande|wild|hmm|okay then|i see now|ah ok|aha ok|ahh|oh ok|oh okay|oh nice|oh cool|oh wow|wow ok|fascinating"},
 	{chatAck, "sv", "okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
-	{chatAck, "en", "okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
+	{chatAck, "en", "fair|okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
 	{chatUnsure, "", "whatever|omg|wtf|pff|pfft|meh"},
 	{chatUnsure, "sv", "kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
 	{chatUnsure, "en", "come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|eh|no no|no no no"},
@@ -748,6 +749,19 @@ func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answ
 	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
 }
 
+// replyAboutBot answers text as small talk when it is talk about the bot
+// (recognizeAboutBot), and reports whether it did.
+func (*smallTalk) replyAboutBot(ctx context.Context, c *bot.Call, text string, words func(string) (subject, other []string)) (bool, error) {
+	intent, lang := smallTalkVocab.recognizeAboutBot(text, c.Lang, words)
+	if intent == chatNone {
+		return false, nil
+	}
+	if lang == "" {
+		lang = c.Lang
+	}
+	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
+}
+
 // chatterWords is the most words a line the bot cannot place may have and
 // still be chatter rather than a question.
 const chatterWords = 6
@@ -805,6 +819,8 @@ func (*smallTalk) Messages() bot.Messages {
 			EN: "Thank you, that makes me happy! 😊 To find others with the same interests, try `interests add tags:ceramics`."},
 		"chat.how": {SV: "Jag mår bra, tack för att du frågar! 😊 Vill du testa mig, fråga till exempel: _hur kan jag leva på min passion?_",
 			EN: "I'm well, thanks for asking! 😊 Want to test me? Ask, for example: _how can I make a living from my passion?_"},
+		"chat.personal": {SV: "Jag är bara en bot, så sådant har jag inget eget svar på 🙂 Men den passionsdrivna ekonomin kan jag mycket om – fråga till exempel: _vad står PUNKS för?_",
+			EN: "I'm just a bot, so I have no answer of my own to that 🙂 But I know a lot about the passion-driven economy – ask for example: _what does PUNKS stand for?_"},
 		"chat.what": {SV: "Jag svarar på frågor om den passionsdrivna ekonomin, visar kommande träffar, har en kort kurs och hjälper dig hitta andra med samma intressen. Skriv `help` för alla kommandon, eller fråga direkt: _vad står PUNKS för?_",
 			EN: "I answer questions about the passion-driven economy, show upcoming meetups, give a short course and help you find others with the same interests. Type `help` for every command, or just ask: _what does PUNKS stand for?_"},
 		"chat.who": {SV: "Jag är passionbot, gemenskapens bot för passionsdrivna företagare: jag svarar på frågor om den passionsdrivna ekonomin, håller koll på träffar och hjälper dig hitta andra med samma intressen. Prova att fråga: _vad är passionsdriven ekonomi?_",

@@ -39,6 +39,9 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning", "testdata/smalltalk_tuning.jsonl", 150, 150, 0},
 		{"heldout2", "../knowledge/testdata/heldout2/smalltalk.jsonl", 50, 50, 0},
 		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 150, 150, 0},
+		{"heldout6", "../knowledge/testdata/heldout6/smalltalk.jsonl", 0, 0, 100},
+		{"heldout7", "../knowledge/testdata/heldout7/smalltalk.jsonl", 0, 0, 100},
+		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 0, 0, 400},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)

@@ -1,0 +1,241 @@
+package commands
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"passionbot/bot"
+)
+
+// Talk about the bot itself. Members ask the bot about itself in endless
+// ways ("vilket namn har du?", "do you ever sleep?", "is someone typing
+// this or is it automatic?", "vilken duktig bot"): more than phrase lists
+// can hold. A line is such talk when it addresses the bot (du, dig, you,
+// your, bot, AI …, not only as the "you" of a request like "can you tell
+// me …" or the "you" of "how do you book …") and says nothing the
+// knowledge base is about: none of its other words is the base's subject
+// matter. The reply is small talk: who the bot is, what it can do, how it
+// is, or that it has no favourites of its own, each with something to
+// try. A line with a word neither the base nor everyday language knows
+// ("do you know zoom") is such talk only when a word says what it asks of
+// the bot ("do you like pizza").
+
+// aboutBotWords is the most words a line about the bot may have.
+const aboutBotWords = 14
+
+// aboutLexicon holds the words that say what a line asks of the bot, by
+// the intent of the reply and language: folded as chatWords folds.
+var aboutLexicon = buildAboutLexicon([]struct {
+	intent chatIntent
+	lang   string
+	words  string
+}{
+	{chatWho, "sv", `namn heter hete kallas kalla människa människor person riktig riktigt levande medveten
+		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
+		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
+		dator maskin program robot automatisk automatiskt automatiserad`},
+	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
+		built created creator behind owner owns live lives typing writing typed old age born from come gender
+		really actually computer machine program robot automatic automated automatically someone somebody`},
+	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
+		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
+		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
+		husdjur katt hund kaffe fika öl sport fotboll spela spelar spel läsa läser semester jul födelsedag
+		åsikt smak godis vin te sommar vinter resa reser bil`},
+	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
+		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
+		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
+		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
+		birthday opinion taste candy wine summer winter car enjoy fun`},
+	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
+		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
+		lär vet veta bra duger`},
+	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
+		purpose function functions work works offer tips learn teach know good`},
+	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret`},
+	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging`},
+})
+
+// aboutWord is what a word of aboutLexicon means.
+type aboutWord struct {
+	intent chatIntent
+	lang   string
+}
+
+func buildAboutLexicon(groups []struct {
+	intent chatIntent
+	lang   string
+	words  string
+}) map[string]aboutWord {
+	m := map[string]aboutWord{}
+	for _, g := range groups {
+		for _, w := range chatWords(g.words) {
+			if _, dup := m[w]; !dup {
+				m[w] = aboutWord{g.intent, g.lang}
+			}
+		}
+	}
+	return m
+}
+
+// foldedSet is the set of the folded words of list.
+func foldedSet(list string) map[string]string {
+	m := map[string]string{}
+	for _, part := range strings.Split(list, "|") {
+		lang, words, _ := strings.Cut(part, ":")
+		for _, w := range chatWords(words) {
+			m[w] = lang
+		}
+	}
+	return m
+}
+
+var (
+	// botAddress are the words that address the bot or name what it may
+	// be, by language ("" for either).
+	botAddress = foldedSet(`sv:du dig dej din ditt dina ni er|en:you your yours yourself ya|:bot boten botten bots
+		passionbot passionboten chatbot chatboten chattbot ai chatgpt gpt bard copilot robot roboten
+		automatic automated automatisk automatiskt automatiserad`)
+	// requestModals and requestVerbs make the "you" of a request for
+	// something else ("kan du berätta …", "could you explain …", "do you
+	// know …"): that "you" does not make the line about the bot.
+	requestModals = foldedSet(`:kan kunde skulle vill kanske can could would will do did have`)
+	requestVerbs  = foldedSet(`:berätta förklara säga visa ge tipsa rekommendera hitta lista beskriva
+		vet känner hört koll tell explain say show give recommend suggest find list describe know heard
+		remember minns`)
+	// requestAfter are the words after a request verb that ask nothing
+	// yet ("kan du berätta för mig", "can you tell me").
+	requestAfter = foldedSet(`:mig oss me us för till om snälla please lite little bit more mer gärna`)
+	// botFeatures are what the bot offers that the knowledge base
+	// explains ("is there a course in the bot?"): a line naming one is a
+	// question for the base, even where the word is everyday language.
+	botFeatures = foldedSet(`:kurs kursen kurser lektion lektioner quiz träff träffar träffen meetup meetups
+		event events intressen intresse interests interest course courses lesson lessons privacy integritet
+		data uppgifter matchning matching match profil profile`)
+	// genericAsk opens an English question whose "you" is anyone ("how do
+	// you book the kiln"), unless the verb after it is about the bot.
+	genericAsk = foldedSet(`:how where when what which who`)
+	// genericModals stand between genericAsk and that "you".
+	genericModals = foldedSet(`:do does can could should would`)
+)
+
+// recognizeAboutBot reads text as talk about the bot: the intent of the
+// reply and the language ("" when the words do not say). words sorts the
+// words the base knows (knowledge.Index.Words): subject matter, and words
+// unknown to the base and to everyday language. chatNone when the text is
+// anything else.
+func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (subject, other []string)) (chatIntent, string) {
+	if utf8.RuneCountInString(text) > maxChatRunes || strings.ContainsAny(text, "0123456789") {
+		return chatNone, ""
+	}
+	ws := v.normalize(chatWords(text))
+	if len(ws) == 0 || len(ws) > aboutBotWords {
+		return chatNone, ""
+	}
+	addressed, sv, en := false, 0, 0
+	count := func(lang string) {
+		switch lang {
+		case bot.LangSV:
+			sv++
+		case bot.LangEN:
+			en++
+		}
+	}
+	intent := chatNone
+	for i, w := range ws {
+		if _, ok := botFeatures[w]; ok {
+			return chatNone, ""
+		}
+		if lang, ok := botAddress[w]; ok {
+			count(lang)
+			if !requestYou(ws, i) && !genericYou(ws, i) {
+				addressed = true
+			}
+			continue
+		}
+		if a, ok := aboutLexicon[w]; ok {
+			intent = max(intent, a.intent)
+			count(a.lang)
+			continue
+		}
+		if p, ok := v.phrases[w]; ok && p.intent > chatAck {
+			intent = max(intent, p.intent)
+		}
+	}
+	if !addressed {
+		return chatNone, ""
+	}
+	// The base reads the words as written (chatWords folds "finns" to
+	// "fins"); the words that address the bot or say what is asked of it
+	// are not subject matter even where the base knows them ("bot").
+	subject, other := words(text)
+	if slices.ContainsFunc(subject, notAboutBot) || (intent == chatNone && slices.ContainsFunc(other, notAboutBot)) {
+		return chatNone, ""
+	}
+	if intent == chatNone {
+		intent = chatWho
+	}
+	switch {
+	case sv > en:
+		return intent, bot.LangSV
+	case en > sv:
+		return intent, bot.LangEN
+	}
+	return intent, ""
+}
+
+// notAboutBot reports whether a word, as the knowledge base reads it, is
+// neither a word that addresses the bot nor one that says what is asked
+// of it.
+func notAboutBot(w string) bool {
+	for _, f := range chatWords(w) {
+		_, address := botAddress[f]
+		_, about := aboutLexicon[f]
+		if !address && !about {
+			return true
+		}
+	}
+	return false
+}
+
+// requestYou reports whether ws[i], a word addressing the bot, is the
+// "you" of a request for something else: a modal before it and a request
+// verb after it, followed by more than "me" or "please" ("kan du berätta
+// när träffen börjar", "do you know who wrote it", but not "what do you
+// know").
+func requestYou(ws []string, i int) bool {
+	if i == 0 || i+1 >= len(ws) {
+		return false
+	}
+	if _, ok := requestModals[ws[i-1]]; !ok {
+		return false
+	}
+	if _, ok := requestVerbs[ws[i+1]]; !ok {
+		return false
+	}
+	for _, w := range ws[i+2:] {
+		if _, filler := requestAfter[w]; !filler {
+			return true
+		}
+	}
+	return false
+}
+
+// genericYou reports whether ws[i] is the "you" of a question about what
+// anyone does ("how do you book the kiln", "where can you buy clay"): an
+// English question word and a modal before it, and after it a verb that
+// asks nothing of the bot.
+func genericYou(ws []string, i int) bool {
+	if ws[i] != "you" || i < 2 || i+1 >= len(ws) {
+		return false
+	}
+	if _, ok := genericModals[ws[i-1]]; !ok {
+		return false
+	}
+	if _, ok := genericAsk[ws[i-2]]; !ok {
+		return false
+	}
+	_, about := aboutLexicon[ws[i+1]]
+	return !about
+}

@@ -1,0 +1,108 @@
+package commands
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"passionbot/knowledge"
+)
+
+// builtinIndex is the index of the built-in knowledge base.
+func builtinIndex(t *testing.T) *knowledge.Index {
+	t.Helper()
+	topics, err := knowledge.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return knowledge.NewIndex(topics)
+}
+
+// TestAboutBot: lines about the bot itself, in shapes no phrase list
+// holds, are small talk with the reply that answers them; questions that
+// only address the bot to ask for something else ("kan du berätta …",
+// "do you know …", "how do you book …") or that name what the base is
+// about are not.
+func TestAboutBot(t *testing.T) {
+	ix := builtinIndex(t)
+	for _, c := range []struct {
+		text   string
+		intent chatIntent
+		lang   string
+	}{
+		{"vilket namn har du egentligen?", chatWho, "sv"},
+		{"and who might you be?", chatWho, "en"},
+		{"is someone typing this or is it automatic?", chatWho, "en"},
+		{"var bor du någonstans?", chatWho, "sv"},
+		{"do you ever get bored?", chatPersonal, "en"},
+		{"gillar du pizza?", chatPersonal, "sv"},
+		{"what's your favourite colour", chatPersonal, "en"},
+		{"vad tycker du om vädret idag?", chatPersonal, "sv"},
+		{"what are your skills?", chatWhat, "en"},
+		{"vad är du bra på?", chatWhat, "sv"},
+		{"how is your day going so far?", chatHowAreYou, "en"},
+		{"hur känns dagen för dig?", chatHowAreYou, "sv"},
+		{"vilken duktig bot", chatPraise, ""},
+	} {
+		intent, lang := smallTalkVocab.recognizeAboutBot(c.text, "", ix.Words)
+		if intent != c.intent || lang != c.lang {
+			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
+		}
+	}
+	for _, text := range []string{
+		"kan du berätta när nästa träff är?", "can you tell me the opening hours?",
+		"do you know who wrote the report?", "vet du vem som skrev rapporten?",
+		"har du koll på öppettiderna för verkstaden?", "how do you book the kiln?",
+		"where can you buy clay in Halmstad?", "what do you think about PUNKS?",
+		"vad vet du om passionsdriven ekonomi?", "is there a course in the bot?",
+		"can you help me find the report about VIAkub?", "do you know zoom?",
+		"kan du förklara vad PUNKS gör", "could you explain the three principles please",
+		"what do you know about Linda Nordfors", "hur gör man för att bli medlem?",
+	} {
+		if intent, _ := smallTalkVocab.recognizeAboutBot(text, "", ix.Words); intent != chatNone {
+			t.Errorf("%q read as talk about the bot (%d)", text, intent)
+		}
+	}
+}
+
+// TestQuestionsAreNotAboutBot reads every question of the knowledge base's
+// evaluation, tuning and held-out sets: none is read as talk about the
+// bot, except the questions about the bot itself (topics bot-about and
+// bot-how-to-ask), which the "who" and "what" replies answer. The
+// held-out sets' questions are counted, not shown.
+func TestQuestionsAreNotAboutBot(t *testing.T) {
+	ix := builtinIndex(t)
+	files := []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
+		"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl", "heldout3/questions.jsonl",
+		"heldout4/questions.jsonl", "heldout5/questions.jsonl"}
+	n, caught := 0, 0
+	for _, name := range files {
+		f, err := os.Open("../knowledge/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			var line struct{ Q, Lang, Topic string }
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			n++
+			if line.Topic == "bot-about" || line.Topic == "bot-how-to-ask" {
+				continue
+			}
+			if intent, _ := smallTalkVocab.recognizeAboutBot(line.Q, line.Lang, ix.Words); intent != chatNone {
+				caught++
+				if name == "heldout2/questions.jsonl" || name[:4] != "held" {
+					t.Errorf("%s: question %q read as talk about the bot (%d)", name, line.Q, intent)
+				}
+			}
+		}
+		f.Close()
+	}
+	if caught > 0 {
+		t.Errorf("%d of %d questions read as talk about the bot", caught, n)
+	}
+	t.Logf("%d questions, none read as talk about the bot", n)
+}
