@@ -88,8 +88,16 @@ func (b *Bot) looksLikeCommand(toks []token) bool {
 	if len(words) == 0 || b.opt.Chat != nil && b.opt.Chat(tokensText(toks)) {
 		return false
 	}
-	if b.reg.IsGroup(words[0]) || (len(words) == 2 && strings.Contains(b.suggest(words), " ")) {
-		return true // "role lsit", "rolle list"
+	if b.reg.IsGroup(words[0]) {
+		return true // "role lsit"
+	}
+	if len(words) == 2 {
+		// "rolle list", but not "that answer made no sense": each word
+		// within reach of the command's word.
+		if first, second, ok := strings.Cut(b.suggest(words), " "); ok {
+			return levenshtein.ComputeDistance(words[0], first) <= typoReach(first) &&
+				levenshtein.ComputeDistance(words[1], second) <= typoReach(second)
+		}
 	}
 	return len(toks) == 1 && b.suggest(words) != ""
 }

@@ -34,27 +34,34 @@ var aboutLexicon = buildAboutLexicon([]struct {
 	{chatWho, "sv", `namn heter hete kallas kalla människa människor person riktig riktigt levande medveten
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
-		dator maskin program robot automatisk automatiskt automatiserad`},
+		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
-		really actually computer machine program robot automatic automated automatically someone somebody`},
+		really actually computer machine program someone somebody smart smarter smartest intelligent
+		intelligence clever powered version model`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
 		husdjur katt hund kaffe fika öl sport fotboll spela spelar spel läsa läser semester jul födelsedag
-		åsikt smak godis vin te sommar vinter resa reser bil`},
+		åsikt smak godis vin te sommar vinter resa reser bil hejar supporter fritid fritiden helgen dricker
+		druckit`},
 	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
 		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
 		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
 		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
-		birthday opinion taste candy wine summer winter car enjoy fun`},
+		birthday opinion taste candy wine summer winter car enjoy fun support supporter team free spare weekend
+		drink drinking`},
 	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
 		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
 		lär vet veta bra duger`},
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
 		purpose function functions work works offer tips learn teach know good`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret`},
-	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging`},
+	{chatUnsure, "sv", `sämsta sämre sämst dålig dåligt dåliga värdelös värdelöst dum dumt korkad korkat seg långsam
+		långsamt lyssnar ordentligt fel felaktigt konstig konstigt obegriplig obegripligt ens`},
+	{chatUnsure, "en", `worst worse bad terrible awful useless wrong stupid dumb slow listening properly sense weird
+		strange confusing even`},
+	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging life treating`},
 })
 
 // aboutWord is what a word of aboutLexicon means.
@@ -96,7 +103,11 @@ var (
 	// be, by language ("" for either).
 	botAddress = foldedSet(`sv:du dig dej din ditt dina ni er|en:you your yours yourself ya|:bot boten botten bots
 		passionbot passionboten chatbot chatboten chattbot ai chatgpt gpt bard copilot robot roboten
-		automatic automated automatisk automatiskt automatiserad`)
+		automatic automated automatisk automatiskt automatiserad siri alexa cortana gemini claude typing`)
+	// botOutput are the words that name what the bot said ("det där var
+	// det sämsta svaret", "what kind of answer is that"): they address it
+	// too, and a line about them without more to say is a reaction.
+	botOutput = foldedSet(`sv:svaret svar svaren|en:answer answers reply response`)
 	// requestModals and requestVerbs make the "you" of a request for
 	// something else ("kan du berätta …", "could you explain …", "do you
 	// know …"): that "you" does not make the line about the bot.
@@ -124,8 +135,10 @@ var (
 // reply and the language ("" when the words do not say). words sorts the
 // words the base knows (knowledge.Index.Words): subject matter, and words
 // unknown to the base and to everyday language. chatNone when the text is
-// anything else.
-func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (subject, other []string)) (chatIntent, string) {
+// anything else. With lenient, for a line the base could not answer, a
+// personal question or one about who or how the bot is may name the
+// base's subject matter too ("do you like Sweden?", "gillar du Halmstad?").
+func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (subject, other []string), lenient bool) (chatIntent, string) {
 	if utf8.RuneCountInString(text) > maxChatRunes || strings.ContainsAny(text, "0123456789") {
 		return chatNone, ""
 	}
@@ -133,7 +146,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	if len(ws) == 0 || len(ws) > aboutBotWords {
 		return chatNone, ""
 	}
-	addressed, sv, en := false, 0, 0
+	addressed, output, sv, en := false, false, 0, 0
 	count := func(lang string) {
 		switch lang {
 		case bot.LangSV:
@@ -142,11 +155,21 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			en++
 		}
 	}
-	intent := chatNone
+	// lexical is the intent the words of aboutLexicon say, phrase the one
+	// the small-talk phrases among the words say; unsure whether a word
+	// finds fault.
+	lexical, phrase, unsure := chatNone, chatNone, false
 	for i, w := range ws {
 		if _, ok := botFeatures[w]; ok {
 			return chatNone, ""
 		}
+		if lang, ok := botOutput[w]; ok {
+			count(lang)
+			output = true
+			continue
+		}
+		w = typoOf(w)
+		ws[i] = w
 		if lang, ok := botAddress[w]; ok {
 			count(lang)
 			if !requestYou(ws, i) && !genericYou(ws, i) {
@@ -154,26 +177,46 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			}
 			continue
 		}
-		if a, ok := aboutLexicon[w]; ok {
-			intent = max(intent, a.intent)
+		if a, ok := aboutLexicon[w]; ok || favourite(w) {
+			if !ok {
+				a = aboutWord{chatPersonal, ""}
+			}
+			lexical = max(lexical, a.intent)
+			unsure = unsure || a.intent == chatUnsure
 			count(a.lang)
 			continue
 		}
 		if p, ok := v.phrases[w]; ok && p.intent > chatAck {
-			intent = max(intent, p.intent)
+			phrase = max(phrase, p.intent)
 		}
 	}
-	if !addressed {
+	intent := max(lexical, phrase)
+	switch {
+	case !addressed && !output:
 		return chatNone, ""
+	case !addressed:
+		// Only what the bot said is spoken of ("that answer made no
+		// sense", "bra svar, tack"): a reaction to it.
+		intent = phrase
+		if unsure {
+			intent = max(intent, chatUnsure)
+		}
 	}
 	// The base reads the words as written (chatWords folds "finns" to
 	// "fins"); the words that address the bot or say what is asked of it
 	// are not subject matter even where the base knows them ("bot").
 	subject, other := words(text)
-	if slices.ContainsFunc(subject, notAboutBot) || (intent == chatNone && slices.ContainsFunc(other, notAboutBot)) {
+	named := slices.ContainsFunc(subject, notAboutBot)
+	if lenient {
+		named = named && intent != chatPersonal && intent != chatWho && intent != chatHowAreYou
+	}
+	if named || (intent == chatNone && slices.ContainsFunc(other, v.notChat)) {
 		return chatNone, ""
 	}
-	if intent == chatNone {
+	switch {
+	case intent == chatNone && output:
+		intent = chatUnsure
+	case intent == chatNone:
 		intent = chatWho
 	}
 	switch {
@@ -185,11 +228,71 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	return intent, ""
 }
 
+// notChat reports whether a word, as the knowledge base reads it, is
+// neither about the bot (notAboutBot) nor a word of small talk ("lol").
+func (v *chatVocab) notChat(w string) bool {
+	if !notAboutBot(w) {
+		return false
+	}
+	for _, f := range chatWords(w) {
+		if !v.known(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// favourites are the beginnings of words that ask for the bot's
+// favourite something ("favoritfärg", "favouritefood").
+var favourites = []string{"favorit", "favourit", "favorite"}
+
+// favourite reports whether w, folded, asks for a favourite something,
+// two neighbouring letters swapped or not ("favoirtmat").
+func favourite(w string) bool {
+	for _, f := range favourites {
+		if len(w) >= len(f) && (strings.HasPrefix(w, f) || swapped(w[:len(f)], f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// typoOf returns the word addressing the bot or of aboutLexicon that w is
+// with two neighbouring letters swapped ("yuo", "slwo"), else w.
+func typoOf(w string) string {
+	if utf8.RuneCountInString(w) < 3 {
+		return w
+	}
+	_, address := botAddress[w]
+	_, about := aboutLexicon[w]
+	if address || about {
+		return w
+	}
+	for _, set := range []map[string]string{botAddress, aboutSpellings} {
+		for a := range set {
+			if len(a) == len(w) && swapped(w, a) {
+				return a
+			}
+		}
+	}
+	return w
+}
+
+// aboutSpellings are aboutLexicon's words, as a set for typoOf.
+var aboutSpellings = func() map[string]string {
+	m := map[string]string{}
+	for w := range aboutLexicon {
+		m[w] = ""
+	}
+	return m
+}()
+
 // notAboutBot reports whether a word, as the knowledge base reads it, is
 // neither a word that addresses the bot nor one that says what is asked
 // of it.
 func notAboutBot(w string) bool {
 	for _, f := range chatWords(w) {
+		f = typoOf(f)
 		_, address := botAddress[f]
 		_, about := aboutLexicon[f]
 		if !address && !about {
@@ -201,20 +304,22 @@ func notAboutBot(w string) bool {
 
 // requestYou reports whether ws[i], a word addressing the bot, is the
 // "you" of a request for something else: a modal before it and a request
-// verb after it, followed by more than "me" or "please" ("kan du berätta
-// när träffen börjar", "do you know who wrote it", but not "what do you
-// know").
+// verb after it, or a request verb before it, followed by more than "me"
+// or "please" ("kan du berätta när träffen börjar", "do you know who
+// wrote it", "vet du vem som skrev den", but not "what do you know").
 func requestYou(ws []string, i int) bool {
 	if i == 0 || i+1 >= len(ws) {
 		return false
 	}
-	if _, ok := requestModals[ws[i-1]]; !ok {
+	after := i + 2
+	if _, ok := requestVerbs[ws[i-1]]; ok {
+		after = i + 1 // "vet du vem som …", "känner du till …"
+	} else if _, ok := requestModals[ws[i-1]]; !ok {
+		return false
+	} else if _, ok := requestVerbs[ws[i+1]]; !ok {
 		return false
 	}
-	if _, ok := requestVerbs[ws[i+1]]; !ok {
-		return false
-	}
-	for _, w := range ws[i+2:] {
+	for _, w := range ws[after:] {
 		if _, filler := requestAfter[w]; !filler {
 			return true
 		}

@@ -45,7 +45,7 @@ func TestAboutBot(t *testing.T) {
 		{"hur känns dagen för dig?", chatHowAreYou, "sv"},
 		{"vilken duktig bot", chatPraise, ""},
 	} {
-		intent, lang := smallTalkVocab.recognizeAboutBot(c.text, "", ix.Words)
+		intent, lang := smallTalkVocab.recognizeAboutBot(c.text, "", ix.Words, false)
 		if intent != c.intent || lang != c.lang {
 			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
@@ -60,7 +60,7 @@ func TestAboutBot(t *testing.T) {
 		"kan du förklara vad PUNKS gör", "could you explain the three principles please",
 		"what do you know about Linda Nordfors", "hur gör man för att bli medlem?",
 	} {
-		if intent, _ := smallTalkVocab.recognizeAboutBot(text, "", ix.Words); intent != chatNone {
+		if intent, _ := smallTalkVocab.recognizeAboutBot(text, "", ix.Words, false); intent != chatNone {
 			t.Errorf("%q read as talk about the bot (%d)", text, intent)
 		}
 	}
@@ -92,7 +92,7 @@ func TestQuestionsAreNotAboutBot(t *testing.T) {
 			if line.Topic == "bot-about" || line.Topic == "bot-how-to-ask" {
 				continue
 			}
-			if intent, _ := smallTalkVocab.recognizeAboutBot(line.Q, line.Lang, ix.Words); intent != chatNone {
+			if intent, _ := smallTalkVocab.recognizeAboutBot(line.Q, line.Lang, ix.Words, false); intent != chatNone {
 				caught++
 				if name == "heldout2/questions.jsonl" || name[:4] != "held" {
 					t.Errorf("%s: question %q read as talk about the bot (%d)", name, line.Q, intent)

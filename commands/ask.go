@@ -136,13 +136,18 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	}
 	// Talk about the bot itself ("vilket namn har du?", "do you ever
 	// sleep?"): small talk, when it names nothing the base is about.
-	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words); chatted {
+	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, false); chatted {
 		return err
 	}
 	a := f.lib.Ask(q, c.Lang)
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	if a.Answered {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
+	}
+	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, true); chatted {
+		// "do you like Sweden?": about the bot, though it names a place
+		// the base knows, and the base has nothing to say to it.
+		return err
 	}
 	if f.chat.chatter(q) {
 		// A short line that is no question (or only emoji): a friendly

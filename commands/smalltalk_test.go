@@ -131,3 +131,43 @@ func TestSmallTalkAroundOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTalkAboutTheBot: questions and remarks about the bot itself, in
+// shapes no phrase list holds, get a small-talk reply in the member's
+// language and never enter the queue; a question that only addresses the
+// bot to ask for something the base does not know still does, and one
+// the base knows is answered.
+func TestTalkAboutTheBot(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	for _, c := range []struct{ lang, text, key string }{
+		{"sv", "vilket namn har du egentligen?", "chat.who"},
+		{"en", "is someone typing this or is it automatic?", "chat.who"},
+		{"sv", "Vilken är din favoirtmat?", "chat.personal"},
+		{"en", "do you like Sweden?", "chat.personal"},
+		{"en", "what are your skills?", "chat.what"},
+		{"sv", "hur känns dagen för dig?", "chat.how"},
+		{"en", "that answer made no sense", "chat.unsure"},
+		{"sv", "det där var det sämsta svaret ever", "chat.unsure"},
+		{"sv", "hej från Varberg 😊", "chat.greet"},
+		{"en", "Sorry about my English", "chat.sorry"},
+	} {
+		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
+			t.Errorf("%q: %q, want %q", c.text, got, want)
+		}
+	}
+	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
+		t.Fatalf("%d lines about the bot in the queue", n)
+	}
+	for i, text := range []string{"can you tell me the opening hours of the pottery studio?", "vet du vem som har nycklarna till ateljén?", "how do you book the kiln?"} {
+		if got := h.SayIn(kim, "en", text); !strings.Contains(got, "saved the question") && !strings.Contains(got, "sparat frågan") {
+			t.Errorf("%q is a question: %q", text, got)
+		}
+		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
+			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
+		}
+	}
+	if got := h.SayIn(kim, "sv", "vad vet du om PUNKS?"); !strings.Contains(got, "PUNKS") || strings.Contains(got, "bara en bot") {
+		t.Errorf("a question about the base's subject: %q", got)
+	}
+}

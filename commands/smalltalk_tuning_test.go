@@ -27,7 +27,14 @@ import (
 // registers: dialect greetings, "are you a robot/AI", reactions,
 // compliments, mild frustration, emoji), first measured before any tuning
 // on it: sv 130/150, en 130/150, 17 lines into the queue; after tuning
-// 150/150 each, 0 queued.
+// 150/150 each, 0 queued. heldout6 and heldout7 (measured blind once
+// each, TestSmallTalkHeldOut then) are tuning sets since: their misses
+// led to the rule for talk about the bot (aboutbot.go). The third tuning
+// set (testdata/smalltalk_tuning3.jsonl, 200 + 200 lines), first measured
+// with that rule and before any tuning on it: sv 179/200, en 173/200, 23
+// lines into the queue; after: sv 200/200, en 198/200, 0 queued (left:
+// "10/10 would chat again", a number; "Sorry for being grumpy, long day",
+// four words around the apology).
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -39,9 +46,9 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning", "testdata/smalltalk_tuning.jsonl", 150, 150, 0},
 		{"heldout2", "../knowledge/testdata/heldout2/smalltalk.jsonl", 50, 50, 0},
 		{"tuning2", "testdata/smalltalk_tuning2.jsonl", 150, 150, 0},
-		{"heldout6", "../knowledge/testdata/heldout6/smalltalk.jsonl", 0, 0, 100},
-		{"heldout7", "../knowledge/testdata/heldout7/smalltalk.jsonl", 0, 0, 100},
-		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 0, 0, 400},
+		{"heldout6", "../knowledge/testdata/heldout6/smalltalk.jsonl", 50, 50, 0},
+		{"heldout7", "../knowledge/testdata/heldout7/smalltalk.jsonl", 50, 50, 0},
+		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 200, 198, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)

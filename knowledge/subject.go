@@ -19,7 +19,7 @@ func (ix *Index) Words(text string) (subject, other []string) {
 		if isStop(w) {
 			return true
 		}
-		if _, everyday := generalRank[w]; everyday {
+		if everyday(w) {
 			return true
 		}
 		sc.slots = sc.slots[:0]
@@ -41,4 +41,24 @@ func (ix *Index) Words(text string) (subject, other []string) {
 	})
 	sc.slots = sc.slots[:0]
 	return subject, other
+}
+
+// generalStems are the Swedish and English stems of the general lists'
+// words: "helped" and "hjälpte" are as everyday as "help" and "hjälpa".
+var generalStems = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range generalRank {
+		m[stem(w, "sv")+"/sv"] = true
+		m[stem(w, "en")+"/en"] = true
+	}
+	return m
+}()
+
+// everyday reports whether w, folded, is on the general lists or a form
+// of a word on them.
+func everyday(w string) bool {
+	if _, ok := generalRank[w]; ok {
+		return true
+	}
+	return generalStems[stem(w, "sv")+"/sv"] || generalStems[stem(w, "en")+"/en"]
 }
