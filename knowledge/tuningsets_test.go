@@ -21,6 +21,8 @@ import (
 //     long stories before the question
 //   - tuning5.jsonl: 240 blind questions for the fifth pass, a third
 //     unanswerable
+//   - tuning6.jsonl: 240 blind questions for the sixth pass, written from
+//     the seed documents only
 func TestTuningSets(t *testing.T) {
 	for _, set := range []struct {
 		name              string
@@ -30,6 +32,7 @@ func TestTuningSets(t *testing.T) {
 		{"tuning3", 95, 95},
 		{"tuning4", 78, 90},
 		{"tuning5", 85, 77},
+		{"tuning6", 0, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.name + ".jsonl")
