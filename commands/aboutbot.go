@@ -34,29 +34,33 @@ var aboutLexicon = buildAboutLexicon([]struct {
 	{chatWho, "sv", `namn heter hete kallas kalla människa människor person riktig riktigt levande medveten
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
-		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell`},
+		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
 		really actually computer machine program someone somebody smart smarter smartest intelligent
-		intelligence clever powered version model`},
+		intelligence powered version model who`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
 		husdjur katt hund kaffe fika öl sport fotboll spela spelar spel läsa läser semester jul födelsedag
 		åsikt smak godis vin te sommar vinter resa reser bil hejar supporter fritid fritiden helgen dricker
-		druckit`},
+		druckit någonsin fryser frusen kall kallt varm varmt hungrig törstig sjuk förkyld ont ledig semestern`},
 	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
 		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
 		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
 		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
 		birthday opinion taste candy wine summer winter car enjoy fun support supporter team free spare weekend
-		drink drinking`},
+		drink drinking ever cold hot hungry thirsty sick ill hurt pain off`},
 	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
 		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
 		lär vet veta bra duger`},
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
 		purpose function functions work works offer tips learn teach know good`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret`},
+	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig
+		charmig underbar fantastisk grym grymt`},
+	{chatPraise, "en", `clever nice sweet cute funny kind helpful great lovely charming awesome brilliant amazing
+		wonderful fantastic`},
 	{chatUnsure, "sv", `sämsta sämre sämst dålig dåligt dåliga värdelös värdelöst dum dumt korkad korkat seg långsam
 		långsamt lyssnar ordentligt fel felaktigt konstig konstigt obegriplig obegripligt ens`},
 	{chatUnsure, "en", `worst worse bad terrible awful useless wrong stupid dumb slow listening properly sense weird
@@ -102,7 +106,8 @@ var (
 	// botAddress are the words that address the bot or name what it may
 	// be, by language ("" for either).
 	botAddress = foldedSet(`sv:du dig dej din ditt dina ni er|en:you your yours yourself ya|:bot boten botten bots
-		passionbot passionboten chatbot chatboten chattbot ai chatgpt gpt bard copilot robot roboten
+		passionbot passionboten chatbot chatboten chattbot chatbots chatbotar ai ais chatgpt gpt bard copilot
+		robot roboten robots robotar bots botar skärmen screen tangentbordet keyboard
 		automatic automated automatisk automatiskt automatiserad siri alexa cortana gemini claude typing`)
 	// botOutput are the words that name what the bot said ("det där var
 	// det sämsta svaret", "what kind of answer is that"): they address it
@@ -206,7 +211,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// "fins"); the words that address the bot or say what is asked of it
 	// are not subject matter even where the base knows them ("bot").
 	subject, other := words(text)
-	named := slices.ContainsFunc(subject, notAboutBot)
+	named := slices.ContainsFunc(subject, v.subjectMatter)
 	if lenient {
 		named = named && intent != chatPersonal && intent != chatWho && intent != chatHowAreYou
 	}
@@ -226,6 +231,22 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		return intent, bot.LangEN
 	}
 	return intent, ""
+}
+
+// subjectMatter reports whether a word the knowledge base knows as its
+// subject matter is that here: not about the bot (notAboutBot), nor a
+// greeting or the like on its own ("tjena", which the base may mention).
+func (v *chatVocab) subjectMatter(w string) bool {
+	if !notAboutBot(w) {
+		return false
+	}
+	f := chatWords(w)
+	if len(f) == 1 {
+		if p, ok := v.phrases[f[0]]; ok && p.intent > chatFiller {
+			return false
+		}
+	}
+	return true
 }
 
 // notChat reports whether a word, as the knowledge base reads it, is

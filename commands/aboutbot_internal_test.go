@@ -43,7 +43,7 @@ func TestAboutBot(t *testing.T) {
 		{"vad är du bra på?", chatWhat, "sv"},
 		{"how is your day going so far?", chatHowAreYou, "en"},
 		{"hur känns dagen för dig?", chatHowAreYou, "sv"},
-		{"vilken duktig bot", chatPraise, ""},
+		{"vilken duktig bot", chatPraise, "sv"},
 	} {
 		intent, lang := smallTalkVocab.recognizeAboutBot(c.text, "", ix.Words, false)
 		if intent != c.intent || lang != c.lang {

@@ -34,7 +34,9 @@ import (
 // with that rule and before any tuning on it: sv 179/200, en 173/200, 23
 // lines into the queue; after: sv 200/200, en 198/200, 0 queued (left:
 // "10/10 would chat again", a number; "Sorry for being grumpy, long day",
-// four words around the apology).
+// four words around the apology). heldout9 (50 + 50 lines, written blind
+// with tuning3), measured once after the tuning3 pass: sv 40/50, en 46/50,
+// 8 lines into the queue; a tuning set since (now 50/50 each, 0 queued).
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -49,6 +51,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout6", "../knowledge/testdata/heldout6/smalltalk.jsonl", 50, 50, 0},
 		{"heldout7", "../knowledge/testdata/heldout7/smalltalk.jsonl", 50, 50, 0},
 		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 200, 198, 0},
+		{"heldout9", "../knowledge/testdata/heldout9/smalltalk.jsonl", 50, 50, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
