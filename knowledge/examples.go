@@ -503,7 +503,7 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	säger sa tycker vill ville borde leder ledde stöder stödjer innehåller
 	heter hette står stod räknas krävs täcker
 	föreslår föreslog rekommenderar rekommenderade nämner nämnde visar visade
-	tar tog
+	tar tog tipsar tipsade riktar riktade
 	has have does did sits founded wrote invented`)
 
 // isYesNo reports whether q asks a yes/no question: the first word of

@@ -50,6 +50,7 @@ type params struct {
 	exUnknown    float64            // how much the unknown share of a question lowers its example similarity
 	storyW       float64            // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
+	storyLast    bool               // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
@@ -82,6 +83,7 @@ var defaultParams = params{
 	defaultYes:   0.9,
 	exUnknown:    0,
 	storyW:       0.25,
+	storyLast:    true,
 }
 
 const (

@@ -103,10 +103,16 @@ func (ix *Index) analyze(q string, sc *scratch) {
 // . ! ? a line break or a pictograph (chat writes 🙄 for a full stop).
 func (ix *Index) sentences(q string, sc *scratch) {
 	story := float32(ix.p.storyW)
-	if story >= 1 || !strings.Contains(q, "?") {
+	hasQ := strings.Contains(q, "?")
+	last := -1 // without "?": the byte offset of the last sentence, which asks
+	if !hasQ && ix.p.storyLast && story < 1 {
+		last = ix.lastSentence(q, sc)
+	}
+	if story >= 1 || !hasQ && last <= 0 {
 		story = 1
 	}
 	asks, tells := false, false
+	rest := q
 	for len(q) > 0 && len(sc.toks) < maxQueryTokens {
 		end, next := len(q), len(q)
 		if i := strings.IndexFunc(q, isSentenceEnd); i >= 0 {
@@ -115,7 +121,13 @@ func (ix *Index) sentences(q string, sc *scratch) {
 			next = i + size
 		}
 		w := float32(1)
-		if story < 1 && (end == len(q) || q[end] != '?') {
+		switch {
+		case story == 1:
+		case hasQ:
+			if end == len(q) || q[end] != '?' {
+				w = story
+			}
+		case len(rest)-len(q) < last:
 			w = story
 		}
 		sentence := q[:end]
@@ -145,6 +157,32 @@ func (ix *Index) sentences(q string, sc *scratch) {
 			sc.tokCtx[i] = 1
 		}
 	}
+}
+
+// lastSentence returns the byte offset in q of its last sentence with a
+// meaningful word, 0 when that is the first one. A question without "?"
+// asks in its last sentence ("Jag har en kaffevagn … målet är att sälja
+// bolaget. Är det passionsdrivet", "new here! what is …").
+func (ix *Index) lastSentence(q string, sc *scratch) int {
+	last, off := 0, 0
+	for off < len(q) {
+		end, next := len(q), len(q)
+		if i := strings.IndexFunc(q[off:], isSentenceEnd); i >= 0 {
+			end = off + i
+			_, size := utf8.DecodeRuneInString(q[end:])
+			next = end + size
+		}
+		meaningful := false
+		sc.tk.each(q[off:end], 0, func(t string) bool {
+			meaningful = !isStop(t)
+			return !meaningful
+		})
+		if meaningful {
+			last = off
+		}
+		off = next
+	}
+	return last
 }
 
 // isSentenceEnd reports whether r ends a sentence of a question.

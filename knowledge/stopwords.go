@@ -33,8 +33,8 @@ menar betyder betyda innebär innebära egentligen berätta berättar förklara
 förklarar beskriv beskriva snälla tack hej hejsan undrar veta vet ens också även
 mer mera mest lite typ liksom väl nog dvs alltså handlar handla säga säger sa
 sak saker ge många ner ned måste vilja hela helt ofta själv vår våra vårt vems
-vilkas mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas va
-nånstans någonstans enligt
+vilkas själva mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas va
+nånstans någonstans enligt redan lät
 `
 
 const enStopText = `
@@ -53,7 +53,7 @@ anyone somebody anybody tell explain describe please thanks thank hi hello hey
 know mean meaning really actually exactly want wanted get got kind sort
 basically thing things stuff etc ok okay lot lots much many well even still
 whether shall may might must would say says said go going wondering wonder
-give often called according smth sth
+give often called according smth sth sorry already
 `
 
 var (
