@@ -393,6 +393,10 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 		return
 	}
 	cw := float32(ix.p.clauseW)
+	// A question that speaks of oneself somewhere speaks of oneself in
+	// each clause: "is it passion-driven?" after "I run a coffee cart …"
+	// asks "am I passion-driven?".
+	self := ix.p.clauseSelf && slices.ContainsFunc(sc.grams, func(g gramWeight) bool { return g.h == selfGram })
 	for len(q) > 0 {
 		i := strings.IndexFunc(q, isClauseBreak)
 		clause := q
@@ -419,21 +423,68 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 		// the end of a story about oneself is a clause to match.
 		m := len(sc.cgrams)
 		sc.cgrams = funcGrams(sc.cgrams, clause)
+		if self && pointsBack(&sc.tk2, clause) && !slices.ContainsFunc(sc.cgrams[m:], func(g gramWeight) bool { return g.h == selfGram }) {
+			sc.cgrams = append(sc.cgrams, gramWeight{selfGram, funcWeight[selfGram]})
+		}
 		if n+len(sc.cgrams)-m < 2 {
 			continue
 		}
-		ix.exampleCosines(sc.cgrams, sc.exDot2, &sc.exTouch2)
-		for _, ex := range sc.exTouch2 {
-			if c := cw * sc.exDot2[ex]; c > sc.exDot[ex] {
-				if sc.exDot[ex] == 0 {
-					sc.exTouched = append(sc.exTouched, ex)
-				}
-				sc.exDot[ex] = c
-			}
-			sc.exDot2[ex] = 0
-		}
-		sc.exTouch2 = sc.exTouch2[:0]
+		ix.raiseClause(sc, sc.cgrams, cw)
 	}
+}
+
+// raiseClause raises sc.exDot to cw × the cosine of the clause grams gs.
+func (ix *Index) raiseClause(sc *scratch, gs []gramWeight, cw float32) {
+	ix.exampleCosines(gs, sc.exDot2, &sc.exTouch2)
+	for _, ex := range sc.exTouch2 {
+		if c := cw * sc.exDot2[ex]; c > sc.exDot[ex] {
+			if sc.exDot[ex] == 0 {
+				sc.exTouched = append(sc.exTouched, ex)
+			}
+			sc.exDot[ex] = c
+		}
+		sc.exDot2[ex] = 0
+	}
+	sc.exTouch2 = sc.exTouch2[:0]
+}
+
+// backWords point back to what a question told before ("… är det
+// passionsdrivet?", "does that fit?", "passion-driven or not?").
+var (
+	backWords  = wordSet(`det detta it that this`)
+	claimWords = wordSet(`true sant right rätt correct korrekt stämmer stämde`)
+)
+
+// pointsBack reports whether a clause asks about what the question told
+// before: a verb with a pronoun for its subject ("räknas det", "är det
+// passionsdrivet", "does that fit", "is it …"; not the "det" of "finns det
+// …"), or a clause ending in "or not"/"eller inte".
+func pointsBack(tk *tokenizer, clause string) bool {
+	var w0, w1, prev, last string
+	claim := false
+	n := 0
+	tk.each(clause, 0, func(w string) bool {
+		switch n {
+		case 0:
+			w0 = w
+		case 1:
+			w1 = w
+		}
+		n++
+		prev, last = last, w
+		_, c := claimWords[w]
+		claim = claim || c
+		return true
+	})
+	if claim {
+		return false // "is that true?", "stämmer det?": a claim, not oneself
+	}
+	if (prev == "or" || prev == "eller") && (last == "not" || last == "inte") {
+		return true
+	}
+	_, verb := yesNoWords[w0]
+	_, back := backWords[w1]
+	return verb && back && w1 != "inte" && w1 != "not" && w0 != "finns" && w0 != "fanns"
 }
 
 // leadFor returns the lead of the example of document d that is most

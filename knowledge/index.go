@@ -50,6 +50,7 @@ type params struct {
 	exUnknown    float64            // how much the unknown share of a question lowers its example similarity
 	storyW       float64            // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
+	clauseSelf   bool               // a question with the first person somewhere has it in each clause (matchClauses)
 	storyLast    bool               // without "?", the last sentence asks and the ones before it are the story
 }
 
@@ -84,6 +85,7 @@ var defaultParams = params{
 	exUnknown:    0,
 	storyW:       0.25,
 	storyLast:    true,
+	clauseSelf:   false,
 }
 
 const (
