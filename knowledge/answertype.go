@@ -98,7 +98,7 @@ var (
 func questionNeeds(q string) int {
 	var tk tokenizer
 	need := 0
-	var prev string
+	var prev, prev2 string
 	pos := 0 // position after leading greetings
 	n := 0
 	howMuch := false
@@ -106,17 +106,18 @@ func questionNeeds(q string) int {
 	tk.each(q, 4<<10, func(w string) bool {
 		n++
 		if _, ok := greetWords[w]; ok && pos == 0 {
-			prev = w
+			prev2, prev = prev, w
 			return n < 64
 		}
 		pos++
-		if pos == 1 && (w == "when" || w == "när") {
+		known := afterKnow(prev, prev2)
+		if (pos == 1 || known) && (w == "when" || w == "när") {
 			need |= needTime
 		}
-		if _, ok := nameWords[w]; ok && pos == 1 {
+		if _, ok := nameWords[w]; ok && (pos == 1 || known) {
 			need |= needName
 		}
-		if pos == 1 && w == "where" {
+		if (pos == 1 || known) && w == "where" {
 			need |= needPlace
 		}
 		if _, ok := placeAfterVar[w]; ok && pos == 2 && prev == "var" {
@@ -166,7 +167,7 @@ func questionNeeds(q string) int {
 		if (prev == "what" || prev == "vilket") && (w == "year" || w == "år" || w == "date" || w == "datum") {
 			need |= needTime
 		}
-		prev = w
+		prev2, prev = prev, w
 		return n < 64
 	})
 	if _, ok := mobileWords[prev]; ok {

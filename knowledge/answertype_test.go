@@ -52,6 +52,8 @@ func TestQuestionNeedsTypes(t *testing.T) {
 		{"hur gammal är mia lindgren", needAge},
 		{"what was viakub's total budget", needMoney},
 		{"is revenue the goal of a passion-driven business", 0},
+		{"does anyone know when the project ended?", needTime},
+		{"vet någon vem som skrev den", needName},
 	} {
 		if got := questionNeeds(c.q); got != c.want {
 			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)
@@ -66,6 +68,9 @@ func TestIsYesNoWhere(t *testing.T) {
 		"var viakub ett eu-projekt?":       true,
 		"var det över hundra deltagare":    true,
 		"var kan passionsdrivna mötas":     false,
+		"does anyone know when it ended":   false,
+		"vet du vem som skrev den?":        false,
+		"do you know the report":           true,
 	} {
 		if got := isYesNo(q); got != want {
 			t.Errorf("isYesNo(%q) = %v", q, got)

@@ -557,6 +557,40 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	tar tog tipsar tipsade riktar riktade
 	has have does did sits founded wrote invented`)
 
+// knowWords, before a question word, embed a question: "does anyone
+// know when …", "vet du vem …", "I wonder where …".
+var knowWords = wordSet(`know knows wonder wondering vet veta undrar`)
+
+// embeddedWh are the question words that knowWords embed.
+var embeddedWh = wordSet(`when who where what which how när vem var vad vilken
+	vilket vilka hur`)
+
+// embedsQuestion reports whether text has a word of knowWords followed,
+// next or one word later ("vet någon vem …"), by a question word.
+func embedsQuestion(tk *tokenizer, text string) bool {
+	var p1, p2 string
+	found := false
+	tk.each(text, 0, func(w string) bool {
+		found = afterKnow(p1, p2) && isEmbeddedWh(w)
+		p2, p1 = p1, w
+		return !found
+	})
+	return found
+}
+
+// afterKnow reports whether one of the two words before a word (p1 the
+// nearer) is a word of knowWords.
+func afterKnow(p1, p2 string) bool {
+	_, k1 := knowWords[p1]
+	_, k2 := knowWords[p2]
+	return k1 || k2
+}
+
+func isEmbeddedWh(w string) bool {
+	_, ok := embeddedWh[w]
+	return ok
+}
+
 // isYesNo reports whether q asks a yes/no question: the first word of
 // one of its clauses, after any greeting, is an auxiliary or a verb
 // ("Är …", "Must …", "… – does that make me passion-driven?").
@@ -577,6 +611,11 @@ func isYesNo(q string) bool {
 			yes = yes && !(w == "var" && varWhere(clause, true))
 			return false
 		})
+		if yes && embedsQuestion(&tk, clause) {
+			// "does anyone know when …", "vet någon vem …": asks when
+			// or who, not whether.
+			yes = false
+		}
 		if yes {
 			return true
 		}
