@@ -155,7 +155,15 @@ func (r *Registry) parseLine(line string) (*Command, []token, string, error) {
 	}
 	cmd, n := r.Lookup(words)
 	if cmd == nil {
-		return nil, toks, "", nil
+		// "hjälp!", "help?", "meetup list.": the command's words with
+		// the punctuation of a sentence.
+		trimmed := make([]string, len(words))
+		for i, w := range words {
+			trimmed[i] = strings.TrimRight(w, "!?.,")
+		}
+		if cmd, n = r.Lookup(trimmed); cmd == nil {
+			return nil, toks, "", nil
+		}
 	}
 	rest := ""
 	if n < len(toks) {

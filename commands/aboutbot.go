@@ -34,29 +34,33 @@ var aboutLexicon = buildAboutLexicon([]struct {
 	{chatWho, "sv", `namn heter hete kallas kalla människa människor person riktig riktigt levande medveten
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
-		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem`},
+		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem
+		samma`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
 		really actually computer machine program someone somebody smart smarter smartest intelligent
-		intelligence powered version model who`},
+		intelligence powered version model who same`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
 		husdjur katt hund kaffe fika öl sport fotboll spela spelar spel läsa läser semester jul födelsedag
 		åsikt smak godis vin te sommar vinter resa reser bil hejar supporter fritid fritiden helgen dricker
-		druckit någonsin fryser frusen kall kallt varm varmt hungrig törstig sjuk förkyld ont ledig semestern`},
+		druckit någonsin fryser frusen kall kallt varm varmt hungrig törstig sjuk förkyld ont ledig semestern
+		betalt lön jobb jobbet själv`},
 	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
 		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
 		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
 		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
 		birthday opinion taste candy wine summer winter car enjoy fun support supporter team free spare weekend
-		drink drinking ever cold hot hungry thirsty sick ill hurt pain off`},
+		drink drinking ever cold hot hungry thirsty sick ill hurt pain off paid salary job own`},
 	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
 		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
-		lär vet veta bra duger`},
+		lär vet veta bra duger svenska engelska språk språket talar pratar förstår`},
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
-		purpose function functions work works offer tips learn teach know good`},
-	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret`},
+		purpose function functions work works offer tips learn teach know good swedish english language
+		languages speak understand`},
+	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret trasig trasigt stressad chillar chill upptagen
+		arg sur trött pigg`},
 	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig
 		charmig underbar fantastisk grym grymt`},
 	{chatPraise, "en", `clever nice sweet cute funny kind helpful great lovely charming awesome brilliant amazing
@@ -65,7 +69,8 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		långsamt lyssnar ordentligt fel felaktigt konstig konstigt obegriplig obegripligt ens`},
 	{chatUnsure, "en", `worst worse bad terrible awful useless wrong stupid dumb slow listening properly sense weird
 		strange confusing even`},
-	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging life treating`},
+	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging life treating broken stressed chill
+		chilling busy angry grumpy listening`},
 })
 
 // aboutWord is what a word of aboutLexicon means.
@@ -164,6 +169,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// the small-talk phrases among the words say; unsure whether a word
 	// finds fault.
 	lexical, phrase, unsure := chatNone, chatNone, false
+	strong := false // a word that asks what the bot itself likes or has ("gillar", "own")
 	for i, w := range ws {
 		if _, ok := botFeatures[w]; ok {
 			return chatNone, ""
@@ -188,6 +194,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			}
 			lexical = max(lexical, a.intent)
 			unsure = unsure || a.intent == chatUnsure
+			strong = strong || strongPersonal[w] || favourite(w)
 			count(a.lang)
 			continue
 		}
@@ -212,7 +219,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// are not subject matter even where the base knows them ("bot").
 	subject, other := words(text)
 	named := slices.ContainsFunc(subject, v.subjectMatter)
-	if lenient {
+	if lenient || (strong && intent == chatPersonal) {
 		named = named && intent != chatPersonal && intent != chatWho && intent != chatHowAreYou
 	}
 	if named || (intent == chatNone && slices.ContainsFunc(other, v.notChat)) {
@@ -263,9 +270,20 @@ func (v *chatVocab) notChat(w string) bool {
 	return false
 }
 
+// strongPersonal are the words that make a line about the bot's own
+// tastes even when it names what the base knows about ("gillar du
+// Halland?", "har du en passion själv?"): the reply is small talk.
+var strongPersonal = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range chatWords("gillar gilla älskar själv like likes love loves own") {
+		m[w] = true
+	}
+	return m
+}()
+
 // favourites are the beginnings of words that ask for the bot's
 // favourite something ("favoritfärg", "favouritefood").
-var favourites = []string{"favorit", "favourit", "favorite"}
+var favourites = []string{"favorit", "favourit", "favorite", "fotbol", "footbal", "soccer", "hockey", "musik", "music"}
 
 // favourite reports whether w, folded, asks for a favourite something,
 // two neighbouring letters swapped or not ("favoirtmat").
@@ -279,7 +297,8 @@ func favourite(w string) bool {
 }
 
 // typoOf returns the word addressing the bot or of aboutLexicon that w is
-// with two neighbouring letters swapped ("yuo", "slwo"), else w.
+// with two neighbouring letters swapped ("yuo", "slwo"), or, for words of
+// six letters or more, one letter off ("listning"), else w.
 func typoOf(w string) string {
 	if utf8.RuneCountInString(w) < 3 {
 		return w
@@ -289,12 +308,20 @@ func typoOf(w string) string {
 	if address || about {
 		return w
 	}
+	n := utf8.RuneCountInString(w)
+	best := ""
 	for _, set := range []map[string]string{botAddress, aboutSpellings} {
 		for a := range set {
-			if len(a) == len(w) && swapped(w, a) {
+			switch {
+			case len(a) == len(w) && swapped(w, a):
 				return a
+			case n >= 6 && utf8.RuneCountInString(a) >= 6 && oneEditApart(w, a) && (best == "" || a < best):
+				best = a // "listning", "husdju", "bettalt"
 			}
 		}
+	}
+	if best != "" {
+		return best
 	}
 	return w
 }

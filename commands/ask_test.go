@@ -66,7 +66,7 @@ func TestAskBadInput(t *testing.T) {
 	if got := h.Say(kim, "ask "+strings.Repeat("passion ", 12<<10)); !strings.Contains(got, "för långt") {
 		t.Fatalf("100 KB question = %q", got)
 	}
-	if got := h.Say(kim, "🎨🧵🥖 ?!"); !strings.Contains(got, "Det vet jag inte än") || strings.Contains(got, "sparat") {
+	if got := h.Say(kim, "🎨🧵🥖 ?!"); !strings.Contains(got, "Jag hänger inte riktigt med") || strings.Contains(got, "sparat") {
 		t.Fatalf("emoji-only question = %q", got)
 	}
 	for _, q := range []string{

@@ -106,8 +106,15 @@ func TestHelpAliasesAndUnknown(t *testing.T) {
 	if got := h.Say(kim, "hjälp role grant"); got != "Det finns inget kommando `role grant` som du kan använda." {
 		t.Fatalf("help for a command above one's role = %q", got)
 	}
-	if got := h.SayIn(kim, "en", "help `nonsense`\nmore"); !strings.Contains(got, "There is no command `'nonsense' more`") {
+	if got := h.SayIn(kim, "en", "help `nonsense`"); !strings.Contains(got, "There is no command `'nonsense'`") {
 		t.Fatalf("help nonsense = %q", got)
+	}
+	// A sentence after help, and help with a sentence's punctuation: the
+	// list, not "no command `me get started`" or "unknown command help!".
+	for _, text := range []string{"help me get started", "Hjälp!", "help?", "hjälp mig komma igång"} {
+		if got := h.Say(kim, text); !strings.Contains(got, "Kommandon du kan använda") && !strings.Contains(got, "Commands you can use") {
+			t.Errorf("%q = %q", text, got)
+		}
 	}
 }
 

@@ -29,7 +29,12 @@ func (*help) Commands() []*bot.Command {
 		Run: func(ctx context.Context, c *bot.Call) error {
 			b := c.Bot()
 			if q := strings.Fields(c.Args.String("command")); len(q) > 0 {
-				text, _ := b.HelpFor(c.Lang, c.Role, q)
+				text, ok := b.HelpFor(c.Lang, c.Role, q)
+				if _, first := b.HelpFor(c.Lang, bot.RoleAdmin, q[:1]); !ok && !first && len(q) > 1 {
+					// "help me get started", "hjälp mig komma igång": a
+					// sentence, not a command's name.
+					text = b.HelpList(c.Lang, c.Role)
+				}
 				return c.Reply(ctx, bot.Reply{Text: text})
 			}
 			return c.Reply(ctx, bot.Reply{Text: b.HelpList(c.Lang, c.Role)})

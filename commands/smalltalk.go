@@ -63,39 +63,39 @@ var chatPhrases = []struct {
 	list   string // "|"-separated
 }{
 	{chatFiller, "", "bot|passionbot|passionboten|boten|:)|o|btw|u|ya|buddy|mate|1|2|3|123|1 2 3"},
-	{chatFiller, "sv", "än|ännu|ens|idag|i dag|igår|i går|ikväll|i kväll|nu igen|på er|på dig|och|åh|igen|också|egentligen|förresten|ändå|nu|då|riktigt|med|så|jätte|du|dig|där|alla|allihop|allihopa|gänget|vänner|hjälpsam|mycket|så mycket|för|det|här|min vän|men|eller|bara|lite|så länge|just nu|kompis|ju|väl|liksom|typ|asså|alltså|ba|ändå|iaf|i alla fall|hörni|hörru|hörrni|bror|grabbar|tjejer|ni"},
-	{chatFiller, "en", "yet|even|today|yesterday|tonight|to you|to all|kindly|and|again|too|also|actually|anyway|now|then|really|just|very|so|much|a lot|lots|you|there|everyone|everybody|all|y'all|guys|folks|friend|friends|for|that|this|it|here|my friend|very much|so much|but|or|though|for now|right now|pal|dude|man|bro|with you|ever|still|one|you all|again"},
+	{chatFiller, "sv", "mannen|grabben|tjejen|främling|i servern|på servern|här inne|i chatten|eller|än|ännu|ens|idag|i dag|igår|i går|ikväll|i kväll|nu igen|på er|på dig|och|åh|igen|också|egentligen|förresten|ändå|nu|då|riktigt|med|så|jätte|du|dig|där|alla|allihop|allihopa|gänget|vänner|hjälpsam|mycket|så mycket|för|det|här|min vän|men|eller|bara|lite|så länge|just nu|kompis|ju|väl|liksom|typ|asså|alltså|ba|ändå|iaf|i alla fall|hörni|hörru|hörrni|bror|grabbar|tjejer|ni"},
+	{chatFiller, "en", "matey|stranger|in here|in the server|in the chat|yet|even|today|yesterday|tonight|to you|to all|kindly|and|again|too|also|actually|anyway|now|then|really|just|very|so|much|a lot|lots|you|there|everyone|everybody|all|y'all|guys|folks|friend|friends|for|that|this|it|here|my friend|very much|so much|but|or|though|for now|right now|pal|dude|man|bro|with you|ever|still|one|you all|again"},
 	{chatAck, "", "ha|ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs|interesting|intressant|spännande|wild|hmm|okay then|i see now|ah ok|aha ok|ahh|oh ok|oh okay|oh nice|oh cool|oh wow|wow ok|fascinating"},
 	{chatAck, "sv", "näe|nää|nä nä|okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
 	{chatAck, "en", "fair|okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
 	{chatUnsure, "", "whatever|omg|wtf|pff|pfft|meh"},
-	{chatUnsure, "sv", "det där hjälpte inte|det hjälpte inte|hjälpte inte|det där hjälpte inte ett dugg|det hjälpte inte ett dugg|hjälpte inte ett dugg|inte ett dugg|det där hjälpte inte alls|det hjälpte inte alls|vad|vadå vad|det där var inte alls vad jag frågade|inte alls vad jag frågade|inte vad jag frågade|det var inte vad jag frågade|kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
-	{chatUnsure, "en", "that did not help at all|did not help|did not help at all|that was no help|no help at all|what|wait what|come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|eh|no no|no no no"},
-	{chatGreet, "", "👋|🖐|✋|🙋|hallo|hola|tja|salut|bonjour|moin|ping|test|test test"},
-	{chatGreet, "sv", "är det någon som hör mig|hör någon mig|någon som hör mig|är det någon som läser det här|är du kvar|är du fortfarande där|är du fortfarande vaken|jobbar du fortfarande|jobbar du sent|uppe sent|godda|godda på dig|vaknat|har du vaknat|vaknat än|är du vaken än|hörs jag|hörs jag där inne|hör du mig|hör du vad jag skriver|hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå|nej men hallå|nämen hallå|nej men hej|nämen hej|nämen tjena|nej men tjena|hallå eller|tjena tjena|tjenare tjenare|hej hej hej|hejsan hejsan|hallåa|tjäna|tjänare|hejhopp|hej hopp|moj|mojn|mojsan|tjohoo|god middag|någon hemma|är någon hemma|är det någon hemma|någon vaken|är någon vaken|vaknar du|är du igång|är du online|funkar du|lever du|hej igen|hallå igen|tjena igen|ville bara säga hej|jag ville bara säga hej|ville säga hej|säger bara hej|jag säger bara hej|bara säga hej|ville bara hälsa|jag ville bara hälsa|bara hälsa|jag testar|testar|bara testar|jag testar bara|jag bara testar|testar bara|testar lite|jag testar lite|jag provar|provar bara|jag provar bara|jag bara provar"},
-	{chatGreet, "en", "can anyone hear me|does anyone hear me|is anyone reading this|still working|still working this late|working late|still up|still awake|still there|you still there|are you still there|are you still working|anyone|anybody|anyone out there|anybody out there|anyone out here|anybody out here|is anyone out there|is anybody out there|can you hear me|do you hear me|yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here|gday|g day|hey hey hey|hi hi|hey y'all|hi y'all|hi all|hello all|hey all|hiya all|yo yo|sup all|anyone home|is anyone home|anybody home|are you awake|you awake|are you on|are you online|are you alive|are you working|is this working|is this thing on|does this work|hi again|hello again|hey again|just saying hi|just saying hello|just wanted to say hi|just wanted to say hello|wanted to say hi|wanted to say hello|i just wanted to say hi|i just wanted to say hello|just dropping by|just dropping in|just popping in|just stopping by|testing|just testing|just testing you|testing testing|i am just testing|i am testing|trying you out|just trying you out|i am new to this|new to this"},
+	{chatUnsure, "sv", "inte en chans|ingen chans|aldrig i livet|sjukt|helt sjukt|galet|fel igen|fel chatt|fel chat|det där hjälpte inte|det hjälpte inte|hjälpte inte|det där hjälpte inte ett dugg|det hjälpte inte ett dugg|hjälpte inte ett dugg|inte ett dugg|det där hjälpte inte alls|det hjälpte inte alls|vad|vadå vad|det där var inte alls vad jag frågade|inte alls vad jag frågade|inte vad jag frågade|det var inte vad jag frågade|kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande"},
+	{chatUnsure, "en", "that is nuts|nuts|that is crazy|crazy|insane|no chance|no way|you suck|this sucks|that sucks|sucks|wrong|wrong again|that did not help at all|did not help|did not help at all|that was no help|no help at all|what|wait what|come on|oh come on|seriously|oh seriously|really now|ugh|argh|sigh|duh|dumb bot|stupid bot|bad bot|useless|you are useless|you are dumb|you are stupid|you do not understand|you are not listening|that is wrong|wrong answer|not what i asked|that is not what i asked|that is not it|nope wrong|not helpful|not very helpful|unhelpful|that did not help|that does not help|forget it then|i give up|give up|annoying|so annoying|this is annoying|ffs|oh my god|oh god|good grief|for real now|are you kidding|are you kidding me|you are kidding|huh|eh|no no|no no no"},
+	{chatGreet, "", "ahoy|ahoy there|oi|oi oi|aloha|salve|👋|🖐|✋|🙋|hallo|hola|tja|salut|bonjour|moin|ping|test|test test"},
+	{chatGreet, "sv", "var hälsad|var hälsad främling|hälsningar|hälsningar från|varma hälsningar|länge sedan|länge sen|det var länge sedan|det var länge sen|funkar det här|fungerar det här|funkar det|fungerar det|funkar du|är det någon som hör mig|hör någon mig|någon som hör mig|är det någon som läser det här|är du kvar|är du fortfarande där|är du fortfarande vaken|jobbar du fortfarande|jobbar du sent|uppe sent|godda|godda på dig|vaknat|har du vaknat|vaknat än|är du vaken än|hörs jag|hörs jag där inne|hör du mig|hör du vad jag skriver|hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå|nej men hallå|nämen hallå|nej men hej|nämen hej|nämen tjena|nej men tjena|hallå eller|tjena tjena|tjenare tjenare|hej hej hej|hejsan hejsan|hallåa|tjäna|tjänare|hejhopp|hej hopp|moj|mojn|mojsan|tjohoo|god middag|någon hemma|är någon hemma|är det någon hemma|någon vaken|är någon vaken|vaknar du|är du igång|är du online|funkar du|lever du|hej igen|hallå igen|tjena igen|ville bara säga hej|jag ville bara säga hej|ville säga hej|säger bara hej|jag säger bara hej|bara säga hej|ville bara hälsa|jag ville bara hälsa|bara hälsa|jag testar|testar|bara testar|jag testar bara|jag bara testar|testar bara|testar lite|jag testar lite|jag provar|provar bara|jag provar bara|jag bara provar"},
+	{chatGreet, "en", "greetings and salutations|salutations|seasons greetings|long time no chat|long time no talk|long time|anyone awake|anybody awake|is anyone awake|can anyone hear me|does anyone hear me|is anyone reading this|still working|still working this late|working late|still up|still awake|still there|you still there|are you still there|are you still working|anyone|anybody|anyone out there|anybody out there|anyone out here|anybody out here|is anyone out there|is anybody out there|can you hear me|do you hear me|yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here|gday|g day|hey hey hey|hi hi|hey y'all|hi y'all|hi all|hello all|hey all|hiya all|yo yo|sup all|anyone home|is anyone home|anybody home|are you awake|you awake|are you on|are you online|are you alive|are you working|is this working|is this thing on|does this work|hi again|hello again|hey again|just saying hi|just saying hello|just wanted to say hi|just wanted to say hello|wanted to say hi|wanted to say hello|i just wanted to say hi|i just wanted to say hello|just dropping by|just dropping in|just popping in|just stopping by|testing|just testing|just testing you|testing testing|i am just testing|i am testing|trying you out|just trying you out|i am new to this|new to this"},
 	{chatMorning, "sv", "god morgon|godmorgon|gomorron|gomorrn|go morron|morron|morrn|morgon|god morgon på dig|god morgon på er|morsning korsning"},
 	{chatMorning, "en", "good morning|morning|mornin|gm|top of the morning|morning all|good mornin|mornin all"},
 	{chatEvening, "sv", "god kväll|godkväll|gokväll|go kväll|god afton|goafton"},
 	{chatEvening, "en", "good evening|evening|evening all|good eve|evenin"},
 	{chatThanks, "", "🙏|tack 🙏"},
-	{chatThanks, "sv", "tack|tackar|tack tack|tusen tack|stort tack|tack ska du ha|tack snälla|tack för hjälpen|tack för svaret|tack för det|tack för info|tack för infon|tack för informationen|tack för all hjälp|tack för svaren|tack detsamma|tackar ödmjukast|tack så hemskt mycket|det hjälpte|det var till hjälp|tacksam|jag är tacksam|tack för att du hjälper mig|tack för att du finns|tusen tack|jättetack|tackar och bugar|tack för tipset|tack för tipsen|tack snällt|tack så hemskt|precis vad jag behövde|det var precis vad jag behövde|det var vad jag behövde|det var det jag behövde|tack för igår|tack för senast|tack för idag|tack för hjälpen igår|tack för ditt svar|tack för dina svar|tack för förklaringen|tack för tiden|tack för kursen|tack för att du svarade|tack för snabbt svar|tack för det snabba svaret|tack för hjälpen idag|tack ändå|tack i alla fall|tack iaf|tack så länge|stort tack för hjälpen|tack så jättemycket|tack jättemycket|tack så mkt|tack mkt|tusen tack för hjälpen|jag uppskattar det|uppskattar det|det uppskattas|grymt tack|toppen tack|perfekt tack|bra tack|kanon tack|tackar tackar"},
-	{chatThanks, "en", "thanks|thank you|thank u|thx|thnx|thanx|thnks|ty|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|i appreciate it|thanks for the help|thanks for your help|thank you for the help|thank you for your help|thanks for that|thanks for the answer|thanks for the info|cheers|ta|that helped|that was helpful|thanks a lot|thanks a bunch|thanks a million|thank you kindly|thanks for the tip|thanks for the tips|exactly what i needed|that is exactly what i needed|just what i needed|that is what i needed|thank you very much|thanks so much|thanks for yesterday|thanks for today|thanks for your answer|thanks for the answers|thanks for the explanation|thank you for the explanation|thanks for your time|thank you for your time|thanks for answering|thank you for answering|thanks for the quick answer|thanks for the quick reply|thanks anyway|thanks though|thank you anyway|many many thanks|thanks heaps|thanks loads|big thanks|huge thanks|thanks again|thank you again|much obliged|thanks mate|cheers mate|cheers for that|ta very much|great thanks|perfect thanks|awesome thanks|cool thanks|ok thanks|okay thanks|thanks buddy|thank you so much|thanks so much for the help|thank you so much for your help"},
+	{chatThanks, "sv", "varmt tack|hjärtligt tack|stort varmt tack|tackar så hemskt|tackar så mycket|tack|tackar|tack tack|tusen tack|stort tack|tack ska du ha|tack snälla|tack för hjälpen|tack för svaret|tack för det|tack för info|tack för infon|tack för informationen|tack för all hjälp|tack för svaren|tack detsamma|tackar ödmjukast|tack så hemskt mycket|det hjälpte|det var till hjälp|tacksam|jag är tacksam|tack för att du hjälper mig|tack för att du finns|tusen tack|jättetack|tackar och bugar|tack för tipset|tack för tipsen|tack snällt|tack så hemskt|precis vad jag behövde|det var precis vad jag behövde|det var vad jag behövde|det var det jag behövde|tack för igår|tack för senast|tack för idag|tack för hjälpen igår|tack för ditt svar|tack för dina svar|tack för förklaringen|tack för tiden|tack för kursen|tack för att du svarade|tack för snabbt svar|tack för det snabba svaret|tack för hjälpen idag|tack ändå|tack i alla fall|tack iaf|tack så länge|stort tack för hjälpen|tack så jättemycket|tack jättemycket|tack så mkt|tack mkt|tusen tack för hjälpen|jag uppskattar det|uppskattar det|det uppskattas|grymt tack|toppen tack|perfekt tack|bra tack|kanon tack|tackar tackar"},
+	{chatThanks, "en", "i can not thank you enough|can not thank you enough|you saved me|you have saved me|thanks a ton|big thanks|warm thanks|heartfelt thanks|that was exactly what i needed|that is exactly what i needed|exactly what i needed|thanks|thank you|thank u|thx|thnx|thanx|thnks|ty|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|i appreciate it|thanks for the help|thanks for your help|thank you for the help|thank you for your help|thanks for that|thanks for the answer|thanks for the info|cheers|ta|that helped|that was helpful|thanks a lot|thanks a bunch|thanks a million|thank you kindly|thanks for the tip|thanks for the tips|exactly what i needed|that is exactly what i needed|just what i needed|that is what i needed|thank you very much|thanks so much|thanks for yesterday|thanks for today|thanks for your answer|thanks for the answers|thanks for the explanation|thank you for the explanation|thanks for your time|thank you for your time|thanks for answering|thank you for answering|thanks for the quick answer|thanks for the quick reply|thanks anyway|thanks though|thank you anyway|many many thanks|thanks heaps|thanks loads|big thanks|huge thanks|thanks again|thank you again|much obliged|thanks mate|cheers mate|cheers for that|ta very much|great thanks|perfect thanks|awesome thanks|cool thanks|ok thanks|okay thanks|thanks buddy|thank you so much|thanks so much for the help|thank you so much for your help"},
 	{chatBye, "", "ciao"},
-	{chatBye, "sv", "vi hörs sen|vi hörs senare|hörs senare|hej då|hejdå|hej da|adjö|adjöss|vi ses|ses|ses sen|vi ses sen|ha det|ha det bra|ha det gott|ha det fint|ha de|ha de bra|ha en bra dag|ha en fin dag|ha en trevlig dag|ha en bra kväll|trevlig helg|trevlig kväll|god natt|godnatt|gonatt|natti|hörs|vi hörs|hörs sen|hej så länge|hej så länge då|puss och kram|kram|tack och hej|tack och hej då|ha en fin helg|ha en bra helg|ha en trevlig helg|trevlig helg|trevlig kväll|vi ses nästa gång|vi ses snart|hörs snart|vi hörs snart|nu drar jag|jag drar|jag drar nu|jag måste gå|måste gå|dags att gå|jag loggar ut|ha det bra så länge|ha det så länge|hej hej så länge|ha en " + niceSV + " " + daySV + "|ha en " + niceSV + " " + daySV + " själv|ha en " + niceSV + " " + daySV + " allihop|ha det bra allihop|må så gott|må gott|sköt om dig|ta hand om dig|ses imorgon|ses i morgon|vi ses imorgon|hörs imorgon|vi hörs imorgon|ses på träffen|vi ses på träffen|måste springa|jag måste springa|måste sticka|jag måste sticka|jag sticker|jag sticker nu|nu sticker jag|dags att sticka|dags att dra|jag går nu|nu går jag|nu loggar jag ut|sov gott|natti natti|hej svejs|ajöss|ajö|ha det gött|ha det gött så länge|tack och adjö|det var allt|det var allt för nu|det var allt för idag|det var allt jag ville"},
-	{chatBye, "en", "sleep tight|bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off|have a " + niceEN + " " + dayEN + "|have a " + niceEN + " " + dayEN + " too|have a " + niceEN + " " + dayEN + " all|enjoy your " + dayEN + "|enjoy the " + dayEN + "|gotta run|got to run|i have to run|i must run|have to run|have to go|must go|gotta dash|got to dash|i am out|i am off now|off i go|bye then|bye for today|see you tomorrow|see ya later|later then|see you at the meetup|sleep well|sweet dreams|nighty night|night night|cheerio|ta ta|toodles|that is all|that is all for now|that is all for today|that is all i wanted|until later|speak soon|speak later|talk to you soon|all the best|best wishes|be well|stay safe|take it easy"},
+	{chatBye, "sv", "god jul|god jul och gott nytt år|gott nytt år|gott nytt|glad påsk|trevlig påsk|glad midsommar|trevlig midsommar|god fortsättning|glada helgdagar|vi hörs sen|vi hörs senare|hörs senare|hej då|hejdå|hej da|adjö|adjöss|vi ses|ses|ses sen|vi ses sen|ha det|ha det bra|ha det gott|ha det fint|ha de|ha de bra|ha en bra dag|ha en fin dag|ha en trevlig dag|ha en bra kväll|trevlig helg|trevlig kväll|god natt|godnatt|gonatt|natti|hörs|vi hörs|hörs sen|hej så länge|hej så länge då|puss och kram|kram|tack och hej|tack och hej då|ha en fin helg|ha en bra helg|ha en trevlig helg|trevlig helg|trevlig kväll|vi ses nästa gång|vi ses snart|hörs snart|vi hörs snart|nu drar jag|jag drar|jag drar nu|jag måste gå|måste gå|dags att gå|jag loggar ut|ha det bra så länge|ha det så länge|hej hej så länge|ha en " + niceSV + " " + daySV + "|ha en " + niceSV + " " + daySV + " själv|ha en " + niceSV + " " + daySV + " allihop|ha det bra allihop|må så gott|må gott|sköt om dig|ta hand om dig|ses imorgon|ses i morgon|vi ses imorgon|hörs imorgon|vi hörs imorgon|ses på träffen|vi ses på träffen|måste springa|jag måste springa|måste sticka|jag måste sticka|jag sticker|jag sticker nu|nu sticker jag|dags att sticka|dags att dra|jag går nu|nu går jag|nu loggar jag ut|sov gott|natti natti|hej svejs|ajöss|ajö|ha det gött|ha det gött så länge|tack och adjö|det var allt|det var allt för nu|det var allt för idag|det var allt jag ville"},
+	{chatBye, "en", "merry christmas|merry christmas and a happy new year|happy new year|happy holidays|happy easter|happy midsummer|happy friday|happy weekend|night night|do not let the bugs bite|do not let the bedbugs bite|sleep tight|bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off|have a " + niceEN + " " + dayEN + "|have a " + niceEN + " " + dayEN + " too|have a " + niceEN + " " + dayEN + " all|enjoy your " + dayEN + "|enjoy the " + dayEN + "|gotta run|got to run|i have to run|i must run|have to run|have to go|must go|gotta dash|got to dash|i am out|i am off now|off i go|bye then|bye for today|see you tomorrow|see ya later|later then|see you at the meetup|sleep well|sweet dreams|nighty night|night night|cheerio|ta ta|toodles|that is all|that is all for now|that is all for today|that is all i wanted|until later|speak soon|speak later|talk to you soon|all the best|best wishes|be well|stay safe|take it easy"},
 	{chatSorry, "", "oops|oopsie|whoops|sorry|sorri|soz|ups|hoppla"},
-	{chatSorry, "sv", "det var menat till någon annan|det var menat för någon annan|menat till någon annan|menat för någon annan|det var till någon annan|fel person|skrev till fel person|förlåt|ursäkta|ursäkta mig|hoppsan|oj förlåt|förlåt mig|mitt fel|fel kanal|fel tråd|fel ställe|skrev fel|jag skrev fel|det var fel|glöm det|strunta i det|ignorera det|ignorera det där|förlåt att jag stör|ursäkta att jag stör|förlåt om jag stör|ursäkta om jag stör|förlåt för störningen|ursäkta störningen|förlåt att jag tjatar|förlåt för det|förlåt för sent svar|förlåt för sen svar|förlåt för väntan|förlåt för den långa väntan|förlåt för den långa väntan på svar|förlåt för dröjsmålet|förlåt att det dröjde|ursäkta för sent svar|ursäkta dröjsmålet|ursäkta väntan|förlåt för stavningen|ursäkta stavningen|förlåt för mina stavfel|ursäkta stavfelen|förlåt igen|sorry igen|det var inte meningen|inte meningen|min miss|fel av mig|dumt av mig|tryckte fel|jag tryckte fel|råkade skriva|råkade trycka"},
-	{chatSorry, "en", "that was meant for someone else|meant for someone else|that was for someone else|wrong person|my bad|my apologies|apologies|i apologize|i am sorry|so sorry|sorry about that|wrong channel|wrong thread|wrong place|never mind|nevermind|nvm|ignore that|ignore me|typo|oh sorry|excuse me|pardon|sorry to bother you|sorry to bother|sorry for bothering you|sorry to disturb|sorry to disturb you|sorry for the trouble|sorry for the late reply|sorry for the late answer|sorry for the delay|sorry for the wait|sorry for the long wait|sorry for the slow reply|sorry for the typo|sorry for the typos|sorry for my spelling|sorry about the typo|sorry again|sorry for that|sorry about this|sorry for the spam|sorry for spamming|did not mean to|i did not mean that|not what i meant|wrong button|pressed the wrong button|silly me|my mistake|my fault|oh my bad"},
-	{chatPraise, "", "smart bot|cool bot|supersmart|genius|legend"},
+	{chatSorry, "sv", "fel chatt|dubbelpost|dubbelpostade|förlåt för dubbelposten|det var menat till någon annan|det var menat för någon annan|menat till någon annan|menat för någon annan|det var till någon annan|fel person|skrev till fel person|förlåt|ursäkta|ursäkta mig|hoppsan|oj förlåt|förlåt mig|mitt fel|fel kanal|fel tråd|fel ställe|skrev fel|jag skrev fel|det var fel|glöm det|strunta i det|ignorera det|ignorera det där|förlåt att jag stör|ursäkta att jag stör|förlåt om jag stör|ursäkta om jag stör|förlåt för störningen|ursäkta störningen|förlåt att jag tjatar|förlåt för det|förlåt för sent svar|förlåt för sen svar|förlåt för väntan|förlåt för den långa väntan|förlåt för den långa väntan på svar|förlåt för dröjsmålet|förlåt att det dröjde|ursäkta för sent svar|ursäkta dröjsmålet|ursäkta väntan|förlåt för stavningen|ursäkta stavningen|förlåt för mina stavfel|ursäkta stavfelen|förlåt igen|sorry igen|det var inte meningen|inte meningen|min miss|fel av mig|dumt av mig|tryckte fel|jag tryckte fel|råkade skriva|råkade trycka"},
+	{chatSorry, "en", "forgive me|forgive me bot|sorry for the double post|double post|wrong chat|that was meant for someone else|meant for someone else|that was for someone else|wrong person|my bad|my apologies|apologies|i apologize|i am sorry|so sorry|sorry about that|wrong channel|wrong thread|wrong place|never mind|nevermind|nvm|ignore that|ignore me|typo|oh sorry|excuse me|pardon|sorry to bother you|sorry to bother|sorry for bothering you|sorry to disturb|sorry to disturb you|sorry for the trouble|sorry for the late reply|sorry for the late answer|sorry for the delay|sorry for the wait|sorry for the long wait|sorry for the slow reply|sorry for the typo|sorry for the typos|sorry for my spelling|sorry about the typo|sorry again|sorry for that|sorry about this|sorry for the spam|sorry for spamming|did not mean to|i did not mean that|not what i meant|wrong button|pressed the wrong button|silly me|my mistake|my fault|oh my bad"},
+	{chatPraise, "", "❤|♥|💕|💖|💗|😍|🥰|1 1|1 av 1|1 out of 1|1 stars|1 star|1 stjärnor|stars|full pott|would chat again|would ask again|would recommend|skulle fråga igen|skulle chatta igen|smart bot|cool bot|supersmart|genius|legend"},
 	{chatPraise, "sv", "bra jobbat|snyggt|bra bot|duktig|duktig bot|du är bäst|du är grym|grymt|toppen|perfekt|kanon|klockrent|härligt|fint|super|superbra|utmärkt|vad bra|jättebra|bra|bra svar|vad smart|underbart|fantastiskt|snällt|vad snällt|du är smart|gött|du är fantastisk|du är underbar|du är toppen|du är bra|du är guld|du är guld värd|guld värd|vad duktig du är|bästa boten|bästa boten någonsin|världens bästa bot|du är världens bästa|grym bot|snygg bot|vilken bra bot|vilken smart bot|vilken grym bot|vad smart du är|vad bra du är|vad snabb du är|snabbt svar|riktigt bra svar|jättebra svar|bra förklarat|bra förklaring|tydligt|tydligt svar|vad tydligt|supersmart|imponerande|vad imponerande|du är imponerande|jag gillar dig|gillar dig|jag älskar dig|älskar dig|jag gillar det|gillar det|älskar det|jag älskar det|snyggt jobbat|bra gjort|starkt|fett bra|sjukt bra|helt rätt|exakt|rätt svar|du kan ju allt|du vet mycket|du vet allt|vilken bra bot du är|intressant svar|spännande svar|kul svar|vad kul svar"},
 	{chatPraise, "en", "good bot|nice bot|great|awesome|cool|perfect|excellent|brilliant|amazing|well done|good job|great job|nice one|you're the best|youre the best|you rock|love it|helpful|very helpful|fantastic|wonderful|sweet|good answer|great answer|you are smart|you are awesome|you are great|you are amazing|you are the best|you are brilliant|you are so helpful|you're smart|neat|best bot|best bot ever|the best bot|best bot in the world|great bot|awesome bot|clever bot|clever|what a good bot|what a great bot|what a smart bot|you are clever|you are so smart|you are so clever|you are cool|you are the greatest|you are a star|you are a legend|you are a genius|quick answer|fast answer|that was quick|that was fast|nice answer|nice work|great work|good work|good stuff|great stuff|nicely done|nicely explained|well explained|clear answer|very clear|so helpful|super helpful|really helpful|impressive|very impressive|that is impressive|i like you|i love you|love you|love this|i love this|i love it|i like it|i like this|you know a lot|you know everything|spot on|exactly right|that is right|correct|you nailed it|nailed it|love that|good one|great one|excellent answer|top notch|brilliant answer|that is perfect|just perfect|interesting answer|cool answer"},
-	{chatHowAreYou, "sv", "hur hänger du|hur hänger det|hur är formen|hur är formen idag|hur är formen med dig|formen|hur är formen då|hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag|hur går det för dig|hur går det med dig|hur går det idag|hur har du haft det|hur har din dag varit|hur har dagen varit|hur är din dag|hur är dagen|hur mår du idag|är du pigg|är du på gott humör|hur känns det|hur känns det idag|hur har du det idag|hur är läget med dig|läget själv|läget då|allt bra med dig|allt bra hos dig|är allt bra med dig|allt väl med dig|är allt väl|hur är livet|hur är livet som bot|hur lever livet|vad gör du just nu|vad håller du på med|vad sysslar du med|är du trött|har du det bra|har du en bra dag|har du haft en bra dag"},
-	{chatHowAreYou, "en", "how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything|how's your day been|how has your day been|how was your day|how is your day|how is your day been|you doing ok|you doing okay|you doing well|you doing alright|you doing good|you ok|you okay|you alright|are you alright|are you doing well|are you doing ok|are you good|all good with you|all good there|everything ok|everything okay|everything good|everything alright|is everything ok|is everything okay|how is it going with you|how are you holding up|how is life|how is life as a bot|how is your week|how is your week going|how's your week|how's the week|what are you up to|what are you doing|what you up to|what is new|what's new|what's good|what's happening|what is happening|how goes it|how are things going|how's things|how is things|how do you feel|how are you feeling|how are you feeling today|are you having a good day|having a good day|you having a good day|hope you are good|hope you are having a good day|hope your day is going well|long time no see"},
-	{chatWhat, "sv", "hur ska jag använda den här grejen|hur använder jag den här grejen|hur funkar den här grejen|hur funkar det här|vad gör den här grejen|vad kan du|vilka frågor kan jag ställa|vad för frågor kan jag ställa|vilken sorts frågor kan jag ställa|vilka sorts frågor kan jag ställa|vad kan jag ställa för frågor|vad kan du göra|vad gör du|vad kan du hjälpa till med|vad kan du hjälpa mig med|kan du hjälpa mig|hur funkar du|hur fungerar du|hur funkar det här|hur fungerar det här|vad kan jag fråga|vad kan jag fråga om|vad kan jag fråga dig|vad kan jag fråga dig om|vad kan man fråga|vad kan man fråga dig|vad kan man fråga om|vad kan jag göra|vad kan jag göra här|hjälp mig|vad vet du|vad vet du om|vad kan du svara på|vad är du bra på|vad ska jag fråga|vad ska jag fråga om|vad gör du här|vad är din uppgift|vad är ditt syfte|vad kan du berätta|vad kan du berätta om|vilka kommandon finns|vilka kommandon finns det|vad har du för kommandon|hur använder jag dig|hur använder man dig|vad kan man göra här|vad kan man använda dig till|vad kan jag använda dig till|vad används du till|vad är du till för|vad kan du svara på|vilka frågor kan du svara på|vad för frågor kan du svara på|vilka frågor kan du besvara|vad kan du göra för mig|visa vad du kan|kan du visa vad du kan|visa mig vad du kan|vad mer kan du|vad mer kan du göra|vad kan du mer|vad ska jag skriva|vad ska jag skriva till dig|vad skriver jag|vad ska jag säga|vad kan jag skriva|vad kan jag skriva till dig|hur pratar jag med dig|hur ska jag prata med dig|hur ska jag skriva till dig|hur ska jag använda dig|hur använder jag boten|hur funkar boten|hur fungerar boten|hur funkar den här boten|hur fungerar den här boten|har du några tips|några tips|tips på hur jag använder dig|vad är du bra för|vad kan boten|vad kan boten göra|vad gör boten|vad gör den här boten|vad kan den här boten|vad handlar du om|vad pratar du om|vad kan vi prata om|vad kan vi snacka om|vad kan jag prata med dig om|vad hjälper du med|vad hjälper du till med|vad gör man här|hur börjar jag|var börjar jag|var ska jag börja|hur kommer jag igång|jag behöver hjälp|kan du hjälpa mig lite"},
-	{chatWhat, "en", "how am i supposed to use this|how am i supposed to use this thing|how do i use this thing|how does this thing work|what does this thing do|what can you do|what kind of questions can i ask|what questions can i ask|what sort of questions can i ask|what kind of things can you do|what kind of things can i ask|what sort of things can you do|what do you do|what can i ask|what can i ask you|what can i ask about|how do you work|how does this work|what can you help with|what can you help me with|can you help me|help me|what are you for|what do you know|what do you know about|what should i ask|what can you tell me|what can you tell me about|what are you good at|what is your purpose|what's your purpose|what commands are there|which commands are there|what commands do you have|how do i use you|how do i use this|what can i do here|what can i do|what are your commands|what are you able to do|what are you capable of|what can i use you for|what are you used for|what kind of questions can you answer|what questions can you answer|what sort of questions can you answer|what can you answer|what can you do for me|what else can you do|what more can you do|show me what you can do|show me what you got|what have you got|what are you good for|what is this bot for|what is the bot for|what does this bot do|what does the bot do|what do you do exactly|how does this bot work|how does the bot work|how do you work exactly|how should i talk to you|how do i talk to you|how should i use you|what should i say|what should i write|what do i say|what do i write|what do i type|what should i type|any tips|any tips on using you|any tips for using you|tips on using you|how to use you|how do i get started|where do i start|where should i start|what kind of things do you know|what kind of things do you know about|what sort of things do you know about|what things do you know about|what topics do you know|what topics do you cover|what can we talk about|what can i talk to you about|what can we chat about|what do you talk about|what are you about|what do you help with|how can you help|how can you help me|i need help|i need some help|can you help|can you help me out"},
-	{chatPersonal, "sv", "har du känslor|kan du tänka|tänker du|drömmer du|sover du|sover du aldrig|äter du"},
-	{chatPersonal, "en", "do you have feelings|can you think|do you dream|do you sleep|do you ever sleep|do you eat"},
+	{chatHowAreYou, "sv", "allt gött|är allt gött|hur mår alla|hur mår ni alla|hur är det med alla|hur är det med er|hur hänger du|hur hänger det|hur är formen|hur är formen idag|hur är formen med dig|formen|hur är formen då|hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag|hur går det för dig|hur går det med dig|hur går det idag|hur har du haft det|hur har din dag varit|hur har dagen varit|hur är din dag|hur är dagen|hur mår du idag|är du pigg|är du på gott humör|hur känns det|hur känns det idag|hur har du det idag|hur är läget med dig|läget själv|läget då|allt bra med dig|allt bra hos dig|är allt bra med dig|allt väl med dig|är allt väl|hur är livet|hur är livet som bot|hur lever livet|vad gör du just nu|vad håller du på med|vad sysslar du med|är du trött|har du det bra|har du en bra dag|har du haft en bra dag"},
+	{chatHowAreYou, "en", "how is everyone|how is everybody|how are you all|how are y all|how is everyone doing|how is life in the server|how is it going in here|how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything|how's your day been|how has your day been|how was your day|how is your day|how is your day been|you doing ok|you doing okay|you doing well|you doing alright|you doing good|you ok|you okay|you alright|are you alright|are you doing well|are you doing ok|are you good|all good with you|all good there|everything ok|everything okay|everything good|everything alright|is everything ok|is everything okay|how is it going with you|how are you holding up|how is life|how is life as a bot|how is your week|how is your week going|how's your week|how's the week|what are you up to|what are you doing|what you up to|what is new|what's new|what's good|what's happening|what is happening|how goes it|how are things going|how's things|how is things|how do you feel|how are you feeling|how are you feeling today|are you having a good day|having a good day|you having a good day|hope you are good|hope you are having a good day|hope your day is going well|long time no see"},
+	{chatWhat, "sv", "jag vet inte vad jag ska skriva|vet inte vad jag ska skriva|jag vet inte vad jag ska fråga|vet inte vad jag ska fråga|ge mig ett tips på vad jag kan fråga|ge mig en idé|ge mig ett tips|måste jag skriva på något speciellt sätt|måste jag skriva på ett speciellt sätt|hur ska jag skriva|hur ska jag använda den här grejen|hur använder jag den här grejen|hur funkar den här grejen|hur funkar det här|vad gör den här grejen|vad kan du|vilka frågor kan jag ställa|vad för frågor kan jag ställa|vilken sorts frågor kan jag ställa|vilka sorts frågor kan jag ställa|vad kan jag ställa för frågor|vad kan du göra|vad gör du|vad kan du hjälpa till med|vad kan du hjälpa mig med|kan du hjälpa mig|hur funkar du|hur fungerar du|hur funkar det här|hur fungerar det här|vad kan jag fråga|vad kan jag fråga om|vad kan jag fråga dig|vad kan jag fråga dig om|vad kan man fråga|vad kan man fråga dig|vad kan man fråga om|vad kan jag göra|vad kan jag göra här|hjälp mig|vad vet du|vad vet du om|vad kan du svara på|vad är du bra på|vad ska jag fråga|vad ska jag fråga om|vad gör du här|vad är din uppgift|vad är ditt syfte|vad kan du berätta|vad kan du berätta om|vilka kommandon finns|vilka kommandon finns det|vad har du för kommandon|hur använder jag dig|hur använder man dig|vad kan man göra här|vad kan man använda dig till|vad kan jag använda dig till|vad används du till|vad är du till för|vad kan du svara på|vilka frågor kan du svara på|vad för frågor kan du svara på|vilka frågor kan du besvara|vad kan du göra för mig|visa vad du kan|kan du visa vad du kan|visa mig vad du kan|vad mer kan du|vad mer kan du göra|vad kan du mer|vad ska jag skriva|vad ska jag skriva till dig|vad skriver jag|vad ska jag säga|vad kan jag skriva|vad kan jag skriva till dig|hur pratar jag med dig|hur ska jag prata med dig|hur ska jag skriva till dig|hur ska jag använda dig|hur använder jag boten|hur funkar boten|hur fungerar boten|hur funkar den här boten|hur fungerar den här boten|har du några tips|några tips|tips på hur jag använder dig|vad är du bra för|vad kan boten|vad kan boten göra|vad gör boten|vad gör den här boten|vad kan den här boten|vad handlar du om|vad pratar du om|vad kan vi prata om|vad kan vi snacka om|vad kan jag prata med dig om|vad hjälper du med|vad hjälper du till med|vad gör man här|hur börjar jag|var börjar jag|var ska jag börja|hur kommer jag igång|jag behöver hjälp|kan du hjälpa mig lite"},
+	{chatWhat, "en", "i do not know what to type|i do not know what to ask|i do not know what to write|i do not know what to say|no idea what to ask|give me an idea of what to ask|give me an idea|any ideas what to ask|do i have to type in a special way|is there a special way to type|how should i write|how am i supposed to use this|how am i supposed to use this thing|how do i use this thing|how does this thing work|what does this thing do|what can you do|what kind of questions can i ask|what questions can i ask|what sort of questions can i ask|what kind of things can you do|what kind of things can i ask|what sort of things can you do|what do you do|what can i ask|what can i ask you|what can i ask about|how do you work|how does this work|what can you help with|what can you help me with|can you help me|help me|what are you for|what do you know|what do you know about|what should i ask|what can you tell me|what can you tell me about|what are you good at|what is your purpose|what's your purpose|what commands are there|which commands are there|what commands do you have|how do i use you|how do i use this|what can i do here|what can i do|what are your commands|what are you able to do|what are you capable of|what can i use you for|what are you used for|what kind of questions can you answer|what questions can you answer|what sort of questions can you answer|what can you answer|what can you do for me|what else can you do|what more can you do|show me what you can do|show me what you got|what have you got|what are you good for|what is this bot for|what is the bot for|what does this bot do|what does the bot do|what do you do exactly|how does this bot work|how does the bot work|how do you work exactly|how should i talk to you|how do i talk to you|how should i use you|what should i say|what should i write|what do i say|what do i write|what do i type|what should i type|any tips|any tips on using you|any tips for using you|tips on using you|how to use you|how do i get started|where do i start|where should i start|what kind of things do you know|what kind of things do you know about|what sort of things do you know about|what things do you know about|what topics do you know|what topics do you cover|what can we talk about|what can i talk to you about|what can we chat about|what do you talk about|what are you about|what do you help with|how can you help|how can you help me|i need help|i need some help|can you help|can you help me out"},
+	{chatPersonal, "sv", "vad är meningen med livet|meningen med livet|kaffe eller te|te eller kaffe|katt eller hund|hund eller katt|sommar eller vinter|berätta ett skämt|berätta en vits|kan du ett skämt|sjung en sång|har du känslor|kan du tänka|tänker du|drömmer du|sover du|sover du aldrig|äter du"},
+	{chatPersonal, "en", "what is the meaning of life|meaning of life|coffee or tea|tea or coffee|cats or dogs|dogs or cats|tell me a joke|tell me something funny|sing a song|sing me a song|do you have feelings|can you think|do you dream|do you sleep|do you ever sleep|do you eat"},
 	{chatWho, "sv", "vem [egentligen/] pratar jag [egentligen/] [med/]|vem är det [egentligen/] jag [pratar/chattar/snackar/skriver] med|vem [egentligen/] chattar jag [egentligen/] med|vem är det som svarar|vem svarar|vem är det som skriver|vem skriver|vem är det jag pratar med|vem är du|pratar jag med en människa|pratar jag med en bot|pratar jag med en robot|är det en människa|är det en bot|är du en riktig människa|är du på riktigt|är du riktig|vad är du för något|vad är du för en|vad är du för en bot|vilka är ni|vad är du|vad heter du|vad är det här|vem är det här|vad är det här för bot|är du en bot|är du bot|är du en robot|är du människa|är du en människa|är du en ai|vem pratar jag med|vem har gjort dig|vem skapade dig|vem har byggt dig|vem byggde dig|presentera dig|berätta om dig själv|berätta om dig|vad är passionbot|vem är passionbot|vad är det för bot|är du ai|är du en bot eller en människa|är du en människa eller en bot|är du bot eller människa|är du människa eller bot|är du människa eller robot|är du en robot eller en människa|är du " + beingSV + "|är det " + beingSV + "|är det en " + beingSV + "|är det " + beingSV + " som svarar|är det en " + beingSV + " som svarar|är det en " + beingSV + " som skriver|svarar en " + beingSV + "|pratar jag med " + beingSV + "|pratar jag med " + beingSV + " nu|pratar jag med en " + beingSV + "|pratar jag med en " + beingSV + " nu|chattar jag med " + beingSV + "|chattar jag med en " + beingSV + "|är du " + beingSV + " eller " + beingSV + "|är du " + beingSV + " eller bara " + beingSV + "|är du en " + beingSV + " eller en " + beingSV + "|vad heter du egentligen|har du ett namn|har du något namn|vad ska jag kalla dig|vad kallas du|vem gjorde dig|vem har skapat dig|vem har programmerat dig|vem programmerade dig|vem äger dig|vem ligger bakom dig|vem står bakom dig|vem ligger bakom boten|vem har gjort boten|vem gjorde boten|hur gammal är du|var bor du|var kommer du ifrån|varifrån kommer du|vad är du för typ av bot|vad är du för sorts bot|vilken sorts bot är du|vad är det för en bot|är du en människa eller|bot eller människa|människa eller bot|robot eller människa|människa eller robot"},
 	{chatWho, "en", "who [exactly/actually/really/] am i [talking/chatting/speaking/writing] [to/with]|who is answering|who is this talking|who is talking|who am i chatting with|who is writing this|who is typing|who are you|am i talking to a real person|am i talking to a person|am i talking to a human|am i talking to a bot|is this a bot|is this a real person|is this a human|are you real|are you a real person|what are you|what is this|what's this|whats this|who is this|who's this|what's your name|whats your name|what is your name|are you a bot|are you a robot|are you human|are you a human|are you an ai|are you ai|who am i talking to|who am i talking with|who made you|who built you|who created you|introduce yourself|tell me about yourself|what is passionbot|who is passionbot|what kind of bot are you|what bot is this|are you a bot or a human|are you a human or a bot|are you human or a bot|are you a bot or a person|are you a person or a bot|bot or human|are you " + beingEN + "|is this " + beingEN + "|is this a " + beingEN + "|is it a " + beingEN + "|is this a " + beingEN + " answering|is a " + beingEN + " answering|is there a " + beingEN + " behind this|am i talking to " + beingEN + "|am i talking to " + beingEN + " now|am i talking to a " + beingEN + "|am i chatting with " + beingEN + "|am i chatting with a " + beingEN + "|am i talking with " + beingEN + "|are you " + beingEN + " or " + beingEN + "|are you " + beingEN + " or just " + beingEN + "|are you a " + beingEN + " or a " + beingEN + "|do you have a name|have you got a name|got a name|what should i call you|what do i call you|who made this bot|who built this bot|who programmed you|who owns you|who runs you|who is behind you|who is behind this bot|how old are you|where do you live|where are you from|where do you come from|what kind of bot is this|what sort of bot are you|what type of bot are you|which bot is this|are you real or not|human or bot|robot or human|human or robot|are you the real deal"},
 }
@@ -262,17 +262,20 @@ func (v *chatVocab) fuzzy(j string) (chatPhrase, bool) {
 }
 
 // emoticons are the text smileys, read as filler.
-var emoticons = regexp.MustCompile(`(?i)(^|\s)(?:[:;=8x][-'^]?[)(\]\[dpo3*/\\|]+|<3+|\^_*\^)(\s|$)`)
+var emoticons = regexp.MustCompile(`(?i)(^|\s)(?:[:;=8x][-'^]?[)(\]\[dpo3*/\\|]+|\^_*\^)(\s|$)`)
 
 // chatEmoji are the emoji that mean something in small talk; other emoji
 // and symbols are read as filler.
-var chatEmoji = map[rune]bool{'👋': true, '🖐': true, '✋': true, '🙋': true, '🙏': true, '👍': true, '👌': true, '✅': true}
+var chatEmoji = map[rune]bool{'👋': true, '🖐': true, '✋': true, '🙋': true, '🙏': true, '👍': true, '👌': true, '✅': true,
+	'❤': true, '♥': true, '💕': true, '💖': true, '💗': true, '😍': true, '🥰': true}
 
 // chatShort are chat spellings and contractions, read as the folded words
 // they stand for (in phrases and messages alike).
 var chatShort = map[string]string{
 	"r": "are", "u": "you", "ur": "you are", "youre": "you are", "whats": "what is", "hows": "how is",
 	"im": "i am", "pls": "please", "plz": "please", "e": "ar", "va": "vad", "d": "det",
+	"dont": "do not", "didnt": "did not", "doesnt": "does not", "cant": "can not", "isnt": "is not",
+	"wont": "will not", "wasnt": "was not", "havent": "have not", "youve": "you have", "ive": "i have",
 	"nan": "nagon", "nat": "nagot", "nansin": "nagonsin", "nanting": "nagonting", "nanstans": "nagonstans",
 }
 
@@ -281,7 +284,8 @@ var chatShort = map[string]string{
 // "tack"), punctuation dropped, the emoji in chatEmoji each a word of its
 // own and other symbols dropped.
 func chatWords(text string) []string {
-	text = emoticons.ReplaceAllString(strings.ToLower(text), " ")
+	text = strings.ReplaceAll(strings.ToLower(text), "<3", " ❤ ")
+	text = emoticons.ReplaceAllString(text, " ")
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -470,6 +474,10 @@ func (v *chatVocab) parse(words []string, fuzzy bool) ([]chatPhrase, bool) {
 // ("jättetack", "supertack", "megabra"): the word is read as the two.
 var chatIntensifiers = []string{"jatte", "super", "mega", "tusen", "kanon", "sa"}
 
+// number is a number as chat writes it, folded ("1000" is "10"): "x1000",
+// "10", "5".
+var number = regexp.MustCompile(`^x?[0-9]+x?$`)
+
 // laughter is "haha", "hahaha", "hihihi", "hehe" after folding.
 var laughter = regexp.MustCompile(`^(?:ha|he|hi|ah)+h?$`)
 
@@ -478,6 +486,10 @@ var laughter = regexp.MustCompile(`^(?:ha|he|hi|ah)+h?$`)
 func (v *chatVocab) normalize(words []string) []string {
 	out := words[:0:0]
 	for _, w := range words {
+		if number.MatchString(w) {
+			out = append(out, "1") // "tack x1000", "10/10", "testing 1 2 3": filler
+			continue
+		}
 		if v.known(w) {
 			out = append(out, w)
 			continue
@@ -630,31 +642,45 @@ func oneEditApart(a, b string) bool {
 }
 
 // maxLooseRest is the most words of a line outside its small-talk phrases
-// that recognizeLoose sets aside.
+// that recognizeLoose sets aside, unless they only give the reason for
+// thanks or an apology or where a greeting comes from (asideFrom).
 const maxLooseRest = 3
+
+// looseRead is what recognizeLoose read: the intent, the phrases'
+// language, the words set aside and whether those only give a reason or
+// an origin (asideFrom), so that they ask nothing whatever they name.
+type looseRead struct {
+	intent chatIntent
+	lang   string
+	rest   []string
+	aside  bool
+}
 
 // recognizeLoose reads text as small talk with up to maxLooseRest words
 // that are in no phrase ("hej! tack för tipset om boken", "ha det bra nu
 // på lördag"): the intent, the phrases' language and the words set aside.
 // Only for a statement: no question mark or number, no question word
-// among the words set aside, and at least as many words in phrases as
-// outside them, unless those say where a greeting comes from or what an
-// apology is for (aside). The caller decides whether the words set aside say
+// opening it or among the words set aside, and at least as many words in
+// phrases as outside them, unless the words set aside give the reason for
+// thanks or an apology or where a greeting comes from, which may be
+// longer ("tack för påminnelsen om träffen", "sorry for the delay, been
+// at the craft fair all weekend", "hej från tåget mellan Kungsbacka och
+// Göteborg"). The caller decides whether other words set aside say
 // something the knowledge base can answer.
-func (v *chatVocab) recognizeLoose(text, hint string) (chatIntent, string, []string) {
-	if utf8.RuneCountInString(text) > maxChatRunes || strings.ContainsAny(text, "?？0123456789") {
-		return chatNone, "", nil
+func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
+	if utf8.RuneCountInString(text) > maxChatRunes || strings.ContainsAny(text, "?？") {
+		return looseRead{}
 	}
 	words := v.normalize(chatWords(text))
 	n := len(words)
 	if n == 0 || n > 3*v.longest {
-		return chatNone, "", nil
+		return looseRead{}
 	}
 	if interrogatives[words[0]] {
-		return chatNone, "", nil // "vad står punks för"
+		return looseRead{} // "vad står punks för"
 	}
 	for i, w := range words {
-		if w != "fran" && w != "from" && !firstPerson[w] {
+		if !asideWords[w] && !firstPerson[w] {
 			words[i] = v.corrections(w, hint)[0]
 		}
 	}
@@ -674,24 +700,41 @@ func (v *chatVocab) recognizeLoose(text, hint string) (chatIntent, string, []str
 			}
 		}
 	}
-	if cost[0] == 0 || cost[0] > maxLooseRest {
-		return chatNone, "", nil
+	if cost[0] == 0 {
+		return looseRead{}
 	}
 	intent, sv, en, svAll, enAll := chatNone, 0, 0, 0, 0
 	var rest []string
+	// social is where the first phrase of thanks, an apology or a
+	// greeting starts (-1: none); reason where the first word after it
+	// that gives a reason or an origin is; firstRest where the first word
+	// set aside is.
+	social, reason, firstRest := -1, -1, -1
+	weak := false // a word set aside that may open a question ("är", "have")
 	for i := 0; i < n; {
+		if social >= 0 && reason < 0 && i > social && asideWords[words[i]] {
+			reason = i
+		}
 		if span[i] == 0 {
-			if interrogatives[words[i]] {
-				return chatNone, "", nil
+			if openingWords[words[i]] || requestWords[words[i]] {
+				return looseRead{}
+			}
+			weak = weak || interrogatives[words[i]]
+			if firstRest < 0 {
+				firstRest = i
 			}
 			rest = append(rest, words[i])
 			i++
 			continue
 		}
-		if span[i] == 1 && interrogatives[words[i]] {
-			return chatNone, "", nil // "syna alla insatser, vad betyder det"
+		if span[i] == 1 && openingWords[words[i]] {
+			return looseRead{} // "syna alla insatser, vad betyder det"
 		}
+		weak = weak || (span[i] == 1 && interrogatives[words[i]])
 		p := at[i]
+		if social < 0 && socialIntents[p.intent] {
+			social = i
+		}
 		intent = max(intent, p.intent)
 		switch p.lang {
 		case bot.LangSV:
@@ -707,20 +750,121 @@ func (v *chatVocab) recognizeLoose(text, hint string) (chatIntent, string, []str
 		}
 		i += span[i]
 	}
-	if intent <= chatFiller || (2*cost[0] > n && !aside(intent, rest)) {
-		return chatNone, "", nil
+	// The words set aside all come after "för", "from", "att" … that
+	// follows the thanks, apology or greeting; an apology may instead
+	// speak of the member ("sorry, my English is not so good").
+	aside := social >= 0 && reason >= 0 && firstRest >= reason
+	if intent == chatSorry && slices.ContainsFunc(rest, func(w string) bool { return firstPerson[w] }) {
+		aside = true
 	}
+	if !aside && (weak || strings.ContainsAny(text, "0123456789")) {
+		return looseRead{}
+	}
+	if intent <= chatFiller || (!aside && (cost[0] > maxLooseRest || 2*cost[0] > n)) {
+		return looseRead{}
+	}
+	r := looseRead{intent: intent, rest: rest, aside: aside}
 	switch {
 	case svAll > 0 && enAll > 0 && hint != "":
 		// Both languages ("hej hej! nice to finally meet you"): the
 		// member's.
-		return intent, hint, rest
+		r.lang = hint
 	case sv > en:
-		return intent, bot.LangSV, rest
+		r.lang = bot.LangSV
 	case en > sv:
-		return intent, bot.LangEN, rest
+		r.lang = bot.LangEN
 	}
-	return intent, "", rest
+	return r
+}
+
+// openingWords ask whatever follows them ("hej, när börjar träffen"),
+// folded; the other interrogatives are also plain verbs ("sorry, my
+// English is not so good").
+var openingWords = map[string]bool{"vad": true, "vem": true, "vems": true, "vilken": true, "vilket": true,
+	"vilka": true, "hur": true, "vart": true, "varifran": true, "nar": true, "varfor": true, "what": true,
+	"who": true, "whose": true, "which": true, "where": true, "when": true, "why": true, "how": true}
+
+// socialIntents are the intents whose phrase a reason or an origin may
+// follow: thanks for, sorry for, greetings from.
+var socialIntents = map[chatIntent]bool{chatThanks: true, chatSorry: true, chatGreet: true, chatMorning: true, chatEvening: true, chatBye: true}
+
+// asideWords introduce a reason or an origin (folded): "tack för …",
+// "sorry about …", "förlåt att …", "hej från …".
+var asideWords = map[string]bool{"for": true, "fran": true, "from": true, "at": true, "that": true, "about": true, "om": true, "to": true}
+
+// requestWords ask for something: words set aside with one of them are a
+// request, not a reason ("tack, jag undrar …", "thanks, I need …").
+var requestWords = map[string]bool{"undrar": true, "undra": true, "undrade": true, "wonder": true, "wondering": true,
+	"wondered": true, "berata": true, "tell": true, "veta": true, "behover": true, "need": true, "letar": true,
+	"looking": true, "soker": true, "seeking": true, "hjalpa": true, "please": true, "snala": true}
+
+// recognizeClauses reads a line of several clauses (split at punctuation)
+// as small talk when each clause is: small talk itself, filler, or small
+// talk with words that give a reason or an origin ("Hejsan från Varberg,
+// hur är läget?", "Sorry, fel chatt, hej då"). A question mark is allowed
+// here, for it belongs to a clause that is small talk.
+func (v *chatVocab) recognizeClauses(text, hint string) (chatIntent, string) {
+	if utf8.RuneCountInString(text) > maxChatRunes {
+		return chatNone, ""
+	}
+	clauses := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(".,!?;:()…\n？！", r) })
+	if len(clauses) < 2 {
+		return chatNone, ""
+	}
+	intent, sv, en := chatNone, 0, 0
+	for _, cl := range clauses {
+		if strings.TrimSpace(cl) == "" {
+			continue
+		}
+		in, lang := v.recognize(cl, hint)
+		if in == chatNone {
+			if v.fillerOnly(cl) {
+				continue
+			}
+			r := v.recognizeLoose(cl, hint)
+			if !r.aside {
+				return chatNone, ""
+			}
+			in, lang = r.intent, r.lang
+		}
+		intent = max(intent, in)
+		switch lang {
+		case bot.LangSV:
+			sv++
+		case bot.LangEN:
+			en++
+		}
+	}
+	switch {
+	case intent <= chatFiller:
+		return chatNone, ""
+	case sv > 0 && en > 0 && hint != "":
+		return intent, hint
+	case sv > en:
+		return intent, bot.LangSV
+	case en > sv:
+		return intent, bot.LangEN
+	}
+	return intent, ""
+}
+
+// fillerOnly reports whether text is made only of filler phrases ("mate",
+// "alla", "lol").
+func (v *chatVocab) fillerOnly(text string) bool {
+	words := v.normalize(chatWords(text))
+	if len(words) == 0 {
+		return true
+	}
+	parsed, ok := v.parse(words, false)
+	if !ok {
+		return false
+	}
+	for _, p := range parsed {
+		if p.intent > chatAck {
+			return false
+		}
+	}
+	return true
 }
 
 // IsSmallTalk reports whether text is small talk (bot.Options.Chat).
@@ -759,9 +903,13 @@ func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, er
 // can answer ("hej! tack för igår": "igår" asks nothing; "hej, punks
 // betydelse" does). It reports whether it did.
 func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answerable func(string) bool) (bool, error) {
-	intent, lang, rest := smallTalkVocab.recognizeLoose(text, c.Lang)
-	if intent == chatNone || (!aside(intent, rest) && answerable(strings.Join(rest, " "))) {
-		return false, nil
+	r := smallTalkVocab.recognizeLoose(text, c.Lang)
+	intent, lang := r.intent, r.lang
+	if intent == chatNone || (!r.aside && answerable(strings.Join(r.rest, " "))) {
+		intent, lang = smallTalkVocab.recognizeClauses(text, c.Lang)
+		if intent == chatNone {
+			return false, nil
+		}
 	}
 	if lang == "" {
 		lang = c.Lang
@@ -781,23 +929,6 @@ func (*smallTalk) replyAboutBot(ctx context.Context, c *bot.Call, text string, w
 		lang = c.Lang
 	}
 	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
-}
-
-// aside reports whether the words recognizeLoose set aside only say where
-// a greeting comes from ("hej från Varberg", "hello from Halmstad") or
-// what an apology is for in the member's own words ("ursäkta mitt språk",
-// "sorry about my English"): they ask nothing, whatever they name.
-func aside(intent chatIntent, rest []string) bool {
-	if len(rest) == 0 {
-		return false
-	}
-	switch intent {
-	case chatGreet, chatMorning, chatEvening:
-		return rest[0] == "fran" || rest[0] == "from"
-	case chatSorry:
-		return slices.ContainsFunc(rest, func(w string) bool { return firstPerson[w] })
-	}
-	return false
 }
 
 // firstPerson are the folded words by which members speak of themselves.
@@ -828,6 +959,9 @@ func init() {
 // question that could be one ("öppettider?", "hur bokar man ugnen")
 // still goes to the queue.
 func (*smallTalk) chatter(text string) bool {
+	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true // "??", "…", "😂😂"
+	}
 	if strings.ContainsAny(text, "?？0123456789") {
 		return false
 	}

@@ -250,8 +250,11 @@ func TestQuestionsAreNotLooseSmallTalk(t *testing.T) {
 			if line.Topic == "bot-about" {
 				continue
 			}
-			if intent, _, rest := smallTalkVocab.recognizeLoose(line.Q, line.Lang); intent != chatNone {
-				t.Errorf("%s: question %q read as small talk (%d) around %q", name, line.Q, intent, rest)
+			if r := smallTalkVocab.recognizeLoose(line.Q, line.Lang); r.intent != chatNone {
+				t.Errorf("%s: question %q read as small talk (%d) around %q", name, line.Q, r.intent, r.rest)
+			}
+			if intent, _ := smallTalkVocab.recognizeClauses(line.Q, line.Lang); intent != chatNone {
+				t.Errorf("%s: question %q read as small talk (%d) clause by clause", name, line.Q, intent)
 			}
 		}
 		f.Close()

@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Words sorts the meaningful words of text by what they are to the base:
 // subject matter (words it knows in some form, as written, as another
 // form, as the parts of a compound or misspelt, that are not everyday
@@ -54,10 +56,25 @@ var generalStems = func() map[string]bool {
 	return m
 }()
 
+// calendarWords are the days, months and times of the week that the
+// general lists may lack: everyday language, though the base may mention
+// one ("varannan måndag").
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`måndag tisdag onsdag torsdag fredag lördag söndag måndagar fredagar helg helgen
+		helger vardag vardagar januari februari mars april maj juni juli augusti september oktober november december
+		monday tuesday wednesday thursday friday saturday sunday mondays fridays weekend weekends weekday weekdays
+		january february march may june july august october morgon morgonen förmiddag eftermiddag kväll kvällen
+		natt natten morning afternoon evening night tonight idag imorgon igår today tomorrow yesterday`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // everyday reports whether w, folded, is on the general lists or a form
-// of a word on them.
+// of a word on them, or a day, month or time of day.
 func everyday(w string) bool {
-	if _, ok := generalRank[w]; ok {
+	if _, ok := generalRank[w]; ok || calendarWords[w] {
 		return true
 	}
 	return generalStems[stem(w, "sv")+"/sv"] || generalStems[stem(w, "en")+"/en"]
