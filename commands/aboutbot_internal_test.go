@@ -106,3 +106,29 @@ func TestQuestionsAreNotAboutBot(t *testing.T) {
 	}
 	t.Logf("%d questions, none read as talk about the bot", n)
 }
+
+// TestReasonsAreNotRequests: thanks, an apology or a greeting with its
+// reason or origin is small talk however long; with a request or a
+// question in it, it is not.
+func TestReasonsAreNotRequests(t *testing.T) {
+	for _, text := range []string{
+		"Tack för påminnelsen om träffen", "Big thanks from all of us at the bakery",
+		"Förlåt att jag svarar så sent, har varit på marknad hela helgen", "Sorry, my English is not so good",
+		"hej från tåget mellan Kungsbacka och Göteborg", "Hejsan från Varberg, hur är läget?",
+	} {
+		r := smallTalkVocab.recognizeLoose(text, "")
+		if intent, _ := smallTalkVocab.recognizeClauses(text, ""); r.intent == chatNone && intent == chatNone {
+			t.Errorf("%q is not read as small talk", text)
+		}
+	}
+	for _, text := range []string{
+		"hej från Varberg, jag har en fråga om PUNKS", "thanks for the answer, but when is the next meetup",
+		"tack för svaret, jag undrar också vem som skrev rapporten", "Thanks for the info. Is the course in English?",
+		"sorry for asking again, I need the phone number of VIAkub", "hej från Halmstad, vad är PUNKS?",
+	} {
+		r := smallTalkVocab.recognizeLoose(text, "")
+		if intent, _ := smallTalkVocab.recognizeClauses(text, ""); r.intent != chatNone || intent != chatNone {
+			t.Errorf("%q read as small talk (%d, %d)", text, r.intent, intent)
+		}
+	}
+}

@@ -796,7 +796,8 @@ var asideWords = map[string]bool{"for": true, "fran": true, "from": true, "at": 
 // request, not a reason ("tack, jag undrar …", "thanks, I need …").
 var requestWords = map[string]bool{"undrar": true, "undra": true, "undrade": true, "wonder": true, "wondering": true,
 	"wondered": true, "berata": true, "tell": true, "veta": true, "behover": true, "need": true, "letar": true,
-	"looking": true, "soker": true, "seeking": true, "hjalpa": true, "please": true, "snala": true}
+	"looking": true, "soker": true, "seeking": true, "hjalpa": true, "please": true, "snala": true,
+	"fraga": true, "fragor": true, "question": true, "questions": true, "ask": true, "asking": true}
 
 // recognizeClauses reads a line of several clauses (split at punctuation)
 // as small talk when each clause is: small talk itself, filler, or small
