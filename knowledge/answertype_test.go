@@ -101,3 +101,25 @@ func TestCompares(t *testing.T) {
 		}
 	}
 }
+
+func TestComparedPair(t *testing.T) {
+	var tk tokenizer
+	for q, want := range map[string][2]string{
+		"vad är skillnaden mellan planekonomi och marknadsekonomi": {"planekonomi", "marknadsekonomi"},
+		"what's the difference between GDP and GNP?":               {"gdp", "gnp"},
+		"difference between passion-driven and market-driven":      {"passion", "market"},
+		"what is the passion-driven economy":                       {},
+		"samarbete mellan regionen":                                {},
+	} {
+		if got := comparedPair(&tk, q); got != want {
+			t.Errorf("comparedPair(%q) = %q, want %q", q, got, want)
+		}
+	}
+	ix := builtinIndex(t)
+	if r := ix.Search("vad är skillnaden mellan passionsdriven och marknadsdriven ekonomi", "sv"); !r.Answered || r.Top.ID != "passion-vs-market" {
+		t.Errorf("passion vs market: %+v", r)
+	}
+	if r := ix.Search("vad är skillnaden mellan planekonomi och marknadsekonomi", "sv"); r.Answered {
+		t.Errorf("planned vs market economy answered with %s", r.Top.ID)
+	}
+}

@@ -89,6 +89,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	ix.addPhrases(q, sc)
 	sc.compare = compares(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.needs = questionNeeds(q)
+	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
 }
 
@@ -218,6 +219,61 @@ func compares(tk *tokenizer, text string) bool {
 		return !found
 	})
 	return found
+}
+
+// betweenWords introduce the two things a question compares: "skillnaden
+// mellan planekonomi och marknadsekonomi", "the difference between GDP
+// and GNP".
+var betweenWords = wordSet(`between mellan`)
+
+// comparedPair returns the first meaningful word after "between"/"mellan"
+// and the first after the "and"/"och" that follows it, or "" when q does
+// not compare two things that way.
+func comparedPair(tk *tokenizer, q string) [2]string {
+	var p [2]string
+	state := 0 // 1: after between, 2: after the first thing, 3: after and
+	tk.each(q, 0, func(w string) bool {
+		switch {
+		case state == 0:
+			if _, ok := betweenWords[w]; ok {
+				state = 1
+			}
+		case state == 1 && !isStop(w):
+			p[0], state = w, 2
+		case state == 2 && (w == "and" || w == "och"):
+			state = 3
+		case state == 3 && !isStop(w):
+			p[1], state = w, 4
+		}
+		return state < 4
+	})
+	if state < 4 {
+		return [2]string{}
+	}
+	return p
+}
+
+// lacksCompared reports whether document d lacks one of the two things
+// that the question compares (sc.pair): a topic on the difference between
+// passion- and market-driven does not answer "what is the difference
+// between a planned and a market economy".
+func (ix *Index) lacksCompared(sc *scratch, d int32) bool {
+	if sc.pair[0] == "" {
+		return false
+	}
+	for _, w := range sc.pair {
+		found := false
+		for _, o := range ix.exactTerms(w, nil) {
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
 }
 
 // addPhrases adds a slot for each quoted phrase of two or more words.

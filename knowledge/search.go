@@ -80,6 +80,9 @@ type scratch struct {
 	mustOnly bool
 	compare  bool  // the question compares with a figure (compares): no default yes
 	modal    uint8 // modalMust/modalCan (examples.go)
+	// pair holds the two things a "difference between A and B" question
+	// compares (comparedPair), or "".
+	pair [2]string
 	// Example matching (examples.go): the question's trigrams, the score
 	// per example (dot product, then cosine) and the best cosine per
 	// document, with the lists of those touched.
@@ -156,6 +159,9 @@ func (ix *Index) Search(question, lang string) Result {
 			res.Score *= 0.5
 			break
 		}
+	}
+	if ix.lacksCompared(sc, best) {
+		res.Score *= 0.5
 	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
