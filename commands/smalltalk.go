@@ -680,7 +680,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 		return looseRead{} // "vad står punks för"
 	}
 	for i, w := range words {
-		if !asideWords[w] && !firstPerson[w] {
+		if !asideWords[w] && !firstPerson[w] && !requestWords[w] && !openingWords[w] {
 			words[i] = v.corrections(w, hint)[0]
 		}
 	}
@@ -716,7 +716,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 			reason = i
 		}
 		if span[i] == 0 {
-			if openingWords[words[i]] || requestWords[words[i]] {
+			if openingWords[words[i]] || requestWords[words[i]] || aQuestion(words, i) {
 				return looseRead{}
 			}
 			weak = weak || interrogatives[words[i]]
@@ -794,10 +794,28 @@ var asideWords = map[string]bool{"for": true, "fran": true, "from": true, "at": 
 
 // requestWords ask for something: words set aside with one of them are a
 // request, not a reason ("tack, jag undrar …", "thanks, I need …").
-var requestWords = map[string]bool{"undrar": true, "undra": true, "undrade": true, "wonder": true, "wondering": true,
-	"wondered": true, "berata": true, "tell": true, "veta": true, "behover": true, "need": true, "letar": true,
-	"looking": true, "soker": true, "seeking": true, "hjalpa": true, "please": true, "snala": true,
-	"fraga": true, "fragor": true, "question": true, "questions": true, "ask": true, "asking": true}
+var requestWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range chatWords(`undrar undra undrade wonder wondering wondered berätta tell veta behöver need needs
+		letar looking söker seeking hjälpa please snälla`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// aQuestion reports whether words[i] is "en fråga", "a question", "one
+// more question": a question announced, not thanks for "alla mina
+// frågor" or "sorry for all the questions".
+func aQuestion(words []string, i int) bool {
+	if i == 0 || (words[i] != "fraga" && words[i] != "question") {
+		return false
+	}
+	switch words[i-1] {
+	case "en", "a", "one", "another", "annan", "ny", "new", "liten", "little", "quick", "snabb", "more", "till":
+		return true
+	}
+	return false
+}
 
 // recognizeClauses reads a line of several clauses (split at punctuation)
 // as small talk when each clause is: small talk itself, filler, or small
