@@ -496,15 +496,18 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	for _, s := range sc.slots {
 		inNeg, inDoc, df := false, false, 0
 		for _, o := range s.opts {
-			if _, ok := slices.BinarySearch(unk, o.term); ok {
-				inNeg = true
-			}
 			ps := ix.post[o.term]
 			df = max(df, len(ps))
+			_, inD := slices.BinarySearchFunc(ps, d, cmpDoc)
+			if _, ok := slices.BinarySearch(unk, o.term); ok && !inD {
+				// Only in the "not known" sentence: a term the topic also
+				// states elsewhere ("projektet") is not what it lacks.
+				inNeg = true
+			}
 			if o.w < 1 {
 				continue // another form of the word: not the word itself
 			}
-			if _, ok := slices.BinarySearchFunc(ps, d, cmpDoc); ok {
+			if inD {
 				inDoc = true
 			}
 		}
