@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -396,7 +397,7 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 	// A question that speaks of oneself somewhere speaks of oneself in
 	// each clause: "is it passion-driven?" after "I run a coffee cart …"
 	// asks "am I passion-driven?".
-	self := ix.p.clauseSelf && slices.ContainsFunc(sc.grams, func(g gramWeight) bool { return g.h == selfGram })
+	self := (ix.p.clauseSelf || ix.p.selfLast) && slices.ContainsFunc(sc.grams, func(g gramWeight) bool { return g.h == selfGram })
 	for len(q) > 0 {
 		i := strings.IndexFunc(q, isClauseBreak)
 		clause := q
@@ -423,7 +424,12 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 		// the end of a story about oneself is a clause to match.
 		m := len(sc.cgrams)
 		sc.cgrams = funcGrams(sc.cgrams, clause)
-		if self && pointsBack(&sc.tk2, clause) && !slices.ContainsFunc(sc.cgrams[m:], func(g gramWeight) bool { return g.h == selfGram }) {
+		if self && (ix.p.clauseSelf || !strings.ContainsFunc(q, unicode.IsLetter)) && pointsBack(&sc.tk2, clause) && !slices.ContainsFunc(sc.cgrams[m:], func(g gramWeight) bool { return g.h == selfGram }) {
+			// The clause as asked too: "passar det in på passionsdriven
+			// ekonomi?" is itself an example question.
+			if n+len(sc.cgrams)-m >= 2 {
+				ix.raiseClause(sc, sc.cgrams, cw)
+			}
 			sc.cgrams = append(sc.cgrams, gramWeight{selfGram, funcWeight[selfGram]})
 		}
 		if n+len(sc.cgrams)-m < 2 {

@@ -51,6 +51,7 @@ type params struct {
 	storyW       float64            // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
 	clauseSelf   bool               // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast     bool               // … in its last clause only, when that clause points back ("… räknas det?")
 	storyLast    bool               // without "?", the last sentence asks and the ones before it are the story
 }
 
@@ -86,6 +87,7 @@ var defaultParams = params{
 	storyW:       0.25,
 	storyLast:    true,
 	clauseSelf:   false,
+	selfLast:     true,
 }
 
 const (
