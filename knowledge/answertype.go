@@ -63,7 +63,7 @@ var (
 	// matters ("is revenue the goal?").
 	sumWords = wordSet(`budget budgets budgeten budgetar revenue revenues
 		intäkt intäkter intäkterna`)
-	// ageWords, after "how"/"hur" or "what"/"vilken", ask for an age, which
+	// ageWords, after "how"/"hur" ("age"/"ålder" also after "what"/"vilken"), ask for an age, which
 	// an answer gives with a birth year or an age (ageTextWords).
 	ageWords     = wordSet(`old gammal gamla age ålder`)
 	ageTextWords = wordSet(`born född födde age aged ålder åldern`)
@@ -146,7 +146,8 @@ func questionNeeds(q string) int {
 		if pos <= 3 && (prev == "how" && w == "many" || prev == "hur" && w == "många") {
 			need |= needNumber
 		}
-		if _, ok := ageWords[w]; ok && (prev == "how" || prev == "hur" || prev == "what" || prev == "vilken") {
+		if _, ok := ageWords[w]; ok && (prev == "how" || prev == "hur" || (prev == "what" || prev == "vilken") && (w == "age" || w == "ålder")) {
+			// "what age", not "what old wood can become"
 			need |= needAge
 		}
 		if _, ok := sumWords[w]; ok {

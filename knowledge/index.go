@@ -52,6 +52,7 @@ type params struct {
 	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
 	clauseSelf   bool               // a question with the first person somewhere has it in each clause (matchClauses)
 	selfLast     bool               // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW    float64            // confidence factor when the only known word has an unknown subject word beside it
 	storyLast    bool               // without "?", the last sentence asks and the ones before it are the story
 }
 
@@ -88,6 +89,7 @@ var defaultParams = params{
 	storyLast:    true,
 	clauseSelf:   false,
 	selfLast:     true,
+	modifierW:    0.5,
 }
 
 const (

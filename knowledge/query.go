@@ -54,6 +54,10 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	ix.sentences(q, sc)
 	sc.grams = sc.grams[:0]
 	sc.tokW = sc.tokW[:0]
+	// For modifies: the known words, and whether an unknown subject word
+	// stands before a word common in the base (kind of the previous
+	// token: 0 none, 1 known, 2 unknown subject word).
+	known, nextTo, prevKind := 0, false, 0
 	for i, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
@@ -62,12 +66,23 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.slots[j].common = ix.p.generalFactor(w)
 		}
 		tw := float32(1)
+		kind := 0
 		switch {
 		case len(sc.slots) == n: // dropped as noise
 			tw = 0
 		case sc.slots[len(sc.slots)-1].unknown:
 			tw = sc.slots[len(sc.slots)-1].general
+			if tw >= 1 && sc.tokCtx[i] >= 1 {
+				kind = 2
+			}
+		default:
+			kind = 1
+			known++
 		}
+		if kind == 1 && prevKind == 2 && ix.common(sc.slots[len(sc.slots)-1]) {
+			nextTo = true
+		}
+		prevKind = kind
 		if ix.p.storyGrams {
 			tw *= sc.tokCtx[i]
 		}
@@ -77,6 +92,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		}
 	}
 	ix.storyNames(sc)
+	sc.modifies = known == 1 && nextTo
 	sc.mustOnly, sc.modal = false, 0
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
@@ -615,4 +631,17 @@ func (ix *Index) isName(s *slot) bool {
 		}
 	}
 	return false
+}
+
+// common reports whether a known slot's word is in at least a quarter of
+// the topics: a word the whole base is about ("ekonomi", "passion"), which
+// an unknown word before it turns into some other thing.
+func (ix *Index) common(s slot) bool {
+	df := 0
+	for _, o := range s.opts {
+		if o.w >= 1 {
+			df = max(df, len(ix.post[o.term]))
+		}
+	}
+	return 4*df >= len(ix.docs)
 }

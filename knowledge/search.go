@@ -75,6 +75,10 @@ type scratch struct {
 	tk2     tokenizer // for phrase checks
 	needs   int       // answer-type bits of the question
 	yesNo   bool      // the question is a yes/no question
+	// modifies is set when the question's only known word stands next to
+	// a subject word the base does not know ("keynesiansk ekonomi",
+	// "supply and demand curves"): it names some other thing.
+	modifies bool
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
@@ -162,6 +166,9 @@ func (ix *Index) Search(question, lang string) Result {
 	}
 	if ix.lacksCompared(sc, best) {
 		res.Score *= 0.5
+	}
+	if sc.modifies && ix.p.modifierW < 1 {
+		res.Score *= ix.p.modifierW
 	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
