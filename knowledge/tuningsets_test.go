@@ -36,7 +36,7 @@ func TestTuningSets(t *testing.T) {
 		{"tuning4", "", 78, 90},
 		{"tuning5", "", 85, 77},
 		{"tuning6", "", 92, 75},
-		{"heldout8", "heldout8/questions.jsonl", 0, 0},
+		{"heldout8", "heldout8/questions.jsonl", 92, 85},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
