@@ -35,39 +35,40 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
 		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem
-		samma`},
+		samma varelse sorts slags`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
 		really actually computer machine program someone somebody smart smarter smartest intelligent
-		intelligence powered version model who same`},
+		intelligence powered version model who same creature kind sort deal`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
 		husdjur katt hund kaffe fika öl sport fotboll spela spelar spel läsa läser semester jul födelsedag
 		åsikt smak godis vin te sommar vinter resa reser bil hejar supporter fritid fritiden helgen dricker
 		druckit någonsin fryser frusen kall kallt varm varmt hungrig törstig sjuk förkyld ont ledig semestern
-		betalt lön jobb jobbet själv`},
+		betalt lön jobb jobbet själv vänner kompisar lycklig gifta julklapp önskar helg`},
 	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
 		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
 		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
 		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
 		birthday opinion taste candy wine summer winter car enjoy fun support supporter team free spare weekend
-		drink drinking ever cold hot hungry thirsty sick ill hurt pain off paid salary job own`},
+		drink drinking ever cold hot hungry thirsty sick ill hurt pain off paid salary job own friends marry
+		wish present`},
 	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
 		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
-		lär vet veta bra duger svenska engelska språk språket talar pratar förstår`},
+		lär vet veta bra duger svenska engelska språk språket talar pratar förstår superkrafter krafter`},
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
 		purpose function functions work works offer tips learn teach know good swedish english language
-		languages speak understand`},
+		languages speak understand superpowers powers`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret trasig trasigt stressad chillar chill upptagen
-		arg sur trött pigg`},
+		arg sur trött pigg lyssnar`},
 	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig
 		charmig underbar fantastisk grym grymt`},
 	{chatPraise, "en", `clever nice sweet cute funny kind helpful great lovely charming awesome brilliant amazing
 		wonderful fantastic`},
-	{chatUnsure, "sv", `sämsta sämre sämst dålig dåligt dåliga värdelös värdelöst dum dumt korkad korkat seg långsam
+	{chatUnsure, "sv", `snackar menar seriös allvarlig sämsta sämre sämst dålig dåligt dåliga värdelös värdelöst dum dumt korkad korkat seg långsam
 		långsamt lyssnar ordentligt fel felaktigt konstig konstigt obegriplig obegripligt ens`},
-	{chatUnsure, "en", `worst worse bad terrible awful useless wrong stupid dumb slow listening properly sense weird
+	{chatUnsure, "en", `talking mean serious worst worse bad terrible awful useless wrong stupid dumb slow listening properly sense weird
 		strange confusing even`},
 	{chatHowAreYou, "en", `going doing day feel feeling mood holding hanging life treating broken stressed chill
 		chilling busy angry grumpy listening`},
@@ -112,7 +113,7 @@ var (
 	// be, by language ("" for either).
 	botAddress = foldedSet(`sv:du dig dej din ditt dina ni er|en:you your yours yourself ya|:bot boten botten bots
 		passionbot passionboten chatbot chatboten chattbot chatbots chatbotar ai ais chatgpt gpt bard copilot
-		robot roboten robots robotar bots botar skärmen screen tangentbordet keyboard
+		robot roboten robots robotar bots botar
 		automatic automated automatisk automatiskt automatiserad siri alexa cortana gemini claude typing`)
 	// botOutput are the words that name what the bot said ("det där var
 	// det sämsta svaret", "what kind of answer is that"): they address it
@@ -157,6 +158,10 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		return chatNone, ""
 	}
 	addressed, output, sv, en := false, false, 0, 0
+	// identity: the bot itself is what the line is about ("är du Siri?",
+	// "how have you been", "what's your deal, bot"), not only addressed
+	// as the community's voice ("har ni öppet på söndag").
+	identity := false
 	count := func(lang string) {
 		switch lang {
 		case bot.LangSV:
@@ -185,6 +190,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			count(lang)
 			if !requestYou(ws, i) && !genericYou(ws, i) {
 				addressed = true
+				identity = identity || (!plural[w] && (copula(ws, i-1) || copula(ws, i+1) || lang == ""))
 			}
 			continue
 		}
@@ -228,8 +234,13 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	switch {
 	case intent == chatNone && output:
 		intent = chatUnsure
+	case intent == chatNone && identity:
+		intent = chatWho // "är du Siri?", "what are you", "how have you been"
 	case intent == chatNone:
-		intent = chatWho
+		// Nothing says what is asked of the bot: "what are your opening
+		// hours", "när öppnar ni", "do you sell tickets" ask about the
+		// community, not the bot.
+		return chatNone, ""
 	}
 	switch {
 	case sv > en:
@@ -255,6 +266,18 @@ func (v *chatVocab) subjectMatter(w string) bool {
 	}
 	return true
 }
+
+// plural are the words addressing the community as much as the bot ("ni",
+// "er", "your").
+var plural = map[string]bool{"ni": true, "er": true, "your": true, "yours": true, "din": true, "dit": true, "dina": true}
+
+// copulas are the forms of "be" that make a question about what someone
+// is, folded.
+var copulas = map[string]bool{"ar": true, "are": true, "is": true, "var": true, "were": true, "was": true,
+	"been": true, "varit": true, "be": true}
+
+// copula reports whether ws[i] exists and is a form of "be".
+func copula(ws []string, i int) bool { return i >= 0 && i < len(ws) && copulas[ws[i]] }
 
 // notChat reports whether a word, as the knowledge base reads it, is
 // neither about the bot (notAboutBot) nor a word of small talk ("lol").
@@ -298,7 +321,8 @@ func favourite(w string) bool {
 
 // typoOf returns the word addressing the bot or of aboutLexicon that w is
 // with two neighbouring letters swapped ("yuo", "slwo"), or, for words of
-// six letters or more, one letter off ("listning"), else w.
+// six letters or more (as chatWords folds them), one letter off
+// ("listning"), else w.
 func typoOf(w string) string {
 	if utf8.RuneCountInString(w) < 3 {
 		return w

@@ -12,7 +12,7 @@ import (
 // chatReplies are the small-talk replies in lang.
 func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "unsure"} {
+	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "unsure"} {
 		out[h.Bot.Catalog().T(lang, "chat."+k)] = true
 	}
 	return out
@@ -165,6 +165,27 @@ func TestTalkAboutTheBot(t *testing.T) {
 		}
 		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
 			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
+		}
+	}
+	// Found by a tester: small talk that was read as something else, and
+	// questions that were read as small talk.
+	for _, c := range []struct{ lang, text, key string }{
+		{"sv", "kanske", "chat.ack"}, {"en", "maybe", "chat.ack"}, {"en", "yes please", "chat.ack"},
+		{"sv", "nej tack", "chat.ack"}, {"en", "no thanks", "chat.ack"},
+		{"sv", "hej jag heter Anna och har en liten gård med getost utanför Laholm", "chat.intro"},
+		{"en", "i'm a photographer in varberg", "chat.intro"},
+		{"sv", "kan du förklara enklare", "chat.unsure"}, {"sv", "jag förstod inte det där", "chat.unsure"},
+		{"en", "i love this community", "chat.praise"}, {"sv", "Va?", "chat.unsure"},
+	} {
+		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
+			t.Errorf("%q: %q, want %q", c.text, got, want)
+		}
+	}
+	for _, text := range []string{"what's the title of linda's book", "vad har ni för öppettider", "what are your opening hours",
+		"när öppnar ni", "whats the weather in halmstad tomorrow", "jag driver ett bageri och vill veta om det räknas som passionsdrivet"} {
+		if got := h.SayIn(kim, "en", text); strings.Contains(got, "not quite following") || strings.Contains(got, "hänger inte riktigt med") ||
+			strings.Contains(got, "I'm passionbot") || strings.Contains(got, "Jag är passionbot") || strings.Contains(got, "Nice to meet you") || strings.Contains(got, "Trevligt att träffas") {
+			t.Errorf("%q is a question, not small talk: %q", text, got)
 		}
 	}
 	if got := h.SayIn(kim, "sv", "vad vet du om PUNKS?"); !strings.Contains(got, "PUNKS") || strings.Contains(got, "bara en bot") {

@@ -42,8 +42,9 @@ import (
 // in the widest registers, written blind; 3 lines equal to lines of the
 // reserve held-out set heldout10 were dropped by script, unread), first
 // measured after the heldout9 pass: sv 261/299, en 261/298, 42 lines into
-// the queue; after: every line, 0 queued (four of them, "Hjälp!" and
-// "help me get started", run the help command).
+// the queue; after: sv 298/299, en 298/298, 0 queued (four of them,
+// "Hjälp!" and "help me get started", run the help command; the miss is
+// "Lyssar du?", a typo too short to correct safely).
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -59,7 +60,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout7", "../knowledge/testdata/heldout7/smalltalk.jsonl", 50, 50, 0},
 		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 200, 200, 0},
 		{"heldout9", "../knowledge/testdata/heldout9/smalltalk.jsonl", 50, 50, 0},
-		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 299, 298, 0},
+		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 298, 298, 1},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
