@@ -56,10 +56,12 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		wish present`},
 	{chatWhat, "sv", `hjälpa hjälp göra gör kan kunna klarar förmåga förmågor kunskaper färdigheter använda
 		används använder svara svarar kommandon funktioner syfte funkar fungerar erbjuda erbjuder tips lära
-		lär vet veta bra duger svenska engelska språk språket talar pratar förstår superkrafter krafter`},
+		lär vet veta bra duger talar pratar förstår superkrafter krafter`},
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
-		purpose function functions work works offer tips learn teach know good swedish english language
-		languages speak understand superpowers powers`},
+		purpose function functions work works offer tips learn teach know good speak understand superpowers
+		powers`},
+	{chatLanguages, "sv", `svenska engelska språk språket språken`},
+	{chatLanguages, "en", `swedish english language languages`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret trasig trasigt stressad chillar chill upptagen
 		arg sur trött pigg lyssnar`},
 	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig

@@ -40,6 +40,7 @@ const (
 	chatBye                  // hej då, bye
 	chatHowAreYou            // hur mår du, how are you
 	chatWhat                 // vad kan du göra, what can you do
+	chatLanguages            // kan du svenska?, do you speak English? (aboutbot.go)
 	chatPersonal             // gillar du musik, do you ever sleep (aboutbot.go)
 	chatWho                  // vem är du, who are you
 )
@@ -48,7 +49,7 @@ const (
 var chatKeys = map[chatIntent]string{
 	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatIntro: "chat.intro", chatSorry: "chat.sorry",
 	chatThanks: "chat.thanks", chatBye: "chat.bye", chatPraise: "chat.praise", chatHowAreYou: "chat.how",
-	chatWhat: "chat.what", chatPersonal: "chat.personal", chatWho: "chat.who",
+	chatWhat: "chat.what", chatLanguages: "chat.languages", chatPersonal: "chat.personal", chatWho: "chat.who",
 }
 
 // chatPhrases are the phrases, by intent and language ("" for either).
@@ -1036,6 +1037,8 @@ func (*smallTalk) Messages() bot.Messages {
 			EN: "I'm well, thanks for asking! 😊 Want to test me? Ask, for example: _how can I make a living from my passion?_"},
 		"chat.personal": {SV: "Jag är bara en bot, så sådant har jag inget eget svar på 🙂 Men den passionsdrivna ekonomin kan jag mycket om – fråga till exempel: _vad står PUNKS för?_",
 			EN: "I'm just a bot, so I have no answer of my own to that 🙂 But I know a lot about the passion-driven economy – ask for example: _what does PUNKS stand for?_"},
+		"chat.languages": {SV: "Ja! Jag pratar svenska och engelska 😊 Skriv på det språk du vill, så svarar jag på det – eller välj med `language sv` eller `language en`.",
+			EN: "Yes! I speak Swedish and English 😊 Write in whichever you like and I'll answer in it – or choose with `language en` or `language sv`."},
 		"chat.intro": {SV: "Trevligt att träffas! 👋 Lägg gärna till dina intressen med `interests add`, till exempel `interests add keramik, surdeg` – då kan jag hjälpa dig hitta andra med samma intressen.",
 			EN: "Nice to meet you! 👋 Add your interests with `interests add`, for example `interests add pottery, sourdough` – then I can help you find others with the same interests."},
 		"chat.what": {SV: "Jag svarar på frågor om den passionsdrivna ekonomin, visar kommande träffar, har en kort kurs och hjälper dig hitta andra med samma intressen. Skriv `help` för alla kommandon, eller fråga direkt: _vad står PUNKS för?_",

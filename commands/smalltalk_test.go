@@ -12,7 +12,7 @@ import (
 // chatReplies are the small-talk replies in lang.
 func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "unsure"} {
+	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure"} {
 		out[h.Bot.Catalog().T(lang, "chat."+k)] = true
 	}
 	return out
@@ -176,6 +176,7 @@ func TestTalkAboutTheBot(t *testing.T) {
 		{"en", "i'm a photographer in varberg", "chat.intro"},
 		{"sv", "kan du förklara enklare", "chat.unsure"}, {"sv", "jag förstod inte det där", "chat.unsure"},
 		{"en", "i love this community", "chat.praise"}, {"sv", "Va?", "chat.unsure"},
+		{"en", "can you speak swedish?", "chat.languages"}, {"sv", "kan du svenska?", "chat.languages"},
 	} {
 		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
 			t.Errorf("%q: %q, want %q", c.text, got, want)
