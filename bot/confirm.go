@@ -69,8 +69,8 @@ func (cs *confirmations) take(nonce, user string, now time.Time) (line, refusal 
 		return "", "err.confirm_not_yours"
 	}
 	delete(cs.pending, nonce)
-	if q, ok := cs.asked[user]; ok && q.nonce == nonce && !q.closed {
-		cs.close(q) // clicked: a later "ja" answers nothing
+	if q, ok := cs.asked[user]; ok && q.nonce == nonce {
+		delete(cs.asked, user) // clicked: answered, a later "ja" is any other message
 	}
 	return p.line, ""
 }

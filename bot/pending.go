@@ -22,18 +22,27 @@ import (
 //     to it.
 //   - One open question per member: a newer one replaces it (an older
 //     confirmation's button still works).
-//   - Open for ConfirmTTL (10 minutes), in memory like the buttons.
+//   - Open for ConfirmTTL (10 minutes) from when it was asked, in memory
+//     like the buttons.
+//   - An accepted answer (typed or clicked) ends the conversation: the
+//     question is forgotten, and a later "ok" or "ja" is any other message.
 //   - An answer the question does not take ("ja" to a quiz, "5" to three
 //     options) leaves it open and says what it takes. Anything else the
 //     member says or does there closes it: a yes/no answers the last thing
 //     the bot asked, and a later "ok" meant for someone else must not
-//     delete data.
-//   - A question answered, closed or expired is remembered for
-//     StaleQuestion more: a yes/no word or a number addressed to the bot
-//     there then gets a short "I'm not waiting for an answer (run the
-//     command again)", never a knowledge answer or the unanswered queue.
-//     A "ja" or "ok" from a member asked nothing lately is any other
-//     message (small talk reads it).
+//     delete data. A question asked with Answers.Keep (a quiz: harmless,
+//     and the course remembers the member's place) is only interrupted:
+//     its number still answers it until it expires, while a yes/no that
+//     it does not take is then any other message.
+//   - A question closed or expired is remembered for StaleQuestion more
+//     (from when it closed or expired): a bare yes/no or number addressed
+//     to the bot there that the question would have taken ("ja" to a
+//     confirmation, "2" to a quiz of three) then gets a short "I'm not
+//     waiting for an answer (run the command again)", never a knowledge
+//     answer or the unanswered queue. An acknowledgement ("ok", "okej",
+//     "ok tack", "👍", "tack") never gets it: it is any other message
+//     (small talk reads it), as is everything from a member asked nothing
+//     lately.
 //   - A reply containing "?" is a question back, not an answer.
 
 // Answers are what a plain reply may say to a question the bot asked, each
@@ -46,11 +55,17 @@ type Answers struct {
 	No string
 	// Options[i] runs on the number i+1 (a quiz's options).
 	Options []string
+	// Keep leaves the question open when the member says something else
+	// in between (asks the bot a question): its number still answers it
+	// within ConfirmTTL of being asked. Only for questions whose answers
+	// change nothing irreversibly (a quiz), never a confirmation.
+	Keep bool
 }
 
-// StaleQuestion is how long a question that no longer takes answers is
-// remembered, so that a late "ja" is told it answers nothing.
-const StaleQuestion = time.Hour
+// StaleQuestion is how long a question closed or expired (not answered)
+// is remembered, from when it closed or expired, so that a late "ja" is
+// told it answers nothing.
+const StaleQuestion = 10 * time.Minute
 
 // question is a member's question, open until expires unless closed.
 type question struct {
@@ -60,7 +75,20 @@ type question struct {
 	answers Answers
 	nonce   string // the confirmation button asked with it; "" for none
 	expires time.Time
-	closed  bool // answered or closed: remembered only until expires+StaleQuestion
+	// interrupted: the member said something else there; a Keep question
+	// still takes its numbers until expires.
+	interrupted bool
+	// closed: no longer takes answers; remembered until closedAt+StaleQuestion.
+	closed   bool
+	closedAt time.Time
+}
+
+// until is when q is forgotten: StaleQuestion after it closed or expired.
+func (q question) until() time.Time {
+	if q.closed && q.closedAt.Before(q.expires) {
+		return q.closedAt.Add(StaleQuestion)
+	}
+	return q.expires.Add(StaleQuestion)
 }
 
 // reply is what a message means for the member's open question.
@@ -96,7 +124,7 @@ func (cs *confirmations) ask(q question, now time.Time) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	for u, o := range cs.asked {
-		if !now.Before(o.expires.Add(StaleQuestion)) {
+		if !now.Before(o.until()) {
 			delete(cs.asked, u)
 		}
 	}
@@ -117,7 +145,7 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	q, ok := cs.asked[key]
-	if !ok || !(q.channel == ev.Channel.ID || (q.dm && ev.Channel.DM)) || !now.Before(q.expires.Add(StaleQuestion)) {
+	if !ok || !q.here(ev) || !now.Before(q.until()) {
 		return reply{} // nothing asked of this member here (another member's "ja" ends here)
 	}
 	open := !q.closed && now.Before(q.expires)
@@ -125,27 +153,59 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 	case open && said != "":
 		line, ok := q.lineFor(said)
 		if !ok {
+			if q.interrupted && !isNumber(said) {
+				return reply{} // the member has moved on: "ok" is talk
+			}
 			return q.expected()
 		}
 		delete(cs.pending, q.nonce)
-		cs.close(q)
+		delete(cs.asked, key) // answered: the conversation is over
 		if line == "" {
 			return reply{handled: true, say: "answer.cancelled"}
 		}
 		return reply{handled: true, line: line}
+	case open && q.answers.Keep:
+		q.interrupted = true
+		cs.asked[key] = q
 	case open:
-		cs.close(q)
-	case said != "" && addressed:
-		return reply{handled: true, say: "answer.none"}
+		cs.close(q, now)
+	case said != "" && addressed && !acknowledges(text):
+		if _, plausible := q.lineFor(said); plausible {
+			return reply{handled: true, say: "answer.none"}
+		}
 	}
 	return reply{}
 }
 
+// here reports whether ev is where q was asked: the same channel, or the
+// member's DM with the bot when q may be answered there.
+func (q question) here(ev Event) bool {
+	return q.channel == ev.Channel.ID || (q.dm && ev.Channel.DM)
+}
+
 // close stops q taking answers (its button, if any, still works) and
-// keeps it in memory a while longer for a late "ja".
-func (cs *confirmations) close(q question) {
-	q.closed = true
+// keeps it in memory StaleQuestion longer for a late "ja".
+func (cs *confirmations) close(q question, now time.Time) {
+	q.closed, q.closedAt = true, now
 	cs.asked[q.user] = q
+}
+
+// done forgets the member's question when it was asked where ev is: the
+// command the member ran answered it.
+func (cs *confirmations) done(ev Event) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if q, ok := cs.asked[ev.User.Key()]; ok && q.here(ev) {
+		delete(cs.asked, q.user)
+	}
+}
+
+// Answered tells the bot that the command answered the member's question
+// here (a quiz answer typed as `learn answer:2` or clicked, after which the
+// handler asks nothing more): the conversation is over, and a later "ok"
+// or "2" is any other message. See the rules at the top of pending.go.
+func (c *Call) Answered() {
+	c.bot.confirms.done(c.Event)
 }
 
 // lineFor returns the command answer said runs, and whether q takes it.
@@ -161,6 +221,12 @@ func (q question) lineFor(said string) (string, bool) {
 		return "", false
 	}
 	return q.answers.Options[n-1], true
+}
+
+// isNumber reports whether an answer parseAnswer read is a number.
+func isNumber(said string) bool {
+	_, err := strconv.Atoi(said)
+	return err == nil
 }
 
 // expected says what q takes.
@@ -202,6 +268,25 @@ const (
 	fillers     = "tack tackar thanks thank you thx ty please pls gärna visst klart det då så är bra mycket just nu kör gör do it go ahead"
 	numberWords = "svar answer alternativ option nr nummer number"
 )
+
+// ackWords acknowledge what the bot said rather than answer a question
+// ("ok", "ok tack"): to a question that is open they are a yes, to one
+// that closed or expired they are small talk, never "I'm not waiting".
+const ackWords = "ok okej okay okey oki"
+
+// acknowledges reports whether a short reply is an acknowledgement: it has
+// an ack word ("ok tack", "okej då").
+func acknowledges(text string) bool {
+	if len(text) > maxAnswer {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if inList(ackWords, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // parseAnswer reads a short reply: "yes", "no", an option's number ("2"),
 // or "" when text is not an answer. Case, punctuation and emoji do not

@@ -54,10 +54,10 @@ func TestQuestionsBoundToMemberAndPlace(t *testing.T) {
 	if r := cs.reply(msg(kim, "general", false, "ja"), "ja", false, t0); r.handled {
 		t.Fatalf("ja after the click = %+v", r)
 	}
-	// The closed question is remembered a while: kim's late "ja" to the
-	// bot is told it answers nothing.
-	if r := cs.reply(msg(kim, "general", false, "ja"), "ja", true, t0); r.say != "answer.none" {
-		t.Fatalf("kim's late ja to the bot = %+v", r)
+	// The click answered it: the conversation is over, a later "ja" to
+	// the bot is any other message.
+	if r := cs.reply(msg(kim, "general", false, "ja"), "ja", true, t0); r.handled || len(cs.asked) != 0 {
+		t.Fatalf("kim's ja to the bot after the click = %+v", r)
 	}
 	// Chatting in the channel closes a question; the button still works.
 	nonce = cs.add(kim.Key(), "purge count:5 confirm:yes", t0)
@@ -65,6 +65,18 @@ func TestQuestionsBoundToMemberAndPlace(t *testing.T) {
 	cs.reply(msg(kim, "general", false, "haha"), "haha", false, t0)
 	if r := cs.reply(msg(kim, "general", false, "ok"), "ok", false, t0); r.handled {
 		t.Fatalf("ok after chatting = %+v", r)
+	}
+	// The closed question is remembered StaleQuestion from closing: kim's
+	// late "ja" or "nej" to the bot is told it answers nothing; an "ok", a
+	// number (no option) or a "ja" after the window is any other message.
+	t1 := t0.Add(time.Minute)
+	for text, want := range map[string]string{"ja": "answer.none", "nej tack": "answer.none", "ok": "", "ok tack": "", "okej": "", "2": ""} {
+		if r := cs.reply(msg(kim, "general", false, text), text, true, t1); r.say != want {
+			t.Errorf("%q after chatting = %+v, want %q", text, r, want)
+		}
+	}
+	if r := cs.reply(msg(kim, "general", false, "ja"), "ja", true, t0.Add(StaleQuestion)); r.handled {
+		t.Fatalf("ja %v after the question closed = %+v", StaleQuestion, r)
 	}
 	if line, key := cs.take(nonce, kim.Key(), t0); key != "" || line == "" {
 		t.Fatalf("the button after chatting: %q", key)
@@ -76,6 +88,65 @@ func TestQuestionsBoundToMemberAndPlace(t *testing.T) {
 	}
 	if r := cs.reply(msg(moa, "general", false, "ja"), "ja", true, t0.Add(2*ConfirmTTL+StaleQuestion)); r.handled {
 		t.Fatalf("ja long after the question = %+v", r)
+	}
+}
+
+// A quiz (Keep) is only interrupted by another message: its number still
+// answers it until it expires, a yes/no it does not take is then any other
+// message, and after it expires a number (not a yes/no) is told it answers
+// nothing for StaleQuestion.
+func TestKeptQuestionSurvivesOtherMessages(t *testing.T) {
+	cs := newConfirmations()
+	t0 := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	kim := User{Platform: PlatformConsole, ID: "kim"}
+	msg := func(text string) Event {
+		return Event{Kind: EventMessage, User: kim, Channel: Channel{ID: "dm-kim", DM: true}, Text: text}
+	}
+	quiz := func(at time.Time) {
+		cs.ask(question{user: kim.Key(), channel: "dm-kim", dm: true, answers: Answers{Options: []string{"learn answer:1", "learn answer:2", "learn answer:3"}, Keep: true}, expires: at.Add(ConfirmTTL)}, at)
+	}
+	quiz(t0)
+	if r := cs.reply(msg("ja"), "ja", true, t0); r.say != "answer.expected_number" {
+		t.Fatalf("ja to the open quiz = %+v", r)
+	}
+	if r := cs.reply(msg("vad står punks för"), "vad står punks för", true, t0); r.handled {
+		t.Fatalf("a question to the bot = %+v", r)
+	}
+	for _, text := range []string{"ok", "ja", "nej"} {
+		if r := cs.reply(msg(text), text, true, t0.Add(time.Minute)); r.handled {
+			t.Fatalf("%q after the interruption = %+v", text, r)
+		}
+	}
+	if r := cs.reply(msg("5"), "5", true, t0.Add(time.Minute)); r.say != "answer.expected_number" {
+		t.Fatalf("5 after the interruption = %+v", r)
+	}
+	if r := cs.reply(msg("2"), "2", true, t0.Add(ConfirmTTL-time.Second)); r.line != "learn answer:2" || len(cs.asked) != 0 {
+		t.Fatalf("2 after the interruption = %+v", r)
+	}
+	// Expired: a number is told it answers nothing for StaleQuestion; a
+	// yes/no (no quiz answer) and an ok are any other message.
+	quiz(t0)
+	late := t0.Add(ConfirmTTL + time.Minute)
+	for text, want := range map[string]string{"2": "answer.none", "ja": "", "nej": "", "ok": "", "okej tack": ""} {
+		if r := cs.reply(msg(text), text, true, late); r.say != want {
+			t.Errorf("%q after the quiz expired = %+v, want %q", text, r, want)
+		}
+	}
+	if r := cs.reply(msg("2"), "2", true, t0.Add(ConfirmTTL+StaleQuestion)); r.handled {
+		t.Fatalf("2 %v after the quiz expired = %+v", StaleQuestion, r)
+	}
+}
+
+func TestAcknowledges(t *testing.T) {
+	for _, text := range []string{"ok", "OK.", "okej", "ok tack", "okay thanks", "Okej då 👍"} {
+		if !acknowledges(text) {
+			t.Errorf("acknowledges(%q) = false", text)
+		}
+	}
+	for _, text := range []string{"ja", "nej", "2", "ja tack", "yes", "tack"} {
+		if acknowledges(text) {
+			t.Errorf("acknowledges(%q) = true", text)
+		}
 	}
 }
 

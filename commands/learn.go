@@ -97,6 +97,9 @@ func (c *course) run(ctx context.Context, call *bot.Call) error {
 			if err := c.store.SaveLearnProgress(ctx, u, p, time.Now()); err != nil {
 				return err
 			}
+			// The lesson's last question is answered (typed, clicked or a
+			// plain number): nothing is asked, a later "ok" is small talk.
+			call.Answered()
 			if p.Lesson >= len(c.lessons) {
 				text = append(text, call.T("learn.finished", p.Correct, p.Answered))
 			} else {
@@ -113,8 +116,10 @@ func (c *course) run(ctx context.Context, call *bot.Call) error {
 		return err
 	}
 	card := c.questionCard(call, p)
-	// A plain "2" from the member answers like the second button.
-	var answers bot.Answers
+	// A plain "2" from the member answers like the second button, also
+	// after they asked the bot something else in between (Keep), within
+	// 10 minutes of the question being shown.
+	answers := bot.Answers{Keep: true}
 	for _, b := range card.Buttons {
 		answers.Options = append(answers.Options, b.Command)
 	}
