@@ -592,6 +592,35 @@ func afterKnow(p1, p2 string) bool {
 	return k1 || k2
 }
 
+// asksWhich reports whether a clause offers two alternatives: "or"/"eller"
+// between two words, the second not one that keeps the question a yes/no
+// one ("… or not?", "eller nåt sånt", "or something").
+func asksWhich(tk *tokenizer, clause string) bool {
+	found, or, n, first := false, false, 0, ""
+	tk.each(clause, 0, func(w string) bool {
+		n++
+		switch {
+		case n == 1:
+			first = w
+		case n == 2 && (w == "there" && (first == "is" || first == "are") || w == "det" && (first == "finns" || first == "fanns")):
+			return false // "are there … in forestry or farming": whether any
+		case or:
+			_, keep := orKeepsYesNo[w]
+			_, verb := yesNoWords[w]
+			found = !keep && !verb // "… eller blir det fel då": a second question
+			return false
+		}
+		or = (w == "or" || w == "eller") && n > 2
+		return true
+	})
+	return found
+}
+
+// orKeepsYesNo are the words after "or"/"eller" that leave a yes/no
+// question one.
+var orKeepsYesNo = wordSet(`not no nej inte ej nothing something anything what so sth
+	något nåt någont nånting någonting annat vad så liknande sånt`)
+
 func isEmbeddedWh(w string) bool {
 	_, ok := embeddedWh[w]
 	return ok
@@ -617,6 +646,11 @@ func isYesNo(q string) bool {
 			yes = yes && !(w == "var" && varWhere(clause, true))
 			return false
 		})
+		if yes && asksWhich(&tk, clause) {
+			// "is it the person or the business …": which of two, not
+			// whether.
+			yes = false
+		}
 		if yes && embedsQuestion(&tk, clause) {
 			// "does anyone know when …", "vet någon vem …": asks when
 			// or who, not whether.

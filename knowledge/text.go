@@ -179,7 +179,7 @@ func eachSentence(text string, split bool, fn func(s string)) {
 	start := 0
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
-		case '.', '!', '?', '\n':
+		case '.', '!', '?', '\n', ';':
 			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
 				fn(text[start : i+1])
 				start = i + 1

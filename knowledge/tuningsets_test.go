@@ -25,6 +25,8 @@ import (
 //     the seed documents only
 //   - heldout8/questions.jsonl: 200 blind questions from the seed documents,
 //     measured once after the sixth pass, a tuning set for the seventh
+//   - heldout11/questions.jsonl: 200 blind questions from the seed documents,
+//     measured once after the seventh pass, a tuning set for the eighth
 func TestTuningSets(t *testing.T) {
 	for _, set := range []struct {
 		name              string
@@ -37,6 +39,7 @@ func TestTuningSets(t *testing.T) {
 		{"tuning5", "", 85, 77},
 		{"tuning6", "", 92, 75},
 		{"heldout8", "heldout8/questions.jsonl", 92, 85},
+		{"heldout11", "heldout11/questions.jsonl", 0, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
