@@ -994,8 +994,8 @@ func init() {
 // question that could be one ("öppettider?", "hur bokar man ugnen")
 // still goes to the queue.
 func (*smallTalk) chatter(text string) bool {
-	if !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-		return true // "??", "…", "😂😂"
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
+		return true // "??", "…", "😂😂", a bare "2" to no question
 	}
 	if strings.ContainsAny(text, "?？0123456789") {
 		return false

@@ -177,6 +177,7 @@ func TestTalkAboutTheBot(t *testing.T) {
 		{"sv", "kan du förklara enklare", "chat.unsure"}, {"sv", "jag förstod inte det där", "chat.unsure"},
 		{"en", "i love this community", "chat.praise"}, {"sv", "Va?", "chat.unsure"},
 		{"en", "can you speak swedish?", "chat.languages"}, {"sv", "kan du svenska?", "chat.languages"},
+		{"sv", "2", "chat.unsure"}, {"en", "??", "chat.unsure"},
 	} {
 		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
 			t.Errorf("%q: %q, want %q", c.text, got, want)
