@@ -27,10 +27,12 @@ type AuditRecord struct {
 const HandlerTimeout = 2 * time.Minute
 
 // Member is what the core knows about a user: their platform facts plus
-// what is stored (chosen locale, granted role).
+// what is stored (chosen locale, the language they last wrote in, granted
+// role).
 type Member struct {
 	User
 	Locale  string // chosen language, "" when none
+	Written string // the language the member last wrote in, "" when none yet
 	Granted Role   // role granted in the database
 }
 
@@ -42,6 +44,19 @@ type MemberStore interface {
 	// without recording anything.
 	GrantedRole(ctx context.Context, u User) (Role, error)
 }
+
+// WrittenLangStore keeps the language each member last wrote in
+// (Member.Written). A MemberStore that implements it (storage does) has it
+// recorded; with one that does not, the language is used for the message
+// itself only.
+type WrittenLangStore interface {
+	SetWrittenLang(ctx context.Context, u User, lang string) error
+}
+
+// minWrittenWords is the fewest words of free text whose clear language
+// becomes the member's last written language: "ok", "lol" or "forget it"
+// say nothing about it.
+const minWrittenWords = 3
 
 // Options configure a Bot.
 type Options struct {
@@ -186,21 +201,31 @@ func (b *Bot) Wait(ctx context.Context) error {
 // its options' names are the same words for Swedish and English speakers
 // ("meetup create title:… when:…") and choices are canonical English
 // ("answer:no"), so only what the member wrote freely (text values) is
-// read, and only when it is clearly one language; otherwise the hint or
-// the community's language (Swedish) decides. A chosen language comes
-// first, as always.
-func (b *Bot) commandLanguage(m Member, ev Event, cmd *Command, args Args) string {
-	var free []string
-	for _, a := range cmd.Args {
-		if a.Kind == KindText || a.Kind == KindRest {
-			free = append(free, args.String(a.Name))
+// read; with no args (before they are bound: a refusal, an argument
+// error) nothing is. A clear language of that text becomes the member's
+// last written language (Member.Written).
+func (b *Bot) commandLanguage(ctx context.Context, c *Call, args *Args) string {
+	ev := c.Event
+	ev.Text = ""
+	if args != nil {
+		var free []string
+		for _, a := range c.Command.Args {
+			if a.Kind == KindText || a.Kind == KindRest {
+				free = append(free, args.String(a.Name))
+			}
 		}
+		ev.Text = strings.Join(free, " ")
+		b.noteWritten(ctx, c, ev.Text)
 	}
-	ev.Text = strings.Join(free, " ")
-	return b.Language(m, ev)
+	return b.Language(c.Member, ev)
 }
 
-// Language picks the reply language for m's event (see the package doc).
+// Language picks the reply language for m's event: the member's chosen
+// language (`language`), else the event's explicit locale (the console's
+// --lang, the dashboard's), else the platform's locale (Discord's
+// interaction locale, Slack's user locale) when it is Swedish or English,
+// else the language of the event's text when the detector is confident,
+// else the language the member last wrote in, else the default (sv).
 func (b *Bot) Language(m Member, ev Event) string {
 	switch {
 	case ValidLang(m.Locale):
@@ -208,13 +233,44 @@ func (b *Bot) Language(m Member, ev Event) string {
 	case ValidLang(ev.Locale):
 		return ev.Locale
 	}
-	if b.opt.DetectLang != nil {
-		if l, ok := b.opt.DetectLang(ev.Text); ok && ValidLang(l) {
-			return l
-		}
-	}
-	if l := strings.ToLower(ev.LocaleHint); len(l) >= 2 && ValidLang(l[:2]) {
+	if l := strings.ToLower(ev.LocaleHint); len(l) >= 2 && ValidLang(l[:2]) && (len(l) == 2 || l[2] == '-' || l[2] == '_') {
 		return l[:2]
 	}
+	if l, ok := b.detect(ev.Text); ok {
+		return l
+	}
+	if ValidLang(m.Written) {
+		return m.Written
+	}
 	return b.opt.DefaultLang
+}
+
+// detect is the configured detector's confident guess.
+func (b *Bot) detect(text string) (string, bool) {
+	if b.opt.DetectLang == nil || strings.TrimSpace(text) == "" {
+		return "", false
+	}
+	l, ok := b.opt.DetectLang(text)
+	return l, ok && ValidLang(l)
+}
+
+// noteWritten makes the clear language of text the member wrote freely
+// (minWrittenWords words or more) their last written language, in the
+// call and, when it changed, in the store.
+func (b *Bot) noteWritten(ctx context.Context, c *Call, text string) {
+	if len(strings.Fields(text)) < minWrittenWords {
+		return
+	}
+	l, ok := b.detect(text)
+	if !ok || l == c.Member.Written {
+		return
+	}
+	c.Member.Written = l
+	s, ok := b.opt.Store.(WrittenLangStore)
+	if !ok {
+		return
+	}
+	if err := s.SetWrittenLang(context.WithoutCancel(ctx), c.Event.User, l); err != nil {
+		b.log.WarnContext(ctx, "recording the written language failed", "platform", c.Event.Platform, "err", err)
+	}
 }

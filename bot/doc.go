@@ -21,8 +21,10 @@
 //     Cap[T]() in Needs, handlers reach it with Capable[T].
 //   - A member reads one kind of error: UserError, made with Call.Refuse.
 //   - Language = the member's stored choice, else the event's explicit locale
-//     (the console's --lang), else the language detected in the text when the
-//     detector is confident, else the platform's locale hint, else the
+//     (the console's --lang), else the platform's locale hint (Discord's
+//     interaction locale), else the language detected in the text when the
+//     detector is confident, else the language the member last wrote in
+//     (Member.Written, recorded from free text: Bot.noteWritten), else the
 //     configured default (sv). One exception, from the knowledge issue: an
 //     answer from the knowledge base is in the question's own language when
 //     that is clear, whatever the member chose (commands.Library.Ask).

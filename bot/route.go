@@ -134,6 +134,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		named, _ := b.reg.Lookup(strings.Fields(line))
 		if named == nil && b.opt.Fallback != nil && ev.Kind == EventMessage {
 			call.label = "question"
+			b.noteWritten(ctx, call, line)
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
@@ -149,6 +150,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		// command name ("hlep").
 		if b.opt.Fallback != nil && ev.Kind == EventMessage && !b.looksLikeCommand(toks) {
 			call.label = "question"
+			b.noteWritten(ctx, call, line)
 			b.run(ctx, call, b.opt.Fallback)
 			return
 		}
@@ -169,6 +171,11 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 // invoke authorizes cmd for the call, binds its arguments and runs it.
 func (b *Bot) invoke(ctx context.Context, call *Call, cmd *Command, bind func() (Args, error)) {
 	call.Command, call.label = cmd, cmd.Name
+	if call.Event.Kind == EventMessage {
+		// A typed command's words are no one's language: a refusal or an
+		// argument error is in the member's (see commandLanguage).
+		call.Lang = b.commandLanguage(ctx, call, nil)
+	}
 	if !b.authorize(ctx, call) {
 		return
 	}
@@ -178,7 +185,7 @@ func (b *Bot) invoke(ctx context.Context, call *Call, cmd *Command, bind func() 
 		return
 	}
 	if call.Event.Kind == EventMessage {
-		call.Lang = b.commandLanguage(call.Member, call.Event, cmd, call.Args)
+		call.Lang = b.commandLanguage(ctx, call, &call.Args)
 	}
 	if call.Event.Kind == EventAction && !call.confirmed && call.Args.String("confirm") != "" {
 		// A button that carries confirm:yes itself (posted before

@@ -193,6 +193,9 @@ func TestEditChangesTheNextFiringAndKeepsHistory(t *testing.T) {
 	if sent := h.Outbox.Sent(); len(sent) != 1 || sent[0].To.Channel != "fika" || sent[0].Reply.Text != "ny" {
 		t.Fatalf("after the restart = %+v", sent)
 	}
+	// olle last wrote English ("weekdays at 9am"), which his replies
+	// follow; he writes Swedish again.
+	h.Say(org, "tack, det blev bra så här")
 	for _, tc := range []struct{ cmd, want string }{
 		{"announce edit id:1", "Säg vad som ska ändras"},
 		{`announce edit id:1 schema:"*/5 * * * *"`, "går för ofta"},

@@ -38,9 +38,13 @@ func (f *language) Commands() []*bot.Command {
 			if err := s.SetLocale(ctx, c.Event.User, l); err != nil {
 				return err
 			}
-			// Answer in the language the member gets from now on.
+			// Answer in the language the member gets from now on: with
+			// auto, the platform's locale, else the language they last
+			// wrote in (the command's own words tell nothing).
 			c.Member.Locale = l
-			c.Lang = c.Bot().Language(c.Member, c.Event)
+			ev := c.Event
+			ev.Text = ""
+			c.Lang = c.Bot().Language(c.Member, ev)
 			if l == "" {
 				return c.Say(ctx, "language.auto")
 			}

@@ -12,11 +12,11 @@ import (
 
 // SeenMember records that u was seen at t (creating the member on first
 // sight, refreshing the display name and last-seen time after) and returns
-// the stored facts: chosen locale and granted role. It implements
-// bot.MemberStore.
+// the stored facts: chosen locale, the language last written in and
+// granted role. It implements bot.MemberStore.
 func (d *DB) SeenMember(ctx context.Context, u bot.User, t time.Time) (bot.Member, error) {
 	m := bot.Member{User: u}
-	var locale string
+	var locale, written string
 	var role sql.NullString
 	err := d.sql.QueryRowContext(ctx, `
 INSERT INTO members (platform, user_id, display_name, first_seen, last_seen)
@@ -24,12 +24,12 @@ VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (platform, user_id) DO UPDATE SET
     display_name = CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END,
     last_seen = excluded.last_seen
-RETURNING locale, (SELECT role FROM role_grants g WHERE g.platform = members.platform AND g.user_id = members.user_id)`,
-		string(u.Platform), u.ID, u.Name, t.Unix(), t.Unix()).Scan(&locale, &role)
+RETURNING locale, written_lang, (SELECT role FROM role_grants g WHERE g.platform = members.platform AND g.user_id = members.user_id)`,
+		string(u.Platform), u.ID, u.Name, t.Unix(), t.Unix()).Scan(&locale, &written, &role)
 	if err != nil {
 		return m, fmt.Errorf("record member %s: %w", u.Key(), d.explain(err))
 	}
-	m.Locale = locale
+	m.Locale, m.Written = locale, written
 	if role.Valid {
 		m.Granted, _ = bot.ParseRole(role.String)
 	}
@@ -74,6 +74,20 @@ func (d *DB) SetLocale(ctx context.Context, u bot.User, locale string) error {
 	_, err := d.sql.ExecContext(ctx, "UPDATE members SET locale = ? WHERE platform = ? AND user_id = ?", locale, string(u.Platform), u.ID)
 	if err != nil {
 		return fmt.Errorf("set locale: %w", d.explain(err))
+	}
+	return nil
+}
+
+// SetWrittenLang stores the language u last wrote in ("" to clear it). A
+// member not stored (forgotten meanwhile) is left so. It implements
+// bot.WrittenLangStore.
+func (d *DB) SetWrittenLang(ctx context.Context, u bot.User, lang string) error {
+	if lang != "" && !bot.ValidLang(lang) {
+		return fmt.Errorf("unknown language %q", lang)
+	}
+	_, err := d.sql.ExecContext(ctx, "UPDATE members SET written_lang = ? WHERE platform = ? AND user_id = ?", lang, string(u.Platform), u.ID)
+	if err != nil {
+		return fmt.Errorf("set written language: %w", d.explain(err))
 	}
 	return nil
 }
