@@ -88,7 +88,8 @@ var (
 	placeAfterVar = wordSet(`ligger låg finns fanns hölls håller hittar
 		sker skedde bor hålls i på hos`)
 	placeNouns = wordSet(`city town place venue address location stad staden
-		ort orten plats platsen adress adressen kommun`)
+		ort orten plats platsen adress adressen kommun cities towns places
+		municipality municipalities kommuner städer orter platser`)
 	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
 )
 
@@ -123,7 +124,7 @@ func questionNeeds(q string) int {
 		if _, ok := placeAfterVar[w]; ok && pos == 2 && prev == "var" {
 			need |= needPlace
 		}
-		if _, ok := placeNouns[w]; ok && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket") {
+		if _, ok := placeNouns[w]; ok && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket" || prev == "vilka") {
 			need |= needPlace
 		}
 		if _, ok := contactWords[w]; ok {

@@ -40,6 +40,8 @@ type params struct {
 	exRank       float64            // weight of the example similarity in the ranking key
 	exAnswer     float64            // example similarity that counts as the answer threshold
 	leadMin      float64            // example similarity a lead question needs to give its lead
+	itemCov      float64            // share of the question's known words a "not known" item must hold (asksItem)
+	itemBack     float64            // share of the item's words the question must hold (asksItem)
 	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
 	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
 	margin       float64            // confidence factor when the runner-up is as good as the best
@@ -77,6 +79,8 @@ var defaultParams = params{
 	exRank:       0.8,
 	exAnswer:     0.5,
 	leadMin:      0.3,
+	itemCov:      0.8,
+	itemBack:     0.6,
 	promote:      0.8,
 	exCovMin:     0,
 	margin:       0,
@@ -122,6 +126,9 @@ type doc struct {
 	// unknowns are the terms of the sentences that say what the topic
 	// does not know (sorted); see indexableText.
 	unknowns []int32
+	// items are the things those sentences list, one question each (see
+	// unknownItems and Index.asksItem).
+	items []unknownItem
 }
 
 // Index is a search index over topics. It is immutable and safe for
@@ -306,6 +313,19 @@ func (ix *Index) build() {
 				return true
 			})
 			if field == fBody && nt.hit {
+				for _, it := range unknownItems(s) {
+					var ts []int32
+					buf = scan(it.text, buf, func(tok []byte, _, _ bool) bool {
+						if wi := info(tok); !wi.stop {
+							ts = append(ts, termOf(wi, li))
+						}
+						return true
+					})
+					slices.Sort(ts)
+					it.terms = slices.Compact(ts)
+					it.text = ""
+					d.items = append(d.items, it)
+				}
 				for _, wi := range sent {
 					id := termOf(wi, li)
 					if !slices.Contains(d.unknowns, id) {

@@ -159,7 +159,7 @@ func (ix *Index) Search(question, lang string) Result {
 		}
 	}
 	for _, h := range hits[:min(3, len(hits))] {
-		if sc.acc[h] >= 0.5*sc.acc[best] && ix.asksUnknown(sc, h) {
+		if sc.acc[h] >= 0.5*sc.acc[best] && (ix.asksUnknown(sc, h) || ix.asksItem(sc, h)) {
 			res.Score *= 0.5
 			break
 		}
@@ -526,6 +526,151 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		}
 	}
 	return neg && other
+}
+
+// unknownItem is one thing a "not known" sentence lists ("who chairs it",
+// "how many members it has", "whether there was a follow-up project").
+type unknownItem struct {
+	text  string  // while indexing only
+	terms []int32 // sorted term ids of its meaningful words
+	needs int     // questionNeeds of the item: what kind of answer it lacks
+	wh    bool    // it asks who/what/which/…; else whether (yes/no)
+}
+
+// unknownItems splits a "not known" sentence into the things it lists: at
+// commas, semicolons, and or/eller/nor before a question word ("… who
+// chairs it, how many members it has, how to join or what membership
+// costs"). Items with no
+// question word (the telling part, "framgår inte av botens källor") are
+// dropped.
+func unknownItems(s string) []unknownItem {
+	var out []unknownItem
+	var tk tokenizer
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		start := 0
+		flush := func(end int) {
+			text := part[start:end]
+			// The item runs from its question word to the telling words
+			// ("… framgår inte av botens källor").
+			kind, from, to := 0, -1, len(text)
+			tk.each(text, 0, func(w string) bool {
+				if kind == 0 {
+					if _, ok := itemWh[w]; ok {
+						kind = 1
+					} else if w == "whether" || w == "om" || w == "if" {
+						kind = 2
+					}
+					if kind != 0 {
+						from = strings.Index(strings.ToLower(text), w)
+					}
+					return true
+				}
+				_, neg := negationWords[w]
+				_, tell := tellingWords[w]
+				if neg || tell {
+					if i := strings.Index(strings.ToLower(text[max(from, 0):]), w); i >= 0 {
+						to = max(from, 0) + i
+					}
+					return false
+				}
+				return true
+			})
+			if kind != 0 && from >= 0 && from < to {
+				text = text[from:to]
+				out = append(out, unknownItem{text: text, needs: questionNeeds(text), wh: kind == 1})
+			}
+		}
+		words := strings.Fields(part)
+		off := 0
+		for j, w := range words {
+			i := strings.Index(part[off:], w) + off
+			off = i + len(w)
+			switch strings.ToLower(w) {
+			case "or", "eller", "nor":
+				// "… or what membership costs" starts another item; "which
+				// company or firm …" does not.
+				if j+1 < len(words) {
+					next := strings.ToLower(strings.Trim(words[j+1], ".,;:!?()*"))
+					if _, wh := itemWh[next]; wh || next == "whether" || next == "om" {
+						flush(i)
+						start = off
+					}
+				}
+			}
+		}
+		flush(len(part))
+	}
+	return out
+}
+
+// itemWh are the question words that make an item of a "not known"
+// sentence a question for a detail.
+var itemWh = wordSet(`who whom whose what which when where how why vem vems vad vilken vilket
+	vilka när var hur varför`)
+
+// asksItem reports whether the question is one that document d says it
+// cannot answer, in other words that one item of its "not known" sentences covers
+// (unknownItems): the same kind of question (a yes/no question against
+// "whether …", a wh-question against "who/how many/… ", with the same
+// answer type) whose known words, idf-weighted, the item holds for at
+// least params.itemCov, two words at least. Unlike asksUnknown, the words
+// may also be stated elsewhere in the topic ("hur många passionsdrivna
+// företag det finns i Halland framgår inte" against the same question).
+func (ix *Index) asksItem(sc *scratch, d int32) bool {
+	items := ix.docs[d].items
+	if len(items) == 0 || ix.p.itemCov <= 0 {
+		return false
+	}
+	n := float64(len(ix.docs))
+	for _, it := range items {
+		if it.wh == sc.yesNo || it.wh && !(it.needs&sc.needs != 0 || it.needs == 0 && sc.needs == 0) {
+			continue
+		}
+		var all, in float64
+		k, detail := 0, false
+		for _, s := range sc.slots {
+			if s.unknown || s.phrase != nil || len(s.opts) == 0 {
+				continue
+			}
+			df, hit, stated := 0, false, false
+			for _, o := range s.opts {
+				ps := ix.post[o.term]
+				df = max(df, len(ps))
+				if _, ok := slices.BinarySearch(it.terms, o.term); ok && o.w >= float32(ix.p.variant) {
+					hit = true
+				}
+				if _, ok := slices.BinarySearchFunc(ps, d, cmpDoc); ok {
+					stated = true
+				}
+			}
+			w := bm25IDF(n, float64(max(df, 1))) * float64(s.ctx)
+			all += w
+			if hit {
+				in += w
+				k++
+				detail = detail || !stated
+			}
+		}
+		if k < 2 || in < ix.p.itemCov*all || it.needs == 0 && !detail {
+			continue
+		}
+		// The other way round too: the question holds most of the item
+		// ("vilka samarbetar PUNKS med" does not ask which municipalities).
+		var iall, iin float64
+		for _, t := range it.terms {
+			w := bm25IDF(n, float64(max(len(ix.post[t]), 1)))
+			iall += w
+			if slices.ContainsFunc(sc.slots, func(s slot) bool {
+				return slices.ContainsFunc(s.opts, func(o option) bool { return o.term == t && o.w >= float32(ix.p.variant) })
+			}) {
+				iin += w
+			}
+		}
+		if iin >= ix.p.itemBack*iall {
+			return true
+		}
+	}
+	return false
 }
 
 // addressing matches mentions and platform control sequences: "@everyone",
