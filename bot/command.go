@@ -79,10 +79,23 @@ type RunFunc func(ctx context.Context, c *Call) error
 // Command is declared once as data; the text parser, help, the role check,
 // Discord application commands and the Slack manifest all read it.
 type Command struct {
-	Name     string   // command words: "help", "role grant"
-	Aliases  []string // whole alternative names, e.g. Swedish "hjälp"
-	Group    string   // help group key: catalog "group.<Group>"
-	Help     Text     // one line
+	Name    string   // command words: "help", "role grant"
+	Aliases []string // whole alternative names, e.g. Swedish "hjälp"
+	// GroupSV are Swedish words for the command's first word as a group
+	// word ("träff" for "meetup", "intressen" for "interests"), the first
+	// shown to Swedish speakers. Declared on any one of the group's
+	// commands, they name the whole group: every subcommand is reached
+	// with each of them ("träff lista", "intressen add"); on a one-word
+	// command they are also its aliases. The first word of a subcommand's
+	// multi-word alias ("mina-data export") is one too.
+	GroupSV []string
+	// SV are Swedish names of a subcommand's words after the group word
+	// ("lägg till" and "lägg" for "interests add"), the first shown to
+	// Swedish speakers. Each goes with every name of the group, English or
+	// Swedish: "interests lägg till", "intressen lägg till".
+	SV       []string
+	Group    string // help group key: catalog "group.<Group>"
+	Help     Text   // one line
 	Args     []Arg
 	Examples []string // text invocations shown by help
 	Role     Role     // minimum role
@@ -101,6 +114,19 @@ type Command struct {
 	// under an answer) would make Discord's /ask a group.
 	NotNative bool
 	Run       RunFunc
+
+	svName    string   // the name Swedish speakers see; set by NewRegistry
+	spellings []string // its names in both languages and its aliases, for help
+}
+
+// NameIn returns the command's name as shown in lang: in Swedish with its
+// group's and its own Swedish words when it has them ("intressen lägg
+// till" for "interests add").
+func (c *Command) NameIn(lang string) string {
+	if lang == LangSV && c.svName != "" {
+		return c.svName
+	}
+	return c.Name
 }
 
 // RepliesEphemeral reports whether the command's replies are for the
@@ -197,7 +223,7 @@ func (c *Command) Usage() string { return c.UsageIn(LangEN) }
 // "role grant användare:<användare> roll:arrangör|moderator|admin".
 func (c *Command) UsageIn(lang string) string {
 	var b strings.Builder
-	b.WriteString(c.Name)
+	b.WriteString(c.NameIn(lang))
 	for _, a := range c.Args {
 		b.WriteByte(' ')
 		var s string
@@ -229,6 +255,19 @@ func (c *Command) Validate() error {
 	}
 	if err := c.Help.Check(); err != nil {
 		return fmt.Errorf("command %q help: %w", c.Name, err)
+	}
+	for _, g := range c.GroupSV {
+		if !validSVName(g) {
+			return fmt.Errorf("command %q: bad Swedish group word %q", c.Name, g)
+		}
+	}
+	if len(c.SV) > 0 && len(c.Words()) < 2 {
+		return fmt.Errorf("command %q: Swedish subcommand names on a command without a group", c.Name)
+	}
+	for _, n := range c.SV {
+		if n != strings.Join(strings.Fields(n), " ") || !allFunc(strings.Fields(n), validSVName) {
+			return fmt.Errorf("command %q: bad Swedish subcommand name %q", c.Name, n)
+		}
 	}
 	seen := map[string]string{} // folded name → the argument it names
 	for i, a := range c.Args {
@@ -323,27 +362,147 @@ func validArgName(s string) bool {
 	return true
 }
 
+func allFunc(ss []string, ok func(string) bool) bool {
+	for _, s := range ss {
+		if !ok(s) {
+			return false
+		}
+	}
+	return len(ss) > 0
+}
+
 // Registry holds the declared commands and finds them by their words.
+//
+// A command is reached by every combination of its group's words and its
+// own: the group word or one of its Swedish words (GroupSV), then the
+// subcommand's English or Swedish name (SV), in any case and with or
+// without å, ä and ö; and by its whole Aliases.
 type Registry struct {
 	cmds   []*Command
-	byName map[string]*Command // every name and alias, lowercase, single-spaced
+	byName map[string]*Command // every name, folded and single-spaced
+	names  []string            // every name as declared, one spelling per folded name
 	maxLen int                 // most words in any name
+	groups map[string]string   // a group word or its Swedish word, folded → the group word
+	subs   map[string][]*Command
 }
+
+// key is how a name is indexed and looked up: folded, single-spaced.
+func key(words []string) string { return fold(strings.Join(words, " ")) }
 
 // NewRegistry validates the declarations and indexes them.
 func NewRegistry(cmds []*Command) (*Registry, error) {
-	r := &Registry{byName: map[string]*Command{}}
+	r := &Registry{byName: map[string]*Command{}, groups: map[string]string{}, subs: map[string][]*Command{}}
 	for _, c := range cmds {
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
-		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			key := strings.ToLower(strings.Join(strings.Fields(n), " "))
-			if _, dup := r.byName[key]; dup {
-				return nil, fmt.Errorf("command name %q declared twice", key)
+	}
+	// The groups and their Swedish words, in declared order: GroupSV,
+	// then the first words of the subcommands' multi-word aliases.
+	groupSV := map[string][]string{}
+	addGroupWord := func(g, w string) error {
+		if other, ok := r.groups[fold(w)]; ok && other != g {
+			return fmt.Errorf("group word %q names both %q and %q", w, other, g)
+		}
+		if _, ok := r.groups[fold(w)]; !ok {
+			r.groups[fold(w)] = g
+			if w != g {
+				groupSV[g] = append(groupSV[g], w)
 			}
-			r.byName[key] = c
-			r.maxLen = max(r.maxLen, len(strings.Fields(key)))
+		}
+		return nil
+	}
+	for _, c := range cmds {
+		if w := c.Words(); len(w) > 1 {
+			if err := addGroupWord(strings.ToLower(w[0]), strings.ToLower(w[0])); err != nil {
+				return nil, err
+			}
+			r.subs[strings.ToLower(w[0])] = append(r.subs[strings.ToLower(w[0])], c)
+		}
+	}
+	for _, c := range cmds {
+		g := strings.ToLower(c.Words()[0])
+		for _, w := range c.GroupSV {
+			if err := addGroupWord(g, w); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, c := range cmds {
+		g := strings.ToLower(c.Words()[0])
+		if len(c.Words()) < 2 {
+			continue
+		}
+		for _, a := range c.Aliases {
+			if w := strings.Fields(a); len(w) > 1 {
+				if err := addGroupWord(g, strings.ToLower(w[0])); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for _, c := range cmds {
+		words := c.Words()
+		g := strings.ToLower(words[0])
+		groupWords := append([]string{words[0]}, groupSV[g]...)
+		var names, own []string
+		if len(words) == 1 {
+			names = append(names, c.Name)
+			names = append(names, c.GroupSV...)
+			if len(r.subs[g]) > 0 {
+				names = append(names, groupSV[g]...)
+			}
+		} else {
+			// The subcommand's own words: English, declared Swedish, and
+			// those of its multi-word aliases after a group word.
+			own = append([]string{strings.Join(words[1:], " ")}, c.SV...)
+			for _, a := range c.Aliases {
+				if w := strings.Fields(a); len(w) > 1 && r.groups[fold(w[0])] == g {
+					own = append(own, strings.Join(w[1:], " "))
+				}
+			}
+			for _, gw := range groupWords {
+				for _, o := range own {
+					names = append(names, gw+" "+o)
+				}
+			}
+		}
+		names = append(names, c.Aliases...)
+		for _, n := range names {
+			k := key(strings.Fields(n))
+			if other, dup := r.byName[k]; dup {
+				if other != c {
+					return nil, fmt.Errorf("command name %q declared twice", k)
+				}
+				continue
+			}
+			r.byName[k] = c
+			r.names = append(r.names, strings.ToLower(strings.Join(strings.Fields(n), " ")))
+			r.maxLen = max(r.maxLen, len(strings.Fields(k)))
+		}
+		c.svName = ""
+		sv := words[0]
+		if len(groupSV[g]) > 0 {
+			sv = groupSV[g][0]
+		} else if len(words) == 1 && len(c.GroupSV) > 0 {
+			sv = c.GroupSV[0]
+		}
+		if len(words) > 1 {
+			sv += " " + own[min(1, len(own)-1)]
+		}
+		if sv != c.Name {
+			c.svName = sv
+		}
+		c.spellings = nil
+		for _, n := range append([]string{c.Name, c.svName}, c.Aliases...) {
+			if n != "" && !slices.Contains(c.spellings, n) {
+				c.spellings = append(c.spellings, n)
+			}
+		}
+		for _, o := range own[min(1, len(own)):] {
+			if n := strings.Fields(sv)[0] + " " + o; !slices.Contains(c.spellings, n) {
+				c.spellings = append(c.spellings, n)
+			}
 		}
 		r.cmds = append(r.cmds, c)
 	}
@@ -357,31 +516,39 @@ func (r *Registry) Commands() []*Command { return r.cmds }
 // many words it used, or nil.
 func (r *Registry) Lookup(words []string) (*Command, int) {
 	for n := min(len(words), r.maxLen); n > 0; n-- {
-		key := strings.ToLower(strings.Join(words[:n], " "))
-		if c, ok := r.byName[key]; ok {
+		if c, ok := r.byName[key(words[:n])]; ok {
 			return c, n
 		}
 	}
 	return nil, 0
 }
 
-// IsGroup reports whether word is the first word of a multi-word command
-// ("role" for "role grant").
-func (r *Registry) IsGroup(word string) bool {
-	word = strings.ToLower(word)
-	for _, c := range r.cmds {
-		if w := c.Words(); len(w) > 1 && strings.ToLower(w[0]) == word {
-			return true
-		}
+// Group returns the group word that word names, itself or one of its
+// Swedish words ("träff" → "meetup"), or "" when word starts no
+// multi-word command.
+func (r *Registry) Group(word string) string {
+	g := r.groups[fold(word)]
+	if len(r.subs[g]) == 0 {
+		return ""
 	}
-	return false
+	return g
 }
 
-// Names returns every command name and alias.
-func (r *Registry) Names() []string {
-	out := make([]string, 0, len(r.byName))
-	for n := range r.byName {
-		out = append(out, n)
-	}
-	return out
+// IsGroup reports whether word is the first word of a multi-word command
+// ("role" for "role grant"), in English or Swedish ("träff").
+func (r *Registry) IsGroup(word string) bool { return r.Group(word) != "" }
+
+// isGroupAlias reports whether word is a group's Swedish word, not the
+// group word itself.
+func (r *Registry) isGroupAlias(word string) bool {
+	g := r.Group(word)
+	return g != "" && fold(word) != fold(g)
 }
+
+// Subcommands returns the commands of group g (a group word or one of its
+// Swedish words) in declared order.
+func (r *Registry) Subcommands(g string) []*Command { return r.subs[r.Group(g)] }
+
+// Names returns every command name and alias, with every combination of
+// group and subcommand words.
+func (r *Registry) Names() []string { return slices.Clone(r.names) }

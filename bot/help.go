@@ -17,7 +17,7 @@ func (b *Bot) HelpList(lang string, role Role) string {
 		if _, ok := lines[c.Group]; !ok {
 			groups = append(groups, c.Group)
 		}
-		lines[c.Group] = append(lines[c.Group], fmt.Sprintf("`%s` — %s", c.Name, c.Help.In(lang)))
+		lines[c.Group] = append(lines[c.Group], fmt.Sprintf("`%s` — %s", c.NameIn(lang), c.Help.In(lang)))
 	}
 	var s strings.Builder
 	s.WriteString(b.cat.T(lang, "help.title"))
@@ -32,29 +32,46 @@ func (b *Bot) HelpList(lang string, role Role) string {
 }
 
 // HelpFor explains the command named by words (usage, arguments, examples,
-// role), or lists the subcommands when words name a group such as "role".
-// ok is false when role may use no such command.
+// role), or lists the subcommands when words name a group such as "role"
+// or "träff", in lang and those role may use; a group that is also a
+// command ("intressen") gets both. ok is false when role may use no such
+// command.
 func (b *Bot) HelpFor(lang string, role Role, words []string) (text string, ok bool) {
 	c, n := b.reg.Lookup(words)
+	list := ""
+	if len(words) == 1 {
+		list = b.subcommandList(lang, role, words[0])
+	}
 	if c != nil && n == len(words) && c.Role <= role {
+		if list != "" {
+			return b.helpCommand(lang, c) + "\n\n" + list, true
+		}
 		return b.helpCommand(lang, c), true
 	}
-	prefix := strings.ToLower(strings.Join(words, " ")) + " "
+	if list == "" {
+		return b.cat.T(lang, "help.unknown", Quote(strings.Join(words, " "), 40)), false
+	}
+	return list, true
+}
+
+// subcommandList lists the subcommands of group (a group word, English or
+// Swedish) that role may use, named in lang; "" when there are none.
+func (b *Bot) subcommandList(lang string, role Role, group string) string {
 	var subs []string
-	for _, c := range b.reg.Commands() {
-		if c.Role <= role && strings.HasPrefix(c.Name+" ", prefix) {
-			subs = append(subs, fmt.Sprintf("- `%s` — %s", c.Name, c.Help.In(lang)))
+	for _, s := range b.reg.Subcommands(group) {
+		if s.Role <= role {
+			subs = append(subs, fmt.Sprintf("- `%s` — %s", s.NameIn(lang), s.Help.In(lang)))
 		}
 	}
 	if len(subs) == 0 {
-		return b.cat.T(lang, "help.unknown", Quote(strings.Join(words, " "), 40)), false
+		return ""
 	}
-	return "**" + b.cat.T(lang, "help.subcommands") + "**\n" + strings.Join(subs, "\n") + "\n\n" + b.cat.T(lang, "help.more"), true
+	return "**" + b.cat.T(lang, "help.subcommands") + "**\n" + strings.Join(subs, "\n") + "\n\n" + b.cat.T(lang, "help.more")
 }
 
 func (b *Bot) helpCommand(lang string, c *Command) string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "**%s** — %s\n%s: `%s`", c.Name, c.Help.In(lang), b.cat.T(lang, "help.usage"), c.UsageIn(lang))
+	fmt.Fprintf(&s, "**%s** — %s\n%s: `%s`", c.NameIn(lang), c.Help.In(lang), b.cat.T(lang, "help.usage"), c.UsageIn(lang))
 	if len(c.Args) > 0 {
 		s.WriteString("\n" + b.cat.T(lang, "help.args") + ":")
 		for _, a := range c.Args {
@@ -71,8 +88,14 @@ func (b *Bot) helpCommand(lang string, c *Command) string {
 			s.WriteString("\n- `" + c.ExampleIn(lang, e) + "`")
 		}
 	}
-	if len(c.Aliases) > 0 {
-		s.WriteString("\n" + b.cat.T(lang, "help.aliases", "`"+strings.Join(c.Aliases, "`, `")+"`"))
+	var also []string
+	for _, n := range c.spellings {
+		if n != c.NameIn(lang) {
+			also = append(also, n)
+		}
+	}
+	if len(also) > 0 {
+		s.WriteString("\n" + b.cat.T(lang, "help.aliases", "`"+strings.Join(also, "`, `")+"`"))
 	}
 	if c.Role > RoleMember {
 		s.WriteString("\n" + b.cat.T(lang, "help.role", b.cat.T(lang, c.Role.MessageKey())))
@@ -83,7 +106,9 @@ func (b *Bot) helpCommand(lang string, c *Command) string {
 // ExampleIn rewrites an example invocation, declared with the English
 // names, for a member of lang: each name:value option gets the argument's
 // name in lang, and a choice its word in lang ("role:organiser" becomes
-// "roll:arrangör"). Positional words and free text are kept as written.
+// "roll:arrangör"), and the command's own words, when written as declared,
+// its name in lang ("intressen lägg till"). Positional words and free text
+// are kept as written.
 func (c *Command) ExampleIn(lang, example string) string {
 	if lang == LangEN {
 		return example
@@ -94,6 +119,14 @@ func (c *Command) ExampleIn(lang, example string) string {
 	}
 	var b strings.Builder
 	last := 0
+	if words := c.Words(); c.NameIn(lang) != c.Name && len(toks) >= len(words) && !toks[len(words)-1].named &&
+		strings.EqualFold(example[toks[0].start:toks[len(words)-1].end], c.Name) {
+		// The command's own words, as a member of lang writes them:
+		// "intressen lägg till tags:…".
+		b.WriteString(example[:toks[0].start] + c.NameIn(lang))
+		last = toks[len(words)-1].end
+		toks = toks[len(words):]
+	}
 	for _, t := range toks {
 		a := c.ArgNamed(t.name)
 		if !t.named || a == nil {

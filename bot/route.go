@@ -165,6 +165,13 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		call.fail(ctx, b.unknown(call, toks))
 		return
 	}
+	if near, ok := b.nearSubcommand(call, cmd, toks, rest, line); ok {
+		// "intressen lägga till keramik": a group's command, then words
+		// its arguments do not take, near one of its subcommands.
+		call.label = cmd.Name
+		call.fail(ctx, near)
+		return
+	}
 	b.invoke(ctx, call, cmd, func() (Args, error) { return b.parser.bind(cmd, toks, rest) })
 }
 

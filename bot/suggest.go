@@ -51,11 +51,11 @@ func (b *Bot) unknown(c *Call, toks []token) string {
 		typed = string([]rune(typed)[:40]) + "…"
 	}
 	msg := c.T("err.unknown", typed)
-	if s := b.suggest(words); s != "" {
+	if s := b.suggest(firstWords(toks, b.reg.maxLen)); s != "" {
 		msg += " " + c.T("err.suggest", s)
 	}
 	if len(words) > 0 && b.reg.IsGroup(words[0]) {
-		if list, ok := b.HelpFor(c.Lang, c.Role, words[:1]); ok {
+		if list := b.subcommandList(c.Lang, c.Role, words[0]); list != "" {
 			return msg + "\n" + list
 		}
 	}
@@ -88,6 +88,12 @@ func (b *Bot) looksLikeCommand(toks []token) bool {
 	if len(words) == 0 || b.opt.Chat != nil && b.opt.Chat(tokensText(toks)) {
 		return false
 	}
+	if b.reg.isGroupAlias(words[0]) {
+		// A group's Swedish word is a word of the language too ("träff
+		// i helgen?"): a command alone, or before words near one of the
+		// group's subcommands ("träff lsita", "träff stäl in").
+		return len(toks) == 1 || b.reg.nearestSub(firstWords(toks, b.reg.maxLen)) != ""
+	}
 	if b.reg.IsGroup(words[0]) {
 		return true // "role lsit"
 	}
@@ -118,16 +124,75 @@ func tokensText(toks []token) string {
 // names within reach: one edit for names of up to 3 letters, two up to 8,
 // three beyond.
 func (b *Bot) suggest(words []string) string {
+	if s := b.reg.nearestSub(words); s != "" {
+		return s // "träff lsita": the group is known, the subcommand mistyped
+	}
 	best, bestD := "", 1<<30
-	for _, n := range b.reg.Names() {
+	for _, n := range b.reg.names {
 		k := len(strings.Fields(n))
 		if k > len(words) {
 			continue
 		}
-		d := levenshtein.ComputeDistance(strings.Join(words[:k], " "), n)
+		d := levenshtein.ComputeDistance(key(words[:k]), fold(n))
 		if d <= typoReach(n) && (d < bestD || (d == bestD && n < best)) {
 			best, bestD = n, d
 		}
 	}
 	return best
+}
+
+// nearestSub returns, when words start with a group's word (English or
+// Swedish) and go on near one of its subcommands' names, that subcommand
+// as written with the group word typed ("träff lsita" → "träff lista"),
+// or "". Nearest first, then the name of more words, then alphabetical;
+// an exact name is no suggestion (Lookup finds it).
+func (r *Registry) nearestSub(words []string) string {
+	if len(words) < 2 || r.Group(words[0]) == "" {
+		return ""
+	}
+	typed := fold(words[0])
+	swedish := r.isGroupAlias(words[0])
+	best, bestD, bestK, bestOwn := "", 1<<30, 0, false
+	for _, n := range r.names {
+		f := strings.Fields(n)
+		k := len(f) - 1
+		if k < 1 || k > len(words)-1 || fold(f[0]) != typed {
+			continue
+		}
+		sub := fold(strings.Join(f[1:], " "))
+		d := levenshtein.ComputeDistance(key(words[1:1+k]), sub)
+		if d == 0 || d > typoReach(sub) {
+			continue
+		}
+		// Of names as near, the one in the group word's language:
+		// "intressen topo" is "intressen topp", "interests topo" is
+		// "interests top".
+		c := r.byName[key(f)]
+		own := n == strings.ToLower(c.Name) || swedish && n == strings.ToLower(c.NameIn(LangSV))
+		if d < bestD || d == bestD && (k > bestK || k == bestK && (own && !bestOwn || own == bestOwn && n < best)) {
+			best, bestD, bestK, bestOwn = n, d, k, own
+		}
+	}
+	return best
+}
+
+// nearSubcommand explains a line that names a one-word command which is
+// also a group ("intressen", "profil") followed by words within reach of
+// one of the group's subcommands, when its arguments would not take what
+// follows: the member meant the subcommand, not the command's arguments.
+func (b *Bot) nearSubcommand(call *Call, cmd *Command, toks []token, rest, line string) (string, bool) {
+	if len(cmd.Words()) != 1 || !b.reg.IsGroup(cmd.Name) || len(toks) == 0 || toks[0].named {
+		return "", false
+	}
+	if _, err := b.parser.bind(cmd, toks, rest); err == nil {
+		return "", false
+	}
+	all, err := tokenize(line)
+	if err != nil {
+		return "", false
+	}
+	if b.reg.nearestSub(firstWords(all, b.reg.maxLen)) == "" {
+		return "", false
+	}
+	return b.unknown(call, all), true
 }

@@ -51,7 +51,7 @@ func (f *dashboard) Commands() []*bot.Command {
 			Help: txt("En inloggningslänk till webbpanelen, bara för dig (gäller en gång i 10 minuter)",
 				"A sign-in link to the web dashboard, for you only (works once within 10 minutes)"),
 			Run: f.link},
-		{Name: "dashboard logout", Aliases: []string{"webb logga ut"}, Group: "general", Private: true,
+		{Name: "dashboard logout", SV: []string{"logga ut"}, Aliases: []string{"webb logga ut"}, Group: "general", Private: true,
 			Help: txt("Logga ut från webbpanelen överallt", "Sign out of the web dashboard everywhere"),
 			Run:  f.logout},
 	}

@@ -73,7 +73,7 @@ func (g *groups) check(ctx context.Context, p bot.Platform, added map[string]str
 func (g *groups) commands() []*bot.Command {
 	tg := g.tags
 	return []*bot.Command{{
-		Name: "interests channel", Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()},
+		Name: "interests channel", SV: []string{"kanal"}, Group: "members", Role: bot.RoleModerator, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()},
 		Help: bot.Text{SV: "Skapa en kanal för ett intresse och berätta för dem som har det", EN: "Create a channel for an interest and tell those who have it"},
 		Args: []bot.Arg{{Name: "tag", SV: "intresse", Kind: bot.KindRest, Required: true, MaxLen: 100, Suggest: true, Help: bot.Text{SV: "intresset", EN: "the interest"}}},
 		Run: func(ctx context.Context, c *bot.Call) error {

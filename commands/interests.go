@@ -194,7 +194,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 		return out, nil
 	}
 	return []*bot.Command{
-		{Name: "interests", Aliases: []string{"intressen"}, Group: "members", Ephemeral: true,
+		{Name: "interests", GroupSV: []string{"intressen"}, Group: "members", Ephemeral: true,
 			Help: txt("Dina intressen", "Your interests"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				mine, err := s.Interests(ctx, c.Event.User)
@@ -206,7 +206,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				}
 				return c.Say(ctx, "interests.mine", joinTags(mine))
 			}},
-		{Name: "interests add", Group: "members", Help: txt("Lägg till intressen", "Add interests"), Args: []bot.Arg{tags},
+		{Name: "interests add", SV: []string{"lägg till", "lägg"}, Group: "members", Help: txt("Lägg till intressen", "Add interests"), Args: []bot.Arg{tags},
 			Examples: []string{`interests add tags:"keramik, surdeg, besöksnäring"`},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				add, err := parse(c)
@@ -230,7 +230,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				g.check(ctx, c.Event.Platform, added)
 				return c.Say(ctx, "interests.added", joinTags(add))
 			}},
-		{Name: "interests remove", Group: "members", Help: txt("Ta bort intressen", "Remove interests"), Args: []bot.Arg{tags},
+		{Name: "interests remove", SV: []string{"ta bort"}, Group: "members", Help: txt("Ta bort intressen", "Remove interests"), Args: []bot.Arg{tags},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				rm, err := parse(c)
 				if err != nil {
@@ -246,7 +246,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				}
 				return c.Say(ctx, bot.Plural("interests.removed", n), n)
 			}},
-		{Name: "interests who", Group: "members", Help: txt("Vilka har ett visst intresse?", "Who has a given interest?"),
+		{Name: "interests who", SV: []string{"vilka"}, Group: "members", Help: txt("Vilka har ett visst intresse?", "Who has a given interest?"),
 			Args: []bot.Arg{{Name: "tag", SV: "intresse", Kind: bot.KindRest, Required: true, MaxLen: 200, Suggest: true, Help: txt("intresset", "the interest")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				tag, key, ok := tg.normalize(c.Args.String("tag"))
@@ -269,7 +269,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				}
 				return c.Say(ctx, bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", "))
 			}},
-		{Name: "interests top", Group: "members", Help: txt("Gemenskapens vanligaste intressen", "The community's most common interests"),
+		{Name: "interests top", SV: []string{"topp"}, Group: "members", Help: txt("Gemenskapens vanligaste intressen", "The community's most common interests"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				top, err := s.TopInterests(ctx, c.Event.Platform, c.Role, maxTopInterest)
 				if err != nil {

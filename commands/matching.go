@@ -66,21 +66,21 @@ func (*matching) Name() string { return "matching" }
 // Commands are the feature's commands.
 func (f *matching) Commands() []*bot.Command {
 	return []*bot.Command{
-		{Name: "match on", Group: "members", Ephemeral: true, Help: txt("Vill du bli matchad med andra medlemmar?", "Be matched with other members"),
+		{Name: "match on", SV: []string{"på"}, Group: "members", Ephemeral: true, Help: txt("Vill du bli matchad med andra medlemmar?", "Be matched with other members"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				if err := f.store.SetMatchOptIn(ctx, c.Event.User, true); err != nil {
 					return err
 				}
 				return c.Say(ctx, "match.on")
 			}},
-		{Name: "match off", Group: "members", Ephemeral: true, Help: txt("Sluta bli matchad", "Stop being matched"),
+		{Name: "match off", SV: []string{"av"}, Group: "members", Ephemeral: true, Help: txt("Sluta bli matchad", "Stop being matched"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				if err := f.store.SetMatchOptIn(ctx, c.Event.User, false); err != nil {
 					return err
 				}
 				return c.Say(ctx, "match.off")
 			}},
-		{Name: "match now", Group: "members", Role: bot.RoleOrganiser, Slow: true, Help: txt("Matcha alla som vill, nu", "Match everyone who opted in, now"),
+		{Name: "match now", SV: []string{"nu"}, Group: "members", Role: bot.RoleOrganiser, Slow: true, Help: txt("Matcha alla som vill, nu", "Match everyone who opted in, now"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				groups, err := f.run(ctx, c.Event.Platform, f.now().UnixNano())
 				if err != nil {
@@ -88,7 +88,7 @@ func (f *matching) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, bot.Plural("match.done", groups), groups)
 			}},
-		{Name: "match history", Group: "members", Private: true, Help: txt("Dina tidigare matchningar", "Your past matches"),
+		{Name: "match history", SV: []string{"historik"}, Group: "members", Private: true, Help: txt("Dina tidigare matchningar", "Your past matches"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				hist, err := f.store.MatchHistory(ctx, c.Event.User, 20)
 				if err != nil {

@@ -186,7 +186,7 @@ func TestGroupWordAloneListsSubcommands(t *testing.T) {
 	h := bottest.New(t, bottest.At(wednesday))
 	org := h.Member("olle", bot.RoleOrganiser)
 	got := h.Say(org, "meetup")
-	for _, want := range []string{"`meetup` behöver ett underkommando:", "`meetup create`", "`meetup list`"} {
+	for _, want := range []string{"`meetup` behöver ett underkommando:", "`träff skapa`", "`träff lista`"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("meetup = %q, lacks %q", got, want)
 		}
@@ -194,7 +194,7 @@ func TestGroupWordAloneListsSubcommands(t *testing.T) {
 	if strings.Contains(got, "känner inte till") {
 		t.Errorf("meetup alone called unknown: %q", got)
 	}
-	if got := h.SayIn(org, "en", "meetup"); !strings.Contains(got, "`meetup` needs a subcommand:") || strings.Contains(got, "don't know") {
+	if got := h.SayIn(org, "en", "meetup"); !strings.Contains(got, "`meetup` needs a subcommand:") || !strings.Contains(got, "`meetup create`") || strings.Contains(got, "don't know") {
 		t.Errorf("meetup en = %q", got)
 	}
 }

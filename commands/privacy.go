@@ -48,7 +48,7 @@ func (f *privacy) Commands() []*bot.Command {
 	s := f.store
 
 	return []*bot.Command{
-		{Name: "mydata export", Aliases: []string{"mina-data export"}, Group: "general", Private: true,
+		{Name: "mydata export", GroupSV: []string{"mina-data"}, SV: []string{"exportera"}, Group: "general", Private: true,
 			Help: txt("Få allt boten har sparat om dig (JSON)", "Get everything the bot has stored about you (JSON)"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				data, err := s.ExportMember(ctx, c.Event.User)
@@ -63,7 +63,7 @@ func (f *privacy) Commands() []*bot.Command {
 				return c.Reply(ctx, bot.Reply{Text: c.T("mydata.export"),
 					File: &bot.File{Name: "passionbot-mydata.json", ContentType: "application/json", Data: j}})
 			}},
-		{Name: "mydata delete", Aliases: []string{"mina-data radera"}, Group: "general", Private: true,
+		{Name: "mydata delete", SV: []string{"radera"}, Group: "general", Private: true,
 			Help: txt("Radera allt boten har sparat om dig", "Delete everything the bot has stored about you"),
 			Args: []bot.Arg{confirmArg()},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -75,7 +75,7 @@ func (f *privacy) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mydata.deleted")
 			}},
-		{Name: "member forget", Group: "admin", Role: bot.RoleAdmin,
+		{Name: "member forget", GroupSV: []string{"medlem"}, SV: []string{"glöm"}, Group: "admin", Role: bot.RoleAdmin,
 			Help: txt("Radera allt som sparats om en medlem (på begäran)", "Delete everything stored about a member (on request)"),
 			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Required: true, Help: txt("medlemmen", "the member")}},
 			Run: func(ctx context.Context, c *bot.Call) error {

@@ -14,7 +14,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 		return bot.Arg{Name: name, SV: svName, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
 	}
 	return []*bot.Command{
-		{Name: "profile", Aliases: []string{"profil"}, Group: "members",
+		{Name: "profile", GroupSV: []string{"profil"}, Group: "members",
 			Help: txt("Visa din eller en medlems profil", "Show your or a member's profile"),
 			Args: []bot.Arg{{Name: "user", SV: "användare", Kind: bot.KindUser, Help: txt("medlemmen (standard: du)", "the member (default: you)")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -61,7 +61,7 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 				}
 				return c.Reply(ctx, bot.Reply{Card: card, Ephemeral: self})
 			}},
-		{Name: "profile set", Group: "members", Ephemeral: true,
+		{Name: "profile set", SV: []string{"ändra"}, Group: "members", Ephemeral: true,
 			Help: txt("Ändra din profil", "Change your profile"),
 			Args: []bot.Arg{
 				{Name: "drive", SV: "drivkraft", Kind: bot.KindChoice, Choices: []string{"passion", "market", "both"},
