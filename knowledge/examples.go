@@ -114,7 +114,7 @@ var funcClasses = func() map[string]uint32 {
 		selfGram: `jag mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
 		mustGram: `must måste behöver need needs krävs required`,
 		canGram:  `can could kan kunde får may might`,
-		onlyGram: `only bara endast enbart`,
+		onlyGram: `only bara endast enbart alone solely exclusively ensam ensamt`,
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] = g
@@ -137,6 +137,9 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 	prev := ""
 	tk.each(q, 0, func(w string) bool {
 		g, ok := funcClasses[w]
+		if !ok && len(w) >= 5 {
+			g, ok = funcTypo(w)
+		}
 		if w == "to" && (prev == "have" || prev == "has" || prev == "had") {
 			g, ok = mustGram, true // "have to"
 		}
@@ -161,6 +164,19 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		}
 	}
 	return gs
+}
+
+// funcTypo returns the function gram of a word that is a function word of
+// four letters or more with one letter too many ("baraa", "onlyy",
+// "måstee"), a common slip in chat.
+func funcTypo(w string) (uint32, bool) {
+	for i := range w {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		if g, ok := funcClasses[w[:i]+w[i+n:]]; ok && len(w)-n >= 4 {
+			return g, true
+		}
+	}
+	return 0, false
 }
 
 func isWordByte(b byte) bool {

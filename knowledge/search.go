@@ -159,7 +159,15 @@ func (ix *Index) Search(question, lang string) Result {
 		}
 	}
 	for _, h := range hits[:min(3, len(hits))] {
-		if sc.acc[h] >= 0.5*sc.acc[best] && (ix.asksUnknown(sc, h) || ix.asksItem(sc, h)) {
+		if sc.acc[h] < 0.5*sc.acc[best] {
+			continue
+		}
+		if ix.asksItem(sc, h) {
+			// Exactly a question the topic says it cannot answer.
+			res.Score *= ix.p.itemW
+			break
+		}
+		if ix.asksUnknown(sc, h) {
 			res.Score *= 0.5
 			break
 		}
