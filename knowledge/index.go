@@ -43,6 +43,7 @@ type params struct {
 	itemCov      float64            // share of the question's known words a "not known" item must hold (asksItem)
 	itemBack     float64            // share of the item's words the question must hold (asksItem)
 	itemW        float64            // confidence factor when asksItem holds
+	contactW     float64            // confidence factor when the question asks for someone else's contact (otherContact)
 	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
 	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
 	margin       float64            // confidence factor when the runner-up is as good as the best
@@ -83,6 +84,7 @@ var defaultParams = params{
 	itemCov:      0.8,
 	itemBack:     0.6,
 	itemW:        0.4,
+	contactW:     0.4,
 	promote:      0.8,
 	exCovMin:     0,
 	margin:       0,

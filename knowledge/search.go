@@ -172,6 +172,9 @@ func (ix *Index) Search(question, lang string) Result {
 			break
 		}
 	}
+	if ix.p.contactW < 1 && ix.otherContact(sc, question, best) {
+		res.Score *= ix.p.contactW
+	}
 	if ix.lacksCompared(sc, best) {
 		res.Score *= 0.5
 	}
@@ -535,6 +538,52 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	}
 	return neg && other
 }
+
+// otherContact reports whether the question asks how to reach someone
+// whom the best document d does not give the contact of: a question for a
+// phone number, an e-mail address or how to contact/reach someone, when
+// it names someone d does not mention ("hur kontaktar jag PUNKS?" against
+// VIAkub's contact person), or names no one and says "you" ("vad är ert
+// telefonnummer?": the community's own, which the base does not know).
+func (ix *Index) otherContact(sc *scratch, q string, d int32) bool {
+	if len(q) > 1<<10 {
+		q = q[:1<<10]
+	}
+	var tk tokenizer
+	contact, you := sc.needs&needContact != 0, false
+	tk.each(q, 0, func(w string) bool {
+		if _, ok := contactVerbs[w]; ok {
+			contact = true
+		}
+		if _, ok := secondPerson[w]; ok {
+			you = true
+		}
+		return true
+	})
+	if !contact {
+		return false
+	}
+	if ix.missingNames(sc, d) > 0 {
+		return true
+	}
+	if !you {
+		return false
+	}
+	for _, s := range sc.slots {
+		for _, o := range s.opts {
+			if o.w >= 1 && ix.entity[o.term] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var (
+	contactVerbs = wordSet(`contact contacting reach kontakta kontaktar kontaktas
+		når nå`)
+	secondPerson = wordSet(`ni er ert era your yours you`)
+)
 
 // unknownItem is one thing a "not known" sentence lists ("who chairs it",
 // "how many members it has", "whether there was a follow-up project").
