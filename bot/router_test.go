@@ -230,7 +230,7 @@ func TestFreeTextIsAQuestionUnlessItLooksLikeACommand(t *testing.T) {
 	}
 	// A group's word alone lists its subcommands: a question for help, not
 	// an unknown command.
-	if got := h.Say(h.Member("ada", bot.RoleAdmin), "role"); !strings.Contains(got, "`role list`") || !strings.Contains(got, "`role` behöver ett underkommando") || strings.Contains(got, "känner inte till") {
+	if got := h.Say(h.Member("ada", bot.RoleAdmin), "role"); !strings.Contains(got, "`roll lista`") || !strings.Contains(got, "`role` behöver ett underkommando") || strings.Contains(got, "känner inte till") {
 		t.Errorf("group word alone: %q", got)
 	}
 	if got := h.Say(kim, "vad står \"PUNKS för?"); !strings.Contains(got, "PUNKS") || strings.Contains(got, "citattecken") {

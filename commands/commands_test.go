@@ -133,7 +133,7 @@ func TestRoleCommands(t *testing.T) {
 	if got := h.Say(ada, "role revoke nobody"); got != "nobody har ingen roll i databasen att ta bort." {
 		t.Fatalf("revoke nobody = %q", got)
 	}
-	if got := h.Say(ada, "role grant kim"); !strings.Contains(got, "`roll` saknas") || !strings.Contains(got, "Användning: `role grant användare:<användare> roll:arrangör|moderator|admin`") {
+	if got := h.Say(ada, "role grant kim"); !strings.Contains(got, "`roll` saknas") || !strings.Contains(got, "Användning: `roll ge användare:<användare> roll:arrangör|moderator|admin`") {
 		t.Fatalf("missing role = %q", got)
 	}
 }

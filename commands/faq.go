@@ -60,7 +60,7 @@ func (f *faq) Commands() []*bot.Command {
 	}
 	return []*bot.Command{
 		{
-			Name: "faq unanswered", Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
+			Name: "faq unanswered", SV: []string{"obesvarade"}, Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
 			Help: txt("Frågor jag inte kunde svara på, mest ställda först", "Questions I could not answer, most asked first"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				qsOpen, err := qs.OpenQuestions(ctx, questionScan)
@@ -91,7 +91,7 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name: "faq answer", Group: "knowledge", Role: bot.RoleOrganiser,
+			Name: "faq answer", SV: []string{"svara"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help: txt("Besvara en obesvarad fråga; svaret blir sökbart direkt", "Answer an unanswered question; the answer is searchable at once"),
 			Args: []bot.Arg{
 				{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("frågans nummer från `faq unanswered`", "the question's number from `faq unanswered`")},
@@ -128,7 +128,7 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name: "faq add", Group: "knowledge", Role: bot.RoleOrganiser,
+			Name: "faq add", SV: []string{"lägg till", "lägg"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help:     txt("Lägg till ett ämne (eller ersätt ett inbyggt)", "Add a topic (or override a built-in one)"),
 			Args:     []bot.Arg{idArg, required(titleArg), langArg, tagsArg, sourceArg, required(textArg)},
 			Examples: []string{`faq add id:oppettider title:"När är ateljén öppen?" text:"Tisdagar 10–16."`},
@@ -155,7 +155,7 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name: "faq edit", Group: "knowledge", Role: bot.RoleOrganiser,
+			Name: "faq edit", SV: []string{"ändra"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help:     txt("Ändra ett ämne; ett inbyggt ersätts med din version", "Change a topic; a built-in one is overridden by your version"),
 			Args:     []bot.Arg{idArg, langArg, titleArg, tagsArg, sourceArg, textArg},
 			Examples: []string{`faq edit id:viakub-contact text:"Kontakta Region Halland."`},
@@ -185,7 +185,7 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name: "faq remove", Group: "knowledge", Role: bot.RoleOrganiser,
+			Name: "faq remove", SV: []string{"ta bort"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help: txt("Ta bort ett ämne du lagt till (inbyggda återställs)", "Remove a topic you added (built-in ones are restored)"),
 			Args: []bot.Arg{idArg, langArg},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -210,7 +210,7 @@ func (f *faq) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name: "faq show", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Name: "faq show", SV: []string{"visa"}, Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
 			Help: txt("Visa ett ämne på båda språken och var det kommer ifrån", "Show a topic in both languages and where it comes from"),
 			Args: []bot.Arg{idArg},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -242,7 +242,7 @@ func (f *faq) Commands() []*bot.Command {
 			Run:  f.topics,
 		},
 		{
-			Name: "faq reload", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Name: "faq reload", SV: []string{"ladda om"}, Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
 			Help: txt("Läs om ämnesmappen och databasens ämnen", "Reload the topic folder and the database's topics"),
 			Run: func(ctx context.Context, c *bot.Call) error {
 				problems, err := lib.Reload(ctx)

@@ -91,12 +91,12 @@ func (f *feedback) Commands() []*bot.Command {
 			Run:      f.vote,
 		},
 		{
-			Name: "faq misses", Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
+			Name: "faq misses", SV: []string{"missar"}, Group: "knowledge", Role: bot.RoleOrganiser, Private: true,
 			Help: txt("Svar som medlemmar tyckte inte hjälpte, med frågan och ämnet", "Answers members said did not help, with the question and the topic"),
 			Run:  f.misses,
 		},
 		{
-			Name: "faq link", Group: "knowledge", Role: bot.RoleOrganiser,
+			Name: "faq link", SV: []string{"koppla"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help: txt("Lägg till en medlems fråga som exempelfråga till rätt ämne", "Add a member's question as an example question of the right topic"),
 			Args: []bot.Arg{
 				{Name: "question", SV: "fråga", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("numret från `faq misses`", "the number from `faq misses`")},
@@ -106,7 +106,7 @@ func (f *feedback) Commands() []*bot.Command {
 			Run:      f.link,
 		},
 		{
-			Name: "faq dismiss", Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
+			Name: "faq dismiss", SV: []string{"avfärda"}, Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
 			Help:     txt("Ta bort en fråga (och dess dubbletter) ur `faq unanswered`", "Remove a question (and its near-duplicates) from `faq unanswered`"),
 			Args:     []bot.Arg{{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("frågans nummer från `faq unanswered`", "the question's number from `faq unanswered`")}},
 			Examples: []string{"faq dismiss id:12"},

@@ -140,7 +140,7 @@ func (f *moderation) Commands() []*bot.Command {
 		return cmd
 	}
 	return []*bot.Command{
-		mod(&bot.Command{Name: "channel create", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Skapa en kanal", "Create a channel"),
+		mod(&bot.Command{Name: "channel create", GroupSV: []string{"kanal"}, SV: []string{"skapa"}, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Skapa en kanal", "Create a channel"),
 			Args: []bot.Arg{{Name: "name", SV: "namn", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("namnet", "the name")},
 				{Name: "topic", SV: "ämne", Kind: bot.KindText, MaxLen: 250, Help: txt("ämnet", "the topic")},
 				{Name: "private", SV: "privat", Kind: bot.KindBool, Help: txt("bara för inbjudna", "invited members only")}},
@@ -155,7 +155,7 @@ func (f *moderation) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.created", made.ID)
 			}}),
-		mod(&bot.Command{Name: "channel archive", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
+		mod(&bot.Command{Name: "channel archive", SV: []string{"arkivera"}, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Arkivera en kanal (frågar först)", "Archive a channel (asks first)"),
 			Args: []bot.Arg{ch, confirm},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
@@ -170,7 +170,7 @@ func (f *moderation) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.archived", target.ID)
 			}}),
-		mod(&bot.Command{Name: "channel rename", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Byt namn på en kanal", "Rename a channel"),
+		mod(&bot.Command{Name: "channel rename", SV: []string{"byt namn"}, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Byt namn på en kanal", "Rename a channel"),
 			Args: []bot.Arg{{Name: "name", SV: "namn", Kind: bot.KindText, Required: true, MaxLen: 80, Help: txt("nytt namn", "new name")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
@@ -182,7 +182,7 @@ func (f *moderation) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
-		mod(&bot.Command{Name: "channel topic", Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
+		mod(&bot.Command{Name: "channel topic", SV: []string{"ämne"}, Needs: []bot.Capability{bot.Cap[bot.ChannelAdmin]()}, Help: txt("Sätt en kanals ämne", "Set a channel's topic"),
 			Args: []bot.Arg{ch, {Name: "text", Kind: bot.KindRest, Required: true, MaxLen: 250, Help: txt("ämnet", "the topic")}},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)
@@ -194,11 +194,11 @@ func (f *moderation) Commands() []*bot.Command {
 				}
 				return c.Say(ctx, "mod.done")
 			}}),
-		mod(&bot.Command{Name: "channel lock", Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås en kanal (bara moderatorer skriver)", "Lock a channel (only moderators post)"),
+		mod(&bot.Command{Name: "channel lock", SV: []string{"lås"}, Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås en kanal (bara moderatorer skriver)", "Lock a channel (only moderators post)"),
 			Args: []bot.Arg{ch}, Run: f.lock(true)}),
-		mod(&bot.Command{Name: "channel unlock", Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås upp en kanal", "Unlock a channel"),
+		mod(&bot.Command{Name: "channel unlock", SV: []string{"lås upp"}, Needs: []bot.Capability{bot.Cap[bot.Locker]()}, Help: txt("Lås upp en kanal", "Unlock a channel"),
 			Args: []bot.Arg{ch}, Run: f.lock(false)}),
-		mod(&bot.Command{Name: "channel slowmode", Needs: []bot.Capability{bot.Cap[bot.Slowmoder]()}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
+		mod(&bot.Command{Name: "channel slowmode", SV: []string{"långsamt"}, Needs: []bot.Capability{bot.Cap[bot.Slowmoder]()}, Help: txt("Sekunder mellan en medlems inlägg (0 stänger av)", "Seconds between a member's posts (0 turns it off)"),
 			Args: []bot.Arg{{Name: "seconds", SV: "sekunder", Kind: bot.KindInt, Required: true, Min: 0, Max: 21600, Help: txt("0–21600", "0–21600")}, ch},
 			Run: func(ctx context.Context, c *bot.Call) error {
 				target, err := channelOf(ctx, c)

@@ -26,7 +26,7 @@ func (f *roles) Commands() []*bot.Command {
 		Help: bot.Text{SV: "medlemmen", EN: "the member"}}
 	return []*bot.Command{
 		{
-			Name:  "role grant",
+			Name: "role grant", GroupSV: []string{"roll"}, SV: []string{"ge"},
 			Group: "admin",
 			Help:  bot.Text{SV: "Ge en medlem en roll", EN: "Give a member a role"},
 			Args: []bot.Arg{userArg, {Name: "role", SV: "roll", Kind: bot.KindChoice, Required: true,
@@ -48,7 +48,7 @@ func (f *roles) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name:     "role revoke",
+			Name: "role revoke", SV: []string{"återkalla"},
 			Group:    "admin",
 			Help:     bot.Text{SV: "Ta bort en roll som getts med role grant", EN: "Remove a role given with role grant"},
 			Args:     []bot.Arg{userArg},
@@ -67,7 +67,7 @@ func (f *roles) Commands() []*bot.Command {
 			},
 		},
 		{
-			Name:    "role list",
+			Name: "role list", SV: []string{"lista"},
 			Group:   "admin",
 			Help:    bot.Text{SV: "Visa roller som getts i databasen", EN: "List the roles given in the database"},
 			Role:    bot.RoleAdmin,

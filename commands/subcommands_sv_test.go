@@ -50,6 +50,11 @@ func TestEverySwedishNameReachesItsCommand(t *testing.T) {
 		"medlem glöm": "member forget", "webb logga ut": "dashboard logout", "dashboard logga ut": "dashboard logout",
 		"kurs om": "learn restart", "kurs restart": "learn restart", "faq ämnen": "faq topics",
 		"intressen": "interests", "profil": "profile", "Intressen Lägg Till": "interests add",
+		"roll ge": "role grant", "roll grant": "role grant", "role ge": "role grant", "roll återkalla": "role revoke",
+		"roll lista": "role list", "kanal skapa": "channel create", "kanal byt namn": "channel rename",
+		"channel lås upp": "channel unlock", "kanal las upp": "channel unlock", "kanal lås": "channel lock",
+		"utskick schemalägg": "announce schedule", "utskick en gång": "announce once", "announce ta bort": "announce remove",
+		"faq obesvarade": "faq unanswered", "faq lägg till": "faq add", "faq ladda om": "faq reload", "faq koppla": "faq link",
 	} {
 		if c, n := reg.Lookup(strings.Fields(sv)); c == nil || c.Name != en || n != len(strings.Fields(sv)) {
 			t.Errorf("%q finds %v, want %s", sv, c, en)
@@ -116,6 +121,16 @@ func TestSwedishSubcommandsEndToEnd(t *testing.T) {
 	}
 	if got := h.Say(org, "träff ställ in 1"); !strings.Contains(got, "är inställd") {
 		t.Errorf("träff ställ in = %q", got)
+	}
+	ada := h.Member("ada", bot.RoleAdmin)
+	if got := h.Say(ada, "roll ge kim arrangör"); got != "kim har nu rollen arrangör." {
+		t.Errorf("roll ge = %q", got)
+	}
+	if got := h.SayIn(ada, "en", "roll lista"); !strings.Contains(got, "- kim: organiser") {
+		t.Errorf("roll lista = %q", got)
+	}
+	if got := h.Say(ada, "roll återkalla kim"); !strings.Contains(got, "kim") || strings.Contains(got, "Användning") {
+		t.Errorf("roll återkalla = %q", got)
 	}
 	// A member's Swedish subcommand above their role is refused by role,
 	// under the command's name, not misread.
@@ -223,7 +238,8 @@ func TestSwedishGroupWordsInFreeText(t *testing.T) {
 	h := bottest.New(t, bottest.At(wednesday))
 	kim := h.Member("kim", bot.RoleMember)
 	for _, line := range []string{"träff i helgen?", "Träff på lördag, vad tar jag med?", "medlem sedan 2020, hur förnyar jag?",
-		"mina-data, vad sparar ni?", "träff med andra keramiker, hur gör jag?"} {
+		"mina-data, vad sparar ni?", "träff med andra keramiker, hur gör jag?", "roll som arrangör, vad innebär det?",
+		"kanal för keramik?", "utskick varje vecka, går det?"} {
 		got := h.Say(kim, line)
 		if strings.Contains(got, "känner inte till kommandot") || strings.Contains(got, "Användning:") || strings.Contains(got, "underkommando") {
 			t.Errorf("%q was read as a command: %q", line, got)
