@@ -170,13 +170,34 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 // four letters or more with one letter too many ("baraa", "onlyy",
 // "måstee"), a common slip in chat.
 func funcTypo(w string) (uint32, bool) {
-	for i := range w {
-		_, n := utf8.DecodeRuneInString(w[i:])
-		if g, ok := funcClasses[w[:i]+w[i+n:]]; ok && len(w)-n >= 4 {
-			return g, true
+	for _, f := range typoFuncWords {
+		if d := len(w) - len(f); d >= 1 && d <= utf8.UTFMax && oneExtra(w, f) {
+			return funcClasses[f], true
 		}
 	}
 	return 0, false
+}
+
+// typoFuncWords are the function words funcTypo looks for.
+var typoFuncWords = func() []string {
+	var ws []string
+	for w := range funcClasses {
+		if utf8.RuneCountInString(w) >= 4 {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return ws
+}()
+
+// oneExtra reports whether w is f with one rune inserted.
+func oneExtra(w, f string) bool {
+	i := 0
+	for i < len(f) && w[i] == f[i] {
+		i++
+	}
+	_, n := utf8.DecodeRuneInString(w[i:])
+	return len(w)-n == len(f) && w[i+n:] == f[i:]
 }
 
 func isWordByte(b byte) bool {

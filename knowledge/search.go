@@ -549,23 +549,24 @@ func (ix *Index) otherContact(sc *scratch, q string, d int32) bool {
 	if len(q) > 1<<10 {
 		q = q[:1<<10]
 	}
-	var tk tokenizer
-	contact, you := sc.needs&needContact != 0, false
-	tk.each(q, 0, func(w string) bool {
+	contact := sc.needs&needContact != 0
+	for _, w := range sc.toks {
 		if _, ok := contactVerbs[w]; ok {
 			contact = true
 		}
-		if _, ok := secondPerson[w]; ok {
-			you = true
-		}
-		return true
-	})
+	}
 	if !contact {
 		return false
 	}
 	if ix.missingNames(sc, d) > 0 {
 		return true
 	}
+	var tk tokenizer
+	you := false
+	tk.each(q, 0, func(w string) bool {
+		_, you = secondPerson[w]
+		return !you
+	})
 	if !you {
 		return false
 	}
