@@ -44,6 +44,7 @@ type params struct {
 	itemBack     float64            // share of the item's words the question must hold (asksItem)
 	itemW        float64            // confidence factor when asksItem holds
 	contactW     float64            // confidence factor when the question asks for someone else's contact (otherContact)
+	everydayW    float64            // confidence factor when the question has only everyday words (onlyEveryday)
 	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
 	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
 	margin       float64            // confidence factor when the runner-up is as good as the best
@@ -85,6 +86,7 @@ var defaultParams = params{
 	itemBack:     0.6,
 	itemW:        0.4,
 	contactW:     0.4,
+	everydayW:    0.5,
 	promote:      0.8,
 	exCovMin:     0,
 	margin:       0,

@@ -172,6 +172,9 @@ func (ix *Index) Search(question, lang string) Result {
 			break
 		}
 	}
+	if ix.p.everydayW < 1 && ix.onlyEveryday(sc, best) {
+		res.Score *= ix.p.everydayW
+	}
 	if ix.p.contactW < 1 && ix.otherContact(sc, question, best) {
 		res.Score *= ix.p.contactW
 	}
@@ -537,6 +540,22 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		}
 	}
 	return neg && other
+}
+
+// onlyEveryday reports whether every word of the question is one of the
+// most common everyday words (general.go, top 300) and no example question
+// of document d is like it: "what time is it" asks nothing of this base,
+// though "time" is in the learn course's text.
+func (ix *Index) onlyEveryday(sc *scratch, d int32) bool {
+	if len(sc.slots) == 0 || float64(sc.exSim[d]) >= ix.p.exAnswer {
+		return false
+	}
+	for _, s := range sc.slots {
+		if s.unknown || s.phrase != nil || s.common >= 1 || float64(s.common) != float64(float32(ix.p.generalW)) {
+			return false
+		}
+	}
+	return true
 }
 
 // otherContact reports whether the question asks how to reach someone

@@ -39,7 +39,7 @@ func TestTuningSets(t *testing.T) {
 		{"tuning5", "", 85, 77},
 		{"tuning6", "", 92, 75},
 		{"heldout8", "heldout8/questions.jsonl", 92, 85},
-		{"heldout11", "heldout11/questions.jsonl", 0, 0},
+		{"heldout11", "heldout11/questions.jsonl", 88, 85},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
