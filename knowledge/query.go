@@ -435,6 +435,11 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 	fw := float32(p.fuzzy1)
 	if dist == 2 {
 		fw = float32(p.fuzzy2)
+		if _, ok := generalRank[w]; ok {
+			// An everyday word two edits from a word of the base is that
+			// everyday word ("register", not "region").
+			fz = nil
+		}
 	}
 	if len(sc.rs) >= p.fuzzyMin {
 		for _, id := range fz {

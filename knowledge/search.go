@@ -159,15 +159,12 @@ func (ix *Index) Search(question, lang string) Result {
 		}
 	}
 	for _, h := range hits[:min(3, len(hits))] {
-		if sc.acc[h] < 0.5*sc.acc[best] {
-			continue
-		}
 		if ix.asksItem(sc, h) {
 			// Exactly a question the topic says it cannot answer.
 			res.Score *= ix.p.itemW
 			break
 		}
-		if ix.asksUnknown(sc, h) {
+		if sc.acc[h] >= 0.5*sc.acc[best] && ix.asksUnknown(sc, h) {
 			res.Score *= 0.5
 			break
 		}
@@ -685,7 +682,8 @@ func unknownItems(s string) []unknownItem {
 var itemWh = wordSet(`who whom whose what which when where how why vem vems vad vilken vilket
 	vilka när var hur varför`)
 
-// asksItem reports whether the question is one that document d says it
+// asksItem reports whether the question is one that document d (one of
+// the three best, however far behind) says it
 // cannot answer, in other words that one item of its "not known" sentences covers
 // (unknownItems): the same kind of question (a yes/no question against
 // "whether …", a wh-question against "who/how many/… ", with the same

@@ -53,7 +53,7 @@ anyone somebody anybody tell explain describe please thanks thank hi hello hey
 know mean meaning really actually exactly want wanted get got kind sort
 basically thing things stuff etc ok okay lot lots much many well even still
 whether shall may might must would say says said go going wondering wonder
-give often called according smth sth sorry already eh ehm uh uhm um umm hmm hm
+give often called according smth sth sorry already eh ehm uh uhm um umm hmm hm pls plz
 `
 
 var (
