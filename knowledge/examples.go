@@ -539,7 +539,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
 	}
 	best, lead := float32(0), uint8(leadNone)
 	for _, ex := range sc.exTouched {
-		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) {
+		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) {
 			best, lead = sc.exDot[ex], ix.ex.lead[ex]
 		}
 	}
@@ -557,6 +557,7 @@ const (
 	modalMust = 1 << iota
 	modalCan
 	modalCompare
+	modalOnly
 )
 
 // modalBits returns the modal bits of a vector with function grams.
@@ -568,6 +569,8 @@ func modalBits(gs []gramWeight) uint8 {
 			m |= modalMust
 		case canGram:
 			m |= modalCan
+		case onlyGram:
+			m |= modalOnly
 		}
 	}
 	return m
@@ -581,6 +584,13 @@ func modalClash(q, ex uint8) bool {
 	must := func(m uint8) bool { return m&modalMust != 0 }
 	can := func(m uint8) bool { return m&modalCan != 0 && m&modalMust == 0 }
 	return must(q) && can(ex) || can(q) && must(ex)
+}
+
+// onlyClash reports whether a lead question's "yes" does not answer a
+// question that asks "only"/"alone": "did Region Halland run VIAkub?" is
+// yes, "… run it alone?" is not; a "no" holds for both.
+func onlyClash(q, ex, lead uint8) bool {
+	return q&modalOnly != 0 && ex&modalOnly == 0 && lead == leadYes
 }
 
 // yesNoWords start a yes/no question (after greetings).
