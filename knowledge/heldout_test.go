@@ -116,11 +116,15 @@ func TestHeldout(t *testing.T) {
 	// pass 7 tuned on heldout8) was measured once, after pass 7: answered
 	// sv 68/80 = 85.0 %, en 74/80 = 92.5 %; refused sv 15/20, en 15/20 =
 	// 75.0 %. After pass 7 heldout3's English answered fell from 90.0 % to
-	// 88.3 % (one question); its floor says so.
+	// 88.3 % (one question); its floor says so. heldout11 is a tuning set
+	// since (pass 8). heldout12 (200, written blind while pass 8 tuned on
+	// heldout11) was measured once, after pass 8: answered sv 74/80 =
+	// 92.5 %, en 74/80 = 92.5 %; refused sv 18/20 = 90.0 %, en 17/20 =
+	// 85.0 %.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout11", 85, 75}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 86, 86}} {
+	}{{"heldout12", 92, 85}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 86, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
