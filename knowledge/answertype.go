@@ -24,7 +24,9 @@ import (
 //
 // "How old"/"hur gammal" needs an age or a birth year, "how long"/"hur
 // lång"/"hur länge" figures (a duration, a number of pages), and "what was its
-// budget/revenue" (not "is revenue the goal?") a sum of money.
+// budget/revenue" (not "is revenue the goal?") a sum of money. "What
+// percentage"/"hur många procent" needs a percentage ("12 %", "40
+// percent"), and "how much is a …"/"how much are the …" a price.
 const (
 	needTime = 1 << iota
 	needNumber
@@ -34,6 +36,7 @@ const (
 	needContact
 	needDigits
 	needAge
+	needPercent
 )
 
 var (
@@ -69,7 +72,11 @@ var (
 	ageTextWords = wordSet(`born född födde age aged ålder åldern`)
 	// lengthWords, after "how"/"hur", ask how long something is or lasts.
 	lengthWords = wordSet(`long lång långt långa länge`)
-	nameWords   = wordSet(`who whom whose vem vems`)
+	// percentWords ask for a percentage, which an answer gives with "%"
+	// or a number before "percent"/"procent".
+	percentWords = wordSet(`percent percentage percentages procent procentandel
+		procentandelen procentuell procentuella`)
+	nameWords = wordSet(`who whom whose vem vems`)
 	// digitWords ask for a number of some kind (a phone number, a
 	// reference): the answer must contain digits.
 	digitWords = wordSet(`number numbers nummer numret nr`)
@@ -163,6 +170,9 @@ func questionNeeds(q string) int {
 		if _, ok := costWords[w]; ok {
 			money = true
 		}
+		if isPercentWord(w) {
+			need |= needPercent
+		}
 		if _, ok := amountWords[w]; ok && howMuch {
 			money = true
 		}
@@ -174,6 +184,9 @@ func questionNeeds(q string) int {
 	})
 	if _, ok := mobileWords[prev]; ok {
 		need |= needContact
+	}
+	if howMuch && askPrice(q) {
+		money = true
 	}
 	if need&needPlace == 0 {
 		// The first "var" of the first clause, as a word of its own.
@@ -260,9 +273,46 @@ func textHas(s string) int {
 		if n >= 2 && n <= 4 && j+1 < len(s) && s[j] == '-' && s[j+1] >= '0' && s[j+1] <= '9' {
 			has |= needContact
 		}
+		if rest := strings.TrimLeft(s[j:min(len(s), j+12)], " \u00a0"); strings.HasPrefix(rest, "%") || strings.HasPrefix(strings.ToLower(rest), "percent") || strings.HasPrefix(strings.ToLower(rest), "procent") || strings.HasPrefix(strings.ToLower(rest), "per cent") {
+			has |= needPercent
+		}
 		i = j
 	}
 	return has
+}
+
+// askPrice reports whether q asks "how much is a/an/the …" or "how much
+// are the …": a price ("how much is a bus ticket"), not an amount ("how
+// much is known"). The tokenizer drops "a", so the text is split on
+// spaces here.
+func askPrice(q string) bool {
+	prev2, prev := "", ""
+	for f := range strings.FieldsSeq(q[:min(len(q), 512)]) {
+		f = strings.ToLower(strings.Trim(f, ".,;:!?\"'"))
+		if prev2 == "much" && (prev == "is" || prev == "are" || prev == "was" || prev == "were") && (f == "a" || f == "an" || f == "the") {
+			return true
+		}
+		prev2, prev = prev, f
+	}
+	return false
+}
+
+// isPercentWord reports whether w is a word of percentWords or one typo
+// from one after its first four letters ("percantage").
+func isPercentWord(w string) bool {
+	if _, ok := percentWords[w]; ok {
+		return true
+	}
+	if len(w) < 7 || !strings.HasPrefix(w, "perc") && !strings.HasPrefix(w, "proc") {
+		return false
+	}
+	rs := []rune(w)
+	for f := range percentWords {
+		if osaDistance(rs, []rune(f), 1) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // isCapitalised reports whether w starts with an upper-case letter

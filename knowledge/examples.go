@@ -104,6 +104,7 @@ const (
 	mustGram
 	canGram
 	onlyGram
+	stillGram
 )
 
 // funcClasses maps a folded stop word to its function gram. The lone
@@ -111,10 +112,11 @@ const (
 var funcClasses = func() map[string]uint32 {
 	m := map[string]uint32{}
 	for g, words := range map[uint32]string{
-		selfGram: `jag mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
-		mustGram: `must måste behöver need needs krävs required`,
-		canGram:  `can could kan kunde får may might`,
-		onlyGram: `only bara endast enbart alone solely exclusively ensam ensamt`,
+		selfGram:  `jag mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
+		mustGram:  `must måste behöver need needs krävs required`,
+		canGram:   `can could kan kunde får may might`,
+		onlyGram:  `only bara endast enbart alone solely exclusively ensam ensamt`,
+		stillGram: `still fortfarande alltjämt anymore`,
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] = g
@@ -125,7 +127,7 @@ var funcClasses = func() map[string]uint32 {
 
 // funcWeight is how many trigrams a function gram counts for: about one
 // short word for the first person, less for the others.
-var funcWeight = map[uint32]float32{selfGram: 4, mustGram: 2, canGram: 2, onlyGram: 2}
+var funcWeight = map[uint32]float32{selfGram: 4, mustGram: 2, canGram: 2, onlyGram: 2, stillGram: 2}
 
 // funcGrams appends the function grams of q to gs, each once.
 func funcGrams(gs []gramWeight, q string) []gramWeight {
@@ -133,7 +135,7 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		q = q[:1<<10]
 	}
 	var tk tokenizer
-	var seen [4]bool
+	var seen [5]bool
 	prev := ""
 	tk.each(q, 0, func(w string) bool {
 		g, ok := funcClasses[w]
@@ -383,7 +385,7 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 			continue
 		}
 		add := qw * idf
-		fn := h >= onlyGram // function grams sort last
+		fn := h >= stillGram // function grams sort last
 		if fn && cqnorm == 0 {
 			cqnorm = math.Sqrt(max(qnorm-float64(qw)*float64(qw), 1e-18))
 		}
@@ -558,6 +560,7 @@ const (
 	modalCan
 	modalCompare
 	modalOnly
+	modalStill
 )
 
 // modalBits returns the modal bits of a vector with function grams.
@@ -571,6 +574,8 @@ func modalBits(gs []gramWeight) uint8 {
 			m |= modalCan
 		case onlyGram:
 			m |= modalOnly
+		case stillGram:
+			m |= modalStill
 		}
 	}
 	return m
@@ -589,8 +594,11 @@ func modalClash(q, ex uint8) bool {
 // onlyClash reports whether a lead question's "yes" does not answer a
 // question that asks "only"/"alone": "did Region Halland run VIAkub?" is
 // yes, "… run it alone?" is not; a "no" holds for both.
+//
+// "still"/"fortfarande" likewise: "did Region Halland run VIAkub?" is yes,
+// "is VIAkub still running?" is not.
 func onlyClash(q, ex, lead uint8) bool {
-	return q&modalOnly != 0 && ex&modalOnly == 0 && lead == leadYes
+	return q&^ex&(modalOnly|modalStill) != 0 && lead == leadYes
 }
 
 // yesNoWords start a yes/no question (after greetings).
@@ -607,7 +615,7 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	säger sa tycker vill ville borde leder ledde stöder stödjer innehåller
 	heter hette står stod räknas krävs täcker
 	föreslår föreslog rekommenderar rekommenderade nämner nämnde visar visade
-	tar tog tipsar tipsade riktar riktade
+	tar tog tipsar tipsade riktar riktade pågår pågick
 	has have does did sits founded wrote invented`)
 
 // knowWords, before a question word, embed a question: "does anyone

@@ -1,0 +1,53 @@
+package knowledge
+
+import "testing"
+
+// TestPass9Mechanisms checks the general mechanisms of the ninth pass of
+// issue 15 on questions written for this test.
+func TestPass9Mechanisms(t *testing.T) {
+	ix := builtinIndex(t)
+	for _, c := range []struct {
+		q      string
+		answer bool
+		id     string // when answered
+		lead   string // when answered; "-" for none
+	}{
+		// stillGram: a yes-lead without "still" does not answer "still".
+		{"does viakub halland still exist", true, "", "no"},
+		// pågår starts a yes/no question.
+		{"pågår projektet viakub halland fortfarande", true, "", "no"},
+		// needPercent: no topic gives a percentage.
+		{"what percentage of companies in halland are passion driven", false, "", ""},
+		{"hur många procent av företagen i sverige är passionsdrivna", false, "", ""},
+		// askPrice: "how much is a …" asks a price.
+		{"how much is a train ticket to halmstad", false, "", ""},
+	} {
+		r := ix.Search(c.q, "")
+		id := ""
+		if r.Top != nil {
+			id = r.Top.ID
+		}
+		lead := r.Lead
+		if lead == "" {
+			lead = "-"
+		}
+		if r.Answered != c.answer || c.answer && (c.id != "" && id != c.id || lead != c.lead) {
+			t.Errorf("%q: answered=%v (%.2f) %s lead %q, want answered=%v %s lead %q", c.q, r.Answered, r.Score, id, lead, c.answer, c.id, c.lead)
+		}
+	}
+	for _, c := range []struct {
+		q    string
+		want int
+	}{
+		{"what percentage of the participants", needPercent},
+		{"how much is the membership", needMoney},
+		{"how much is known about it", 0},
+	} {
+		if got := questionNeeds(c.q) & (needPercent | needMoney); got != c.want {
+			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)
+		}
+	}
+	if textHas("about 40 % of them")&needPercent == 0 || textHas("12 procent")&needPercent == 0 || textHas("the percentage is not known")&needPercent != 0 {
+		t.Error("textHas needPercent")
+	}
+}
