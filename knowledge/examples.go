@@ -639,6 +639,32 @@ func embedsQuestion(tk *tokenizer, text string) bool {
 	return found
 }
 
+// requestVerbs, after "can you"/"kan du", make a request of the bot.
+var requestVerbs = wordSet(`explain tell describe give show list summarise summarize
+	förklara berätta beskriva ge visa lista sammanfatta`)
+
+// asksFavour reports whether a clause opens "can/could/would you …" or
+// "kan/kunde/skulle du/ni …" followed by a verb of telling.
+func asksFavour(tk *tokenizer, clause string) bool {
+	n, ok := 0, false
+	tk.each(clause, 0, func(w string) bool {
+		if _, greet := greetWords[w]; greet && n == 0 {
+			return true
+		}
+		n++
+		switch n {
+		case 1:
+			ok = w == "can" || w == "could" || w == "would" || w == "kan" || w == "kunde" || w == "skulle"
+		case 2:
+			ok = w == "you" || w == "du" || w == "ni"
+		case 3:
+			_, ok = requestVerbs[w]
+		}
+		return ok && n < 3
+	})
+	return ok && n == 3
+}
+
 // afterKnow reports whether one of the two words before a word (p1 the
 // nearer) is a word of knowWords.
 func afterKnow(p1, p2 string) bool {
@@ -704,6 +730,11 @@ func isYesNo(q string) bool {
 		if yes && asksWhich(&tk, clause) {
 			// "is it the person or the business …": which of two, not
 			// whether.
+			yes = false
+		}
+		if yes && asksFavour(&tk, clause) {
+			// "kan du förklara …", "could you tell me about …": a
+			// request, not a question whether one can.
 			yes = false
 		}
 		if yes && embedsQuestion(&tk, clause) {

@@ -19,6 +19,9 @@ func TestPass9Mechanisms(t *testing.T) {
 		// needPercent: no topic gives a percentage.
 		{"what percentage of companies in halland are passion driven", false, "", ""},
 		{"hur många procent av företagen i sverige är passionsdrivna", false, "", ""},
+		// addBarePhrase: a question of stop words only is looked up as a
+		// phrase.
+		{"kan du förklara mer av det som betyder något", true, "", "-"},
 		// askPrice: "how much is a …" asks a price.
 		{"how much is a train ticket to halmstad", false, "", ""},
 	} {
@@ -45,6 +48,15 @@ func TestPass9Mechanisms(t *testing.T) {
 	} {
 		if got := questionNeeds(c.q) & (needPercent | needMoney); got != c.want {
 			t.Errorf("questionNeeds(%q) = %b, want %b", c.q, got, c.want)
+		}
+	}
+	for q, want := range map[string]bool{
+		"hej, kan du berätta om punks": false,
+		"could you explain the three principles": false,
+		"can you be passion-driven and profitable": true,
+	} {
+		if got := isYesNo(q); got != want {
+			t.Errorf("isYesNo(%q) = %v, want %v", q, got, want)
 		}
 	}
 	if textHas("about 40 % of them")&needPercent == 0 || textHas("12 procent")&needPercent == 0 || textHas("the percentage is not known")&needPercent != 0 {

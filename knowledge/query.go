@@ -103,6 +103,9 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		sc.modal = modalBits(sc.grams[n:])
 	}
 	ix.addPhrases(q, sc)
+	if len(sc.slots) == 0 {
+		ix.addBarePhrase(q, sc)
+	}
 	sc.compare = compares(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.needs = questionNeeds(q)
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
@@ -314,6 +317,26 @@ func (ix *Index) addPhrases(q string, sc *scratch) {
 		if len(words) >= 2 {
 			sc.slots = append(sc.slots, slot{phrase: words, ctx: 1})
 			n++
+		}
+	}
+}
+
+// addBarePhrase adds a phrase slot to a question without a meaningful
+// word ("vad menas med mer av det som betyder något" is all stop words):
+// the longest tail of it, of four words at least, that a topic's text
+// contains, as if it had been quoted.
+func (ix *Index) addBarePhrase(q string, sc *scratch) {
+	var words []string
+	sc.tk.each(q, 1<<10, func(w string) bool {
+		words = append(words, w)
+		return len(words) < 16
+	})
+	for s := 0; len(words)-s >= 4; s++ {
+		for d := range ix.docs {
+			if ix.hasPhrase(int32(d), words[s:], &sc.tk2) {
+				sc.slots = append(sc.slots, slot{phrase: words[s:], ctx: 1})
+				return
+			}
 		}
 	}
 }
