@@ -41,7 +41,7 @@ func TestConsoleHelpAndEOF(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
-	if !strings.Contains(out, "**Kommandon du kan använda**") || !strings.Contains(out, "`role grant`") {
+	if !strings.Contains(out, "**Kommandon du kan använda**") || !strings.Contains(out, "`roll ge`") {
 		t.Fatalf("help output = %q", out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "passionbot.db")); err != nil {
