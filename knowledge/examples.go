@@ -129,6 +129,11 @@ var funcClasses = func() map[string]uint32 {
 // short word for the first person, less for the others.
 var funcWeight = map[uint32]float32{selfGram: 4, mustGram: 2, canGram: 2, onlyGram: 2, stillGram: 2}
 
+// askBot are the verbs of "tell me", "show me", "ge mig": the "me" after
+// them is the one who asks, not what is asked about.
+var askBot = map[string]bool{"tell": true, "show": true, "give": true, "send": true,
+	"ge": true, "visa": true, "skicka": true}
+
 // funcGrams appends the function grams of q to gs, each once.
 func funcGrams(gs []gramWeight, q string) []gramWeight {
 	if len(q) > 1<<10 {
@@ -144,6 +149,9 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		}
 		if w == "to" && (prev == "have" || prev == "has" || prev == "had") {
 			g, ok = mustGram, true // "have to"
+		}
+		if ok && g == selfGram && askBot[prev] && (w == "me" || w == "mig" || w == "mej") {
+			ok = false // "tell me about …" asks the bot, not about oneself
 		}
 		if ok && !seen[0xffffffff-g] {
 			seen[0xffffffff-g] = true

@@ -370,7 +370,7 @@ func (ix *Index) build() {
 			for _, tag := range t.Tags {
 				indexText(d, di, li, tag, fTags)
 			}
-			indexText(d, di, li, t.Body, fBody)
+			indexText(d, di, li, blankCodeArgs(t.Body), fBody)
 			d.has |= textHas(t.Body)
 		}
 		slices.Sort(d.unknowns)
@@ -586,4 +586,45 @@ func (d *doc) variant(lang string) *Topic {
 		return d.sv
 	}
 	return d.en
+}
+
+// blankCodeArgs returns body with the argument values of its commands
+// blanked out: inside a code span, quoted text and the value after
+// "name:" (`interests add tags:"keramik, surdeg"`, `interests who
+// tag:keramik`). They are examples of what a member might type, not what
+// the topic is about: "jag är keramiker" is not a question about the
+// interests command.
+func blankCodeArgs(body string) string {
+	if !strings.Contains(body, "`") {
+		return body
+	}
+	b := []byte(body)
+	in, quote, value := false, false, false
+	changed := false
+	for i, c := range b {
+		switch {
+		case c == '`':
+			in, quote, value = !in, false, false
+			continue
+		case !in:
+			continue
+		case c == '"':
+			quote = !quote
+			continue
+		case c == ':' && !quote:
+			value = true
+			continue
+		case c == ' ' && !quote:
+			value = false
+			continue
+		}
+		if (quote || value) && c != ' ' {
+			b[i] = ' '
+			changed = true
+		}
+	}
+	if !changed {
+		return body
+	}
+	return string(b)
 }

@@ -101,6 +101,11 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
 		}
 		sc.modal = modalBits(sc.grams[n:])
+		if slices.ContainsFunc(sc.grams[n:], func(g gramWeight) bool { return g.h == selfGram }) {
+			// "jag är keramiker, är jag passionsdriven?": the unknown
+			// word tells what one is, it does not name another thing.
+			sc.modifies = false
+		}
 	}
 	ix.addPhrases(q, sc)
 	if len(sc.slots) == 0 {
