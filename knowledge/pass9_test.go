@@ -63,6 +63,15 @@ func TestPass9Mechanisms(t *testing.T) {
 			t.Errorf("isYesNo(%q) = %v, want %v", q, got, want)
 		}
 	}
+	for q, want := range map[string]string{
+		"I sell phone cases online. Is that passion-driven?": " Is that passion-driven?",
+		"när startade viakub":                                "när startade viakub",
+		"jag vill ha bra lön. hur gör jag":                   " hur gör jag",
+	} {
+		if got := askingPart(q); got != want {
+			t.Errorf("askingPart(%q) = %q, want %q", q, got, want)
+		}
+	}
 	if textHas("about 40 % of them")&needPercent == 0 || textHas("12 procent")&needPercent == 0 || textHas("the percentage is not known")&needPercent != 0 {
 		t.Error("textHas needPercent")
 	}

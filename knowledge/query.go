@@ -112,7 +112,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		ix.addBarePhrase(q, sc)
 	}
 	sc.compare = compares(&sc.tk2, q[:min(len(q), 1<<10)])
-	sc.needs = questionNeeds(q)
+	sc.needs = questionNeeds(askingPart(q))
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
 }
@@ -211,6 +211,44 @@ func (ix *Index) lastSentence(q string, sc *scratch) int {
 }
 
 // isSentenceEnd reports whether r ends a sentence of a question.
+// askingPart returns the sentences of q that ask: those that end with
+// "?", or the last one when none does. The others are the story around
+// the question, and their words ("… mest för lönen. är jag
+// passionsdriven?", "… demand for phone cases. would that be …") do not
+// say what kind of answer is asked for. A question of one sentence is
+// returned whole.
+func askingPart(q string) string {
+	q = q[:min(len(q), 4<<10)]
+	var asks []string
+	last, n := "", 0
+	for rest := q; len(rest) > 0; {
+		end, next := len(rest), len(rest)
+		if i := strings.IndexFunc(rest, isSentenceEnd); i >= 0 {
+			_, size := utf8.DecodeRuneInString(rest[i:])
+			end, next = i+size, i+size
+		}
+		s := rest[:end]
+		rest = rest[next:]
+		if !strings.ContainsFunc(s, unicode.IsLetter) {
+			continue
+		}
+		n++
+		last = s
+		if strings.HasSuffix(s, "?") {
+			asks = append(asks, s)
+		}
+	}
+	switch {
+	case n <= 1:
+		return q
+	case len(asks) == 0:
+		return last
+	case len(asks) == 1:
+		return asks[0]
+	}
+	return strings.Join(asks, " ")
+}
+
 func isSentenceEnd(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '\n' || r >= 0x1F000 || unicode.Is(unicode.So, r)
 }
