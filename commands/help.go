@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"strings"
+	"unicode"
 
 	"passionbot/bot"
 )
@@ -30,7 +31,7 @@ func (*help) Commands() []*bot.Command {
 			b := c.Bot()
 			if q := strings.Fields(c.Args.String("command")); len(q) > 0 {
 				text, ok := b.HelpFor(c.Lang, c.Role, q)
-				if _, first := b.HelpFor(c.Lang, bot.RoleAdmin, q[:1]); !ok && !first && len(q) > 1 {
+				if _, first := b.HelpFor(c.Lang, bot.RoleAdmin, q[:1]); !ok && !first && len(q) > 1 && isWord(q[0]) {
 					// "help me get started", "hjälp mig komma igång": a
 					// sentence, not a command's name.
 					text = b.HelpList(c.Lang, c.Role)
@@ -48,4 +49,10 @@ func (*help) Messages() bot.Messages {
 		"group.general": {SV: "Allmänt", EN: "General"},
 		"group.admin":   {SV: "Administration", EN: "Administration"},
 	}
+}
+
+// isWord reports whether s is made of letters only ("me", "mig"), as the
+// first word of a sentence is.
+func isWord(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 }
