@@ -511,7 +511,8 @@ var (
 // pointsBack reports whether a clause asks about what the question told
 // before: a verb with a pronoun for its subject ("räknas det", "är det
 // passionsdrivet", "does that fit", "is it …"; not the "det" of "finns det
-// …"), or a clause ending in "or not"/"eller inte".
+// …"), a clause ending in "or not"/"eller inte", or a clause of one or two
+// words that is not a question word.
 func pointsBack(tk *tokenizer, clause string) bool {
 	var w0, w1, prev, last string
 	claim := false
@@ -533,6 +534,11 @@ func pointsBack(tk *tokenizer, clause string) bool {
 		return false // "is that true?", "stämmer det?": a claim, not oneself
 	}
 	if (prev == "or" || prev == "eller") && (last == "not" || last == "inte") {
+		return true
+	}
+	if _, wh := itemWh[w0]; n >= 1 && n <= 2 && !wh {
+		// A clause of a word or two, "… säljer lite på marknader.
+		// passionsdriven?": the rest of the question is left out.
 		return true
 	}
 	_, verb := yesNoWords[w0]

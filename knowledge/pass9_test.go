@@ -26,6 +26,8 @@ func TestPass9Mechanisms(t *testing.T) {
 		{"jag är krukmakare och sysslar med keramik, är jag passionsdriven?", true, "self-test", "depends"},
 		// "tell me" does not speak of oneself.
 		{"tell me a bit about viakub halland", true, "viakub", "-"},
+		// pointsBack: a last clause of one word after a story about oneself.
+		{"vi driver ett litet bryggeri och brygger bara det vi själva tycker är gott, ingen av oss är med för pengarna. passionsdrivet?", true, "self-test", "-"},
 		// askPrice: "how much is a …" asks a price.
 		{"how much is a train ticket to halmstad", false, "", ""},
 	} {
