@@ -42,7 +42,7 @@ func TestTuningSets(t *testing.T) {
 		{"tuning6", "", 92, 75},
 		{"heldout8", "heldout8/questions.jsonl", 92, 85},
 		{"heldout11", "heldout11/questions.jsonl", 88, 85},
-		{"heldout12", "heldout12/questions.jsonl", 0, 0},
+		{"heldout12", "heldout12/questions.jsonl", 96, 90},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
