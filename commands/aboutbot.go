@@ -115,7 +115,7 @@ var (
 	// be, by language ("" for either).
 	botAddress = foldedSet(`sv:du dig dej din ditt dina ni er|en:you your yours yourself ya|:bot boten botten bots
 		passionbot passionboten chatbot chatboten chattbot chatbots chatbotar ai ais chatgpt gpt bard copilot
-		robot roboten robots robotar bots botar
+		robot roboten robots robotar bots botar chattrobot chatrobot assistant assistent
 		automatic automated automatisk automatiskt automatiserad siri alexa cortana gemini claude typing`)
 	// botOutput are the words that name what the bot said ("det där var
 	// det sämsta svaret", "what kind of answer is that"): they address it
@@ -163,7 +163,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// identity: the bot itself is what the line is about ("är du Siri?",
 	// "how have you been", "what's your deal, bot"), not only addressed
 	// as the community's voice ("har ni öppet på söndag").
-	identity := false
+	identity, inverted := false, false
 	count := func(lang string) {
 		switch lang {
 		case bot.LangSV:
@@ -193,6 +193,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			if !requestYou(ws, i) && !genericYou(ws, i) {
 				addressed = true
 				identity = identity || (!plural[w] && (copula(ws, i-1) || copula(ws, i+1) || lang == ""))
+				// "Har du några syskon?", "Badar du i havet?": a Swedish
+				// question put to "du" — singular, so the bot — asks about it.
+				inverted = inverted || (w == "du" && i > 0 && !copula(ws, i-1))
 			}
 			continue
 		}
@@ -238,6 +241,8 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		intent = chatUnsure
 	case intent == chatNone && identity:
 		intent = chatWho // "är du Siri?", "what are you", "how have you been"
+	case intent == chatNone && inverted && strings.Contains(text, "?"):
+		intent = chatPersonal
 	case intent == chatNone:
 		// Nothing says what is asked of the bot: "what are your opening
 		// hours", "när öppnar ni", "do you sell tickets" ask about the

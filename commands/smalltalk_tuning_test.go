@@ -44,7 +44,11 @@ import (
 // measured after the heldout9 pass: sv 261/299, en 261/298, 42 lines into
 // the queue; after: sv 298/299, en 298/298, 0 queued (four of them,
 // "Hjälp!" and "help me get started", run the help command; the miss is
-// "Lyssar du?", a typo too short to correct safely).
+// "Lyssar du?", a typo too short to correct safely). heldout10 (50 + 50,
+// the reserve set written blind with tuning3), measured once at the end
+// of all the passes above and a tester's session: sv 40/50, en 45/50, 8
+// lines into the queue — issue 15's target is not met on unseen lines; a
+// tuning set since (now sv 49/50, en 50/50, 1 queued).
 func TestSmallTalkTuning(t *testing.T) {
 	for _, set := range []struct {
 		name, path string
@@ -61,6 +65,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning3", "testdata/smalltalk_tuning3.jsonl", 200, 200, 0},
 		{"heldout9", "../knowledge/testdata/heldout9/smalltalk.jsonl", 50, 50, 0},
 		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 298, 298, 1},
+		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 49, 50, 1},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
