@@ -249,13 +249,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		// community, not the bot.
 		return chatNone, ""
 	}
-	switch {
-	case sv > en:
-		return intent, bot.LangSV
-	case en > sv:
-		return intent, bot.LangEN
-	}
-	return intent, ""
+	return intent, phraseLang(sv, en, false, hint)
 }
 
 // subjectMatter reports whether a word the knowledge base knows as its

@@ -420,16 +420,23 @@ func (v *chatVocab) recognize(text, hint string) (chatIntent, string) {
 	if intent <= chatFiller {
 		return chatNone, ""
 	}
+	return intent, phraseLang(sv, en, svAll > 0 && enAll > 0, hint)
+}
+
+// phraseLang is the language of small talk by its phrases: the member's
+// (hint) when the phrases are of both languages ("mornin på er", "hej
+// hej! nice to meet you"), else the language of more phrases that mean
+// something (sv, en), else "" (the phrases do not say).
+func phraseLang(sv, en int, mixed bool, hint string) string {
 	switch {
-	case svAll > 0 && enAll > 0 && hint != "":
-		// Both languages ("mornin på er"): the member's.
-		return intent, hint
+	case mixed && hint != "":
+		return hint
 	case sv > en:
-		return intent, bot.LangSV
+		return bot.LangSV
 	case en > sv:
-		return intent, bot.LangEN
+		return bot.LangEN
 	}
-	return intent, ""
+	return ""
 }
 
 // known reports whether w is a word of a phrase or a phrase written as one
@@ -778,18 +785,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 	if intent <= chatFiller || (!aside && (cost[0] > maxLooseRest || 2*cost[0] > n)) {
 		return looseRead{}
 	}
-	r := looseRead{intent: intent, rest: rest, aside: aside}
-	switch {
-	case svAll > 0 && enAll > 0 && hint != "":
-		// Both languages ("hej hej! nice to finally meet you"): the
-		// member's.
-		r.lang = hint
-	case sv > en:
-		r.lang = bot.LangSV
-	case en > sv:
-		r.lang = bot.LangEN
-	}
-	return r
+	return looseRead{intent: intent, lang: phraseLang(sv, en, svAll > 0 && enAll > 0, hint), rest: rest, aside: aside}
 }
 
 // openingWords ask whatever follows them ("hej, när börjar träffen"),
@@ -870,17 +866,10 @@ func (v *chatVocab) recognizeClauses(text, hint string) (chatIntent, string) {
 			en++
 		}
 	}
-	switch {
-	case intent <= chatFiller:
+	if intent <= chatFiller {
 		return chatNone, ""
-	case sv > 0 && en > 0 && hint != "":
-		return intent, hint
-	case sv > en:
-		return intent, bot.LangSV
-	case en > sv:
-		return intent, bot.LangEN
 	}
-	return intent, ""
+	return intent, phraseLang(sv, en, sv > 0 && en > 0, hint)
 }
 
 // fillerOnly reports whether text is made only of filler phrases ("mate",

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"testing"
@@ -123,34 +124,51 @@ func TestOneEditApart(t *testing.T) {
 // the bot itself (topic bot-about: "vad är du för en bot") may be: the
 // "who" and "what" replies answer them.
 func TestQuestionsAreNotSmallTalk(t *testing.T) {
-	files := []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
-		"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl"}
-	n := 0
-	for _, name := range files {
-		f, err := os.Open("../knowledge/testdata/" + name)
-		if err != nil {
-			t.Fatal(err)
+	n := eachQuestion(t, tuningQuestions, func(name string, q question) {
+		if q.Topic == "bot-about" {
+			return
 		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var line struct{ Q, Lang, Topic string }
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			if n++; line.Topic == "bot-about" {
-				continue
-			}
-			for _, hint := range []string{"", line.Lang} {
-				if intent, _ := smallTalkVocab.recognize(line.Q, hint); intent != chatNone {
-					t.Errorf("%s: question %q read as small talk (%d)", name, line.Q, intent)
-				}
+		for _, hint := range []string{"", q.Lang} {
+			if intent, _ := smallTalkVocab.recognize(q.Q, hint); intent != chatNone {
+				t.Errorf("%s: question %q read as small talk (%d)", name, q.Q, intent)
 			}
 		}
-		f.Close()
-	}
+	})
 	if n < 1000 {
 		t.Fatalf("only %d questions read", n)
 	}
+}
+
+// tuningQuestions are the knowledge base's evaluation and tuning sets
+// whose questions the small-talk tests may show (under
+// knowledge/testdata).
+var tuningQuestions = []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
+	"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl"}
+
+// question is one line of a knowledge question set.
+type question struct{ Q, Lang, Topic string }
+
+// eachQuestion calls fn with each question of the sets named (under
+// knowledge/testdata) and returns how many there were.
+func eachQuestion(t *testing.T, sets []string, fn func(set string, q question)) int {
+	t.Helper()
+	n := 0
+	for _, name := range sets {
+		data, err := os.ReadFile("../knowledge/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			var q question
+			if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			n++
+			fn(name, q)
+		}
+	}
+	return n
 }
 
 // TestSmallTalkBothSides: the kinds of small talk the tuning set taught
@@ -234,29 +252,15 @@ func TestSmallTalkBothSides(t *testing.T) {
 // sets is read as small talk around a few other words, even if the
 // knowledge base could answer none of those words.
 func TestQuestionsAreNotLooseSmallTalk(t *testing.T) {
-	files := []string{"eval.jsonl", "holdout.jsonl", "tuning.jsonl", "tuning2.jsonl", "tuning3.jsonl",
-		"tuning4.jsonl", "tuning5.jsonl", "heldout2/questions.jsonl"}
-	for _, name := range files {
-		f, err := os.Open("../knowledge/testdata/" + name)
-		if err != nil {
-			t.Fatal(err)
+	eachQuestion(t, tuningQuestions, func(name string, q question) {
+		if q.Topic == "bot-about" {
+			return
 		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var line struct{ Q, Lang, Topic string }
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			if line.Topic == "bot-about" {
-				continue
-			}
-			if r := smallTalkVocab.recognizeLoose(line.Q, line.Lang); r.intent != chatNone {
-				t.Errorf("%s: question %q read as small talk (%d) around %q", name, line.Q, r.intent, r.rest)
-			}
-			if intent, _ := smallTalkVocab.recognizeClauses(line.Q, line.Lang); intent != chatNone {
-				t.Errorf("%s: question %q read as small talk (%d) clause by clause", name, line.Q, intent)
-			}
+		if r := smallTalkVocab.recognizeLoose(q.Q, q.Lang); r.intent != chatNone {
+			t.Errorf("%s: question %q read as small talk (%d) around %q", name, q.Q, r.intent, r.rest)
 		}
-		f.Close()
-	}
+		if intent, _ := smallTalkVocab.recognizeClauses(q.Q, q.Lang); intent != chatNone {
+			t.Errorf("%s: question %q read as small talk (%d) clause by clause", name, q.Q, intent)
+		}
+	})
 }
