@@ -29,6 +29,8 @@ import (
 //     measured once after the seventh pass, a tuning set for the eighth
 //   - heldout12/questions.jsonl: 200 blind questions from the seed documents,
 //     measured once after the eighth pass, a tuning set for the ninth
+//   - heldout13/questions.jsonl: 200 blind questions from the seed documents,
+//     measured once after the ninth pass, a tuning set for the tenth
 func TestTuningSets(t *testing.T) {
 	for _, set := range []struct {
 		name              string
@@ -43,6 +45,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout8", "heldout8/questions.jsonl", 92, 85},
 		{"heldout11", "heldout11/questions.jsonl", 88, 85},
 		{"heldout12", "heldout12/questions.jsonl", 96, 90},
+		{"heldout13", "heldout13/questions.jsonl", 0, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
