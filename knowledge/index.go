@@ -20,86 +20,90 @@ const (
 // params are the ranking constants. They live in one struct so that tests
 // can compare variants; the package uses defaultParams.
 type params struct {
-	k1           float64
-	weight       [numFields]float64 // BM25F field weights
-	b            [numFields]float64 // BM25F length normalisation per field
-	fuzzy1       float64            // option weight of a typo match at distance 1
-	fuzzy2       float64            // … at distance 2
-	fuzzyMin     int                // shortest word (runes) corrected to a content word
-	compound     float64            // option weight of a compound part
-	variant      float64            // option weight of a same-prefix word form
-	threshold    float64            // Score needed for Answered
-	rankCov      float64            // weight of coverage (vs. score) in the ranking key
-	confCov      float64            // weight of coverage (vs. score) in the confidence
-	unknownW     float64            // weight of an unknown word, in units of maxIDF
-	docCompounds bool               // also index parts of long document words
-	missingName  float64            // confidence factor per name of the question missing in the topic
-	numberW      float64            // weight of a word of digits (a year, a count), as a share of its idf
-	generalW     float64            // weight of an unknown but very common word, in units of an unknown word
-	generalMid   float64            // … of an unknown word further down the frequency lists
-	exRank       float64            // weight of the example similarity in the ranking key
-	exAnswer     float64            // example similarity that counts as the answer threshold
-	leadMin      float64            // example similarity a lead question needs to give its lead
-	itemCov      float64            // share of the question's known words a "not known" item must hold (asksItem)
-	itemBack     float64            // share of the item's words the question must hold (asksItem)
-	itemW        float64            // confidence factor when asksItem holds
-	contactW     float64            // confidence factor when the question asks for someone else's contact (otherContact)
-	everydayW    float64            // confidence factor when the question has only everyday words (onlyEveryday)
-	promote      float64            // share of the best key a hit with the answer type asked needs to be preferred
-	exCovMin     float64            // word coverage below which the example similarity counts proportionally less
-	margin       float64            // confidence factor when the runner-up is as good as the best
-	noFuzzyRank  int                // general words up to this frequency rank are not typo-corrected
-	nameRank     float64            // ranking factor per name of the question missing in the topic
-	clauseW      float64            // weight of the best clause's example similarity (vs. the whole question's)
-	defaultYes   float64            // coverage at which a yes/no question without a lead question near it gets "yes"
-	exUnknown    float64            // how much the unknown share of a question lowers its example similarity
-	storyW       float64            // weight of a word only in the story around a question (sentences that do not ask)
-	storyGrams   bool               // storyW also weighs the word's trigrams in the example matching
-	clauseSelf   bool               // a question with the first person somewhere has it in each clause (matchClauses)
-	selfLast     bool               // … in its last clause only, when that clause points back ("… räknas det?")
-	modifierW    float64            // confidence factor when the only known word has an unknown subject word beside it
-	storyLast    bool               // without "?", the last sentence asks and the ones before it are the story
+	k1     float64
+	weight [numFields]float64 // BM25F field weights
+	b      [numFields]float64 // BM25F length normalisation per field
+	fuzzy1 float64            // option weight of a typo match at distance 1
+	fuzzy2 float64            // … at distance 2
+	// fuzzyVariants: a typo correction also matches the other forms of
+	// the corrected word (pass 10).
+	fuzzyVariants bool
+	fuzzyMin      int     // shortest word (runes) corrected to a content word
+	compound      float64 // option weight of a compound part
+	variant       float64 // option weight of a same-prefix word form
+	threshold     float64 // Score needed for Answered
+	rankCov       float64 // weight of coverage (vs. score) in the ranking key
+	confCov       float64 // weight of coverage (vs. score) in the confidence
+	unknownW      float64 // weight of an unknown word, in units of maxIDF
+	docCompounds  bool    // also index parts of long document words
+	missingName   float64 // confidence factor per name of the question missing in the topic
+	numberW       float64 // weight of a word of digits (a year, a count), as a share of its idf
+	generalW      float64 // weight of an unknown but very common word, in units of an unknown word
+	generalMid    float64 // … of an unknown word further down the frequency lists
+	exRank        float64 // weight of the example similarity in the ranking key
+	exAnswer      float64 // example similarity that counts as the answer threshold
+	leadMin       float64 // example similarity a lead question needs to give its lead
+	itemCov       float64 // share of the question's known words a "not known" item must hold (asksItem)
+	itemBack      float64 // share of the item's words the question must hold (asksItem)
+	itemW         float64 // confidence factor when asksItem holds
+	contactW      float64 // confidence factor when the question asks for someone else's contact (otherContact)
+	everydayW     float64 // confidence factor when the question has only everyday words (onlyEveryday)
+	promote       float64 // share of the best key a hit with the answer type asked needs to be preferred
+	exCovMin      float64 // word coverage below which the example similarity counts proportionally less
+	margin        float64 // confidence factor when the runner-up is as good as the best
+	noFuzzyRank   int     // general words up to this frequency rank are not typo-corrected
+	nameRank      float64 // ranking factor per name of the question missing in the topic
+	clauseW       float64 // weight of the best clause's example similarity (vs. the whole question's)
+	defaultYes    float64 // coverage at which a yes/no question without a lead question near it gets "yes"
+	exUnknown     float64 // how much the unknown share of a question lowers its example similarity
+	storyW        float64 // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams    bool    // storyW also weighs the word's trigrams in the example matching
+	clauseSelf    bool    // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast      bool    // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW     float64 // confidence factor when the only known word has an unknown subject word beside it
+	storyLast     bool    // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
-	k1:           1.2,
-	weight:       [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
-	b:            [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
-	fuzzy1:       0.8,
-	fuzzy2:       0.6,
-	fuzzyMin:     4,
-	compound:     0.8,
-	variant:      0.7,
-	threshold:    0.5,
-	rankCov:      0.3,
-	confCov:      0.8,
-	unknownW:     0.9,
-	docCompounds: true,
-	missingName:  0.7,
-	numberW:      0.4,
-	generalW:     0.5,
-	generalMid:   1,
-	exRank:       0.8,
-	exAnswer:     0.5,
-	leadMin:      0.3,
-	itemCov:      0.8,
-	itemBack:     0.6,
-	itemW:        0.4,
-	contactW:     0.4,
-	everydayW:    0.5,
-	promote:      0.8,
-	exCovMin:     0,
-	margin:       0,
-	noFuzzyRank:  1000,
-	nameRank:     0.7,
-	clauseW:      0.9,
-	defaultYes:   0.9,
-	exUnknown:    0,
-	storyW:       0.25,
-	storyLast:    true,
-	clauseSelf:   false,
-	selfLast:     true,
-	modifierW:    0.5,
+	k1:            1.2,
+	weight:        [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
+	b:             [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
+	fuzzy1:        0.8,
+	fuzzy2:        0.6,
+	fuzzyVariants: true,
+	fuzzyMin:      4,
+	compound:      0.8,
+	variant:       0.7,
+	threshold:     0.5,
+	rankCov:       0.3,
+	confCov:       0.8,
+	unknownW:      0.9,
+	docCompounds:  true,
+	missingName:   0.7,
+	numberW:       0.4,
+	generalW:      0.5,
+	generalMid:    1,
+	exRank:        0.8,
+	exAnswer:      0.5,
+	leadMin:       0.3,
+	itemCov:       0.8,
+	itemBack:      0.6,
+	itemW:         0.4,
+	contactW:      0.4,
+	everydayW:     0.5,
+	promote:       0.8,
+	exCovMin:      0,
+	margin:        0,
+	noFuzzyRank:   1000,
+	nameRank:      0.7,
+	clauseW:       0.9,
+	defaultYes:    0.9,
+	exUnknown:     0,
+	storyW:        0.25,
+	storyLast:     true,
+	clauseSelf:    false,
+	selfLast:      true,
+	modifierW:     0.5,
 }
 
 const (

@@ -513,6 +513,17 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 				opts = addOption(opts, t, fw)
 			}
 		}
+		if p.fuzzyVariants && p.variant > 0 && len(opts) > 0 {
+			// The other forms of the corrected word, as for a word spelt
+			// right ("hemsdia" → "hemsida" → "hemsidan").
+			vw := fw * float32(p.variant)
+			for _, id := range fz {
+				cw := ix.fz.words[id]
+				for _, lang := range [2]string{"sv", "en"} {
+					opts = ix.addVariants(opts, stem(cw, lang), vw)
+				}
+			}
+		}
 	}
 	if len(opts) == 0 && len(sc.rs) < 3 {
 		return // an unknown two-letter word is noise ("ny", "ok")
