@@ -28,40 +28,43 @@ type params struct {
 	// fuzzyVariants: a typo correction also matches the other forms of
 	// the corrected word (pass 10).
 	fuzzyVariants bool
-	fuzzyMin      int     // shortest word (runes) corrected to a content word
-	compound      float64 // option weight of a compound part
-	variant       float64 // option weight of a same-prefix word form
-	threshold     float64 // Score needed for Answered
-	rankCov       float64 // weight of coverage (vs. score) in the ranking key
-	confCov       float64 // weight of coverage (vs. score) in the confidence
-	unknownW      float64 // weight of an unknown word, in units of maxIDF
-	docCompounds  bool    // also index parts of long document words
-	missingName   float64 // confidence factor per name of the question missing in the topic
-	numberW       float64 // weight of a word of digits (a year, a count), as a share of its idf
-	generalW      float64 // weight of an unknown but very common word, in units of an unknown word
-	generalMid    float64 // … of an unknown word further down the frequency lists
-	exRank        float64 // weight of the example similarity in the ranking key
-	exAnswer      float64 // example similarity that counts as the answer threshold
-	leadMin       float64 // example similarity a lead question needs to give its lead
-	itemCov       float64 // share of the question's known words a "not known" item must hold (asksItem)
-	itemBack      float64 // share of the item's words the question must hold (asksItem)
-	itemW         float64 // confidence factor when asksItem holds
-	contactW      float64 // confidence factor when the question asks for someone else's contact (otherContact)
-	everydayW     float64 // confidence factor when the question has only everyday words (onlyEveryday)
-	promote       float64 // share of the best key a hit with the answer type asked needs to be preferred
-	exCovMin      float64 // word coverage below which the example similarity counts proportionally less
-	margin        float64 // confidence factor when the runner-up is as good as the best
-	noFuzzyRank   int     // general words up to this frequency rank are not typo-corrected
-	nameRank      float64 // ranking factor per name of the question missing in the topic
-	clauseW       float64 // weight of the best clause's example similarity (vs. the whole question's)
-	defaultYes    float64 // coverage at which a yes/no question without a lead question near it gets "yes"
-	exUnknown     float64 // how much the unknown share of a question lowers its example similarity
-	storyW        float64 // weight of a word only in the story around a question (sentences that do not ask)
-	storyGrams    bool    // storyW also weighs the word's trigrams in the example matching
-	clauseSelf    bool    // a question with the first person somewhere has it in each clause (matchClauses)
-	selfLast      bool    // … in its last clause only, when that clause points back ("… räknas det?")
-	modifierW     float64 // confidence factor when the only known word has an unknown subject word beside it
-	storyLast     bool    // without "?", the last sentence asks and the ones before it are the story
+	// longStopTypo: a word one edit from a function word of any length
+	// (the same first letter) is that function word (pass 10).
+	longStopTypo bool
+	fuzzyMin     int     // shortest word (runes) corrected to a content word
+	compound     float64 // option weight of a compound part
+	variant      float64 // option weight of a same-prefix word form
+	threshold    float64 // Score needed for Answered
+	rankCov      float64 // weight of coverage (vs. score) in the ranking key
+	confCov      float64 // weight of coverage (vs. score) in the confidence
+	unknownW     float64 // weight of an unknown word, in units of maxIDF
+	docCompounds bool    // also index parts of long document words
+	missingName  float64 // confidence factor per name of the question missing in the topic
+	numberW      float64 // weight of a word of digits (a year, a count), as a share of its idf
+	generalW     float64 // weight of an unknown but very common word, in units of an unknown word
+	generalMid   float64 // … of an unknown word further down the frequency lists
+	exRank       float64 // weight of the example similarity in the ranking key
+	exAnswer     float64 // example similarity that counts as the answer threshold
+	leadMin      float64 // example similarity a lead question needs to give its lead
+	itemCov      float64 // share of the question's known words a "not known" item must hold (asksItem)
+	itemBack     float64 // share of the item's words the question must hold (asksItem)
+	itemW        float64 // confidence factor when asksItem holds
+	contactW     float64 // confidence factor when the question asks for someone else's contact (otherContact)
+	everydayW    float64 // confidence factor when the question has only everyday words (onlyEveryday)
+	promote      float64 // share of the best key a hit with the answer type asked needs to be preferred
+	exCovMin     float64 // word coverage below which the example similarity counts proportionally less
+	margin       float64 // confidence factor when the runner-up is as good as the best
+	noFuzzyRank  int     // general words up to this frequency rank are not typo-corrected
+	nameRank     float64 // ranking factor per name of the question missing in the topic
+	clauseW      float64 // weight of the best clause's example similarity (vs. the whole question's)
+	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
+	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
+	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
+	clauseSelf   bool    // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast     bool    // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW    float64 // confidence factor when the only known word has an unknown subject word beside it
+	storyLast    bool    // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
@@ -71,6 +74,7 @@ var defaultParams = params{
 	fuzzy1:        0.8,
 	fuzzy2:        0.6,
 	fuzzyVariants: true,
+	longStopTypo:  true,
 	fuzzyMin:      4,
 	compound:      0.8,
 	variant:       0.7,

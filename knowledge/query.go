@@ -370,18 +370,53 @@ func (ix *Index) addPhrases(q string, sc *scratch) {
 // contains, as if it had been quoted.
 func (ix *Index) addBarePhrase(q string, sc *scratch) {
 	var words []string
+	fix, alts := -1, []string(nil) // one misspelt function word and its readings
 	sc.tk.each(q, 1<<10, func(w string) bool {
+		if fix < 0 {
+			if a := ix.stopTypos(w, sc); len(a) > 0 {
+				fix, alts = len(words), a
+			}
+		}
 		words = append(words, w)
 		return len(words) < 16
 	})
+	if fix < 0 {
+		alts = []string{""}
+	}
 	for s := 0; len(words)-s >= 4; s++ {
-		for d := range ix.docs {
-			if ix.hasPhrase(int32(d), words[s:], &sc.tk2) {
-				sc.slots = append(sc.slots, slot{phrase: words[s:], ctx: 1})
-				return
+		for _, a := range alts {
+			if fix >= 0 {
+				words[fix] = a
+			}
+			for d := range ix.docs {
+				if ix.hasPhrase(int32(d), words[s:], &sc.tk2) {
+					sc.slots = append(sc.slots, slot{phrase: words[s:], ctx: 1})
+					return
+				}
 			}
 		}
 	}
+}
+
+// stopTypos returns the function words that w misspells at one edit (the
+// same first letter), if w is no word of the base: "betydr" may be
+// "betyda" or "betyder".
+func (ix *Index) stopTypos(w string, sc *scratch) []string {
+	if !ix.p.longStopTypo || isStop(w) {
+		return nil
+	}
+	if _, ok := ix.surface[w]; ok {
+		return nil
+	}
+	sc.rs = append(sc.rs[:0], []rune(w)...)
+	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
+	var out []string
+	for _, id := range fz {
+		if c := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(c) == sc.rs[0] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // quoted returns the byte span q[i:j] inside the first pair of quotes of
@@ -458,6 +493,9 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 			opts = ix.addVariants(opts, stem(w, lang), float32(p.variant))
 		}
 		opts = ix.addVariants(opts, termKey(w), float32(p.variant))
+		if n == 0 && len(opts) > 0 && len(ix.stopTypos(w, sc)) > 0 {
+			return // other forms of a misspelt function word ("betydr")
+		}
 		if n == 0 && len(opts) > 0 {
 			// Only other forms: a little less certain than the word itself.
 			for i := range opts {
@@ -480,8 +518,8 @@ func (ix *Index) addSlots(w string, sc *scratch) {
 	}
 	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
 	for _, id := range fz {
-		if w := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(w) == sc.rs[0] && utf8.RuneCountInString(w) <= 5 {
-			return // a misspelt short function word, such as "wich" or "whta"
+		if w := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(w) == sc.rs[0] && (utf8.RuneCountInString(w) <= 5 || ix.p.longStopTypo) {
+			return // a misspelt function word, such as "wich", "whta" or "betydr"
 		}
 	}
 	if dist != 1 {
