@@ -31,6 +31,9 @@ type params struct {
 	// longStopTypo: a word one edit from a function word of any length
 	// (the same first letter) is that function word (pass 10).
 	longStopTypo bool
+	// selfPlace: a name of the story of a question that speaks of oneself
+	// is not a name the topic must contain (pass 10).
+	selfPlace    bool
 	fuzzyMin     int     // shortest word (runes) corrected to a content word
 	compound     float64 // option weight of a compound part
 	variant      float64 // option weight of a same-prefix word form
@@ -75,6 +78,7 @@ var defaultParams = params{
 	fuzzy2:        0.6,
 	fuzzyVariants: true,
 	longStopTypo:  true,
+	selfPlace:     true,
 	fuzzyMin:      4,
 	compound:      0.8,
 	variant:       0.7,

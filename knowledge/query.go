@@ -38,6 +38,8 @@ type slot struct {
 	// sentence that asks, params.storyW in the story around it (see
 	// sentenceWeights).
 	ctx float32
+	// storyName marks a name of the story given full weight by storyNames.
+	storyName bool
 	// common is params.generalFactor of the slot's word: less than 1 for
 	// an everyday word, whether the base knows it or not.
 	common float32
@@ -93,7 +95,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	}
 	ix.storyNames(sc)
 	sc.modifies = known == 1 && nextTo
-	sc.mustOnly, sc.modal = false, 0
+	sc.mustOnly, sc.modal, sc.self = false, 0, false
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
 		sc.grams = funcGrams(sc.grams, q)
@@ -102,6 +104,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		}
 		sc.modal = modalBits(sc.grams[n:])
 		if slices.ContainsFunc(sc.grams[n:], func(g gramWeight) bool { return g.h == selfGram }) {
+			sc.self = true
 			// "jag är keramiker, är jag passionsdriven?": the unknown
 			// word tells what one is, it does not name another thing.
 			sc.modifies = false
@@ -738,7 +741,7 @@ func (ix *Index) storyNames(sc *scratch) {
 	}
 	for i := range sc.slots {
 		if s := &sc.slots[i]; s.ctx < 1 && ix.isName(s) {
-			s.ctx = 1
+			s.ctx, s.storyName = 1, true
 		}
 	}
 }

@@ -79,6 +79,8 @@ type scratch struct {
 	// a subject word the base does not know ("keynesiansk ekonomi",
 	// "supply and demand curves"): it names some other thing.
 	modifies bool
+	// self: the question speaks of oneself (the first-person gram).
+	self bool
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
@@ -479,6 +481,11 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 func (ix *Index) missingNames(sc *scratch, d int32) int {
 	n := 0
 	for _, s := range sc.slots {
+		if s.storyName && sc.self && sc.yesNo && ix.p.selfPlace {
+			// "we are a theatre group in Varberg … are we passion-driven?":
+			// the story tells where one is, not what is asked about.
+			continue
+		}
 		name, found := false, false
 		for _, o := range s.opts {
 			if o.w < 1 {
