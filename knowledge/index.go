@@ -172,6 +172,9 @@ type Index struct {
 	entity []bool
 	// fzIsStop marks the fuzzy words that are stop words.
 	fzIsStop []bool
+	// stopShapes holds the first letter and length in runes of every
+	// fuzzy stop word: a cheap test before looking for a misspelt one.
+	stopShapes map[stopShape]bool
 	// ex matches questions against the topics' example questions.
 	ex   exampleIndex
 	pool sync.Pool // *scratch
@@ -477,10 +480,12 @@ func (ix *Index) build() {
 	// Stop words, so that a misspelt one ("wich") is dropped rather than
 	// corrected to a content word.
 	ix.fzIsStop = make([]bool, len(fzWords))
+	ix.stopShapes = map[stopShape]bool{}
 	for _, w := range stopList {
 		if _, ok := fzID[w]; !ok {
 			addFz(w)
 			ix.fzIsStop = append(ix.fzIsStop, true)
+			ix.stopShapes[stopShape{firstRune(w), utf8.RuneCountInString(w)}] = true
 		}
 	}
 	ix.fz = newFuzzyIndex(fzWords)
@@ -555,6 +560,12 @@ func (ix *Index) addDocCompounds(raw [][]rawPosting, lens [][numFields]float64) 
 }
 
 func (ix *Index) fzStop(id int32) bool { return ix.fzIsStop[id] }
+
+// stopShape is the first letter and the length in runes of a stop word.
+type stopShape struct {
+	first rune
+	n     int
+}
 
 var langs = [2]string{"sv", "en"}
 

@@ -411,6 +411,10 @@ func (ix *Index) stopTypos(w string, sc *scratch) []string {
 	if _, ok := ix.surface[w]; ok {
 		return nil
 	}
+	f, n := firstRune(w), utf8.RuneCountInString(w)
+	if !ix.stopShapes[stopShape{f, n - 1}] && !ix.stopShapes[stopShape{f, n}] && !ix.stopShapes[stopShape{f, n + 1}] {
+		return nil
+	}
 	sc.rs = append(sc.rs[:0], []rune(w)...)
 	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
 	var out []string
