@@ -45,7 +45,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout8", "heldout8/questions.jsonl", 92, 85},
 		{"heldout11", "heldout11/questions.jsonl", 88, 85},
 		{"heldout12", "heldout12/questions.jsonl", 96, 90},
-		{"heldout13", "heldout13/questions.jsonl", 0, 0},
+		{"heldout13", "heldout13/questions.jsonl", 96, 95},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
