@@ -124,11 +124,15 @@ func TestHeldout(t *testing.T) {
 	// while pass 9 tuned on heldout12) was measured once, after pass 9:
 	// answered sv 71/80 = 88.8 %, en 76/80 = 95.0 %; refused sv 19/20 =
 	// 95.0 %, en 18/20 = 90.0 %. After pass 9 heldout2's Swedish answered
-	// is 51/60 = 85.0 % (one question fewer).
+	// is 51/60 = 85.0 % (one question fewer). heldout13 is a tuning set
+	// since (pass 10). heldout14 (200, written blind while pass 10 tuned on
+	// heldout13) was measured once, after pass 10: answered sv 72/80 =
+	// 90.0 %, en 77/80 = 96.2 %; refused sv 16/20 = 80.0 %, en 18/20 =
+	// 90.0 %.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout13", 88, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
+	}{{"heldout14", 90, 80}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
