@@ -31,6 +31,8 @@ import (
 //     measured once after the eighth pass, a tuning set for the ninth
 //   - heldout13/questions.jsonl: 200 blind questions from the seed documents,
 //     measured once after the ninth pass, a tuning set for the tenth
+//   - heldout14/questions.jsonl: 200 blind questions from the seed documents,
+//     measured once after the tenth pass, a tuning set for the eleventh
 func TestTuningSets(t *testing.T) {
 	for _, set := range []struct {
 		name              string
@@ -46,6 +48,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout11", "heldout11/questions.jsonl", 88, 85},
 		{"heldout12", "heldout12/questions.jsonl", 96, 90},
 		{"heldout13", "heldout13/questions.jsonl", 96, 95},
+		{"heldout14", "heldout14/questions.jsonl", 0, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
