@@ -520,11 +520,19 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	neg, other := false, false
 	for _, s := range sc.slots {
 		inNeg, inDoc, df := false, false, 0
+		exact := false // the word itself is a word of the base
+		for _, o := range s.opts {
+			if o.w >= 1 {
+				exact = true
+			}
+		}
 		for _, o := range s.opts {
 			ps := ix.post[o.term]
 			df = max(df, len(ps))
 			_, inD := slices.BinarySearchFunc(ps, d, cmpDoc)
-			if _, ok := slices.BinarySearch(unk, o.term); ok && !inD {
+			// Another form of a word the base knows as it is ("bidrar" →
+			// "bidrag") is not what d lacks.
+			if _, ok := slices.BinarySearch(unk, o.term); ok && !inD && (o.w >= 1 || !exact) {
 				// Only in the "not known" sentence: a term the topic also
 				// states elsewhere ("projektet") is not what it lacks.
 				inNeg = true
