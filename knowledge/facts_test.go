@@ -131,6 +131,7 @@ func TestFactsStated(t *testing.T) {
 		{"viakub-results", "31 okt 2022", "31 Oct 2022"},
 		{"viakub", "EU-finansierat", "EU-funded"},
 		{"viakub-contact", "postadress", "postal address"},
+		{"viakub-results", "lista över de deltagande företagen", "list of the participating companies"},
 		{"bot-privacy", "visibility:hidden", "visibility:hidden"},
 		{"viakub-results", "141 deltagare", "141 participants"},
 		{"viakub-results", "89 företag", "89 companies"},
