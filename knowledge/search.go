@@ -511,7 +511,9 @@ func cmpDoc(p posting, d int32) int { return int(p.doc - d) }
 // it does not know ("Who chairs PUNKS?" against "The bot's sources do not
 // say who chairs it"): a fairly rare word of the question (idf at least
 // half the maximum) matches d only in such a sentence, while another word
-// of the question matches d.
+// of the question matches d. The word that d lacks must stand in the
+// sentence that asks, not in the story around it ("Jag ska söka till ett
+// nytt EU-projekt … Vilka drev det?").
 func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 	unk := ix.docs[d].unknowns
 	if len(unk) == 0 {
@@ -547,7 +549,7 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		switch {
 		case inDoc:
 			other = true
-		case inNeg && bm25IDF(float64(len(ix.docs)), float64(df)) >= ix.maxIDF/2:
+		case inNeg && s.ctx >= 1 && bm25IDF(float64(len(ix.docs)), float64(df)) >= ix.maxIDF/2:
 			neg = true
 		}
 	}
