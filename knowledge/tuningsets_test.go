@@ -48,7 +48,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout11", "heldout11/questions.jsonl", 88, 85},
 		{"heldout12", "heldout12/questions.jsonl", 96, 90},
 		{"heldout13", "heldout13/questions.jsonl", 96, 95},
-		{"heldout14", "heldout14/questions.jsonl", 90, 90},
+		{"heldout14", "heldout14/questions.jsonl", 90, 95},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
