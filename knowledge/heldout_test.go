@@ -105,8 +105,8 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	// heldout5 is the freshest blind set (200 questions, measured once,
-	// after the fifth tuning pass on tuning5); heldout4 was measured after
+	// heldout15 is the freshest blind set (see below); heldout5 (200
+	// questions) was measured once after the fifth tuning pass on tuning5; heldout4 was measured after
 	// the fourth and fifth passes, heldout3 after the third to the fifth,
 	// heldout2 after each pass; all are kept as figures. heldout8 (200
 	// questions, written blind with tuning6) was measured once, after the
@@ -128,11 +128,14 @@ func TestHeldout(t *testing.T) {
 	// since (pass 10). heldout14 (200, written blind while pass 10 tuned on
 	// heldout13) was measured once, after pass 10: answered sv 72/80 =
 	// 90.0 %, en 77/80 = 96.2 %; refused sv 16/20 = 80.0 %, en 18/20 =
-	// 90.0 %.
+	// 90.0 %; a tuning set since (pass 11). heldout15 (200, written blind
+	// while pass 11 tuned on heldout14) was measured once, after pass 11:
+	// answered sv 75/80 = 93.8 %, en 76/80 = 95.0 %; refused sv 18/20 =
+	// 90.0 %, en 19/20 = 95.0 % — every cell at or above the target.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout14", 90, 80}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
+	}{{"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
