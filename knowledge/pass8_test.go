@@ -5,13 +5,7 @@ import "testing"
 // TestPass8Mechanisms checks the general mechanisms of the eighth pass of
 // issue 15 on questions written for this test.
 func TestPass8Mechanisms(t *testing.T) {
-	ix := builtinIndex(t)
-	for _, c := range []struct {
-		q      string
-		answer bool
-		id     string // when answered
-		lead   string // when answered; "-" for none
-	}{
+	checkSearches(t, []searchCase{
 		// asksItem: exactly what a topic says it does not know.
 		{"roughly how many passion-driven companies are there in halland", false, "", ""},
 		{"vilka kommuner har punks jobbat ihop med", false, "", ""},
@@ -25,20 +19,7 @@ func TestPass8Mechanisms(t *testing.T) {
 		{"what is veronica olofsson's email", true, "viakub-contact", "-"},
 		// onlyEveryday: nothing but everyday words.
 		{"what is the time right now", false, "", ""},
-	} {
-		r := ix.Search(c.q, "")
-		id := ""
-		if r.Top != nil {
-			id = r.Top.ID
-		}
-		lead := r.Lead
-		if lead == "" {
-			lead = "-"
-		}
-		if r.Answered != c.answer || c.answer && (id != c.id || lead != c.lead) {
-			t.Errorf("%q: answered=%v (%.2f) %s lead %q, want answered=%v %s lead %q", c.q, r.Answered, r.Score, id, lead, c.answer, c.id, c.lead)
-		}
-	}
+	})
 	if g, ok := funcTypo("baraa"); !ok || g != onlyGram {
 		t.Errorf("funcTypo(baraa) = %v %v", g, ok)
 	}

@@ -5,13 +5,7 @@ import "testing"
 // TestPass9Mechanisms checks the general mechanisms of the ninth pass of
 // issue 15 on questions written for this test.
 func TestPass9Mechanisms(t *testing.T) {
-	ix := builtinIndex(t)
-	for _, c := range []struct {
-		q      string
-		answer bool
-		id     string // when answered
-		lead   string // when answered; "-" for none
-	}{
+	checkSearches(t, []searchCase{
 		// stillGram: a yes-lead without "still" does not answer "still".
 		{"does viakub halland still exist", true, "", "no"},
 		// pågår starts a yes/no question.
@@ -32,20 +26,7 @@ func TestPass9Mechanisms(t *testing.T) {
 		{"has mia lindgren published a book", false, "", ""},
 		// askPrice: "how much is a …" asks a price.
 		{"how much is a train ticket to halmstad", false, "", ""},
-	} {
-		r := ix.Search(c.q, "")
-		id := ""
-		if r.Top != nil {
-			id = r.Top.ID
-		}
-		lead := r.Lead
-		if lead == "" {
-			lead = "-"
-		}
-		if r.Answered != c.answer || c.answer && (c.id != "" && id != c.id || lead != c.lead) {
-			t.Errorf("%q: answered=%v (%.2f) %s lead %q, want answered=%v %s lead %q", c.q, r.Answered, r.Score, id, lead, c.answer, c.id, c.lead)
-		}
-	}
+	})
 	for _, c := range []struct {
 		q    string
 		want int
