@@ -401,26 +401,39 @@ func (v *chatVocab) recognize(text, hint string) (chatIntent, string) {
 			return chatNone, ""
 		}
 	}
-	intent, sv, en, svAll, enAll := chatNone, 0, 0, 0, 0
+	intent, langs := chatNone, phraseLangs{}
 	for _, p := range parsed {
 		intent = max(intent, p.intent)
-		switch p.lang {
-		case bot.LangSV:
-			svAll++
-			if p.intent > chatFiller {
-				sv++
-			}
-		case bot.LangEN:
-			enAll++
-			if p.intent > chatFiller {
-				en++
-			}
-		}
+		langs.add(p)
 	}
 	if intent <= chatFiller {
 		return chatNone, ""
 	}
-	return intent, phraseLang(sv, en, svAll > 0 && enAll > 0, hint)
+	return intent, langs.lang(hint)
+}
+
+// phraseLangs counts a message's phrases by language: all of them, and
+// those that mean something (more than filler).
+type phraseLangs struct{ sv, en, svAll, enAll int }
+
+func (c *phraseLangs) add(p chatPhrase) {
+	switch p.lang {
+	case bot.LangSV:
+		c.svAll++
+		if p.intent > chatFiller {
+			c.sv++
+		}
+	case bot.LangEN:
+		c.enAll++
+		if p.intent > chatFiller {
+			c.en++
+		}
+	}
+}
+
+// lang is the language the phrases say (phraseLang).
+func (c phraseLangs) lang(hint string) string {
+	return phraseLang(c.sv, c.en, c.svAll > 0 && c.enAll > 0, hint)
 }
 
 // phraseLang is the language of small talk by its phrases: the member's
@@ -721,7 +734,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 	if cost[0] == 0 {
 		return looseRead{}
 	}
-	intent, sv, en, svAll, enAll := chatNone, 0, 0, 0, 0
+	intent, langs := chatNone, phraseLangs{}
 	var rest []string
 	// social is where the first phrase of thanks, an apology or a
 	// greeting starts (-1: none); reason where the first word after it
@@ -758,18 +771,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 			social = i
 		}
 		intent = max(intent, p.intent)
-		switch p.lang {
-		case bot.LangSV:
-			svAll++
-			if p.intent > chatFiller {
-				sv++
-			}
-		case bot.LangEN:
-			enAll++
-			if p.intent > chatFiller {
-				en++
-			}
-		}
+		langs.add(p)
 		i += span[i]
 	}
 	// The words set aside all come after "för", "from", "att" … that
@@ -785,7 +787,7 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 	if intent <= chatFiller || (!aside && (cost[0] > maxLooseRest || 2*cost[0] > n)) {
 		return looseRead{}
 	}
-	return looseRead{intent: intent, lang: phraseLang(sv, en, svAll > 0 && enAll > 0, hint), rest: rest, aside: aside}
+	return looseRead{intent: intent, lang: langs.lang(hint), rest: rest, aside: aside}
 }
 
 // openingWords ask whatever follows them ("hej, när börjar träffen"),
