@@ -18,6 +18,29 @@ func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	return out
 }
 
+// anyChatReply is every small-talk reply, in both languages.
+func anyChatReply(h *bottest.Harness) map[string]bool {
+	r := chatReplies(h, "sv")
+	for k := range chatReplies(h, "en") {
+		r[k] = true
+	}
+	return r
+}
+
+// queued says each text to the bot as u in lang, on an empty queue: each
+// is told its question was saved, and enters the organisers' queue.
+func queued(t *testing.T, h *bottest.Harness, u bot.User, lang string, texts ...string) {
+	t.Helper()
+	for i, text := range texts {
+		if got := h.SayIn(u, lang, text); !strings.Contains(got, "sparat frågan") && !strings.Contains(got, "saved the question") {
+			t.Errorf("%q is a question: %q", text, got)
+		}
+		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
+			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
+		}
+	}
+}
+
 func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 	h := bottest.New(t)
 	kim, olle := h.Member("kim", bot.RoleMember), h.Member("olle", bot.RoleOrganiser)
@@ -91,10 +114,7 @@ func TestSmallTalkHeldOut(t *testing.T) {
 func TestChatterIsNotQueued(t *testing.T) {
 	h := bottest.New(t)
 	kim := h.Member("kim", bot.RoleMember)
-	replies := chatReplies(h, "sv")
-	for k := range chatReplies(h, "en") {
-		replies[k] = true
-	}
+	replies := anyChatReply(h)
 	for _, text := range []string{"bra jobbat allihopa", "😂😂", "sitter och målar idag", "nice weather in here"} {
 		if got := h.Say(kim, text); !replies[got] {
 			t.Errorf("%q: %q", text, got)
@@ -103,14 +123,7 @@ func TestChatterIsNotQueued(t *testing.T) {
 	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
 		t.Fatalf("%d chatter lines in the queue", n)
 	}
-	for i, text := range []string{"vad kostar en brännugn", "how do I book the kiln", "öppettider för simhallen?", "priset för 2027 års kurs", "jag undrar över reglerna för försäljning av keramik på julmarknaden i stan"} {
-		if got := h.Say(kim, text); !strings.Contains(got, "sparat frågan") && !strings.Contains(got, "saved the question") {
-			t.Errorf("%q is a question: %q", text, got)
-		}
-		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
-			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
-		}
-	}
+	queued(t, h, kim, "sv", "vad kostar en brännugn", "how do I book the kiln", "öppettider för simhallen?", "priset för 2027 års kurs", "jag undrar över reglerna för försäljning av keramik på julmarknaden i stan")
 }
 
 // TestSmallTalkAroundOtherWords: small talk around a few words that ask
@@ -119,10 +132,7 @@ func TestChatterIsNotQueued(t *testing.T) {
 func TestSmallTalkAroundOtherWords(t *testing.T) {
 	h := bottest.New(t)
 	kim := h.Member("kim", bot.RoleMember)
-	replies := chatReplies(h, "sv")
-	for k := range chatReplies(h, "en") {
-		replies[k] = true
-	}
+	replies := anyChatReply(h)
 	for _, text := range []string{"hej! tack för tipset om boken", "ha det bra nu på lördag", "thanks a lot for yesterday's chat", "tjena gänget, solen skiner"} {
 		if got := h.Say(kim, text); !replies[got] {
 			t.Errorf("%q: %q", text, got)
@@ -162,14 +172,7 @@ func TestTalkAboutTheBot(t *testing.T) {
 	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
 		t.Fatalf("%d lines about the bot in the queue", n)
 	}
-	for i, text := range []string{"can you tell me the opening hours of the pottery studio?", "vet du vem som har nycklarna till ateljén?", "how do you book the kiln?"} {
-		if got := h.SayIn(kim, "en", text); !strings.Contains(got, "saved the question") && !strings.Contains(got, "sparat frågan") {
-			t.Errorf("%q is a question: %q", text, got)
-		}
-		if n, _ := h.DB.CountOpenQuestions(context.Background()); n != i+1 {
-			t.Fatalf("%q: %d in the queue, want %d", text, n, i+1)
-		}
-	}
+	queued(t, h, kim, "en", "can you tell me the opening hours of the pottery studio?", "vet du vem som har nycklarna till ateljén?", "how do you book the kiln?")
 	// Found by a tester: small talk that was read as something else, and
 	// questions that were read as small talk.
 	for _, c := range []struct{ lang, text, key string }{
