@@ -27,6 +27,18 @@ func anyChatReply(h *bottest.Harness) map[string]bool {
 	return r
 }
 
+// chatted says each text to the bot as u: each gets a small-talk reply,
+// in either language.
+func chatted(t *testing.T, h *bottest.Harness, u bot.User, texts ...string) {
+	t.Helper()
+	replies := anyChatReply(h)
+	for _, text := range texts {
+		if got := h.Say(u, text); !replies[got] {
+			t.Errorf("%q: %q", text, got)
+		}
+	}
+}
+
 // queued says each text to the bot as u in lang, on an empty queue: each
 // is told its question was saved, and enters the organisers' queue.
 func queued(t *testing.T, h *bottest.Harness, u bot.User, lang string, texts ...string) {
@@ -114,15 +126,8 @@ func TestSmallTalkHeldOut(t *testing.T) {
 func TestChatterIsNotQueued(t *testing.T) {
 	h := bottest.New(t)
 	kim := h.Member("kim", bot.RoleMember)
-	replies := anyChatReply(h)
-	for _, text := range []string{"bra jobbat allihopa", "😂😂", "sitter och målar idag", "nice weather in here"} {
-		if got := h.Say(kim, text); !replies[got] {
-			t.Errorf("%q: %q", text, got)
-		}
-	}
-	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
-		t.Fatalf("%d chatter lines in the queue", n)
-	}
+	chatted(t, h, kim, "bra jobbat allihopa", "😂😂", "sitter och målar idag", "nice weather in here")
+	noQueue(t, h)
 	queued(t, h, kim, "sv", "vad kostar en brännugn", "how do I book the kiln", "öppettider för simhallen?", "priset för 2027 års kurs", "jag undrar över reglerna för försäljning av keramik på julmarknaden i stan")
 }
 
@@ -132,12 +137,8 @@ func TestChatterIsNotQueued(t *testing.T) {
 func TestSmallTalkAroundOtherWords(t *testing.T) {
 	h := bottest.New(t)
 	kim := h.Member("kim", bot.RoleMember)
+	chatted(t, h, kim, "hej! tack för tipset om boken", "ha det bra nu på lördag", "thanks a lot for yesterday's chat", "tjena gänget, solen skiner")
 	replies := anyChatReply(h)
-	for _, text := range []string{"hej! tack för tipset om boken", "ha det bra nu på lördag", "thanks a lot for yesterday's chat", "tjena gänget, solen skiner"} {
-		if got := h.Say(kim, text); !replies[got] {
-			t.Errorf("%q: %q", text, got)
-		}
-	}
 	for _, text := range []string{"hej! passionsdriven ekonomi", "tack, vad står PUNKS för", "hi, passion economy"} {
 		if got := h.Say(kim, text); replies[got] {
 			t.Errorf("%q is a question: %q", text, got)
@@ -169,9 +170,7 @@ func TestTalkAboutTheBot(t *testing.T) {
 			t.Errorf("%q: %q, want %q", c.text, got, want)
 		}
 	}
-	if n, _ := h.DB.CountOpenQuestions(context.Background()); n != 0 {
-		t.Fatalf("%d lines about the bot in the queue", n)
-	}
+	noQueue(t, h)
 	queued(t, h, kim, "en", "can you tell me the opening hours of the pottery studio?", "vet du vem som har nycklarna till ateljén?", "how do you book the kiln?")
 	// Found by a tester: small talk that was read as something else, and
 	// questions that were read as small talk.
