@@ -294,7 +294,7 @@ func (ix *Index) build() {
 	}
 	termOf := func(wi *wordInfo, li int) int32 {
 		if wi.term[li] < 0 {
-			id := termID(stem(wi.w, langs[li]))
+			id := termID(stemNew(wi.w, langs[li]))
 			wi.term[li] = id
 			if ts := ix.surface[wi.w]; !slices.Contains(ts, id) {
 				ix.surface[wi.w] = append(ts, id)

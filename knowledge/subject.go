@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Words sorts the meaningful words of text by what they are to the base:
 // subject matter (words it knows in some form, as written, as another
@@ -47,14 +50,15 @@ func (ix *Index) Words(text string) (subject, other []string) {
 
 // generalStems are the Swedish and English stems of the general lists'
 // words: "helped" and "hjälpte" are as everyday as "help" and "hjälpa".
-var generalStems = func() map[string]bool {
+// They are built on first use: only Words needs them, and `ask` does not.
+var generalStems = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for w := range generalRank {
-		m[stem(w, "sv")+"/sv"] = true
-		m[stem(w, "en")+"/en"] = true
+		m[stemNew(w, "sv")+"/sv"] = true
+		m[stemNew(w, "en")+"/en"] = true
 	}
 	return m
-}()
+})
 
 // calendarWords are the days, months and times of the week that the
 // general lists may lack: everyday language, though the base may mention
@@ -77,5 +81,6 @@ func everyday(w string) bool {
 	if _, ok := generalRank[w]; ok || calendarWords[w] {
 		return true
 	}
-	return generalStems[stem(w, "sv")+"/sv"] || generalStems[stem(w, "en")+"/en"]
+	gs := generalStems()
+	return gs[stem(w, "sv")+"/sv"] || gs[stem(w, "en")+"/en"]
 }

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -205,8 +206,47 @@ func tokens(s string) []string {
 
 // stem reduces a folded token to its index term: the Snowball stem in
 // lang ("sv" or "en"), spelt by termKey. Pure digit tokens are returned
-// unchanged.
+// unchanged. Results are memoised (stemCache): a question's words are
+// stemmed several times (exact terms, variants, compound parts), and the
+// same words come back in question after question.
 func stem(tok, lang string) string {
+	c := &stemCaches[0]
+	if lang == "en" {
+		c = &stemCaches[1]
+	}
+	c.mu.RLock()
+	s, ok := c.m[tok]
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = stemNew(tok, lang)
+	c.mu.Lock()
+	if len(c.m) < stemCacheMax {
+		if c.m == nil {
+			c.m = map[string]string{}
+		}
+		c.m[strings.Clone(tok)] = s
+	}
+	c.mu.Unlock()
+	return s
+}
+
+// stemCacheMax bounds each language's stem memo, so that a stream of
+// made-up words cannot grow it without end; past it, words are stemmed
+// each time.
+const stemCacheMax = 1 << 15
+
+// stemCaches memoise stem per language (sv, en); stem is a pure function
+// of its word, so sharing the memo between indexes changes no result.
+var stemCaches [2]struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// stemNew is stem without the memo (index builds, which stem each distinct
+// word once).
+func stemNew(tok, lang string) string {
 	if isDigits(tok) {
 		return tok
 	}
