@@ -178,6 +178,8 @@ type Index struct {
 	// ex matches questions against the topics' example questions.
 	ex   exampleIndex
 	pool sync.Pool // *scratch
+	// wordSlots memoises addSlots (filled by searches, not the build).
+	wordSlots slotMemo
 }
 
 // NewIndex builds an index over topics. Topics are keyed by ID; a topic

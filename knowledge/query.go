@@ -3,6 +3,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -490,8 +491,43 @@ func addOption(opts []option, t int32, w float32) []option {
 
 // addSlots adds the slot(s) for one meaningful query word: its own stems
 // and other forms of it; failing those a split into compound parts or a
-// typo correction; failing all, an unknown slot.
+// typo correction; failing all, an unknown slot. The slots depend on the
+// word and the index only, so they are memoised per index (wordSlots):
+// the same words come back in question after question.
 func (ix *Index) addSlots(w string, sc *scratch) {
+	m := &ix.wordSlots
+	m.mu.RLock()
+	ss, ok := m.m[w]
+	m.mu.RUnlock()
+	if ok {
+		sc.slots = append(sc.slots, ss...)
+		return
+	}
+	n := len(sc.slots)
+	ix.newSlots(w, sc)
+	m.mu.Lock()
+	if len(m.m) < wordSlotsMax {
+		if m.m == nil {
+			m.m = map[string][]slot{}
+		}
+		// The options are shared with the scratch's copies: nothing
+		// changes them once newSlots has returned.
+		m.m[strings.Clone(w)] = slices.Clone(sc.slots[n:])
+	}
+	m.mu.Unlock()
+}
+
+// wordSlotsMax bounds the words whose slots an index memoises.
+const wordSlotsMax = 1 << 14
+
+// slotMemo maps a query word to the slots newSlots made for it.
+type slotMemo struct {
+	mu sync.RWMutex
+	m  map[string][]slot
+}
+
+// newSlots is addSlots without the memo.
+func (ix *Index) newSlots(w string, sc *scratch) {
 	p := ix.p
 	opts := ix.exactTerms(w, nil)
 	if p.variant > 0 {
