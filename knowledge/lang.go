@@ -22,15 +22,15 @@ func DetectLang(text string) (lang string, confident bool) {
 	n := 0
 	tk.each(text, 4<<10, func(w string) bool {
 		n++
-		_, s := svStop[w]
-		_, e := enStop[w]
+		c := wordClasses[w]
+		s, e := c&classSvStop != 0, c&classEnStop != 0
 		switch {
 		case s && !e:
 			sv++
 		case e && !s:
 			en++
 		}
-		gs, ge := generalOnly(w)
+		gs, ge := c&classGeneral == classGeneralSv, c&classGeneral == classGeneralEn
 		switch {
 		case s || e:
 		case strings.ContainsAny(w, "åäö"):
@@ -53,12 +53,31 @@ func DetectLang(text string) (lang string, confident bool) {
 	}
 }
 
-// generalOnly reports whether w is on the Swedish list of everyday words
-// and not the English one (sv), or the other way round (en).
-func generalOnly(w string) (sv, en bool) {
-	l := generalLangs[w]
-	return l == 1, l == 2
-}
+// Word classes (wordClasses): on the Swedish or the English stop-word
+// list, on the Swedish or the English list of everyday words.
+const (
+	classSvStop = 1 << iota
+	classEnStop
+	classGeneralSv
+	classGeneralEn
+	classGeneral = classGeneralSv | classGeneralEn
+)
+
+// wordClasses maps a folded word to its classes, so that DetectLang and
+// isStop look a word up once.
+var wordClasses = func() map[string]uint8 {
+	m := make(map[string]uint8, len(generalLangs)+len(svStop)+len(enStop))
+	for w, l := range generalLangs {
+		m[w] |= l << 2
+	}
+	for w := range svStop {
+		m[w] |= classSvStop
+	}
+	for w := range enStop {
+		m[w] |= classEnStop
+	}
+	return m
+}()
 
 // generalLangs maps a folded everyday word to the lists it is on: 1 the
 // Swedish, 2 the English, 3 both.

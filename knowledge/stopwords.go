@@ -77,9 +77,5 @@ func wordSet(text string) map[string]struct{} {
 
 // isStop reports whether a folded token is a stop word in either language.
 func isStop(tok string) bool {
-	if _, ok := svStop[tok]; ok {
-		return true
-	}
-	_, ok := enStop[tok]
-	return ok
+	return wordClasses[tok]&(classSvStop|classEnStop) != 0
 }
