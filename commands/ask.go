@@ -140,6 +140,15 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		return err
 	}
 	a := f.lib.Ask(q, c.Lang)
+	if a.Answered && a.Top != nil && botTopics[a.Top.ID] {
+		// The base's own topics about the bot answer what small talk
+		// does ("how do I use you?"); a line the examples read as small
+		// talk gets the small-talk reply ("det där var inte vad jag
+		// frågade").
+		if chatted, err := f.chat.replyByExample(ctx, c, q, nil); chatted {
+			return err
+		}
+	}
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	if a.Answered {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
@@ -147,6 +156,11 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, true); chatted {
 		// "do you like Sweden?": about the bot, though it names a place
 		// the base knows, and the base has nothing to say to it.
+		return err
+	}
+	if chatted, err := f.chat.replyByExample(ctx, c, q, ix.Words); chatted {
+		// A new phrasing of small talk: near the small-talk lines members
+		// wrote, nearer than to any question ("har du några syskon?").
 		return err
 	}
 	if f.chat.chatter(q) {

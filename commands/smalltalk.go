@@ -1000,8 +1000,16 @@ func (*smallTalk) chatter(text string) bool {
 	}
 	// "what's", "whats", "who's": the question word before its 's.
 	first, _, _ := strings.Cut(strings.ReplaceAll(words[0], "’", "'"), "'")
-	return !interrogatives[first] && !interrogatives[strings.TrimSuffix(first, "s")]
+	if interrogatives[first] || interrogatives[strings.TrimSuffix(first, "s")] {
+		return false
+	}
+	// "hallå, vem skrev rapporten": a question word after a greeting.
+	return !slices.ContainsFunc(words, func(w string) bool { return askingWords[w] })
 }
+
+// askingWords ask a question wherever they stand in a short line.
+var askingWords = map[string]bool{"hur": true, "how": true, "vad": true, "vem": true, "vems": true, "vilken": true, "vilket": true, "vilka": true,
+	"varför": true, "what": true, "who": true, "whose": true, "which": true, "where": true, "when": true, "why": true}
 
 // Messages are the feature's texts: each reply ends with one thing to try.
 func (*smallTalk) Messages() bot.Messages {

@@ -66,6 +66,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout9", "../knowledge/testdata/heldout9/smalltalk.jsonl", 50, 50, 0},
 		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 298, 298, 1},
 		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 49, 50, 1},
+		{"heldout16", "../knowledge/testdata/heldout16/smalltalk.jsonl", 47, 49, 2},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)

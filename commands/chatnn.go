@@ -1,0 +1,262 @@
+package commands
+
+import (
+	"context"
+	_ "embed"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"passionbot/bot"
+)
+
+// Small talk by example: the phrases and rules of smalltalk.go and
+// aboutbot.go read the lines they were written for, and a member's new
+// phrasing of the same thing ("sitter det nån person bakom skärmen?",
+// "Olle här, driver ett bryggeri") slips past them. chatexamples.tsv holds
+// some two thousand small-talk lines members wrote, each with its intent,
+// and the knowledge questions of the tuning sets, labelled "q": a line the
+// knowledge base declines is read as the intent of the small-talk lines it
+// is nearest to, when it is near enough to them and nearer to them than
+// to any question.
+
+//go:embed chatexamples.tsv
+var chatExamplesTSV string
+
+// chatLabel is an example's meaning: a small-talk intent, or chatNone for
+// a question.
+type chatLabel struct {
+	intent chatIntent
+	lang   string
+}
+
+// chatNN finds the examples nearest to a line: cosine similarity of
+// tf-idf weighted features (folded words, word pairs and the letter
+// trigrams of each word, which carry typos and inflections).
+type chatNN struct {
+	labels []chatLabel
+	norms  []float64
+	idf    map[string]float64
+	post   map[string][]chatPosting // feature → examples that have it
+}
+
+// chatPosting is one example's weight of a feature.
+type chatPosting struct {
+	ex int
+	w  float64
+}
+
+// chatIntentNames name the intents in chatexamples.tsv (the catalog keys'
+// last part).
+var chatIntentNames = map[string]chatIntent{"ack": chatAck, "unsure": chatUnsure, "greet": chatGreet,
+	"morning": chatMorning, "evening": chatEvening, "intro": chatIntro, "sorry": chatSorry,
+	"praise": chatPraise, "thanks": chatThanks, "bye": chatBye, "how": chatHowAreYou, "what": chatWhat,
+	"languages": chatLanguages, "personal": chatPersonal, "who": chatWho, "q": chatNone}
+
+var chatExamples = buildChatNN(chatExamplesTSV, nil)
+
+// buildChatNN indexes the examples of tsv (intent, language, line), all but
+// those skip reports true for (cross-validation leaves a set out).
+func buildChatNN(tsv string, skip func(line string) bool) *chatNN {
+	nn := &chatNN{idf: map[string]float64{}, post: map[string][]chatPosting{}}
+	var feats []map[string]float64
+	for _, row := range strings.Split(tsv, "\n") {
+		f := strings.SplitN(row, "\t", 3)
+		if len(f) != 3 || strings.HasPrefix(row, "#") {
+			continue
+		}
+		intent, ok := chatIntentNames[f[0]]
+		if !ok || (skip != nil && skip(f[2])) {
+			continue
+		}
+		nn.labels = append(nn.labels, chatLabel{intent: intent, lang: f[1]})
+		ft := chatFeatures(f[2])
+		feats = append(feats, ft)
+		for k := range ft {
+			nn.idf[k]++
+		}
+	}
+	n := float64(len(feats))
+	for k, df := range nn.idf {
+		nn.idf[k] = math.Log(1 + n/df)
+	}
+	nn.norms = make([]float64, len(feats))
+	for i, ft := range feats {
+		var sum float64
+		for k, tf := range ft {
+			w := tf * nn.idf[k]
+			nn.post[k] = append(nn.post[k], chatPosting{ex: i, w: w})
+			sum += w * w
+		}
+		nn.norms[i] = math.Sqrt(sum)
+	}
+	return nn
+}
+
+// chatFeatures are text's features with their counts: each folded word,
+// each pair of words in a row, and each word's letter trigrams (with its
+// ends marked).
+func chatFeatures(text string) map[string]float64 {
+	words := chatWords(text)
+	ft := make(map[string]float64, 8*len(words))
+	for i, w := range words {
+		ft["w "+w]++
+		if i > 0 {
+			ft["p "+words[i-1]+" "+w]++
+		}
+		r := []rune("<" + w + ">")
+		for j := 0; j+3 <= len(r); j++ {
+			ft["t "+string(r[j:j+3])] += 0.5
+		}
+	}
+	return ft
+}
+
+// chatNeighbour is an example and its similarity to a line.
+type chatNeighbour struct {
+	chatLabel
+	sim float64
+}
+
+// nearest returns the examples that share a feature with text, most
+// similar first.
+func (nn *chatNN) nearest(text string) []chatNeighbour {
+	ft := chatFeatures(text)
+	dot := map[int]float64{}
+	var norm float64
+	for k, tf := range ft {
+		idf, ok := nn.idf[k]
+		if !ok {
+			// A feature no example has still counts in the line's norm:
+			// words the examples never use make it less like them.
+			idf = math.Log(1 + float64(len(nn.labels)))
+		}
+		w := tf * idf
+		norm += w * w
+		for _, p := range nn.post[k] {
+			dot[p.ex] += w * p.w
+		}
+	}
+	if norm == 0 {
+		return nil
+	}
+	norm = math.Sqrt(norm)
+	out := make([]chatNeighbour, 0, len(dot))
+	for ex, d := range dot {
+		out = append(out, chatNeighbour{chatLabel: nn.labels[ex], sim: d / (norm * nn.norms[ex])})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].sim > out[j].sim })
+	return out
+}
+
+// Thresholds of classify, chosen by leaving each example set out in turn
+// (TestChatExamplesCrossValidated) and reading the questions of knowledge
+// sets that are no examples.
+const (
+	// chatMinSim is how similar a line must be to its nearest small-talk
+	// example, and chatMinSimSubject a line that names something the
+	// knowledge base is about ("hur går det för Varbergs BoIS?").
+	chatMinSim, chatMinSimSubject = 0.25, 0.45
+	// chatMargin is how much nearer that example must be than the
+	// nearest question, and chatMarginSubject for a line that names
+	// subject matter.
+	chatMargin, chatMarginSubject = 0.0, 0.10
+	// chatK is how many small-talk neighbours vote on the intent, and
+	// chatBand how far below the nearest one a voter may be.
+	chatK, chatBand = 5, 0.15
+)
+
+// classify reads text as the intent of the small-talk examples nearest to
+// it, with their language, or chatNone. subject says whether the text
+// names something the knowledge base is about: such a line must be
+// nearer still.
+func (nn *chatNN) classify(text string, subject bool) chatLabel {
+	if len([]rune(text)) > maxChatRunes || !strings.ContainsFunc(text, unicode.IsLetter) {
+		return chatLabel{} // a number or an emoji alone is chatter, not like any example
+	}
+	var bestQ, bestChat float64
+	votes := map[chatIntent]float64{}
+	langVotes := map[string]float64{}
+	k := 0
+	for _, n := range nn.nearest(text) {
+		if n.intent == chatNone {
+			bestQ = max(bestQ, n.sim)
+			continue
+		}
+		if k == 0 {
+			bestChat = n.sim
+		}
+		if k < chatK && n.sim >= bestChat-chatBand {
+			votes[n.intent] += n.sim
+			langVotes[n.lang] += n.sim
+			k++
+		}
+	}
+	minSim, margin := chatMinSim, chatMargin
+	if subject {
+		minSim, margin = chatMinSimSubject, chatMarginSubject
+	}
+	if bestChat < minSim || bestChat < bestQ+margin {
+		return chatLabel{}
+	}
+	var out chatLabel
+	var top float64
+	for intent, v := range votes {
+		if v > top || (v == top && intent > out.intent) {
+			out.intent, top = intent, v
+		}
+	}
+	switch {
+	case langVotes["sv"] > langVotes["en"]:
+		out.lang = "sv"
+	case langVotes["en"] > langVotes["sv"]:
+		out.lang = "en"
+	}
+	return out
+}
+
+// replyByExample answers text as small talk when the examples read it so
+// (classify), and reports whether it did. words reads the text's words
+// (namesSomething); nil when the knowledge base found the text to be
+// about the bot itself, and its subject matter does not count.
+func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, words func(string) (subject, other []string)) (bool, error) {
+	names, ok := false, true
+	if words != nil {
+		names, ok = namesSomething(text, words)
+	}
+	if !ok {
+		return false, nil
+	}
+	l := chatExamples.classify(text, names)
+	if l.intent == chatNone {
+		return false, nil
+	}
+	lang := l.lang
+	if lang == "" {
+		lang = c.Lang
+	}
+	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[l.intent])})
+}
+
+// namesSomething reports whether text names something the knowledge base
+// is about, or asks about something neither it nor everyday language
+// knows ("how do you book the kiln?"): words reads its words. A question
+// that names subject matter ("hur går det för Varbergs BoIS i år?") is
+// not small talk by example at all (nameless reports false).
+func namesSomething(text string, words func(string) (subject, other []string)) (names, nameless bool) {
+	subject, other := words(text)
+	ws := chatWords(text)
+	asks := strings.ContainsAny(text, "?？") || (len(ws) > 0 && interrogatives[ws[0]])
+	switch {
+	case len(subject) > 0:
+		return true, !(len(ws) > 0 && interrogatives[ws[0]])
+	case len(other) > 0:
+		return asks, true
+	}
+	return false, true
+}
+
+// botTopics are the knowledge base's topics about the bot itself, which
+// answer what small talk answers: who it is and how to talk to it.
+var botTopics = map[string]bool{"bot-about": true, "bot-how-to-ask": true}
