@@ -119,11 +119,11 @@ type chatNeighbour struct {
 	sim float64
 }
 
-// nearest returns the examples that share a feature with text, most
-// similar first.
-func (nn *chatNN) nearest(text string) []chatNeighbour {
+// nearest returns the chatK small-talk examples most similar to text, most
+// similar first, and the similarity of the nearest question.
+func (nn *chatNN) nearest(text string) (chat []chatNeighbour, question float64) {
 	ft := chatFeatures(text)
-	dot := map[int]float64{}
+	dot := make([]float64, len(nn.labels))
 	var norm float64
 	for k, tf := range ft {
 		idf, ok := nn.idf[k]
@@ -139,15 +139,30 @@ func (nn *chatNN) nearest(text string) []chatNeighbour {
 		}
 	}
 	if norm == 0 {
-		return nil
+		return nil, 0
 	}
 	norm = math.Sqrt(norm)
-	out := make([]chatNeighbour, 0, len(dot))
 	for ex, d := range dot {
-		out = append(out, chatNeighbour{chatLabel: nn.labels[ex], sim: d / (norm * nn.norms[ex])})
+		if d == 0 {
+			continue
+		}
+		sim := d / (norm * nn.norms[ex])
+		if nn.labels[ex].intent == chatNone {
+			question = max(question, sim)
+			continue
+		}
+		if len(chat) == chatK && sim <= chat[chatK-1].sim {
+			continue
+		}
+		n := chatNeighbour{chatLabel: nn.labels[ex], sim: sim}
+		i := sort.Search(len(chat), func(i int) bool { return chat[i].sim < sim })
+		if len(chat) < chatK {
+			chat = append(chat, chatNeighbour{})
+		}
+		copy(chat[i+1:], chat[i:])
+		chat[i] = n
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].sim > out[j].sim })
-	return out
+	return chat, question
 }
 
 // Thresholds of classify, chosen by leaving each example set out in turn
@@ -175,22 +190,17 @@ func (nn *chatNN) classify(text string, subject bool) chatLabel {
 	if len([]rune(text)) > maxChatRunes || !strings.ContainsFunc(text, unicode.IsLetter) {
 		return chatLabel{} // a number or an emoji alone is chatter, not like any example
 	}
-	var bestQ, bestChat float64
+	chat, bestQ := nn.nearest(text)
+	if len(chat) == 0 {
+		return chatLabel{}
+	}
+	bestChat := chat[0].sim
 	votes := map[chatIntent]float64{}
 	langVotes := map[string]float64{}
-	k := 0
-	for _, n := range nn.nearest(text) {
-		if n.intent == chatNone {
-			bestQ = max(bestQ, n.sim)
-			continue
-		}
-		if k == 0 {
-			bestChat = n.sim
-		}
-		if k < chatK && n.sim >= bestChat-chatBand {
+	for _, n := range chat {
+		if n.sim >= bestChat-chatBand {
 			votes[n.intent] += n.sim
 			langVotes[n.lang] += n.sim
-			k++
 		}
 	}
 	minSim, margin := chatMinSim, chatMargin
