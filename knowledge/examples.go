@@ -352,7 +352,7 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 	if len(e.doc) == 0 || len(sc.grams) == 0 {
 		return
 	}
-	ix.exampleCosines(sc.grams, sc.exDot, &sc.exTouched)
+	ix.exampleCosines(sc.grams, sc.exDot, &sc.exTouched, &sc.keys)
 	if ix.p.clauseW > 0 {
 		ix.matchClauses(sc, q)
 	}
@@ -368,17 +368,36 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 // exampleCosines leaves in dot the cosine between grams and each example
 // that shares a trigram with them, and appends those examples to touched.
 // dot must be zero for every example not in touched.
-func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]int32) {
+// keys is scratch space for sorting grams (hash and position in one
+// word: slices.Sort on integers is faster than a sort with a function).
+// The weights of one trigram are summed in the order of grams; they are
+// small multiples of ½, so that order does not change the sum.
+func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]int32, keys *[]uint64) {
 	e := &ix.ex
-	slices.SortFunc(grams, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
+	ks := (*keys)[:0]
+	for i, g := range grams {
+		ks = append(ks, uint64(g.h)<<32|uint64(i))
+	}
+	slices.Sort(ks)
+	*keys = ks
 	first := len(*touched)
+	// Each example is touched once: room for all of them, and one more
+	// for the unconditional write below.
+	tt, n := *touched, first
+	if cap(tt) < first+len(e.doc)+1 {
+		tt = slices.Grow(tt, len(e.doc)+1)
+	}
+	tt = tt[:cap(tt)]
 	var qnorm, cqnorm float64
-	for i := 0; i < len(grams); {
-		h, w := grams[i].h, float32(0)
-		for ; i < len(grams) && grams[i].h == h; i++ {
-			w += grams[i].w
+	lo := 0 // grams come in increasing order: search after the last one found
+	for i := 0; i < len(ks); {
+		h, w := uint32(ks[i]>>32), float32(0)
+		for ; i < len(ks) && uint32(ks[i]>>32) == h; i++ {
+			w += grams[uint32(ks[i])].w
 		}
-		gi, ok := slices.BinarySearch(e.grams, h)
+		gi, ok := slices.BinarySearch(e.grams[lo:], h)
+		gi += lo
+		lo = gi
 		if !ok {
 			// A trigram no example has still makes the question longer.
 			x := float64(w) * math.Log(1+float64(len(e.doc)))
@@ -397,19 +416,35 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 		if fn && cqnorm == 0 {
 			cqnorm = math.Sqrt(max(qnorm-float64(qw)*float64(qw), 1e-18))
 		}
+		if !fn {
+			// The hot loop: each example is written to the end of tt and
+			// kept there (n advances) only if this is its first trigram,
+			// which spares an unpredictable branch.
+			for _, ex := range ps {
+				d := dot[ex]
+				tt[n] = ex
+				if d == 0 {
+					n++
+				}
+				dot[ex] = d + add
+			}
+			continue
+		}
 		for _, ex := range ps {
-			if fn && float64(dot[ex])/cqnorm/max(float64(e.norm[ex]), 1e-9) < fnMinCos {
+			if dot[ex] == 0 && fnMinCos > 0 || float64(dot[ex])/cqnorm/max(float64(e.norm[ex]), 1e-9) < fnMinCos {
 				// A function gram with little else ("hur fixar jag det"
 				// against "är jag passionsdriven") is not a likeness: it
 				// only counts beside enough shared trigrams of words.
 				continue
 			}
 			if dot[ex] == 0 {
-				*touched = append(*touched, ex)
+				tt[n] = ex
+				n++
 			}
 			dot[ex] += add
 		}
 	}
+	*touched = tt[:n]
 	inv := float32(1 / math.Sqrt(max(qnorm, 1e-18)))
 	for _, ex := range (*touched)[first:] {
 		dot[ex] = dot[ex] * inv / max(e.norm[ex], 1e-9)
@@ -488,7 +523,7 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 
 // raiseClause raises sc.exDot to cw × the cosine of the clause grams gs.
 func (ix *Index) raiseClause(sc *scratch, gs []gramWeight, cw float32) {
-	ix.exampleCosines(gs, sc.exDot2, &sc.exTouch2)
+	ix.exampleCosines(gs, sc.exDot2, &sc.exTouch2, &sc.keys)
 	for _, ex := range sc.exTouch2 {
 		if c := cw * sc.exDot2[ex]; c > sc.exDot[ex] {
 			if sc.exDot[ex] == 0 {

@@ -101,6 +101,7 @@ type scratch struct {
 	exTouched []int32
 	exSim     []float32
 	exDocs    []int32
+	keys      []uint64 // exampleCosines' sort
 	// totalW is the coverage denominator and maxScore the best score any
 	// document could reach, both set by score.
 	totalW, maxScore float64
