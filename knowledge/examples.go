@@ -356,13 +356,21 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 	if ix.p.clauseW > 0 {
 		ix.matchClauses(sc, q)
 	}
+	// Branch-free, as in exampleCosines: d is written at the end of
+	// docs and kept when it is new.
+	docs, n := sc.exDocs, len(sc.exDocs)
+	docs = slices.Grow(docs, len(sc.exTouched)+1)
+	docs = docs[:cap(docs)]
 	for _, ex := range sc.exTouched {
 		d := e.doc[ex]
-		if sc.exSim[d] == 0 {
-			sc.exDocs = append(sc.exDocs, d)
+		s := sc.exSim[d]
+		docs[n] = d
+		if s == 0 {
+			n++
 		}
-		sc.exSim[d] = max(sc.exSim[d], sc.exDot[ex])
+		sc.exSim[d] = max(s, sc.exDot[ex])
 	}
+	sc.exDocs = docs[:n]
 }
 
 // exampleCosines leaves in dot the cosine between grams and each example
