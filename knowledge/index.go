@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -180,6 +181,10 @@ type Index struct {
 	pool sync.Pool // *scratch
 	// wordSlots memoises addSlots (filled by searches, not the build).
 	wordSlots slotMemo
+	// phraseText holds each document's folded words for phrase checks,
+	// made on first use (phraseWords).
+	phraseOnce sync.Once
+	phraseText []atomic.Pointer[[4]string]
 }
 
 // NewIndex builds an index over topics. Topics are keyed by ID; a topic

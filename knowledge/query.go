@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -716,9 +717,11 @@ func commonPrefixRunes(a, b string) int {
 // word sequence phrase.
 func (ix *Index) hasPhrase(d int32, phrase []string, tk *tokenizer) bool {
 	found := false
-	check := func(text string) {
+	check := func(words string) {
 		i := 0
-		tk.each(text, 0, func(w string) bool {
+		for len(words) > 0 {
+			w, rest, _ := strings.Cut(words, " ")
+			words = rest
 			if w == phrase[i] {
 				i++
 			} else if w == phrase[0] {
@@ -728,22 +731,51 @@ func (ix *Index) hasPhrase(d int32, phrase []string, tk *tokenizer) bool {
 			}
 			if i == len(phrase) {
 				found = true
-				return false
+				return
 			}
-			return true
-		})
+		}
 	}
-	doc := &ix.docs[d]
-	for _, t := range []*Topic{doc.sv, doc.en} {
-		if t == nil || found {
-			continue
+	for _, text := range ix.phraseWords(d, tk) {
+		if found {
+			break
 		}
-		check(t.Title)
-		if !found {
-			check(t.Body)
-		}
+		check(text)
 	}
 	return found
+}
+
+// phraseWords returns the folded words of document d's texts, joined by
+// spaces, for hasPhrase: the Swedish title and body, then the English
+// ones. They are made on first use and kept (phrase questions are rare,
+// so an index pays for none until one comes).
+func (ix *Index) phraseWords(d int32, tk *tokenizer) *[4]string {
+	ix.phraseOnce.Do(func() { ix.phraseText = make([]atomic.Pointer[[4]string], len(ix.docs)) })
+	if p := ix.phraseText[d].Load(); p != nil {
+		return p
+	}
+	var out [4]string
+	var b strings.Builder
+	doc := &ix.docs[d]
+	for i, t := range []*Topic{doc.sv, doc.sv, doc.en, doc.en} {
+		if t == nil {
+			continue
+		}
+		text := t.Title
+		if i%2 == 1 {
+			text = t.Body
+		}
+		b.Reset()
+		tk.each(text, 0, func(w string) bool {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			return true
+		})
+		out[i] = b.String()
+	}
+	ix.phraseText[d].Store(&out)
+	return &out
 }
 
 func firstRune(s string) rune {
