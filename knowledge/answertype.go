@@ -100,6 +100,39 @@ var (
 	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
 )
 
+// Classes of the words questionNeeds looks for (needClasses).
+const (
+	ncGreet = 1 << iota
+	ncName
+	ncPlaceAfterVar
+	ncPlaceNoun
+	ncContact
+	ncDigit
+	ncMobile
+	ncIncome
+	ncAge
+	ncSum
+	ncLength
+	ncCost
+	ncPercent
+	ncAmount
+)
+
+// needClasses maps a folded word to the classes of the word sets above
+// it is in, so that questionNeeds looks each word up once.
+var needClasses = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for c, set := range map[uint16]map[string]struct{}{ncGreet: greetWords, ncName: nameWords,
+		ncPlaceAfterVar: placeAfterVar, ncPlaceNoun: placeNouns, ncContact: contactWords, ncDigit: digitWords,
+		ncMobile: mobileWords, ncIncome: incomeWords, ncAge: ageWords, ncSum: sumWords, ncLength: lengthWords,
+		ncCost: costWords, ncPercent: percentWords, ncAmount: amountWords} {
+		for w := range set {
+			m[w] |= c
+		}
+	}
+	return m
+}()
+
 // questionNeeds returns the answer-type bits of a question, looking at
 // its first words for "when"/"när" and "how many"/"hur många", and at all
 // of it for cost words.
@@ -111,10 +144,12 @@ func questionNeeds(q string) int {
 	n := 0
 	howMuch := false
 	money, sum := false, false
+	prevC := uint16(0) // needClasses of prev
 	tk.each(q, 4<<10, func(w string) bool {
 		n++
-		if _, ok := greetWords[w]; ok && pos == 0 {
-			prev2, prev = prev, w
+		c := needClasses[w]
+		if c&ncGreet != 0 && pos == 0 {
+			prev2, prev, prevC = prev, w, c
 			return n < 64
 		}
 		pos++
@@ -122,30 +157,28 @@ func questionNeeds(q string) int {
 		if (pos == 1 || known) && (w == "when" || w == "när") {
 			need |= needTime
 		}
-		if _, ok := nameWords[w]; ok && (pos == 1 || known) {
+		if c&ncName != 0 && (pos == 1 || known) {
 			need |= needName
 		}
 		if (pos == 1 || known) && w == "where" {
 			need |= needPlace
 		}
-		if _, ok := placeAfterVar[w]; ok && pos == 2 && prev == "var" {
+		if c&ncPlaceAfterVar != 0 && pos == 2 && prev == "var" {
 			need |= needPlace
 		}
-		if _, ok := placeNouns[w]; ok && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket" || prev == "vilka") {
+		if c&ncPlaceNoun != 0 && (prev == "which" || prev == "what" || prev == "vilken" || prev == "vilket" || prev == "vilka") {
 			need |= needPlace
 		}
-		if _, ok := contactWords[w]; ok {
+		if c&ncContact != 0 {
 			need |= needContact
 		}
-		if _, ok := digitWords[w]; ok && prev != "how" && prev != "what" {
+		if c&ncDigit != 0 && prev != "how" && prev != "what" {
 			need |= needDigits
 		}
-		if _, ok := mobileWords[prev]; ok {
-			if _, num := digitWords[w]; num {
-				need |= needContact
-			}
+		if prevC&ncMobile != 0 && c&ncDigit != 0 {
+			need |= needContact
 		}
-		if _, ok := incomeWords[w]; ok {
+		if c&ncIncome != 0 {
 			money = true
 		}
 		if (prev == "vad" || prev == "what") && (w == "tjänar" || w == "earn" || w == "earns") {
@@ -154,32 +187,32 @@ func questionNeeds(q string) int {
 		if pos <= 3 && (prev == "how" && w == "many" || prev == "hur" && w == "många") {
 			need |= needNumber
 		}
-		if _, ok := ageWords[w]; ok && (prev == "how" || prev == "hur" || (prev == "what" || prev == "vilken") && (w == "age" || w == "ålder")) {
+		if c&ncAge != 0 && (prev == "how" || prev == "hur" || (prev == "what" || prev == "vilken") && (w == "age" || w == "ålder")) {
 			// "what age", not "what old wood can become"
 			need |= needAge
 		}
-		if _, ok := sumWords[w]; ok {
+		if c&ncSum != 0 {
 			sum = true
 		}
-		if _, ok := lengthWords[w]; ok && (prev == "how" || prev == "hur") {
+		if c&ncLength != 0 && (prev == "how" || prev == "hur") {
 			need |= needDigits // a duration or a size is given in figures
 		}
 		if prev == "how" && w == "much" || prev == "hur" && w == "mycket" {
 			howMuch = true
 		}
-		if _, ok := costWords[w]; ok {
+		if c&ncCost != 0 {
 			money = true
 		}
-		if isPercentWord(w) {
+		if c&ncPercent != 0 || isPercentTypo(w) {
 			need |= needPercent
 		}
-		if _, ok := amountWords[w]; ok && howMuch {
+		if c&ncAmount != 0 && howMuch {
 			money = true
 		}
 		if (prev == "what" || prev == "vilket") && (w == "year" || w == "år" || w == "date" || w == "datum") {
 			need |= needTime
 		}
-		prev2, prev = prev, w
+		prev2, prev, prevC = prev, w, c
 		return n < 64
 	})
 	if _, ok := mobileWords[prev]; ok {
@@ -297,12 +330,10 @@ func askPrice(q string) bool {
 	return false
 }
 
-// isPercentWord reports whether w is a word of percentWords or one typo
-// from one after its first four letters ("percantage").
-func isPercentWord(w string) bool {
-	if _, ok := percentWords[w]; ok {
-		return true
-	}
+// isPercentTypo reports whether w is one typo from a word of
+// percentWords after its first four letters ("percantage"); the words
+// themselves are in needClasses.
+func isPercentTypo(w string) bool {
 	if len(w) < 7 || !strings.HasPrefix(w, "perc") && !strings.HasPrefix(w, "proc") {
 		return false
 	}
