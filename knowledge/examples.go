@@ -217,12 +217,8 @@ func isWordByte(b byte) bool {
 // buildExamples indexes the example questions of every document. tok
 // splits text into meaningful folded words.
 func (ix *Index) buildExamples() {
-	type exGram struct {
-		h  uint32
-		ex int32
-	}
 	var (
-		all  []exGram
+		all  []uint64 // trigram hash << 32 | example, sorted below
 		gs   []gramWeight
 		tk   tokenizer
 		vecs [][]gramWeight // per example, distinct grams with counts as w
@@ -257,7 +253,7 @@ func (ix *Index) buildExamples() {
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
 		for _, g := range gs {
-			all = append(all, exGram{g.h, ex})
+			all = append(all, uint64(g.h)<<32|uint64(ex))
 			if k := len(v) - 1; k >= 0 && v[k].h == g.h {
 				v[k].w++
 			} else {
@@ -281,20 +277,16 @@ func (ix *Index) buildExamples() {
 			}
 		}
 	}
-	slices.SortFunc(all, func(a, b exGram) int {
-		if c := cmpU32(a.h, b.h); c != 0 {
-			return c
-		}
-		return int(a.ex - b.ex)
-	})
+	slices.Sort(all)
 	e := &ix.ex
 	e.post = make([]int32, len(all))
 	for i, g := range all {
-		if i == 0 || g.h != all[i-1].h {
-			e.grams = append(e.grams, g.h)
+		h := uint32(g >> 32)
+		if i == 0 || h != uint32(all[i-1]>>32) {
+			e.grams = append(e.grams, h)
 			e.start = append(e.start, int32(i))
 		}
-		e.post[i] = g.ex
+		e.post[i] = int32(uint32(g))
 	}
 	e.start = append(e.start, int32(len(all)))
 	n := float64(len(e.doc))
