@@ -139,12 +139,19 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, false); chatted {
 		return err
 	}
+	// A new phrasing of small talk: near the small-talk lines members
+	// wrote, nearer than to any question ("har du några syskon?", "pouring
+	// rain here in Halmstad"), before the base can mistake it for a
+	// question that shares a word with it.
+	if chatted, err := f.chat.replyByExample(ctx, c, q, ix.Words); chatted {
+		return err
+	}
 	a := f.lib.Ask(q, c.Lang)
 	if a.Answered && a.Top != nil && botTopics[a.Top.ID] {
 		// The base's own topics about the bot answer what small talk
 		// does ("how do I use you?"); a line the examples read as small
 		// talk gets the small-talk reply ("det där var inte vad jag
-		// frågade").
+		// frågade"), whatever words it names.
 		if chatted, err := f.chat.replyByExample(ctx, c, q, nil); chatted {
 			return err
 		}
@@ -156,11 +163,6 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, true); chatted {
 		// "do you like Sweden?": about the bot, though it names a place
 		// the base knows, and the base has nothing to say to it.
-		return err
-	}
-	if chatted, err := f.chat.replyByExample(ctx, c, q, ix.Words); chatted {
-		// A new phrasing of small talk: near the small-talk lines members
-		// wrote, nearer than to any question ("har du några syskon?").
 		return err
 	}
 	if f.chat.chatter(q) {

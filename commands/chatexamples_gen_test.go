@@ -21,7 +21,8 @@ var chatExampleSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smal
 	"testdata/smalltalk_tuning3.jsonl", "testdata/smalltalk_tuning4.jsonl",
 	"../knowledge/testdata/heldout2/smalltalk.jsonl", "../knowledge/testdata/heldout6/smalltalk.jsonl",
 	"../knowledge/testdata/heldout7/smalltalk.jsonl", "../knowledge/testdata/heldout9/smalltalk.jsonl",
-	"../knowledge/testdata/heldout10/smalltalk.jsonl", "../knowledge/testdata/heldout16/smalltalk.jsonl"}
+	"../knowledge/testdata/heldout10/smalltalk.jsonl", "../knowledge/testdata/heldout16/smalltalk.jsonl",
+	"testdata/smalltalk_tuning5.jsonl"}
 
 // chatLabels label the example lines the rules do not read (yet), by
 // their intent.
@@ -32,6 +33,82 @@ var chatLabels = map[string]string{
 	"Tjena, Olle här, driver ett litet bryggeri i Kungsbacka 🍺": "intro",
 	"How do i use you, just type a qestion?":                    "what",
 	"Lyssar du?":                                                "greet",
+	// tuning5's lines the rules missed when it was first measured.
+	"Morjens! säger man så i Halland? det gör jag iaf":                         "greet",
+	"tack, du har gjort mer för mig idag än min bank gjort på tio år":          "thanks",
+	"vad är det här för en chatt-grej":                                         "who",
+	"så du är alltså den där nya digitala kollegan alla snackar om?":           "who",
+	"Är du en robot eller en praktikant på regionen 😅":                         "who",
+	"Säg ärligt, sitter det en tjänsteperson och skriver?":                     "who",
+	"är du automatisk eller manuell 😄":                                         "who",
+	"vänta nu... är du en sån där språkmodell?":                                "who",
+	"jag är usel på teknik, förklara som om jag vore fem hur man använder dig": "what",
+	"nu ska jag gå ner och lukta lite på havet, ha det":                        "bye",
+	"sorry, glömde tacka":                                                      "sorry",
+	"Du har mer koll än halva kommunen 😄":                                      "praise",
+	"Vad har du för dig en sån här regnig dag?":                                "personal",
+	"testar igen, förra gick visst inte fram":                                  "greet",
+	"har du varit i halmstad nån gång":                                         "personal",
+	"kan du svara på franska":                                                  "languages",
+	"hejsan, Ahmed heter jag, jag bakar surdegsbröd i Halmstad":                "intro",
+	"Tjena, Johan här, jag driver en liten gårdsbutik utanför Laholm":          "intro",
+	"hallå, Sara heter jag, odlar grönsaker och säljer på torget":              "intro",
+	"hej, Anna-Karin här, jag gör ost på en liten gård utanför Eldsberga":      "intro",
+	"Tjabba, Pelle heter jag, jag smider knivar":                               "intro",
+	"tänkte presentera mig: Bengt, 67, gör fågelholkar och vägrar sluta":       "intro",
+	"idag har jag bakat 80 bullar, är helt slut":                               "remark",
+	"måndag igen... suck":                                                      "remark",
+	"har precis öppnat butiken, lugnt än så länge":                             "remark",
+	"vilken solig dag, kämns som sommar":                                       "remark",
+	"ugnen har varit igång sen sex i morse":                                    "remark",
+	"har sålt tre tavlor idag!! 🎉":                                             "remark",
+	"Fick slut på lera mitt i ett projekt, typsikt":                            "remark",
+	"ligger hemma med förkylning och latar mig":                                "remark",
+	"har varit ute med kajaken hela förmiddagen":                               "remark",
+	"sitter och gör bokförimg, det tråkigaste jag vet":                         "remark",
+	"ungarna är sjuka så det blir inget jobb idag":                             "remark",
+	"idag är en sån dag när inget funkar":                                      "remark",
+	"har stått på marknaden hela dagen, fötterna värker":                       "remark",
+	"tappade precis en hel bricka muggar i golvet. en sån dag alltså":          "remark",
+	"greetings, digital friend":                                                "greet",
+	"so you're the new digital colleague everyone keeps mentioning?":           "who",
+	"flesh and blood or silicon?":                                              "who",
+	"where do I even start":                                                    "what",
+	"any commands I should know?":                                              "what",
+	"can you do anything besides chat":                                         "what",
+	"hlep":                                                                     "what",
+	"signing off, dont work too hard":                                          "bye",
+	"that tracks":                                                              "ack",
+	"ah the penny drops":                                                       "ack",
+	"ok that was actually really useful, colour me impressed":                  "praise",
+	"my 7 year old could've answered better":                                   "unsure",
+	"what? that's not even close":                                              "unsure",
+	"I asked about apples and you answered about pears, basically":             "unsure",
+	"how you keeping":                                                          "how",
+	"what do you get up to on a rainy day like this":                           "personal",
+	"how's tricks":                       "how",
+	"hows it hangin":                     "how",
+	"how's the digital weather in there": "how",
+	"got any hobbies?":                   "personal",
+	"whats your star sign":               "personal",
+	"if you could live anywhere in Halland where would it be":                    "personal",
+	"can I write in english":                                                     "languages",
+	"parlez-vous français?":                                                      "languages",
+	"can I mix swedish and english":                                              "languages",
+	"hey all, Ben here, I guide hiking tours in Halland":                         "intro",
+	"yo, Dave here, I build guitars in my garage":                                "intro",
+	"hi, Sam here. photographer. first time using this":                          "intro",
+	"thought I'd introduce myself: Bob, 71, carves spoons and refuses to retire": "intro",
+	"pouring rain here in Halmstad":                                              "remark",
+	"baked 80 buns this morning, I'm knackered":                                  "remark",
+	"just opened the shop, quiet so far":                                         "remark",
+	"stuck on the train and bored out of my mind":                                "remark",
+	"what a sunny day, feels like summer":                                        "remark",
+	"kilns been fireing since 6am":                                               "remark",
+	"ran out of clay mid-project, typical":                                       "remark",
+	"home with a cold, just lazing about":                                        "remark",
+	"kids are sick so no work today":                                             "remark",
+	"the sheep escaped again so that was my morning":                             "remark",
 }
 
 // TestGenerateChatExamples writes chatexamples.tsv (with
@@ -46,7 +123,7 @@ func TestGenerateChatExamples(t *testing.T) {
 	h := bottest.New(t)
 	keys := map[string]string{}
 	for _, lang := range []string{bot.LangSV, bot.LangEN} {
-		for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure"} {
+		for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure", "remark"} {
 			keys[h.Bot.Catalog().T(lang, "chat."+k)] = k
 		}
 		keys[h.Bot.HelpList(lang, bot.RoleMember)] = "what"

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,7 +50,7 @@ type chatPosting struct {
 
 // chatIntentNames name the intents in chatexamples.tsv (the catalog keys'
 // last part).
-var chatIntentNames = map[string]chatIntent{"ack": chatAck, "unsure": chatUnsure, "greet": chatGreet,
+var chatIntentNames = map[string]chatIntent{"ack": chatAck, "unsure": chatUnsure, "remark": chatRemark, "greet": chatGreet,
 	"morning": chatMorning, "evening": chatEvening, "intro": chatIntro, "sorry": chatSorry,
 	"praise": chatPraise, "thanks": chatThanks, "bye": chatBye, "how": chatHowAreYou, "what": chatWhat,
 	"languages": chatLanguages, "personal": chatPersonal, "who": chatWho, "q": chatNone}
@@ -61,7 +62,24 @@ var chatExamples = buildChatNN(chatExamplesTSV, nil)
 func buildChatNN(tsv string, skip func(line string) bool) *chatNN {
 	nn := &chatNN{idf: map[string]float64{}, post: map[string][]chatPosting{}}
 	var feats []map[string]float64
-	for _, row := range strings.Split(tsv, "\n") {
+	rows := strings.Split(tsv, "\n")
+	// The rules' phrases are examples too ("god afton", "tack så
+	// hemskt"), all but fillers and the openings of introductions.
+	names := map[chatIntent]string{}
+	for n, i := range chatIntentNames {
+		names[i] = n
+	}
+	for _, group := range chatPhrases {
+		if group.intent == chatFiller || group.intent == chatIntro {
+			continue
+		}
+		for _, p := range strings.Split(group.list, "|") {
+			for _, e := range expandPhrase(p) {
+				rows = append(rows, names[group.intent]+"\t"+group.lang+"\t"+e)
+			}
+		}
+	}
+	for _, row := range rows {
 		f := strings.SplitN(row, "\t", 3)
 		if len(f) != 3 || strings.HasPrefix(row, "#") {
 			continue
@@ -252,15 +270,21 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 // namesSomething reports whether text names something the knowledge base
 // is about, or asks about something neither it nor everyday language
 // knows ("how do you book the kiln?"): words reads its words. A question
-// that names subject matter ("hur går det för Varbergs BoIS i år?") is
-// not small talk by example at all (nameless reports false).
+// that names subject matter is not small talk by example at all
+// (nameless reports false) when it opens with a question word ("hur går
+// det för Varbergs BoIS i år?", "vad kostar tåget till Göteborg") or
+// speaks neither to the bot nor of the member ("is Veronica still working
+// at Region Halland"), or asks for something ("any good innovation
+// software you'd recommend"); "har du varit i Halmstad?" may be.
 func namesSomething(text string, words func(string) (subject, other []string)) (names, nameless bool) {
 	subject, other := words(text)
 	ws := chatWords(text)
 	asks := strings.ContainsAny(text, "?？") || (len(ws) > 0 && interrogatives[ws[0]])
 	switch {
 	case len(subject) > 0:
-		return true, !(len(ws) > 0 && interrogatives[ws[0]])
+		personal := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok || firstPerson[w] })
+		request := slices.ContainsFunc(ws, func(w string) bool { _, ok := requestVerbs[w]; return ok })
+		return true, !(len(ws) > 0 && askingWords[ws[0]]) && (!asks || personal) && !request
 	case len(other) > 0:
 		return asks, true
 	}

@@ -30,6 +30,7 @@ const (
 	chatFiller               // "bot", "alla", "so much": no meaning of its own
 	chatAck                  // ok, 👍, ja
 	chatUnsure               // kom igen, oh come on: mild frustration
+	chatRemark               // har sålt tre tavlor idag!, kids are sick so no work today
 	chatGreet                // hej, hello, 👋
 	chatMorning              // god morgon
 	chatEvening              // god kväll
@@ -47,7 +48,7 @@ const (
 
 // chatKeys are the catalog keys of the replies, by intent.
 var chatKeys = map[chatIntent]string{
-	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatIntro: "chat.intro", chatSorry: "chat.sorry",
+	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatRemark: "chat.remark", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatIntro: "chat.intro", chatSorry: "chat.sorry",
 	chatThanks: "chat.thanks", chatBye: "chat.bye", chatPraise: "chat.praise", chatHowAreYou: "chat.how",
 	chatWhat: "chat.what", chatLanguages: "chat.languages", chatPersonal: "chat.personal", chatWho: "chat.who",
 }
@@ -1014,33 +1015,35 @@ var askingWords = map[string]bool{"hur": true, "how": true, "vad": true, "vem": 
 // Messages are the feature's texts: each reply ends with one thing to try.
 func (*smallTalk) Messages() bot.Messages {
 	return bot.Messages{
-		"chat.unsure": {SV: "😊 Jag hänger inte riktigt med, men jag finns här! Fråga mig gärna om den passionsdrivna ekonomin, eller skriv `help` så ser du allt jag kan.",
+		"chat.unsure": {SV: "😊 Jag hänger inte riktigt med, men jag finns här! Fråga mig gärna om den passionsdrivna ekonomin, eller skriv `hjälp` så ser du allt jag kan.",
 			EN: "😊 I'm not quite following, but I'm here! Ask me about the passion-driven economy, or type `help` to see everything I can do."},
-		"chat.ack": {SV: "👍 Säg till om du undrar något – skriv `help` så ser du allt jag kan.",
+		"chat.remark": {SV: "Tack för att du berättar! 😊 Vill du hitta andra som håller på med samma sak, prova `intressen lägg till` – eller fråga mig om den passionsdrivna ekonomin.",
+			EN: "Thanks for sharing! 😊 To find others who do the same kind of thing, try `interests add` – or ask me about the passion-driven economy."},
+		"chat.ack": {SV: "👍 Säg till om du undrar något – skriv `hjälp` så ser du allt jag kan.",
 			EN: "👍 Just say if you wonder about something – type `help` to see everything I can do."},
 		"chat.greet": {SV: "Hej! 👋 Fråga mig gärna om den passionsdrivna ekonomin, till exempel: _vad står PUNKS för?_",
 			EN: "Hi! 👋 Ask me anything about the passion-driven economy, for example: _what does PUNKS stand for?_"},
-		"chat.morning": {SV: "God morgon! ☀️ Vill du komma igång kan du skriva `learn` för en kort kurs om den passionsdrivna ekonomin.",
+		"chat.morning": {SV: "God morgon! ☀️ Vill du komma igång kan du skriva `kurs` för en kort kurs om den passionsdrivna ekonomin.",
 			EN: "Good morning! ☀️ To get started, type `learn` for a short course on the passion-driven economy."},
 		"chat.evening": {SV: "God kväll! 🌙 Undrar du något är det bara att fråga, till exempel: _vad är passionsdriven ekonomi?_",
 			EN: "Good evening! 🌙 If you wonder about something, just ask, for example: _what is the passion-driven economy?_"},
-		"chat.thanks": {SV: "Varsågod! 😊 Undrar du något mer är det bara att fråga, eller skriv `learn` för en kort kurs.",
+		"chat.thanks": {SV: "Varsågod! 😊 Undrar du något mer är det bara att fråga, eller skriv `kurs` för en kort kurs.",
 			EN: "You're welcome! 😊 Ask me anything else, or type `learn` for a short course."},
-		"chat.bye": {SV: "Hej då, ha det fint! 👋 Nästa gång kan du skriva `meetup list` och se gemenskapens kommande träffar.",
+		"chat.bye": {SV: "Hej då, ha det fint! 👋 Nästa gång kan du skriva `träff lista` och se gemenskapens kommande träffar.",
 			EN: "Bye, take care! 👋 Next time, type `meetup list` to see the community's upcoming meetups."},
-		"chat.sorry": {SV: "Ingen fara! 😊 Undrar du något är det bara att fråga – skriv `help` så ser du allt jag kan.",
+		"chat.sorry": {SV: "Ingen fara! 😊 Undrar du något är det bara att fråga – skriv `hjälp` så ser du allt jag kan.",
 			EN: "No worries! 😊 If you wonder about something, just ask – type `help` to see everything I can do."},
-		"chat.praise": {SV: "Tack, vad glad jag blir! 😊 Vill du hitta andra med samma intressen, prova `interests add tags:keramik`.",
+		"chat.praise": {SV: "Tack, vad glad jag blir! 😊 Vill du hitta andra med samma intressen, prova `intressen lägg till keramik`.",
 			EN: "Thank you, that makes me happy! 😊 To find others with the same interests, try `interests add tags:ceramics`."},
 		"chat.how": {SV: "Jag mår bra, tack för att du frågar! 😊 Vill du testa mig, fråga till exempel: _hur kan jag leva på min passion?_",
 			EN: "I'm well, thanks for asking! 😊 Want to test me? Ask, for example: _how can I make a living from my passion?_"},
 		"chat.personal": {SV: "Jag är bara en bot, så sådant har jag inget eget svar på 🙂 Men den passionsdrivna ekonomin kan jag mycket om – fråga till exempel: _vad står PUNKS för?_",
 			EN: "I'm just a bot, so I have no answer of my own to that 🙂 But I know a lot about the passion-driven economy – ask for example: _what does PUNKS stand for?_"},
-		"chat.languages": {SV: "Ja! Jag pratar svenska och engelska 😊 Skriv på det språk du vill, så svarar jag på det – eller välj med `language sv` eller `language en`.",
+		"chat.languages": {SV: "Ja! Jag pratar svenska och engelska 😊 Skriv på det språk du vill, så svarar jag på det – eller välj med `språk sv` eller `språk en`.",
 			EN: "Yes! I speak Swedish and English 😊 Write in whichever you like and I'll answer in it – or choose with `language en` or `language sv`."},
-		"chat.intro": {SV: "Trevligt att träffas! 👋 Lägg gärna till dina intressen med `interests add`, till exempel `interests add keramik, surdeg` – då kan jag hjälpa dig hitta andra med samma intressen.",
+		"chat.intro": {SV: "Trevligt att träffas! 👋 Lägg gärna till dina intressen med `intressen lägg till`, till exempel `intressen lägg till keramik, surdeg` – då kan jag hjälpa dig hitta andra med samma intressen.",
 			EN: "Nice to meet you! 👋 Add your interests with `interests add`, for example `interests add pottery, sourdough` – then I can help you find others with the same interests."},
-		"chat.what": {SV: "Jag svarar på frågor om den passionsdrivna ekonomin, visar kommande träffar, har en kort kurs och hjälper dig hitta andra med samma intressen. Skriv `help` för alla kommandon, eller fråga direkt: _vad står PUNKS för?_",
+		"chat.what": {SV: "Jag svarar på frågor om den passionsdrivna ekonomin, visar kommande träffar, har en kort kurs och hjälper dig hitta andra med samma intressen. Skriv `hjälp` för alla kommandon, eller fråga direkt: _vad står PUNKS för?_",
 			EN: "I answer questions about the passion-driven economy, show upcoming meetups, give a short course and help you find others with the same interests. Type `help` for every command, or just ask: _what does PUNKS stand for?_"},
 		"chat.who": {SV: "Jag är passionbot, gemenskapens bot för passionsdrivna företagare: jag svarar på frågor om den passionsdrivna ekonomin, håller koll på träffar och hjälper dig hitta andra med samma intressen. Prova att fråga: _vad är passionsdriven ekonomi?_",
 			EN: "I'm passionbot, the community's bot for passion-driven entrepreneurs: I answer questions about the passion-driven economy, keep track of meetups and help you find others with the same interests. Try asking: _what is the passion-driven economy?_"},

@@ -12,7 +12,7 @@ import (
 // chatReplies are the small-talk replies in lang.
 func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure"} {
+	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure", "remark"} {
 		out[h.Bot.Catalog().T(lang, "chat."+k)] = true
 	}
 	return out

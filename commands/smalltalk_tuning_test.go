@@ -74,6 +74,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 299, 298, 0},
 		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 50, 50, 0},
 		{"heldout16", "../knowledge/testdata/heldout16/smalltalk.jsonl", 50, 50, 0},
+		{"tuning5", "testdata/smalltalk_tuning5.jsonl", 296, 295, 5},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
