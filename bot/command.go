@@ -79,8 +79,11 @@ type RunFunc func(ctx context.Context, c *Call) error
 // Command is declared once as data; the text parser, help, the role check,
 // Discord application commands and the Slack manifest all read it.
 type Command struct {
-	Name    string   // command words: "help", "role grant"
-	Aliases []string // whole alternative names, e.g. Swedish "hjälp"
+	Name string // command words: "help", "role grant"
+	// Aliases are whole alternative names. On a one-word command without
+	// GroupSV the first is its Swedish name, shown to Swedish speakers
+	// ("hjälp" for "help"); the rest are other spellings ("hjalp").
+	Aliases []string
 	// GroupSV are Swedish words for the command's first word as a group
 	// word ("träff" for "meetup", "intressen" for "interests"), the first
 	// shown to Swedish speakers. Declared on any one of the group's
@@ -486,6 +489,11 @@ func NewRegistry(cmds []*Command) (*Registry, error) {
 			sv = groupSV[g][0]
 		} else if len(words) == 1 && len(c.GroupSV) > 0 {
 			sv = c.GroupSV[0]
+		} else if len(words) == 1 && len(c.Aliases) > 0 {
+			// A one-word command's first alias is its Swedish name
+			// ("hjälp" for "help", "fråga" for "ask"): Swedish help
+			// shows it, as it shows "intressen" for "interests".
+			sv = c.Aliases[0]
 		}
 		if len(words) > 1 {
 			sv += " " + own[min(1, len(own)-1)]

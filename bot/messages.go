@@ -11,7 +11,8 @@ func coreMessages() Messages {
 		"err.internal":          {SV: "Något gick fel hos mig. Försök igen om en stund; felet är loggat.", EN: "Something went wrong on my side. Please try again in a moment; the error has been logged."},
 		"err.unknown":           {SV: "Jag känner inte till kommandot `%s`.", EN: "I don't know the command `%s`."},
 		"err.suggest":           {SV: "Menade du `%s`?", EN: "Did you mean `%s`?"},
-		"err.help_hint":         {SV: "Skriv `help` för att se vad jag kan.", EN: "Type `help` to see what I can do."},
+		"err.near_longer":       {SV: "Om `%[2]s` hör till argumenten till `%[1]s`, skriv det inom citattecken.", EN: "If `%[2]s` belongs to the arguments of `%[1]s`, write it in quotes."},
+		"err.help_hint":         {SV: "Skriv `hjälp` för att se vad jag kan.", EN: "Type `help` to see what I can do."},
 		"err.forbidden":         {SV: "Kommandot `%s` kräver rollen %s, och du är %s. Be en administratör om du behöver den.", EN: "The command `%s` needs the role %s, and you are %s. Ask an admin if you need it."},
 		"err.capability":        {SV: "%s saknar stöd för %s, så det här kommandot fungerar inte här.", EN: "%s has no support for %s, so this command does not work here."},
 		"err.usage":             {SV: "Användning: `%s`", EN: "Usage: `%s`"},
@@ -50,7 +51,7 @@ func coreMessages() Messages {
 		"cap.Pinner":            {SV: "att fästa meddelanden", EN: "pinning messages"},
 		"cap.MessageEditor":     {SV: "att ändra skickade meddelanden", EN: "editing sent messages"},
 		"help.title":            {SV: "**Kommandon du kan använda**", EN: "**Commands you can use**"},
-		"help.more":             {SV: "Skriv `help <kommando>` för mer om ett kommando.", EN: "Type `help <command>` for more about a command."},
+		"help.more":             {SV: "Skriv `hjälp <kommando>` för mer om ett kommando.", EN: "Type `help <command>` for more about a command."},
 		"help.usage":            {SV: "Användning", EN: "Usage"},
 		"help.args":             {SV: "Argument", EN: "Arguments"},
 		"help.optional":         {SV: "valfritt", EN: "optional"},
@@ -72,7 +73,7 @@ func coreMessages() Messages {
 		// Plain replies to what the bot asked (pending.go).
 		"answer.hint_yes_no":     {SV: "Du kan också svara ja eller nej här inom 10 minuter.", EN: "You can also answer yes or no here within 10 minutes."},
 		"answer.cancelled":       {SV: "Ok, avbrutet. Ingenting ändrades.", EN: "OK, cancelled. Nothing was changed."},
-		"answer.none":            {SV: "Jag väntar inte på något svar från dig här just nu (mina frågor gäller i 10 minuter). Kör kommandot igen om du vill, eller skriv `help` för att se vad jag kan.", EN: "I'm not waiting for an answer from you here right now (my questions are open for 10 minutes). Run the command again if you like, or type `help` to see what I can do."},
+		"answer.none":            {SV: "Jag väntar inte på något svar från dig här just nu (mina frågor gäller i 10 minuter). Kör kommandot igen om du vill, eller skriv `hjälp` för att se vad jag kan.", EN: "I'm not waiting for an answer from you here right now (my questions are open for 10 minutes). Run the command again if you like, or type `help` to see what I can do."},
 		"answer.expected_yes_no": {SV: "Svara ja eller nej.", EN: "Answer yes or no."},
 		"answer.expected_number": {SV: "Svara med ett nummer mellan 1 och %d.", EN: "Answer with a number between 1 and %d."},
 	}

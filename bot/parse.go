@@ -336,11 +336,12 @@ func unknownArg(c *Command, name, value string) *UserError {
 	}
 	hasRest := c.Args[len(c.Args)-1].Kind == KindRest
 	quoted := strconv.Quote(name + ":" + value)
+	cmd := Text{SV: c.NameIn(LangSV), EN: c.Name} // as the member's language names it
 	if near := nearestArg(c, name); near != "" {
 		if hasRest {
-			return argErr("arg.unknown_suggest_text", name, c.Name, near, quoted)
+			return argErr("arg.unknown_suggest_text", name, cmd, near, quoted)
 		}
-		return argErr("arg.unknown_suggest", name, c.Name, near)
+		return argErr("arg.unknown_suggest", name, cmd, near)
 	}
 	var sv, en []string
 	for _, a := range c.Args {
@@ -349,7 +350,7 @@ func unknownArg(c *Command, name, value string) *UserError {
 	}
 	list := Text{SV: strings.Join(sv, ", "), EN: strings.Join(en, ", ")}
 	if hasRest {
-		return argErr("arg.unknown_text", name, c.Name, list, quoted)
+		return argErr("arg.unknown_text", name, cmd, list, quoted)
 	}
 	return argErr("arg.unknown", name, list)
 }

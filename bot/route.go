@@ -172,6 +172,13 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		call.fail(ctx, near)
 		return
 	}
+	if near, ok := b.nearLongerName(call, cmd, toks, line); ok {
+		// "intressen lägg tll keramik": "intressen lägg" is a name, but
+		// "tll" is a typo of "till", not the start of the tags.
+		call.label = cmd.Name
+		call.fail(ctx, near)
+		return
+	}
 	b.invoke(ctx, call, cmd, func() (Args, error) { return b.parser.bind(cmd, toks, rest) })
 }
 
@@ -211,7 +218,7 @@ func (b *Bot) authorize(ctx context.Context, c *Call) bool {
 	cmd := c.Command
 	if c.Role < cmd.Role {
 		b.log.InfoContext(ctx, "command refused", "command", cmd.Name, "user", c.Event.User.Key(), "role", c.Role, "needs", cmd.Role)
-		c.fail(ctx, c.T("err.forbidden", cmd.Name, c.T(cmd.Role.MessageKey()), c.T(c.Role.MessageKey())))
+		c.fail(ctx, c.T("err.forbidden", cmd.NameIn(c.Lang), c.T(cmd.Role.MessageKey()), c.T(c.Role.MessageKey())))
 		b.audit(ctx, c, "refused", "role "+cmd.Role.String()+" required; actor is "+c.Role.String())
 		return false
 	}

@@ -34,7 +34,7 @@ func TestUnknownCommandSuggestsNearest(t *testing.T) {
 	// Without a question handler, unknown text is an unknown command.
 	plain := bottest.New(t, bottest.WithOptions(func(o *bot.Options) { o.Fallback = nil }))
 	got = plain.Say(kim, "xyzzy plugh")
-	if got != "Jag känner inte till kommandot `xyzzy plugh`. Skriv `help` för att se vad jag kan." {
+	if got != "Jag känner inte till kommandot `xyzzy plugh`. Skriv `hjälp` för att se vad jag kan." {
 		t.Fatalf("unknown command without fallback: %q", got)
 	}
 }
@@ -176,7 +176,7 @@ func TestHostileInput(t *testing.T) {
 	if got := h.Say(kim, "help \"role"); !strings.Contains(got, "citattecken") {
 		t.Fatalf("unbalanced quote: %q", got)
 	}
-	if got := h.Say(kim, "language en lang:sv"); !strings.Contains(got, "mer än en gång") || !strings.Contains(got, "Användning: `language språk:svenska|engelska|auto`") {
+	if got := h.Say(kim, "language en lang:sv"); !strings.Contains(got, "mer än en gång") || !strings.Contains(got, "Användning: `språk språk:svenska|engelska|auto`") {
 		t.Fatalf("repeated option: %q", got)
 	}
 	if got := h.Say(kim, "language color:red"); !strings.Contains(got, "`color` finns inte") {

@@ -147,3 +147,24 @@ func TestNearestSubcommand(t *testing.T) {
 		}
 	}
 }
+
+// A name that starts a longer one ("intressen lägg", "intressen lägg
+// till") followed by a word one edit from the rest of the longer name is
+// that longer name mistyped; anything else is no suggestion.
+func TestNearLongerName(t *testing.T) {
+	r, err := svGroupCommands(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for typed, want := range map[string]string{
+		"intressen lägg tll keramik": "intressen lägg till", "interests lagg tilll": "interests lägg till",
+		"intressen lägg till keramik": "", "intressen lägg keramik": "", "intressen lägg tull": "intressen lägg till",
+		"intressen lägg tillar": "", "match på": "", "träff ställ inn": "",
+	} {
+		words := strings.Fields(typed)
+		_, n := r.Lookup(words)
+		if got := r.nearLonger(words, n); got != want {
+			t.Errorf("nearLonger(%q, %d) = %q, want %q", typed, n, got, want)
+		}
+	}
+}

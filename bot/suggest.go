@@ -196,3 +196,61 @@ func (b *Bot) nearSubcommand(call *Call, cmd *Command, toks []token, rest, line 
 	}
 	return b.unknown(call, all), true
 }
+
+// nearLonger returns the longer name that words were probably meant to
+// be: when their first n words (n ≥ 2) are a subcommand's name that is
+// also the start of a longer one ("intressen lägg", a name of "interests
+// add", starts "intressen lägg till"), and the words after them are one
+// edit from the rest of that longer name ("tll" for "till"). "" when none
+// is.
+func (r *Registry) nearLonger(words []string, n int) string {
+	if n < 2 || n >= len(words) {
+		return ""
+	}
+	typed := key(words[:n])
+	best, bestK := "", 0
+	for _, name := range r.names {
+		f := strings.Fields(name)
+		k := len(f) - n // words after the shorter name
+		if k < 1 || n+k > len(words) || key(f[:n]) != typed {
+			continue
+		}
+		if d := levenshtein.ComputeDistance(key(words[n:n+k]), key(f[n:])); d != 1 {
+			continue // 0: Lookup would have found the longer name
+		}
+		if best == "" || k > bestK || k == bestK && name < best {
+			best, bestK = name, k
+		}
+	}
+	return best
+}
+
+// nearLongerName refuses a line whose command name is the start of a
+// longer name and whose first argument word is one edit from the rest of
+// that name: "intressen lägg tll keramik" names "interests add" (by its
+// short Swedish name "intressen lägg") with "tll keramik" as its tags,
+// which is a typo of "intressen lägg till" far more often than a tag.
+//
+// Decision: refuse with the suggestion, as every other typo in a command
+// name is (unknown, nearSubcommand), rather than run the command as if the
+// word were spelled right: a word one edit away may be a real argument
+// ("tull"), and a refusal costs one retyped line while a wrong tag stored
+// is silent. A quoted word is an argument as written and never refused.
+func (b *Bot) nearLongerName(call *Call, cmd *Command, toks []token, line string) (string, bool) {
+	if len(toks) == 0 || toks[0].named || len(cmd.Words()) < 2 {
+		return "", false
+	}
+	if _, quoted := closingQuote([]rune(line[toks[0].start:])[0]); quoted {
+		return "", false
+	}
+	all, err := tokenize(line)
+	if err != nil {
+		return "", false
+	}
+	n := len(all) - len(toks)
+	near := b.reg.nearLonger(firstWords(all, b.reg.maxLen), n)
+	if near == "" {
+		return "", false
+	}
+	return call.T("err.suggest", near) + " " + call.T("err.near_longer", strings.Join(firstWords(all, n), " "), all[n].value), true
+}

@@ -111,7 +111,7 @@ func TestUsageInSwedish(t *testing.T) {
 	reg := testCommands(t)
 	want := map[string]string{
 		"meetup create": "meetup create titel:<text> när:<tid> [platser:<tal>] [online:<ja/nej>]",
-		"ask":           "ask <fråga…>",
+		"ask":           "fråga <fråga…>", // a one-word command's first alias is its Swedish name
 		"announce":      "announce cron:<cron> [svar:ja|kanske|nej]",
 		"role grant":    "role grant användare:<användare> roll:arrangör|moderator|admin",
 	}

@@ -236,7 +236,7 @@ func (f *announcements) render(ctx context.Context, a storage.Announcement, fire
 			if m.Location != "" {
 				b.WriteString(", " + m.Location)
 			}
-			fmt.Fprintf(&b, " (`meetup show id:%d`)", m.ID)
+			b.WriteString(" " + f.cat.T(f.lang, "announce.meetup_ref", m.ID))
 		}
 		text = strings.ReplaceAll(text, "{{next_meetups}}", b.String())
 	}

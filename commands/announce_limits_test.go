@@ -167,7 +167,7 @@ func TestAtMostTwentyFiveActiveSchedules(t *testing.T) {
 			t.Fatalf("schedule %d = %q", i+1, got)
 		}
 	}
-	const full = "Gemenskapen har redan 25 aktiva scheman, och högst 25 är tillåtna. Ta bort ett (`announce remove`) eller pausa ett (`announce pause`) först."
+	const full = "Gemenskapen har redan 25 aktiva scheman, och högst 25 är tillåtna. Ta bort ett (`utskick ta bort`) eller pausa ett (`utskick pausa`) först."
 	if got := h.Say(ulla, `announce schedule cron:"0 10 * * *" channel:"#a" text:"x"`); !strings.Contains(got, full) {
 		t.Fatalf("the 26th schedule = %q", got)
 	}

@@ -60,7 +60,7 @@ func TestUnknownQuestionIsRecordedAndCounted(t *testing.T) {
 func TestAskBadInput(t *testing.T) {
 	h := bottest.New(t)
 	kim := h.Member("kim", bot.RoleMember)
-	if got := h.Say(kim, "ask"); !strings.Contains(got, "`fråga` saknas") || !strings.Contains(got, "Användning: `ask <fråga…>`") {
+	if got := h.Say(kim, "ask"); !strings.Contains(got, "`fråga` saknas") || !strings.Contains(got, "Användning: `fråga <fråga…>`") {
 		t.Fatalf("empty ask = %q", got)
 	}
 	if got := h.Say(kim, "ask "+strings.Repeat("passion ", 12<<10)); !strings.Contains(got, "för långt") {

@@ -99,7 +99,7 @@ func (f *feedback) Commands() []*bot.Command {
 			Name: "faq link", SV: []string{"koppla"}, Group: "knowledge", Role: bot.RoleOrganiser,
 			Help: txt("Lägg till en medlems fråga som exempelfråga till rätt ämne", "Add a member's question as an example question of the right topic"),
 			Args: []bot.Arg{
-				{Name: "question", SV: "fråga", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("numret från `faq misses`", "the number from `faq misses`")},
+				{Name: "question", SV: "fråga", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("numret från `faq missar`", "the number from `faq misses`")},
 				{Name: "topic", SV: "ämne", Kind: bot.KindText, Required: true, MaxLen: 40, Help: txt("id för ämnet som svarar på frågan", "the id of the topic that answers the question")},
 			},
 			Examples: []string{"faq link question:12 topic:punks"},
@@ -107,8 +107,8 @@ func (f *feedback) Commands() []*bot.Command {
 		},
 		{
 			Name: "faq dismiss", SV: []string{"avfärda"}, Group: "knowledge", Role: bot.RoleOrganiser, Ephemeral: true,
-			Help:     txt("Ta bort en fråga (och dess dubbletter) ur `faq unanswered`", "Remove a question (and its near-duplicates) from `faq unanswered`"),
-			Args:     []bot.Arg{{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("frågans nummer från `faq unanswered`", "the question's number from `faq unanswered`")}},
+			Help:     txt("Ta bort en fråga (och dess dubbletter) ur `faq obesvarade`", "Remove a question (and its near-duplicates) from `faq unanswered`"),
+			Args:     []bot.Arg{{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("frågans nummer från `faq obesvarade`", "the question's number from `faq unanswered`")}},
 			Examples: []string{"faq dismiss id:12"},
 			Run:      f.dismiss,
 		},
@@ -231,14 +231,14 @@ func (*feedback) Messages() bot.Messages {
 		"feedback.col_lang":     {SV: "Språk", EN: "Language"},
 		"feedback.col_topic":    {SV: "Ämnet som gavs", EN: "Topic given"},
 		"feedback.col_asked":    {SV: "Ställd", EN: "Asked"},
-		"feedback.misses_hint": {SV: "Koppla frågan till rätt ämne med `faq link question:<nummer> topic:<id>`.",
+		"feedback.misses_hint": {SV: "Koppla frågan till rätt ämne med `faq koppla fråga:<nummer> ämne:<id>`.",
 			EN: "Link the question to the right topic with `faq link question:<number> topic:<id>`."},
 		"feedback.linked": {SV: "“%s” är nu en exempelfråga till `%s` (%s) och söks på direkt.",
 			EN: "“%s” is now an example question of `%s` (%s) and searched at once."},
-		"feedback.no_open_question": {SV: "Fråga %d finns inte bland de obesvarade. Se `faq unanswered`.", EN: "Question %d is not among the unanswered ones. See `faq unanswered`."},
+		"feedback.no_open_question": {SV: "Fråga %d finns inte bland de obesvarade. Se `faq obesvarade`.", EN: "Question %d is not among the unanswered ones. See `faq unanswered`."},
 		"feedback.dismissed.one":    {SV: "Fråga %d är borttagen ur listan (%d fråga med dubbletterna).", EN: "Question %d is removed from the list (%d question with its near-duplicates)."},
 		"feedback.dismissed.other":  {SV: "Fråga %d är borttagen ur listan (%d frågor med dubbletterna).", EN: "Question %d is removed from the list (%d questions with its near-duplicates)."},
-		"feedback.dismiss_hint":     {SV: "Ta bort en fråga som inte ska besvaras med `faq dismiss id:<nummer>`.", EN: "Remove a question that needs no answer with `faq dismiss id:<number>`."},
+		"feedback.dismiss_hint":     {SV: "Ta bort en fråga som inte ska besvaras med `faq avfärda id:<nummer>`.", EN: "Remove a question that needs no answer with `faq dismiss id:<number>`."},
 		"feedback.similar":          {SV: "+%d liknande: %s", EN: "+%d similar: %s"},
 	}
 }

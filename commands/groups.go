@@ -163,8 +163,8 @@ func countVisible(holders []storage.Holder, viewer bot.Role) int {
 // messages are the interest channels' texts.
 func (*groups) messages() bot.Messages {
 	return bot.Messages{
-		"groups.notice.one":    {SV: "%d medlem har nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d member now has the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
-		"groups.notice.other":  {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `interests channel intresse:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.notice.one":    {SV: "%d medlem har nu intresset %s, och det finns ingen kanal för det. Skapa en med `intressen kanal intresse:%s`.", EN: "%d member now has the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
+		"groups.notice.other":  {SV: "%d medlemmar delar nu intresset %s, och det finns ingen kanal för det. Skapa en med `intressen kanal intresse:%s`.", EN: "%d members now share the interest %s, and there is no channel for it. Create one with `interests channel tag:%s`."},
 		"groups.topic":         {SV: "För alla som är intresserade av %s", EN: "For everyone interested in %s"},
 		"groups.create_failed": {SV: "Jag kunde inte skapa en kanal för %s. Får jag hantera kanaler här?", EN: "I could not create a channel for %s. May I manage channels here?"},
 		"groups.dm":            {SV: "Det finns nu en kanal för %s: <#%s>. Välkommen dit!", EN: "There is now a channel for %s: <#%s>. Welcome!"},

@@ -109,7 +109,7 @@ func TestOnboardingWelcomesOnce(t *testing.T) {
 	h := bottest.New(t)
 	nya := h.Member("nya", bot.RoleMember)
 	got := h.Send(bot.Event{Kind: bot.EventMemberJoined, User: nya}).Text()
-	if !strings.HasPrefix(got, "Välkommen till gemenskapen") || strings.Count(got, "\n") != 2 || !strings.Contains(got, "interests add") {
+	if !strings.HasPrefix(got, "Välkommen till gemenskapen") || strings.Count(got, "\n") != 2 || !strings.Contains(got, "`intressen lägg till intressen:") {
 		t.Fatalf("welcome = %q", got)
 	}
 	if again := h.Send(bot.Event{Kind: bot.EventMemberJoined, User: nya}).Text(); again != "" {
@@ -154,7 +154,7 @@ func TestInterestGroupNoticeOnce(t *testing.T) {
 			notices = append(notices, s.Reply.Text)
 		}
 	}
-	if len(notices) != 1 || !strings.Contains(notices[0], "3 medlemmar delar nu intresset keramik") || !strings.Contains(notices[0], "interests channel intresse:keramik") {
+	if len(notices) != 1 || !strings.Contains(notices[0], "3 medlemmar delar nu intresset keramik") || !strings.Contains(notices[0], "`intressen kanal intresse:keramik`") {
 		t.Fatalf("notices = %q", notices)
 	}
 	if got := h.Say(h.Member("mo", bot.RoleModerator), "interests channel tag:keramik"); !strings.Contains(got, "saknar stöd för kanalhantering") {

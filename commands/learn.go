@@ -148,12 +148,12 @@ func (*learn) Messages() bot.Messages {
 	return bot.Messages{
 		"learn.lesson":      {SV: "Lektion %d av %d: %s", EN: "Lesson %d of %d: %s"},
 		"learn.question":    {SV: "Lektion %d · fråga %d av %d", EN: "Lesson %d · question %d of %d"},
-		"learn.how":         {SV: "Svara med en knapp, med numret (till exempel `2`) eller `learn svar:<nummer>`.", EN: "Answer with a button, with the number (for example `2`) or `learn answer:<number>`."},
+		"learn.how":         {SV: "Svara med en knapp, med numret (till exempel `2`) eller `kurs svar:<nummer>`.", EN: "Answer with a button, with the number (for example `2`) or `learn answer:<number>`."},
 		"learn.right":       {SV: "Rätt! %s", EN: "Right! %s"},
 		"learn.wrong":       {SV: "Inte riktigt: rätt svar är ”%s”. %s", EN: "Not quite: the right answer is “%s”. %s"},
-		"learn.lesson_done": {SV: "Lektion %d av %d klar. Skriv `learn` när du vill fortsätta.", EN: "Lesson %d of %d done. Type `learn` when you want to go on."},
-		"learn.finished":    {SV: "Du har gått hela kursen, med %d rätt av %d svar. `learn restart` börjar om.", EN: "You have finished the course, with %d right out of %d answers. `learn restart` starts again."},
-		"learn.no_question": {SV: "Ingen quizfråga är öppen just nu. Skriv `learn` för att fortsätta kursen.", EN: "No quiz question is open right now. Type `learn` to continue the course."},
+		"learn.lesson_done": {SV: "Lektion %d av %d klar. Skriv `kurs` när du vill fortsätta.", EN: "Lesson %d of %d done. Type `learn` when you want to go on."},
+		"learn.finished":    {SV: "Du har gått hela kursen, med %d rätt av %d svar. `kurs om` börjar om.", EN: "You have finished the course, with %d right out of %d answers. `learn restart` starts again."},
+		"learn.no_question": {SV: "Ingen quizfråga är öppen just nu. Skriv `kurs` för att fortsätta kursen.", EN: "No quiz question is open right now. Type `learn` to continue the course."},
 		"learn.bad_answer":  {SV: "Svara med ett nummer mellan 1 och %d.", EN: "Answer with a number between 1 and %d."},
 	}
 }

@@ -45,7 +45,7 @@ func TestMeetupListAndShowViews(t *testing.T) {
 
 	// meetup list: the text as before, and a calendar.
 	text, views := sayForViews(h, kim, "", "meetup list")
-	if want := "**Kommande träffar**\n- `1` **Julfika i ateljén** — fredag 27 november 2026 kl. 18:00–21:00, Ateljén, Varberg\n- `2` **Keramikkväll** — torsdag 3 december 2026 kl. 18:00\nMer om en träff: `meetup show id:<nummer>`."; text != want {
+	if want := "**Kommande träffar**\n- `1` **Julfika i ateljén** — fredag 27 november 2026 kl. 18:00–21:00, Ateljén, Varberg\n- `2` **Keramikkväll** — torsdag 3 december 2026 kl. 18:00\nMer om en träff: `träff visa id:<nummer>`."; text != want {
 		t.Fatalf("meetup list text = %q, want %q", text, want)
 	}
 	if len(views) != 1 || views[0].Title != "Kommande träffar" || views[0].Table != nil || len(views[0].Calendar) != 2 {

@@ -266,7 +266,7 @@ func (*matching) Messages() bot.Messages {
 		"match.off":            {SV: "Du är inte längre med i matchningen.", EN: "You're no longer in the matching."},
 		"match.done.one":       {SV: "Matchningen är klar: %d grupp har fått en presentation.", EN: "Matching is done: %d group has been introduced."},
 		"match.done.other":     {SV: "Matchningen är klar: %d grupper har fått en presentation.", EN: "Matching is done: %d groups have been introduced."},
-		"match.no_history":     {SV: "Du har inte matchats med någon ännu. Slå på med `match on`.", EN: "You haven't been matched with anyone yet. Turn it on with `match on`."},
+		"match.no_history":     {SV: "Du har inte matchats med någon ännu. Slå på med `match på`.", EN: "You haven't been matched with anyone yet. Turn it on with `match on`."},
 		"match.history_title":  {SV: "**Dina matchningar**", EN: "**Your matches**"},
 		"match.intro":          {SV: "Hej! Jag vill presentera dig för %s.", EN: "Hi! I'd like to introduce you to %s."},
 		"match.intro_group":    {SV: "Hej! Jag vill presentera er för varandra: %s.", EN: "Hi! I'd like to introduce you to each other: %s."},

@@ -108,9 +108,18 @@ func (f *moderation) modlogFilter(c *bot.Call) (storage.AuditFilter, string, err
 	}
 	var echo []string
 	add := func(name, value string) {
-		if value != "" {
-			echo = append(echo, name+":"+argValue(value))
+		if value == "" {
+			return
 		}
+		// The hint to the next page is written as the member's language
+		// writes the filter: "utförare:moa utfall:nekad" in Swedish.
+		if a := c.Command.Arg(name); a != nil {
+			if a.Kind == bot.KindChoice {
+				value = a.ChoiceIn(c.Lang, value)
+			}
+			name = a.NameIn(c.Lang)
+		}
+		echo = append(echo, name+":"+argValue(value))
 	}
 	add("user", filter.Target)
 	add("actor", filter.Actor)
@@ -224,8 +233,8 @@ func modlogMessages() bot.Messages {
 		"mod.log_empty":         {SV: "Moderationsloggen är tom.", EN: "The moderation log is empty."},
 		"mod.log_no_match":      {SV: "Inga poster i moderationsloggen passar filtret.", EN: "No entries in the moderation log match the filter."},
 		"mod.log_title":         {SV: "**Moderationslogg**", EN: "**Moderation log**"},
-		"mod.log_more":          {SV: "Äldre: `modlog before:%d`", EN: "Older: `modlog before:%d`"},
-		"mod.log_more_filtered": {SV: "Äldre: `modlog %s before:%d`", EN: "Older: `modlog %s before:%d`"},
+		"mod.log_more":          {SV: "Äldre: `modlog före:%d`", EN: "Older: `modlog before:%d`"},
+		"mod.log_more_filtered": {SV: "Äldre: `modlog %s före:%d`", EN: "Older: `modlog %s before:%d`"},
 		"mod.log_bad_date": {SV: "`%s:` `%s` är inget datum jag kan läsa. Skriv till exempel `2026-11-01`, `1/11`, `idag` eller `igår`.",
 			EN: "`%s:` `%s` is not a date I can read. Write for example `2026-11-01`, `1/11`, `today` or `yesterday`."},
 		"mod.log_bad_range": {SV: "Datumen står i fel ordning: %s är efter %s.", EN: "The dates are the wrong way round: %s is after %s."},

@@ -190,14 +190,14 @@ func TestModlogPagesKeepTheFilters(t *testing.T) {
 		h.Say(moa, "warn user:bo reason:spam")
 	}
 	text, rows := modlogRows(t, h, vera, "", "modlog användare:kim utförare:moa åtgärd:warn utfall:ok från:igår")
-	if len(rows) != 15 || !strings.HasSuffix(text, "\nÄldre: `modlog user:kim actor:moa action:warn outcome:ok since:2026-11-24 before:5`") {
+	if len(rows) != 15 || !strings.HasSuffix(text, "\nÄldre: `modlog användare:kim utförare:moa åtgärd:warn utfall:ok från:2026-11-24 före:5`") {
 		t.Fatalf("first page: %d rows, text ends %q", len(rows), text[max(0, len(text)-120):])
 	}
-	if _, rows := modlogRows(t, h, vera, "", "modlog user:kim actor:moa action:warn outcome:ok since:2026-11-24 before:5"); len(rows) != 2 {
+	if _, rows := modlogRows(t, h, vera, "", "modlog användare:kim utförare:moa åtgärd:warn utfall:ok från:2026-11-24 före:5"); len(rows) != 2 {
 		t.Fatalf("second page: %q", rows)
 	}
 	// Without filters the hint is as before.
-	if text, _ := modlogRows(t, h, vera, "", "modlog"); !strings.HasSuffix(text, "\nÄldre: `modlog before:22`") {
+	if text, _ := modlogRows(t, h, vera, "", "modlog"); !strings.HasSuffix(text, "\nÄldre: `modlog före:22`") {
 		t.Fatalf("unfiltered hint: %q", text[max(0, len(text)-60):])
 	}
 	if text, _ := modlogRows(t, h, vera, bot.LangEN, `modlog action:"channel lock" until:"2026-11-30 18:00"`); text != "No entries in the moderation log match the filter." {

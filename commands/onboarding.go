@@ -43,7 +43,7 @@ func (f *onboarding) OnJoin() bot.RunFunc {
 func (*onboarding) Messages() bot.Messages {
 	return bot.Messages{
 		"onboarding.welcome": {
-			SV: "Välkommen till gemenskapen för passionsdrivna aktörer! Jag är boten här.\nFråga mig om den passionsdrivna ekonomin, se kommande träffar med `meetup list` och hitta andra med samma intressen.\nVad brinner du för? Berätta med `interests add intressen:\"keramik, surdeg\"`.",
+			SV: "Välkommen till gemenskapen för passionsdrivna aktörer! Jag är boten här.\nFråga mig om den passionsdrivna ekonomin, se kommande träffar med `träff lista` och hitta andra med samma intressen.\nVad brinner du för? Berätta med `intressen lägg till intressen:\"keramik, surdeg\"`.",
 			EN: "Welcome to the community of passion-driven actors! I'm the bot here.\nAsk me about the passion-driven economy, see upcoming meetups with `meetup list`, and find others with the same interests.\nWhat are you passionate about? Tell me with `interests add tags:\"ceramics, sourdough\"`.",
 		},
 	}

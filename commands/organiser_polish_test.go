@@ -21,10 +21,10 @@ func TestUnknownOptionNamesAreNotSwallowed(t *testing.T) {
 	h := bottest.New(t, bottest.At(wednesday))
 	org := h.Member("olle", bot.RoleOrganiser)
 	for _, tc := range []struct{ lang, line, want string }{
-		{"sv", `meetup create title:"A" when:"fredag 18" were:Ateljén`, "`were` är inget argument till meetup create — menade du `where`?"},
+		{"sv", `meetup create title:"A" when:"fredag 18" were:Ateljén`, "`were` är inget argument till träff skapa — menade du `where`?"},
 		{"en", `meetup create title:"A" when:"fredag 18" were:Ateljén`, "`were` is not an argument of meetup create — did you mean `where`?"},
 		{"sv", `meetup create titel:"A" när:"fredag 18" plas:Ateljén`, "menade du `plats`?"},
-		{"sv", `meetup create title:"A" when:"fredag 18" foo:bar`, "`foo` är inget argument till meetup create"},
+		{"sv", `meetup create title:"A" when:"fredag 18" foo:bar`, "`foo` är inget argument till träff skapa"},
 		{"sv", `meetup create title:"A" when:"fredag 18" Ta med fika foo:bar`, "skriv det inom citattecken: `\"foo:bar\"`"},
 		{"en", `meetup create title:"A" when:"fredag 18" foo:bar`, "If it belongs to the text, write it in quotes: `\"foo:bar\"`"},
 	} {

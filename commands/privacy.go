@@ -95,7 +95,7 @@ func (f *privacy) Commands() []*bot.Command {
 func (*privacy) Messages() bot.Messages {
 	return bot.Messages{
 		"mydata.export":         {SV: "Det här är allt jag har sparat om dig, tabell för tabell:", EN: "This is everything I have stored about you, table by table:"},
-		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar, din kalenderlänk och dina inloggningar på webbpanelen. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mydata delete bekräfta:ja`.", EN: "This deletes your profile, role, course progress, your meetup answers, your calendar link and your web dashboard sign-ins. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},
+		"mydata.confirm":        {SV: "Det här raderar din profil, roll, kursframsteg, dina svar på träffar, din kalenderlänk och dina inloggningar på webbpanelen. Träffar och svar du skrivit för andra finns kvar utan ditt namn. Bekräfta med knappen eller `mina-data radera bekräfta:ja`.", EN: "This deletes your profile, role, course progress, your meetup answers, your calendar link and your web dashboard sign-ins. Meetups and answers you wrote for others stay, without your name. Confirm with the button or `mydata delete confirm:yes`."},
 		"mydata.confirm_button": {SV: "Radera mina uppgifter", EN: "Delete my data"},
 		"mydata.deleted":        {SV: "Klart: allt jag hade sparat om dig är raderat.", EN: "Done: everything I had stored about you is deleted."},
 		"mydata.forgotten":      {SV: "Allt som sparats om %s är raderat.", EN: "Everything stored about %s is deleted."},

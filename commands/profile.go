@@ -108,13 +108,13 @@ func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 func (f *interests) Messages() bot.Messages {
 	m := bot.Messages{
 		"group.members":              {SV: "Medlemmar och intressen", EN: "Members and interests"},
-		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `interests add intressen:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
+		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `intressen lägg till intressen:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
 		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
 		"interests.added":            {SV: "Tillagt: %s.", EN: "Added: %s."},
 		"interests.removed.one":      {SV: "%d intresse borttaget.", EN: "%d interest removed."},
 		"interests.removed.other":    {SV: "%d intressen borttagna.", EN: "%d interests removed."},
 		"interests.too_many_at_once": {SV: "Det är %d intressen på en gång; högst %d åt gången.", EN: "That is %d interests at once; at most %d at a time."},
-		"interests.too_many":         {SV: "Du kan ha högst %d intressen. Ta bort några först med `interests remove`.", EN: "You can have at most %d interests. Remove some first with `interests remove`."},
+		"interests.too_many":         {SV: "Du kan ha högst %d intressen. Ta bort några först med `intressen ta bort`.", EN: "You can have at most %d interests. Remove some first with `interests remove`."},
 		"interests.too_long":         {SV: "`%s` är för långt för ett intresse (högst %d tecken).", EN: "`%s` is too long for an interest (at most %d characters)."},
 		"interests.none_valid":       {SV: "Jag hittade inget intresse i det; skriv ord, åtskilda med kommatecken.", EN: "I found no interest in that; write words, separated by commas."},
 		"interests.who.one":          {SV: "%s: %d medlem – %s", EN: "%s: %d member – %s"},
@@ -137,7 +137,7 @@ func (f *interests) Messages() bot.Messages {
 		"profile.vis_members":        {SV: "alla medlemmar", EN: "all members"},
 		"profile.vis_organisers":     {SV: "bara arrangörer", EN: "organisers only"},
 		"profile.vis_hidden":         {SV: "ingen", EN: "nobody"},
-		"profile.hint":               {SV: "Ändra med `profile set`.", EN: "Change it with `profile set`."},
+		"profile.hint":               {SV: "Ändra med `profil ändra`.", EN: "Change it with `profile set`."},
 		"profile.nothing":            {SV: "Ange vad som ska ändras: `drive`, `about`, `region`, `offers`, `needs`, `lang` eller `visibility`.", EN: "Say what to change: `drive`, `about`, `region`, `offers`, `needs`, `lang` or `visibility`."},
 		"profile.saved":              {SV: "Din profil är sparad.", EN: "Your profile is saved."},
 	}

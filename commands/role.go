@@ -50,7 +50,7 @@ func (f *roles) Commands() []*bot.Command {
 		{
 			Name: "role revoke", SV: []string{"återkalla"},
 			Group:    "admin",
-			Help:     bot.Text{SV: "Ta bort en roll som getts med role grant", EN: "Remove a role given with role grant"},
+			Help:     bot.Text{SV: "Ta bort en roll som getts med `roll ge`", EN: "Remove a role given with role grant"},
 			Args:     []bot.Arg{userArg},
 			Examples: []string{"role revoke user:kim"},
 			Role:     bot.RoleAdmin,

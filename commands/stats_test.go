@@ -154,7 +154,7 @@ misslyckade [0 0 0 0 0 0 1 1 1 1 1 1]`,
 		t.Errorf("en views:\n%s", strings.Join(describe(en.Views), "\n"))
 	}
 
-	if got := h.Say(kim, "stats"); !strings.Contains(got, "Kommandot `stats` kräver rollen arrangör, och du är medlem") {
+	if got := h.Say(kim, "stats"); !strings.Contains(got, "Kommandot `statistik` kräver rollen arrangör, och du är medlem") {
 		t.Errorf("a member asked for the statistics: %q", got)
 	}
 }
