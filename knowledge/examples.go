@@ -26,7 +26,10 @@ import (
 
 // exampleIndex is the trigram index over the example questions.
 type exampleIndex struct {
-	grams []uint32  // sorted distinct trigram hashes
+	grams []uint32 // sorted distinct trigram hashes
+	// table finds a hash's index in grams: open addressing on the hash's
+	// low bits, -1 for an empty place (see find).
+	table []int32
 	start []int32   // postings of grams[i] are post[start[i]:start[i+1]]
 	post  []int32   // example ids, repeated for a trigram occurring twice
 	idf   []float32 // per gram
@@ -289,6 +292,21 @@ func (ix *Index) buildExamples() {
 		e.post[i] = int32(uint32(g))
 	}
 	e.start = append(e.start, int32(len(all)))
+	size := 1
+	for size < 2*len(e.grams) {
+		size *= 2
+	}
+	e.table = make([]int32, size)
+	for i := range e.table {
+		e.table[i] = -1
+	}
+	for gi, h := range e.grams {
+		j := int(h) & (size - 1)
+		for e.table[j] >= 0 {
+			j = (j + 1) & (size - 1)
+		}
+		e.table[j] = int32(gi)
+	}
 	n := float64(len(e.doc))
 	e.idf = make([]float32, len(e.grams))
 	for i := range e.grams {
@@ -302,7 +320,7 @@ func (ix *Index) buildExamples() {
 	for ex, v := range vecs {
 		var s float64
 		for _, g := range v {
-			i, _ := slices.BinarySearch(e.grams, g.h)
+			i, _ := e.find(g.h)
 			x := float64(g.w * e.idf[i])
 			s += x * x
 		}
@@ -329,6 +347,23 @@ func cmpU32(a, b uint32) int {
 		return 1
 	}
 	return 0
+}
+
+// find returns the index of trigram hash h in e.grams.
+func (e *exampleIndex) find(h uint32) (int, bool) {
+	if len(e.table) == 0 {
+		return 0, false
+	}
+	mask := len(e.table) - 1
+	for j := int(h) & mask; ; j = (j + 1) & mask {
+		gi := e.table[j]
+		if gi < 0 {
+			return 0, false
+		}
+		if e.grams[gi] == h {
+			return int(gi), true
+		}
+	}
 }
 
 // matchExamples scores the example questions against the question's
@@ -389,15 +424,12 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 	}
 	tt = tt[:cap(tt)]
 	var qnorm, cqnorm float64
-	lo := 0 // grams come in increasing order: search after the last one found
 	for i := 0; i < len(ks); {
 		h, w := uint32(ks[i]>>32), float32(0)
 		for ; i < len(ks) && uint32(ks[i]>>32) == h; i++ {
 			w += grams[uint32(ks[i])].w
 		}
-		gi, ok := slices.BinarySearch(e.grams[lo:], h)
-		gi += lo
-		lo = gi
+		gi, ok := e.find(h)
 		if !ok {
 			// A trigram no example has still makes the question longer.
 			x := float64(w) * math.Log(1+float64(len(e.doc)))
