@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"passionbot/bot"
@@ -40,12 +41,13 @@ type chatNN struct {
 	norms  []float64
 	idf    map[string]float64
 	post   map[string][]chatPosting // feature → examples that have it
+	dots   sync.Pool                // *[]float32: a line's dot product with each example
 }
 
 // chatPosting is one example's weight of a feature.
 type chatPosting struct {
-	ex int
-	w  float64
+	ex int32
+	w  float32
 }
 
 // chatIntentNames name the intents in chatexamples.tsv (the catalog keys'
@@ -74,7 +76,10 @@ func buildChatNN(tsv string, skip func(line string) bool) *chatNN {
 			continue
 		}
 		for _, p := range strings.Split(group.list, "|") {
-			for _, e := range expandPhrase(p) {
+			for i, e := range expandPhrase(p) {
+				if i >= chatPhraseForms {
+					break
+				}
 				rows = append(rows, names[group.intent]+"\t"+group.lang+"\t"+e)
 			}
 		}
@@ -104,10 +109,14 @@ func buildChatNN(tsv string, skip func(line string) bool) *chatNN {
 		var sum float64
 		for k, tf := range ft {
 			w := tf * nn.idf[k]
-			nn.post[k] = append(nn.post[k], chatPosting{ex: i, w: w})
+			nn.post[k] = append(nn.post[k], chatPosting{ex: int32(i), w: float32(w)})
 			sum += w * w
 		}
 		nn.norms[i] = math.Sqrt(sum)
+	}
+	nn.dots.New = func() any {
+		d := make([]float32, len(nn.labels))
+		return &d
 	}
 	return nn
 }
@@ -141,7 +150,9 @@ type chatNeighbour struct {
 // similar first, and the similarity of the nearest question.
 func (nn *chatNN) nearest(text string) (chat []chatNeighbour, question float64) {
 	ft := chatFeatures(text)
-	dot := make([]float64, len(nn.labels))
+	dot := nn.dots.Get().(*[]float32)
+	defer nn.dots.Put(dot)
+	clear(*dot)
 	var norm float64
 	for k, tf := range ft {
 		idf, ok := nn.idf[k]
@@ -152,19 +163,20 @@ func (nn *chatNN) nearest(text string) (chat []chatNeighbour, question float64) 
 		}
 		w := tf * idf
 		norm += w * w
+		w32 := float32(w)
 		for _, p := range nn.post[k] {
-			dot[p.ex] += w * p.w
+			(*dot)[p.ex] += w32 * p.w
 		}
 	}
 	if norm == 0 {
 		return nil, 0
 	}
 	norm = math.Sqrt(norm)
-	for ex, d := range dot {
+	for ex, d := range *dot {
 		if d == 0 {
 			continue
 		}
-		sim := d / (norm * nn.norms[ex])
+		sim := float64(d) / (norm * nn.norms[ex])
 		if nn.labels[ex].intent == chatNone {
 			question = max(question, sim)
 			continue
@@ -198,6 +210,11 @@ const (
 	// chatK is how many small-talk neighbours vote on the intent, and
 	// chatBand how far below the nearest one a voter may be.
 	chatK, chatBand = 5, 0.15
+	// chatPhraseForms is how many of the forms a phrase with alternatives
+	// stands for are examples ("är du [bot/robot/…]"): the first few
+	// carry its shape, and all of them would make the examples five times
+	// as many.
+	chatPhraseForms = 3
 )
 
 // classify reads text as the intent of the small-talk examples nearest to
