@@ -490,7 +490,16 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 // sharing "jag" (a var so that the tuning sweeps can set it).
 var fnMinCos = 0.1
 
-func isClauseBreak(r rune) bool { return strings.ContainsRune(".,:;!?–—()\n", r) }
+func isClauseBreak(r rune) bool { return r == '\n' || isClausePunct(r) }
+
+// isClausePunct reports whether r is one of . , : ; ! ? – — ( ).
+func isClausePunct(r rune) bool {
+	switch r {
+	case '.', ',', ':', ';', '!', '?', '–', '—', '(', ')':
+		return true
+	}
+	return false
+}
 
 // matchClauses raises sc.exDot to clauseW × the cosine of each clause of
 // two or more meaningful words, when the question has more than one.
@@ -796,7 +805,7 @@ func isYesNo(q string) bool {
 		q = q[:1<<10]
 	}
 	var tk tokenizer
-	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(".,:;!?–—()", r) }) {
+	for _, clause := range strings.FieldsFunc(q, isClausePunct) {
 		yes, n := false, 0
 		tk.each(clause, 0, func(w string) bool {
 			n++

@@ -431,7 +431,7 @@ func (ix *Index) stopTypos(w string, sc *scratch) []string {
 // quoted returns the byte span q[i:j] inside the first pair of quotes of
 // q (see addPhrases), with j just after the closing quote, or -1, -1.
 func quoted(q string) (int, int) {
-	const double, single = "\"“”«»", "'‘’"
+	const double = "\"“”«»"
 	wordAt := func(i int) bool {
 		r, _ := utf8.DecodeRuneInString(q[i:])
 		return i < len(q) && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -441,18 +441,23 @@ func quoted(q string) (int, int) {
 		return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 	}
 	for i := 0; i < len(q); {
+		k := nextQuote(q[i:]) // other runes are skipped
+		if k < 0 {
+			break
+		}
+		i += k
 		r, size := utf8.DecodeRuneInString(q[i:])
 		switch {
-		case strings.ContainsRune(double, r):
+		case isDoubleQuote(r):
 			if k := strings.IndexAny(q[i+size:], double); k >= 0 {
 				_, cs := utf8.DecodeRuneInString(q[i+size+k:])
 				return i + size, i + size + k + cs
 			}
 			return -1, -1
-		case strings.ContainsRune(single, r) && !wordBefore(i) && wordAt(i+size):
+		case isSingleQuote(r) && !wordBefore(i) && wordAt(i+size):
 			for k := i + size; k < len(q); {
 				c, cs := utf8.DecodeRuneInString(q[k:])
-				if strings.ContainsRune(single, c) && wordBefore(k) && !wordAt(k+cs) {
+				if isSingleQuote(c) && wordBefore(k) && !wordAt(k+cs) {
 					return i + size, k + cs
 				}
 				k += cs
@@ -461,6 +466,42 @@ func quoted(q string) (int, int) {
 		i += size
 	}
 	return -1, -1
+}
+
+// isDoubleQuote and isSingleQuote report whether r is one of quoted's
+// double or single quotes.
+func isDoubleQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '«', '»':
+		return true
+	}
+	return false
+}
+
+// nextQuote returns the byte offset of the first quote of s (see
+// isDoubleQuote, isSingleQuote), or -1. The quotes are ASCII or start with
+// the byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’), bytes that no other character's
+// encoding has inside it.
+func nextQuote(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return i
+		case 0xC2, 0xE2:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isDoubleQuote(r) || isSingleQuote(r) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func isSingleQuote(r rune) bool {
+	switch r {
+	case '\'', '‘', '’':
+		return true
+	}
+	return false
 }
 
 // exactTerms appends the term ids of w's own stems (weight 1).
