@@ -487,19 +487,20 @@ func (ix *Index) missingNames(sc *scratch, d int32) int {
 			// the story tells where one is, not what is asked about.
 			continue
 		}
-		name, found := false, false
+		if !ix.isName(&s) {
+			continue // not a name: whether d has it does not matter here
+		}
+		found := false
 		for _, o := range s.opts {
 			if o.w < 1 {
 				continue
 			}
-			if ix.entity[o.term] {
-				name = true
-			}
 			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
 				found = true
+				break
 			}
 		}
-		if name && !found {
+		if !found {
 			n++
 		}
 	}
