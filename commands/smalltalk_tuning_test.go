@@ -75,6 +75,8 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 50, 50, 0},
 		{"heldout16", "../knowledge/testdata/heldout16/smalltalk.jsonl", 50, 50, 0},
 		{"tuning5", "testdata/smalltalk_tuning5.jsonl", 296, 295, 5},
+		{"tuning6", "testdata/smalltalk_tuning6.jsonl", 198, 199, 2},
+		{"tuning7", "testdata/smalltalk_tuning7.jsonl", 197, 200, 1},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
