@@ -502,7 +502,7 @@ func TestOnboardingDMOnMemberJoin(t *testing.T) {
 		return ok && len(e.fake.Messages(dm.ID)) == 1
 	})
 	dm, _ := e.fake.DMChannel(nya.ID)
-	if m := e.fake.Messages(dm.ID)[0]; !strings.Contains(m.Content, "interests add") {
+	if m := e.fake.Messages(dm.ID)[0]; !strings.Contains(m.Content, "intressen lägg till") {
 		t.Fatalf("welcome = %q", m.Content)
 	}
 }

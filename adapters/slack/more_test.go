@@ -212,7 +212,7 @@ func TestOnboardingDMOnChannelJoin(t *testing.T) {
 	e.fake.AddUser(slackfake.User{ID: "UNYA", Name: "nya", Locale: "sv-SE"})
 	e.fake.SendEvent(slackfake.MemberJoinedChannelEvent{User: "UNYA", Channel: e.general})
 	posts := waitPosts(t, e.fake, e.fake.DMChannel("UNYA"), 1)
-	if got := blockText(t, posts[0]); !strings.Contains(got, "Välkommen") || !strings.Contains(got, "interests add") {
+	if got := blockText(t, posts[0]); !strings.Contains(got, "Välkommen") || !strings.Contains(got, "intressen lägg till") {
 		t.Fatalf("welcome = %q", got)
 	}
 }

@@ -678,7 +678,7 @@ func TestFormAboveTheRoleIsRefused(t *testing.T) {
 				form.Set(c.Args[i].Name, fillValue(&c.Args[i]))
 			}
 			r := fetch(t, b, "POST", formPath(c), form)
-			want := fmt.Sprintf("Kommandot %s kräver rollen %s, och du är %s.", c.Name, roleNames[bot.LangSV][c.Role], roleNames[bot.LangSV][role])
+			want := fmt.Sprintf("Kommandot %s kräver rollen %s, och du är %s.", c.NameIn(bot.LangSV), roleNames[bot.LangSV][c.Role], roleNames[bot.LangSV][role])
 			if got := replyText(t, r.Body); r.Code != http.StatusForbidden || !strings.Contains(got, want) {
 				t.Errorf("POST %s as %s: %d %q, want 403 with %q", formPath(c), role, r.Code, got, want)
 			}
