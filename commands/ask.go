@@ -170,6 +170,11 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		// word, not "I don't know" and the organisers' queue.
 		return c.Reply(ctx, bot.Reply{Text: c.T("chat.unsure")})
 	}
+	if f.chat.remark(q) {
+		// A longer line that asks nothing: a remark about the member's
+		// day, not a question for the organisers.
+		return c.Reply(ctx, bot.Reply{Text: c.T("chat.remark")})
+	}
 	if storage.NormalizeQuestion(q) == "" {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})
 	}

@@ -292,20 +292,43 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 // det för Varbergs BoIS i år?", "vad kostar tåget till Göteborg") or
 // speaks neither to the bot nor of the member ("is Veronica still working
 // at Region Halland"), or asks for something ("any good innovation
-// software you'd recommend"); "har du varit i Halmstad?" may be.
+// software you'd recommend"); "har du varit i Halmstad?" may be. Nor is a
+// request about something everyday language does not know ("tell me
+// about the ferry prices to Anholt").
 func namesSomething(text string, words func(string) (subject, other []string)) (names, nameless bool) {
 	subject, other := words(text)
 	ws := chatWords(text)
 	asks := strings.ContainsAny(text, "?？") || (len(ws) > 0 && interrogatives[ws[0]])
+	request := asksFor(ws)
 	switch {
 	case len(subject) > 0:
 		personal := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok || firstPerson[w] })
-		request := slices.ContainsFunc(ws, func(w string) bool { _, ok := requestVerbs[w]; return ok })
-		return true, !(len(ws) > 0 && askingWords[ws[0]]) && (!asks || personal) && !request
+		return true, !(len(ws) > 0 && openingWords[ws[0]]) && (!asks || personal) && !request
 	case len(other) > 0:
-		return asks, true
+		return asks, !request
 	}
 	return false, true
+}
+
+// asksFor reports whether folded words ws ask for something: a request
+// verb opening them ("tell me about …", "rekommendera …") or after a
+// modal ("kan du berätta", "any good software you'd recommend"), not one
+// in a statement ("det tråkigaste jag vet").
+func asksFor(ws []string) bool {
+	for i, w := range ws {
+		if _, ok := requestVerbs[w]; !ok {
+			continue
+		}
+		if i == 0 {
+			return true
+		}
+		for _, before := range ws[max(0, i-3):i] {
+			if _, modal := requestModals[before]; modal {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // botTopics are the knowledge base's topics about the bot itself, which

@@ -1005,12 +1005,71 @@ func (*smallTalk) chatter(text string) bool {
 		return false
 	}
 	// "hallå, vem skrev rapporten": a question word after a greeting.
-	return !slices.ContainsFunc(words, func(w string) bool { return askingWords[w] })
+	return !slices.ContainsFunc(chatWords(text), func(w string) bool { return openingWords[w] })
 }
 
-// askingWords ask a question wherever they stand in a short line.
-var askingWords = map[string]bool{"hur": true, "how": true, "vad": true, "vem": true, "vems": true, "vilken": true, "vilket": true, "vilka": true,
-	"varför": true, "what": true, "who": true, "whose": true, "which": true, "where": true, "when": true, "why": true}
+// remarkWords is the most words a line the bot cannot place may have and
+// still be a remark rather than a question.
+const remarkWords = 20
+
+// yesNoOpeners open a yes/no question ("har ni öppet på lördag", "is
+// Mia on the board"), unless a perfect participle follows "har" or "have"
+// (perfect): a statement that leaves out its "I" ("har bakat sextio
+// limpor idag", "have been painting all day").
+var yesNoOpeners = foldedSet(`:har hade är var kan ska får finns funkar fungerar gäller stämmer brukar behöver
+	bör måste vill sitter tar räcker is are was were do does did has have had can could should will would may`)
+
+// perfectOpeners are the yes/no openers that may open a statement in the
+// perfect.
+var perfectOpeners = foldedSet(`:har hade have has had`)
+
+// remarkAsks are words that ask for something in a line without a
+// question mark ("tips på bra punkband", "any tips for …", "wat is …").
+var remarkAsks = foldedSet(`:tips tip tipsa any anything wat vart recommend rekommendera`)
+
+// remark reports whether text the knowledge base could not answer is a
+// remark about the member's day, work or weather ("Bina har svärmat
+// igen, fick klättra upp i äppelträdet i morse", "kids are sick so no
+// work today"): longer than chatter, no question mark, no question word,
+// no yes/no question opening, nothing asked for. Such a line is small
+// talk (chat.remark), not a question for the organisers' queue.
+func (*smallTalk) remark(text string) bool {
+	if strings.ContainsAny(text, "?？") {
+		return false
+	}
+	ws := chatWords(text)
+	if len(ws) <= chatterWords || len(ws) > remarkWords {
+		return false
+	}
+	if _, ok := yesNoOpeners[ws[0]]; ok {
+		if _, perfect := perfectOpeners[ws[0]]; !perfect || !participle(ws[1]) {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(ws, func(w string) bool {
+		_, request := requestVerbs[w]
+		_, modal := requestModals[w]
+		_, asks := remarkAsks[w]
+		return openingWords[w] || requestWords[w] || request || asks || (modal && w != "did" && w != "have")
+	})
+}
+
+// participle reports whether folded w looks like a perfect participle:
+// Swedish "bakat", "sålt", "varit", "stått"; English "baked", "been",
+// "done".
+func participle(w string) bool {
+	switch w {
+	case "been", "done", "gone", "had", "got", "made", "sold", "spent", "seen", "run", "taken", "eaten", "broken",
+		"written", "given", "fallen", "driven", "forgotten", "grown", "known", "shown", "thrown", "worn":
+		return true
+	}
+	for _, suffix := range []string{"at", "it", "tt", "ed"} {
+		if len(w) > len(suffix)+2 && strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
 
 // Messages are the feature's texts: each reply ends with one thing to try.
 func (*smallTalk) Messages() bot.Messages {

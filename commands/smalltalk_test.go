@@ -199,3 +199,25 @@ func TestTalkAboutTheBot(t *testing.T) {
 		t.Errorf("a question about the base's subject: %q", got)
 	}
 }
+
+// TestRemarksAreSmallTalk: a longer line about the member's day that asks
+// nothing gets a friendly word (chat.remark), not the organisers' queue;
+// a question without a question mark still goes there.
+func TestRemarksAreSmallTalk(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	for _, c := range []struct{ lang, text string }{
+		{"sv", "Har glaserat fyrtio skålar sedan lunch och nu gör handlederna ont"},
+		{"sv", "Färjan var inställd så jag fick köra hela vägen runt i morse"},
+		{"en", "The neighbour's goats got into the orchard again this afternoon"},
+		{"en", "Finally finished the big commission after three long weeks of work"},
+	} {
+		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, "chat.remark"); got != want {
+			t.Errorf("%q: %q, want %q", c.text, got, want)
+		}
+	}
+	noQueue(t, h)
+	queued(t, h, kim, "en", "is the pottery studio in Tvååker still open on sundays",
+		"har ateljén i Tvååker fortfarande öppet på söndagar", "any tips for selling ceramics at christmas markets in Halland",
+		"tell me about the ferry prices to Anholt this summer please")
+}
