@@ -22,7 +22,8 @@ var chatExampleSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smal
 	"../knowledge/testdata/heldout2/smalltalk.jsonl", "../knowledge/testdata/heldout6/smalltalk.jsonl",
 	"../knowledge/testdata/heldout7/smalltalk.jsonl", "../knowledge/testdata/heldout9/smalltalk.jsonl",
 	"../knowledge/testdata/heldout10/smalltalk.jsonl", "../knowledge/testdata/heldout16/smalltalk.jsonl",
-	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl"}
+	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl",
+	"../knowledge/testdata/heldout17/smalltalk.jsonl", "../knowledge/testdata/heldout19/smalltalk.jsonl"}
 
 // chatLabels label the example lines the rules do not read (yet), by
 // their intent.
@@ -178,6 +179,11 @@ var chatLabels = map[string]string{
 	"alex here, indie game dev in kungsbacka":         "intro",
 	"worked the register all day, im dead":            "remark",
 	"just finished a 6 hour tattoo":                   "remark",
+	// heldout17's and heldout19's misses when measured blind.
+	"nu måste jag dra, korna väntar":                                                     "bye",
+	"Är du en AI eller sitter det en riktig männsika och knappar på andra sidan?":        "who",
+	"Do you ever sleep or are you up 24/7 like me during lambing season":                 "personal",
+	"Hey! New here — I'm Jess, I make jewellery from sea glass. What can you do for me?": "what",
 }
 
 // TestGenerateChatExamples writes chatexamples.tsv (with

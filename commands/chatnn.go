@@ -207,6 +207,10 @@ const (
 	// nearest question, and chatMarginSubject for a line that names
 	// subject matter.
 	chatMargin, chatMarginSubject = 0.0, 0.10
+	// chatMinSimFar and chatFarRatio let a line that names subject matter
+	// be small talk when it is this near small talk and this many times
+	// nearer to it than to any question.
+	chatMinSimFar, chatFarRatio = 0.35, 3
 	// chatK is how many small-talk neighbours vote on the intent, and
 	// chatBand how far below the nearest one a voter may be.
 	chatK, chatBand = 5, 0.15
@@ -242,7 +246,12 @@ func (nn *chatNN) classify(text string, subject bool) chatLabel {
 	if subject {
 		minSim, margin = chatMinSimSubject, chatMarginSubject
 	}
-	if bestChat < minSim || bestChat < bestQ+margin {
+	near := bestChat >= minSim && bestChat >= bestQ+margin
+	// A line naming subject matter that is fairly near small talk and
+	// far from every question ("Är du en AI eller sitter det en riktig
+	// männsika och knappar på andra sidan?").
+	far := subject && bestChat >= chatMinSimFar && bestChat >= chatFarRatio*bestQ
+	if !near && !far {
 		return chatLabel{}
 	}
 	var out chatLabel

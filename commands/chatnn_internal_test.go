@@ -15,7 +15,8 @@ var chatSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smalltalk_t
 	"../knowledge/testdata/heldout2/smalltalk.jsonl", "../knowledge/testdata/heldout6/smalltalk.jsonl",
 	"../knowledge/testdata/heldout7/smalltalk.jsonl", "../knowledge/testdata/heldout9/smalltalk.jsonl",
 	"../knowledge/testdata/heldout10/smalltalk.jsonl", "../knowledge/testdata/heldout16/smalltalk.jsonl",
-	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl"}
+	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl",
+	"../knowledge/testdata/heldout17/smalltalk.jsonl", "../knowledge/testdata/heldout19/smalltalk.jsonl"}
 
 // unseenQuestions are knowledge question sets none of whose questions is
 // an example: the questions small talk by example must not take.
@@ -86,10 +87,10 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 		total, chat, right = total+len(lines), chat+c, right+r
 	}
 	t.Logf("all sets: %d of %d read as small talk, %d as its intent", chat, total, right)
-	// The figures when the thresholds were chosen: 1,874 of 2,197 read as
-	// small talk, 1,597 as the intent the rules give.
-	if chat < 1800 || right < 1500 {
-		t.Errorf("the examples read fewer lines of a set left out than before (1,874 as small talk, 1,597 as its intent)")
+	// The figures when the thresholds were last chosen: 3,140 of 3,797
+	// read as small talk, 2,723 as the intent the rules give.
+	if chat < 3100 || right < 2700 {
+		t.Errorf("the examples read fewer lines of a set left out than before (3,140 as small talk, 2,723 as its intent)")
 	}
 	fp, n := 0, 0
 	for _, name := range unseenQuestions {
@@ -105,7 +106,7 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d unseen questions read as small talk", fp, n)
-	if fp > 1 {
+	if fp > 0 {
 		t.Errorf("%d questions read as small talk", fp)
 	}
 }

@@ -51,6 +51,14 @@ import (
 // tuning set since. heldout16 (50 + 50, written blind after that pass),
 // measured once: sv 47/50, en 49/50, 2 queued; a tuning set since.
 //
+// tuning5 (300 + 300 lines in unusual phrasings), tuning6 (200 + 200,
+// older members, formal and dialect) and tuning7 (200 + 200, young
+// members, slang and code-switching) were written blind and first
+// measured with small talk by example: sv 264/300, en 261/300, 54 queued;
+// sv 176/200, en 177/200, 43 queued; sv 184/200, en 195/200, 14 queued.
+// heldout17 and heldout19 (50 + 50 each, blind) were measured once after
+// them: sv 49/50, en 50/50, 0 queued; sv 49/50, en 48/50, 3 queued.
+//
 // Since every line of these sets is also an example of small talk by
 // example (chatnn.go, chatexamples.tsv), each set gets every line right:
 // these floors guard the rules and the examples against breaking, and say
@@ -74,9 +82,11 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning4", "testdata/smalltalk_tuning4.jsonl", 299, 298, 0},
 		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 50, 50, 0},
 		{"heldout16", "../knowledge/testdata/heldout16/smalltalk.jsonl", 50, 50, 0},
-		{"tuning5", "testdata/smalltalk_tuning5.jsonl", 297, 295, 4},
-		{"tuning6", "testdata/smalltalk_tuning6.jsonl", 199, 199, 2},
+		{"tuning5", "testdata/smalltalk_tuning5.jsonl", 298, 295, 3},
+		{"tuning6", "testdata/smalltalk_tuning6.jsonl", 200, 199, 1},
 		{"tuning7", "testdata/smalltalk_tuning7.jsonl", 197, 200, 1},
+		{"heldout17", "../knowledge/testdata/heldout17/smalltalk.jsonl", 50, 50, 0},
+		{"heldout19", "../knowledge/testdata/heldout19/smalltalk.jsonl", 50, 50, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
