@@ -128,6 +128,7 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	// Small talk around a few other words: small talk, unless those words
 	// ask the knowledge base something.
 	ix := f.lib.Index()
+	words := onceWords(ix.Words, q)
 	if chatted, err := f.chat.replyLoose(ctx, c, q, func(rest string) bool {
 		subject, _ := ix.Words(rest)
 		return len(subject) > 0 && f.lib.Ask(rest, c.Lang).Answered
@@ -136,14 +137,14 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	}
 	// Talk about the bot itself ("vilket namn har du?", "do you ever
 	// sleep?"): small talk, when it names nothing the base is about.
-	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, false); chatted {
+	if chatted, err := f.chat.replyAboutBot(ctx, c, q, words, false); chatted {
 		return err
 	}
 	// A new phrasing of small talk: near the small-talk lines members
 	// wrote, nearer than to any question ("har du några syskon?", "pouring
 	// rain here in Halmstad"), before the base can mistake it for a
 	// question that shares a word with it.
-	if chatted, err := f.chat.replyByExample(ctx, c, q, ix.Words); chatted {
+	if chatted, err := f.chat.replyByExample(ctx, c, q, words); chatted {
 		return err
 	}
 	a := f.lib.Ask(q, c.Lang)
@@ -160,7 +161,7 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	if a.Answered {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
 	}
-	if chatted, err := f.chat.replyAboutBot(ctx, c, q, ix.Words, true); chatted {
+	if chatted, err := f.chat.replyAboutBot(ctx, c, q, words, true); chatted {
 		// "do you like Sweden?": about the bot, though it names a place
 		// the base knows, and the base has nothing to say to it.
 		return err
@@ -184,6 +185,24 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		text += "\n" + c.Bot().Catalog().T(a.Lang, note)
 	}
 	return c.Reply(ctx, bot.Reply{Text: text})
+}
+
+// onceWords is words that reads q's words once: the readers of one line
+// (talk about the bot, small talk by example) ask about the same text.
+// Other texts are read each time.
+func onceWords(words func(string) (subject, other []string), q string) func(string) (subject, other []string) {
+	var subject, other []string
+	read := false
+	return func(text string) ([]string, []string) {
+		if text != q {
+			return words(text)
+		}
+		if !read {
+			subject, other = words(q)
+			read = true
+		}
+		return subject, other
+	}
 }
 
 // record saves an unanswered question for the organisers. It returns ""
