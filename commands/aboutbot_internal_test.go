@@ -43,7 +43,7 @@ func TestAboutBot(t *testing.T) {
 		{"hur känns dagen för dig?", chatHowAreYou, "sv"},
 		{"vilken duktig bot", chatPraise, "sv"},
 	} {
-		intent, lang := smallTalkVocab.recognizeAboutBot(c.text, "", ix.Words, false)
+		intent, lang := smallTalkVocab().recognizeAboutBot(c.text, "", ix.Words, false)
 		if intent != c.intent || lang != c.lang {
 			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
@@ -58,7 +58,7 @@ func TestAboutBot(t *testing.T) {
 		"kan du förklara vad PUNKS gör", "could you explain the three principles please",
 		"what do you know about Linda Nordfors", "hur gör man för att bli medlem?",
 	} {
-		if intent, _ := smallTalkVocab.recognizeAboutBot(text, "", ix.Words, false); intent != chatNone {
+		if intent, _ := smallTalkVocab().recognizeAboutBot(text, "", ix.Words, false); intent != chatNone {
 			t.Errorf("%q read as talk about the bot (%d)", text, intent)
 		}
 	}
@@ -77,7 +77,7 @@ func TestQuestionsAreNotAboutBot(t *testing.T) {
 		if q.Topic == "bot-about" || q.Topic == "bot-how-to-ask" {
 			return
 		}
-		if intent, _ := smallTalkVocab.recognizeAboutBot(q.Q, q.Lang, ix.Words, false); intent != chatNone {
+		if intent, _ := smallTalkVocab().recognizeAboutBot(q.Q, q.Lang, ix.Words, false); intent != chatNone {
 			caught++
 			if !slices.Contains(tuningQuestions, name) {
 				return // a held-out question: counted, not shown
@@ -100,8 +100,8 @@ func TestReasonsAreNotRequests(t *testing.T) {
 		"Förlåt att jag svarar så sent, har varit på marknad hela helgen", "Sorry, my English is not so good",
 		"hej från tåget mellan Kungsbacka och Göteborg", "Hejsan från Varberg, hur är läget?",
 	} {
-		r := smallTalkVocab.recognizeLoose(text, "")
-		if intent, _ := smallTalkVocab.recognizeClauses(text, ""); r.intent == chatNone && intent == chatNone {
+		r := smallTalkVocab().recognizeLoose(text, "")
+		if intent, _ := smallTalkVocab().recognizeClauses(text, ""); r.intent == chatNone && intent == chatNone {
 			t.Errorf("%q is not read as small talk", text)
 		}
 	}
@@ -110,8 +110,8 @@ func TestReasonsAreNotRequests(t *testing.T) {
 		"tack för svaret, jag undrar också vem som skrev rapporten", "Thanks for the info. Is the course in English?",
 		"sorry for asking again, I need the phone number of VIAkub", "hej från Halmstad, vad är PUNKS?",
 	} {
-		r := smallTalkVocab.recognizeLoose(text, "")
-		if intent, _ := smallTalkVocab.recognizeClauses(text, ""); r.intent != chatNone || intent != chatNone {
+		r := smallTalkVocab().recognizeLoose(text, "")
+		if intent, _ := smallTalkVocab().recognizeClauses(text, ""); r.intent != chatNone || intent != chatNone {
 			t.Errorf("%q read as small talk (%d, %d)", text, r.intent, intent)
 		}
 	}

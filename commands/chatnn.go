@@ -57,7 +57,7 @@ var chatIntentNames = map[string]chatIntent{"ack": chatAck, "unsure": chatUnsure
 	"praise": chatPraise, "thanks": chatThanks, "bye": chatBye, "how": chatHowAreYou, "what": chatWhat,
 	"languages": chatLanguages, "personal": chatPersonal, "who": chatWho, "q": chatNone}
 
-var chatExamples = buildChatNN(chatExamplesTSV, nil)
+var chatExamples = sync.OnceValue(func() *chatNN { return buildChatNN(chatExamplesTSV, nil) })
 
 // buildChatNN indexes the examples of tsv (intent, language, line), all but
 // those skip reports true for (cross-validation leaves a set out).
@@ -282,7 +282,7 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 	if !ok {
 		return false, nil
 	}
-	l := chatExamples.classify(text, names)
+	l := chatExamples().classify(text, names)
 	if l.intent == chatNone {
 		return false, nil
 	}

@@ -8,6 +8,6 @@ func BenchmarkChatByExample(b *testing.B) {
 	lines := []string{"tjabba allihopa!", "sitter det nån person bakom skärmen elr?", "how do you book the kiln for saturday?"}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		chatExamples.classify(lines[i%len(lines)], false)
+		chatExamples().classify(lines[i%len(lines)], false)
 	}
 }

@@ -99,7 +99,7 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 				continue
 			}
 			n++
-			if got := classify(chatExamples, q.Q); got.intent != chatNone {
+			if got := classify(chatExamples(), q.Q); got.intent != chatNone {
 				fp++
 				t.Logf("%s: question read as small talk (%d): %q", name, got.intent, q.Q)
 			}

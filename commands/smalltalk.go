@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,7 +179,7 @@ func langBit(lang string) langs {
 // shorter one is too near too many other words.
 const minFuzzyRunes = 5
 
-var smallTalkVocab = buildChatVocab()
+var smallTalkVocab = sync.OnceValue(buildChatVocab)
 
 func buildChatVocab() *chatVocab {
 	v := &chatVocab{phrases: map[string]chatPhrase{}, joined: map[string]chatPhrase{},
@@ -896,7 +897,7 @@ func (v *chatVocab) fillerOnly(text string) bool {
 
 // IsSmallTalk reports whether text is small talk (bot.Options.Chat).
 func IsSmallTalk(text string) bool {
-	intent, _ := smallTalkVocab.recognize(text, "")
+	intent, _ := smallTalkVocab().recognize(text, "")
 	return intent != chatNone
 }
 
@@ -915,7 +916,7 @@ func (*smallTalk) Commands() []*bot.Command { return nil }
 // reply answers text when it is small talk, in the language of its phrases
 // (else the member's), and reports whether it did.
 func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, error) {
-	intent, lang := smallTalkVocab.recognize(text, c.Lang)
+	intent, lang := smallTalkVocab().recognize(text, c.Lang)
 	if intent == chatNone {
 		return false, nil
 	}
@@ -930,10 +931,10 @@ func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, er
 // can answer ("hej! tack för igår": "igår" asks nothing; "hej, punks
 // betydelse" does). It reports whether it did.
 func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answerable func(string) bool) (bool, error) {
-	r := smallTalkVocab.recognizeLoose(text, c.Lang)
+	r := smallTalkVocab().recognizeLoose(text, c.Lang)
 	intent, lang := r.intent, r.lang
 	if intent == chatNone || (!r.aside && answerable(strings.Join(r.rest, " "))) {
-		intent, lang = smallTalkVocab.recognizeClauses(text, c.Lang)
+		intent, lang = smallTalkVocab().recognizeClauses(text, c.Lang)
 		if intent == chatNone {
 			return false, nil
 		}
@@ -948,7 +949,7 @@ func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answ
 // (recognizeAboutBot, lenient for a line the knowledge base could not
 // answer), and reports whether it did.
 func (*smallTalk) replyAboutBot(ctx context.Context, c *bot.Call, text string, words func(string) (subject, other []string), lenient bool) (bool, error) {
-	intent, lang := smallTalkVocab.recognizeAboutBot(text, c.Lang, words, lenient)
+	intent, lang := smallTalkVocab().recognizeAboutBot(text, c.Lang, words, lenient)
 	if intent == chatNone {
 		return false, nil
 	}

@@ -100,7 +100,7 @@ func TestSmallTalkRecognize(t *testing.T) {
 		{"???", chatNone, ""},
 		{"", chatNone, ""},
 	} {
-		intent, lang := smallTalkVocab.recognize(c.text, "")
+		intent, lang := smallTalkVocab().recognize(c.text, "")
 		if intent != c.intent || (intent != chatNone && lang != c.lang) {
 			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
@@ -129,7 +129,7 @@ func TestQuestionsAreNotSmallTalk(t *testing.T) {
 			return
 		}
 		for _, hint := range []string{"", q.Lang} {
-			if intent, _ := smallTalkVocab.recognize(q.Q, hint); intent != chatNone {
+			if intent, _ := smallTalkVocab().recognize(q.Q, hint); intent != chatNone {
 				t.Errorf("%s: question %q read as small talk (%d)", name, q.Q, intent)
 			}
 		}
@@ -241,7 +241,7 @@ func TestSmallTalkBothSides(t *testing.T) {
 		{"learn", "", chatNone, ""},
 		{"mydata export", "", chatNone, ""},
 	} {
-		intent, lang := smallTalkVocab.recognize(c.text, c.hint)
+		intent, lang := smallTalkVocab().recognize(c.text, c.hint)
 		if intent != c.intent || (intent != chatNone && lang != c.lang) {
 			t.Errorf("%q = %d (%q), want %d (%q)", c.text, intent, lang, c.intent, c.lang)
 		}
@@ -256,10 +256,10 @@ func TestQuestionsAreNotLooseSmallTalk(t *testing.T) {
 		if q.Topic == "bot-about" {
 			return
 		}
-		if r := smallTalkVocab.recognizeLoose(q.Q, q.Lang); r.intent != chatNone {
+		if r := smallTalkVocab().recognizeLoose(q.Q, q.Lang); r.intent != chatNone {
 			t.Errorf("%s: question %q read as small talk (%d) around %q", name, q.Q, r.intent, r.rest)
 		}
-		if intent, _ := smallTalkVocab.recognizeClauses(q.Q, q.Lang); intent != chatNone {
+		if intent, _ := smallTalkVocab().recognizeClauses(q.Q, q.Lang); intent != chatNone {
 			t.Errorf("%s: question %q read as small talk (%d) clause by clause", name, q.Q, intent)
 		}
 	})
