@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -39,12 +40,18 @@ func (a *program) answerAll(built *app.App) error {
 	if lang == "" {
 		lang = a.cfg.Locale
 	}
-	enc := json.NewEncoder(a.stdout)
+	// Answers are buffered and written out whenever the input read so far
+	// is used up: a file or pipe of 6,000 questions is answered in a few
+	// writes, a member typing (or a program waiting for each answer) gets
+	// each answer at once.
+	out := bufio.NewWriter(a.stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	one := func(q string) error {
 		ans := lib.Ask(q, lang)
 		if !a.inv.json {
-			_, err := fmt.Fprintln(a.stdout, bot.SafeText(commands.AnswerText(cat, ans, false)))
+			_, err := fmt.Fprintln(out, bot.SafeText(commands.AnswerText(cat, ans, false)))
 			return err
 		}
 		r := askResult{Question: q, Lang: ans.Lang, Answered: ans.Answered, Score: ans.Score, Related: []string{}}
@@ -62,12 +69,28 @@ func (a *program) answerAll(built *app.App) error {
 		return enc.Encode(r)
 	}
 	if len(a.inv.args) > 0 {
-		return one(bot.CleanText(strings.Join(a.inv.args, " ")))
-	}
-	return console.EachLine(a.stdin, func(line string) error {
-		if strings.TrimSpace(line) == "" {
-			return nil
+		if err := one(bot.CleanText(strings.Join(a.inv.args, " "))); err != nil {
+			return err
 		}
-		return one(bot.CleanText(line))
+		return out.Flush()
+	}
+	// EachLine reads through in itself (bufio.NewReaderSize returns a
+	// reader that is already big enough), so in.Buffered says whether more
+	// input is waiting.
+	in := bufio.NewReaderSize(a.stdin, 64<<10)
+	err := console.EachLine(in, func(line string) error {
+		if strings.TrimSpace(line) != "" {
+			if err := one(bot.CleanText(line)); err != nil {
+				return err
+			}
+		}
+		if in.Buffered() == 0 {
+			return out.Flush()
+		}
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return out.Flush()
 }
