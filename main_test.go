@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -671,5 +672,42 @@ func TestTokensNeverLoggedOnAuthFailure(t *testing.T) {
 				t.Errorf("%s: the token appears in the output:\n%s", tc.name, all)
 			}
 		}
+	}
+}
+
+// TestAskAnswersEachLineAtOnce: `ask` buffers its answers, but a program
+// (or a member) that writes one question and waits for its answer before
+// the next gets each answer at once, not at the end of input.
+func TestAskAnswersEachLineAtOnce(t *testing.T) {
+	dir := inTempDir(t)
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(context.Background(), []string{"--db", filepath.Join(dir, "a.db"), "ask", "--json"}, inR, outW, io.Discard, func(string) string { return "" })
+		outW.Close()
+	}()
+	answers := bufio.NewScanner(outR)
+	for _, q := range []string{"what does PUNKS stand for?", "vad står PUNKS för?"} {
+		if _, err := io.WriteString(inW, q+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan string, 1)
+		go func() {
+			answers.Scan()
+			got <- answers.Text()
+		}()
+		select {
+		case line := <-got:
+			if !strings.Contains(line, `"topic":"punks-name"`) {
+				t.Fatalf("%q: %s", q, line)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no answer to %q before the next question", q)
+		}
+	}
+	inW.Close()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
 	}
 }
