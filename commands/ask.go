@@ -228,7 +228,7 @@ func (*ask) Messages() bot.Messages {
 		"ask.source":      {SV: "Källa: %s", EN: "Source: %s"},
 		"ask.related":     {SV: "Läs också: %s", EN: "See also: %s"},
 		"ask.unknown":     {SV: "Det vet jag inte än, och jag vill inte gissa.", EN: "I don't know that yet, and I'd rather not guess."},
-		"ask.recorded":    {SV: "Jag har sparat frågan så att en arrangör kan lägga till svaret.", EN: "I have saved the question so that an organiser can add the answer."},
+		"ask.recorded":    {SV: "Jag har sparat frågan åt arrangörerna, så att de ser vad medlemmarna undrar.", EN: "I have saved the question for the organisers, so that they see what members wonder about."},
 		"ask.too_many":    {SV: "Du har redan många frågor som väntar på svar, så den här sparade jag inte. När arrangörerna har svarat på några kan du fråga igen.", EN: "You already have many questions waiting for an answer, so I did not save this one. Once the organisers have answered some, you can ask again."},
 		"ask.not_saved":   {SV: "Jag kunde inte spara frågan just nu (felet är loggat). Fråga gärna igen senare.", EN: "I could not save the question right now (the error has been logged). Please ask again later."},
 		"ask.nearest":     {SV: "Det närmaste jag vet om: %s", EN: "The nearest things I know about: %s"},
