@@ -181,6 +181,8 @@ type Index struct {
 	pool sync.Pool // *scratch
 	// wordSlots memoises addSlots (filled by searches, not the build).
 	wordSlots slotMemo
+	// stems memoises stem per language (sv, en), filled by searches.
+	stems [2]stemMemo
 	// phraseText holds each document's folded words for phrase checks,
 	// made on first use (phraseWords).
 	phraseOnce sync.Once

@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"strings"
-	"sync/atomic"
-)
+import "strings"
 
 // DetectLang guesses whether text is Swedish ("sv") or English ("en").
 // Evidence is counted per word: a function word of only one language
@@ -19,27 +16,6 @@ import (
 // or on a tie, it says "sv", the community's main language. Only the
 // first 4 KiB are looked at.
 func DetectLang(text string) (lang string, confident bool) {
-	if m := lastDetect.Load(); m != nil && m.text == text {
-		return m.lang, m.sure
-	}
-	lang, confident = detectLang(text)
-	lastDetect.Store(&detectMemo{text: text, lang: lang, sure: confident})
-	return lang, confident
-}
-
-// detectMemo is a text DetectLang looked at and its answer. The same text
-// is often asked about twice in a row: a caller picks the answer's
-// language by the question, then Search's function grams ask again
-// (funcGrams).
-type detectMemo struct {
-	text, lang string
-	sure       bool
-}
-
-// lastDetect is the last text DetectLang looked at.
-var lastDetect atomic.Pointer[detectMemo]
-
-func detectLang(text string) (lang string, confident bool) {
 	text = StripAddressing(text)
 	var sv, en float64
 	var tk tokenizer

@@ -512,7 +512,7 @@ func (ix *Index) exactTerms(w string, opts []option) []option {
 		}
 	}
 	for _, lang := range [2]string{"sv", "en"} {
-		if t, ok := ix.terms[stem(w, lang)]; ok {
+		if t, ok := ix.terms[ix.stem(w, lang)]; ok {
 			opts = addOption(opts, t, 1)
 		}
 	}
@@ -575,7 +575,7 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 	if p.variant > 0 {
 		n := len(opts)
 		for _, lang := range [2]string{"sv", "en"} {
-			opts = ix.addVariants(opts, stem(w, lang), float32(p.variant))
+			opts = ix.addVariants(opts, ix.stem(w, lang), float32(p.variant))
 		}
 		opts = ix.addVariants(opts, termKey(w), float32(p.variant))
 		if n == 0 && len(opts) > 0 && len(ix.stopTypos(w, sc)) > 0 {
@@ -643,7 +643,7 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 			for _, id := range fz {
 				cw := ix.fz.words[id]
 				for _, lang := range [2]string{"sv", "en"} {
-					opts = ix.addVariants(opts, stem(cw, lang), vw)
+					opts = ix.addVariants(opts, ix.stem(cw, lang), vw)
 				}
 			}
 		}
@@ -671,9 +671,9 @@ func (ix *Index) knownPart(part string, final bool) bool {
 		return true
 	}
 	if final {
-		_, ok := ix.terms[stem(part, "sv")]
+		_, ok := ix.terms[ix.stem(part, "sv")]
 		if !ok {
-			_, ok = ix.terms[stem(part, "en")]
+			_, ok = ix.terms[ix.stem(part, "en")]
 		}
 		return ok
 	}

@@ -24,7 +24,7 @@ func (ix *Index) Words(text string) (subject, other []string) {
 		if isStop(w) {
 			return true
 		}
-		if everyday(w) {
+		if ix.everyday(w) {
 			return true
 		}
 		sc.slots = sc.slots[:0]
@@ -77,10 +77,10 @@ var calendarWords = func() map[string]bool {
 
 // everyday reports whether w, folded, is on the general lists or a form
 // of a word on them, or a day, month or time of day.
-func everyday(w string) bool {
+func (ix *Index) everyday(w string) bool {
 	if _, ok := generalRank[w]; ok || calendarWords[w] {
 		return true
 	}
 	gs := generalStems()
-	return gs[stem(w, "sv")+"/sv"] || gs[stem(w, "en")+"/en"]
+	return gs[ix.stem(w, "sv")+"/sv"] || gs[ix.stem(w, "en")+"/en"]
 }

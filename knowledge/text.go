@@ -206,13 +206,13 @@ func tokens(s string) []string {
 
 // stem reduces a folded token to its index term: the Snowball stem in
 // lang ("sv" or "en"), spelt by termKey. Pure digit tokens are returned
-// unchanged. Results are memoised (stemCache): a question's words are
-// stemmed several times (exact terms, variants, compound parts), and the
-// same words come back in question after question.
-func stem(tok, lang string) string {
-	c := &stemCaches[0]
+// unchanged. Results are memoised per index (stemMemo): a question's words
+// are stemmed several times (exact terms, variants, compound parts), and
+// the same words come back in question after question.
+func (ix *Index) stem(tok, lang string) string {
+	c := &ix.stems[0]
 	if lang == "en" {
-		c = &stemCaches[1]
+		c = &ix.stems[1]
 	}
 	c.mu.RLock()
 	s, ok := c.m[tok]
@@ -237,9 +237,8 @@ func stem(tok, lang string) string {
 // each time.
 const stemCacheMax = 1 << 15
 
-// stemCaches memoise stem per language (sv, en); stem is a pure function
-// of its word, so sharing the memo between indexes changes no result.
-var stemCaches [2]struct {
+// stemMemo is one language's memo of stem, per index.
+type stemMemo struct {
 	mu sync.RWMutex
 	m  map[string]string
 }

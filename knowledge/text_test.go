@@ -55,7 +55,7 @@ func TestStem(t *testing.T) {
 		{"2022", "en", "2022"},
 	}
 	for _, tt := range tests {
-		if got := stem(tt.word, tt.lang); got != tt.want {
+		if got := stemNew(tt.word, tt.lang); got != tt.want {
 			t.Errorf("stem(%q, %s) = %q, want %q", tt.word, tt.lang, got, tt.want)
 		}
 	}
