@@ -82,11 +82,12 @@ type ask struct {
 	store   QuestionStore
 	answers AnswerStore // answers given, for 👍 / 👎 (feedback.go)
 	chat    *smallTalk  // greetings and thanks are not questions
+	meetups *meetupAsk  // "när är nästa träff?": the meetups coming up (meetupask.go)
 	log     *slog.Logger
 }
 
 func newAsk(d Deps) *ask {
-	return &ask{lib: d.Library, store: d.Store, answers: d.Store, chat: newSmallTalk(d), log: d.logFor("ask")}
+	return &ask{lib: d.Library, store: d.Store, answers: d.Store, chat: newSmallTalk(d), meetups: newMeetupAsk(d), log: d.logFor("ask")}
 }
 
 // Name names the feature.
@@ -122,6 +123,12 @@ func (f *ask) fallback() bot.RunFunc {
 // answer replies to a question and records it when the bot does not know.
 // Small talk gets a friendly reply instead; an answer offers 👍 / 👎.
 func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
+	// A question about the meetups coming up ("finns det någon träff
+	// snart?", "hej! när är nästa fika?"): the meetups, before small talk
+	// takes it for a greeting or a question about what the bot can do.
+	if asked, err := f.meetups.reply(ctx, c, q); asked {
+		return err
+	}
 	if chatted, err := f.chat.reply(ctx, c, q); chatted {
 		return err
 	}
