@@ -60,8 +60,10 @@ var aboutLexicon = buildAboutLexicon([]struct {
 	{chatWhat, "en", `help helping do skills skill able capable use used answer answers commands features
 		purpose function functions work works offer tips learn teach know good speak understand superpowers
 		powers`},
-	{chatLanguages, "sv", `svenska engelska språk språket språken`},
-	{chatLanguages, "en", `swedish english language languages`},
+	{chatLanguages, "sv", `svenska engelska språk språket språken arabiska tyska franska spanska finska polska
+		norska danska persiska somaliska tigrinja ryska ukrainska italienska nederländska holländska kinesiska`},
+	{chatLanguages, "en", `swedish english language languages arabic german french spanish finnish polish
+		norwegian danish persian farsi somali russian ukrainian italian dutch chinese`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret trasig trasigt stressad chillar chill upptagen
 		arg sur trött pigg lyssnar`},
 	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig
@@ -381,11 +383,16 @@ func notAboutBot(w string) bool {
 // or "please" ("kan du berätta när träffen börjar", "do you know who
 // wrote it", "vet du vem som skrev den", but not "what do you know").
 func requestYou(ws []string, i int) bool {
-	if i == 0 || i+1 >= len(ws) {
+	if i+1 >= len(ws) {
 		return false
 	}
 	after := i + 2
-	if _, ok := requestVerbs[ws[i-1]]; ok {
+	if i == 0 {
+		// "you know any place to sell …": "do you know" without its "do".
+		if _, ok := requestVerbs[ws[1]]; !ok {
+			return false
+		}
+	} else if _, ok := requestVerbs[ws[i-1]]; ok {
 		after = i + 1 // "vet du vem som …", "känner du till …"
 	} else if _, ok := requestModals[ws[i-1]]; !ok {
 		return false

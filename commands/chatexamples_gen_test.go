@@ -198,8 +198,12 @@ func TestGenerateChatExamples(t *testing.T) {
 	h := bottest.New(t)
 	keys := map[string]string{}
 	for _, lang := range []string{bot.LangSV, bot.LangEN} {
-		for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure", "remark"} {
-			keys[h.Bot.Catalog().T(lang, "chat."+k)] = k
+		for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure", "unclear", "remark"} {
+			label := k
+			if k == "unclear" {
+				label = "unsure" // the intent's reply; chat.unsure is chatter's
+			}
+			keys[h.Bot.Catalog().T(lang, "chat."+k)] = label
 		}
 		keys[h.Bot.HelpList(lang, bot.RoleMember)] = "what"
 	}

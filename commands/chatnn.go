@@ -275,7 +275,8 @@ func (nn *chatNN) classify(text string, subject bool) chatLabel {
 // (namesSomething); nil when the knowledge base found the text to be
 // about the bot itself, and its subject matter does not count.
 func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, words func(string) (subject, other []string)) (bool, error) {
-	names, ok := false, true
+	shape := readShape(text, chatWords(text))
+	names, ok := false, !shape.question
 	if words != nil {
 		names, ok = namesSomething(text, words)
 	}
@@ -283,15 +284,22 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 		return false, nil
 	}
 	l := chatExamples().classify(text, names)
-	if l.intent == chatNone {
+	if l.intent == chatNone || (strings.ContainsAny(text, "?？") && statementIntents[l.intent]) {
+		// "is this community free?" is no praise: a question is not
+		// thanks, praise, a goodbye or a remark.
 		return false, nil
 	}
-	lang := l.lang
-	if lang == "" {
-		lang = c.Lang
+	if ws := chatWords(text); l.intent == chatBye && len(ws) > 0 && (ws[0] == "men" || ws[0] == "but") {
+		// "men jag måste ju ändå betala hyran…" goes on talking: no
+		// goodbye by example.
+		return false, nil
 	}
-	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[l.intent])})
+	return true, chatReply(ctx, c, text, l.intent, l.lang)
 }
+
+// statementIntents are the intents a question cannot have.
+var statementIntents = map[chatIntent]bool{chatAck: true, chatRemark: true, chatIntro: true, chatPraise: true,
+	chatThanks: true, chatBye: true, chatMorning: true, chatEvening: true}
 
 // namesSomething reports whether text names something the knowledge base
 // is about, or asks about something neither it nor everyday language
@@ -303,20 +311,53 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 // at Region Halland"), or asks for something ("any good innovation
 // software you'd recommend"); "har du varit i Halmstad?" may be. Nor is a
 // request about something everyday language does not know ("tell me
-// about the ferry prices to Anholt").
+// about the ferry prices to Anholt"), a question word not put to the bot
+// ("vilken dag är det idag?") or a word that asks ("undrar", "räknas",
+// "need").
 func namesSomething(text string, words func(string) (subject, other []string)) (names, nameless bool) {
-	subject, other := words(text)
 	ws := chatWords(text)
-	asks := strings.ContainsAny(text, "?？") || (len(ws) > 0 && interrogatives[ws[0]])
-	request := asksFor(ws)
+	l := readShape(text, ws)
+	if l.question {
+		return false, false
+	}
+	subject, other := words(text)
 	switch {
 	case len(subject) > 0:
-		personal := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok || firstPerson[w] })
-		return true, !(len(ws) > 0 && openingWords[ws[0]]) && (!asks || personal) && !request
+		return true, !(len(ws) > 0 && openingWords[ws[0]]) && (!l.asks || l.personal) && !l.request
 	case len(other) > 0:
-		return asks, !request
+		return l.asks, !l.request
 	}
 	return false, true
+}
+
+// lineShape is what a line's form says, whatever its words are about.
+type lineShape struct {
+	// asks: a question mark, or a question's first word.
+	asks bool
+	// personal: it speaks to the bot or of the member.
+	personal bool
+	// request: it asks for something (asksFor).
+	request bool
+	// question: a question word not put to the bot ("vilken dag är det
+	// idag", "what day is it today?", not "vilken solig dag!"), or a word
+	// that asks ("undrar", "räknas", "need").
+	question bool
+}
+
+// readShape reads the form of text, of folded words ws.
+func readShape(text string, ws []string) lineShape {
+	mark := strings.ContainsAny(text, "?？")
+	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+	firstP := slices.ContainsFunc(ws, func(w string) bool { return firstPerson[w] })
+	l := lineShape{
+		asks:     mark || (len(ws) > 0 && interrogatives[ws[0]]),
+		personal: addressed || firstP,
+		request:  asksFor(ws),
+	}
+	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) ||
+		(len(ws) > 1 && openingWords[ws[0]] && ws[0] != "hur" && ws[0] != "how" && !l.personal &&
+			(mark || slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return copulas[w] })))
+	return l
 }
 
 // asksFor reports whether folded words ws ask for something: a request
@@ -339,6 +380,11 @@ func asksFor(ws []string) bool {
 	}
 	return false
 }
+
+// askingWords make a line a question wherever they stand: the member
+// wonders, needs or looks for something, or asks what counts.
+var askingWords = foldedSet(`:undrar undra undrade wonder wondering wondered räknas räknar count counts behöver
+	need needs`)
 
 // botTopics are the knowledge base's topics about the bot itself, which
 // answer what small talk answers: who it is and how to talk to it.

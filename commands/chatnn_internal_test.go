@@ -88,9 +88,11 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 	}
 	t.Logf("all sets: %d of %d read as small talk, %d as its intent", chat, total, right)
 	// The figures when the thresholds were last chosen: 3,140 of 3,797
-	// read as small talk, 2,723 as the intent the rules give.
-	if chat < 3100 || right < 2700 {
-		t.Errorf("the examples read fewer lines of a set left out than before (3,140 as small talk, 2,723 as its intent)")
+	// read as small talk, 2,723 as the intent the rules give; 3,094 and
+	// 2,678 since a question word not put to the bot and "undrar",
+	// "räknas", "need" … stop small talk by example.
+	if chat < 3050 || right < 2650 {
+		t.Errorf("the examples read fewer lines of a set left out than before (3,094 as small talk, 2,678 as its intent)")
 	}
 	fp, n := 0, 0
 	for _, name := range unseenQuestions {

@@ -49,7 +49,7 @@ const (
 
 // chatKeys are the catalog keys of the replies, by intent.
 var chatKeys = map[chatIntent]string{
-	chatAck: "chat.ack", chatUnsure: "chat.unsure", chatRemark: "chat.remark", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatIntro: "chat.intro", chatSorry: "chat.sorry",
+	chatAck: "chat.ack", chatUnsure: "chat.unclear", chatRemark: "chat.remark", chatGreet: "chat.greet", chatMorning: "chat.morning", chatEvening: "chat.evening", chatIntro: "chat.intro", chatSorry: "chat.sorry",
 	chatThanks: "chat.thanks", chatBye: "chat.bye", chatPraise: "chat.praise", chatHowAreYou: "chat.how",
 	chatWhat: "chat.what", chatLanguages: "chat.languages", chatPersonal: "chat.personal", chatWho: "chat.who",
 }
@@ -96,8 +96,8 @@ var chatPhrases = []struct {
 	{chatPraise, "", "❤|♥|💕|💖|💗|😍|🥰|1 1|1 av 1|1 out of 1|1 stars|1 star|1 stjärnor|stars|full pott|would chat again|would ask again|would recommend|skulle fråga igen|skulle chatta igen|smart bot|cool bot|supersmart|genius|legend"},
 	{chatPraise, "sv", "jag älskar den här gemenskapen|älskar den här gemenskapen|vilken härlig gemenskap|härlig gemenskap|bra jobbat|snyggt|bra bot|duktig|duktig bot|du är bäst|du är grym|grymt|toppen|perfekt|kanon|klockrent|härligt|fint|super|superbra|utmärkt|vad bra|jättebra|bra|bra svar|vad smart|underbart|fantastiskt|snällt|vad snällt|du är smart|gött|du är fantastisk|du är underbar|du är toppen|du är bra|du är guld|du är guld värd|guld värd|vad duktig du är|bästa boten|bästa boten någonsin|världens bästa bot|du är världens bästa|grym bot|snygg bot|vilken bra bot|vilken smart bot|vilken grym bot|vad smart du är|vad bra du är|vad snabb du är|snabbt svar|riktigt bra svar|jättebra svar|bra förklarat|bra förklaring|tydligt|tydligt svar|vad tydligt|supersmart|imponerande|vad imponerande|du är imponerande|jag gillar dig|gillar dig|jag älskar dig|älskar dig|jag gillar det|gillar det|älskar det|jag älskar det|snyggt jobbat|bra gjort|starkt|fett bra|sjukt bra|helt rätt|exakt|rätt svar|du kan ju allt|du vet mycket|du vet allt|vilken bra bot du är|intressant svar|spännande svar|kul svar|vad kul svar"},
 	{chatPraise, "en", "i love this community|love this community|i love this group|i love this server|love this place|this community is great|good bot|nice bot|great|awesome|cool|perfect|excellent|brilliant|amazing|well done|good job|great job|nice one|you're the best|youre the best|you rock|love it|helpful|very helpful|fantastic|wonderful|sweet|good answer|great answer|you are smart|you are awesome|you are great|you are amazing|you are the best|you are brilliant|you are so helpful|you're smart|neat|best bot|best bot ever|the best bot|best bot in the world|great bot|awesome bot|clever bot|clever|what a good bot|what a great bot|what a smart bot|you are clever|you are so smart|you are so clever|you are cool|you are the greatest|you are a star|you are a legend|you are a genius|quick answer|fast answer|that was quick|that was fast|nice answer|nice work|great work|good work|good stuff|great stuff|nicely done|nicely explained|well explained|clear answer|very clear|so helpful|super helpful|really helpful|impressive|very impressive|that is impressive|i like you|i love you|love you|love this|i love this|i love it|i like it|i like this|you know a lot|you know everything|spot on|exactly right|that is right|correct|you nailed it|nailed it|love that|good one|great one|excellent answer|top notch|brilliant answer|that is perfect|just perfect|interesting answer|cool answer"},
-	{chatHowAreYou, "sv", "hur är de me dig|hur är det me dig|hur är de med dig|hur e de|allt gött|är allt gött|hur mår alla|hur mår ni alla|hur är det med alla|hur är det med er|hur hänger du|hur hänger det|hur är formen|hur är formen idag|hur är formen med dig|formen|hur är formen då|hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag|hur går det för dig|hur går det med dig|hur går det idag|hur har du haft det|hur har din dag varit|hur har dagen varit|hur är din dag|hur är dagen|hur mår du idag|är du pigg|är du på gott humör|hur känns det|hur känns det idag|hur har du det idag|hur är läget med dig|läget själv|läget då|allt bra med dig|allt bra hos dig|är allt bra med dig|allt väl med dig|är allt väl|hur är livet|hur är livet som bot|hur lever livet|vad gör du just nu|vad håller du på med|vad sysslar du med|är du trött|har du det bra|har du en bra dag|har du haft en bra dag"},
-	{chatHowAreYou, "en", "what is crackin|what is cracking|what is up with you|how is everyone|how is everybody|how are you all|how are y all|how is everyone doing|how is life in the server|how is it going in here|how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything|how's your day been|how has your day been|how was your day|how is your day|how is your day been|you doing ok|you doing okay|you doing well|you doing alright|you doing good|you ok|you okay|you alright|are you alright|are you doing well|are you doing ok|are you good|all good with you|all good there|everything ok|everything okay|everything good|everything alright|is everything ok|is everything okay|how is it going with you|how are you holding up|how is life|how is life as a bot|how is your week|how is your week going|how's your week|how's the week|what are you up to|what are you doing|what you up to|what is new|what's new|what's good|what's happening|what is happening|how goes it|how are things going|how's things|how is things|how do you feel|how are you feeling|how are you feeling today|are you having a good day|having a good day|you having a good day|hope you are good|hope you are having a good day|hope your day is going well|long time no see"},
+	{chatHowAreYou, "sv", "[bra/bara bra/fint/jo bra/helt okej/okej/toppen/sådär/] [tack/] och du|och själv|själv då|och hur mår du|hur är de me dig|hur är det me dig|hur är de med dig|hur e de|allt gött|är allt gött|hur mår alla|hur mår ni alla|hur är det med alla|hur är det med er|hur hänger du|hur hänger det|hur är formen|hur är formen idag|hur är formen med dig|formen|hur är formen då|hur mår du|hur mår ni|hur är det|hur är det med dig|hur är läget|läget|hur har du det|hur går det|allt bra|är allt bra|allt väl|hur står det till|vad händer|vad görs|vad gör du idag|mår du bra|hur är det själv|läget med dig|hoppas allt är bra|hoppas allt är bra med dig|hoppas du mår bra|hoppas allt är väl|mår du bra idag|hur går det för dig|hur går det med dig|hur går det idag|hur har du haft det|hur har din dag varit|hur har dagen varit|hur är din dag|hur är dagen|hur mår du idag|är du pigg|är du på gott humör|hur känns det|hur känns det idag|hur har du det idag|hur är läget med dig|läget själv|läget då|allt bra med dig|allt bra hos dig|är allt bra med dig|allt väl med dig|är allt väl|hur är livet|hur är livet som bot|hur lever livet|vad gör du just nu|vad håller du på med|vad sysslar du med|är du trött|har du det bra|har du en bra dag|har du haft en bra dag"},
+	{chatHowAreYou, "en", "[good/fine/great/not bad/ok/okay/alright/all good/] [thanks/thank you/] and you|and yourself|how about you|what about you|what is crackin|what is cracking|what is up with you|how is everyone|how is everybody|how are you all|how are y all|how is everyone doing|how is life in the server|how is it going in here|how are you|how are you doing|how are u|how r u|how're you|how's it going|hows it going|how is it going|what's up|whats up|sup|wassup|how do you do|how's life|hows life|you good|are you ok|are you okay|how have you been|how's your day|hows your day|how is your day going|how's your day going|how are things|how are you today|how you doing|how ya doing|all good|are you well|hope you are well|hope you're well|hope all is well|hope you are doing well|how is everything|how's your day been|how has your day been|how was your day|how is your day|how is your day been|you doing ok|you doing okay|you doing well|you doing alright|you doing good|you ok|you okay|you alright|are you alright|are you doing well|are you doing ok|are you good|all good with you|all good there|everything ok|everything okay|everything good|everything alright|is everything ok|is everything okay|how is it going with you|how are you holding up|how is life|how is life as a bot|how is your week|how is your week going|how's your week|how's the week|what are you up to|what are you doing|what you up to|what is new|what's new|what's good|what's happening|what is happening|how goes it|how are things going|how's things|how is things|how do you feel|how are you feeling|how are you feeling today|are you having a good day|having a good day|you having a good day|hope you are good|hope you are having a good day|hope your day is going well|long time no see"},
 	{chatWhat, "sv", "vad finns du till för|finns du till för|vad är du till för|jag vet inte vad jag ska skriva|vet inte vad jag ska skriva|jag vet inte vad jag ska fråga|vet inte vad jag ska fråga|ge mig ett tips på vad jag kan fråga|ge mig en idé|ge mig ett tips|måste jag skriva på något speciellt sätt|måste jag skriva på ett speciellt sätt|hur ska jag skriva|hur ska jag använda den här grejen|hur använder jag den här grejen|hur funkar den här grejen|hur funkar det här|vad gör den här grejen|vad kan du|vilka frågor kan jag ställa|vad för frågor kan jag ställa|vilken sorts frågor kan jag ställa|vilka sorts frågor kan jag ställa|vad kan jag ställa för frågor|vad kan du göra|vad gör du|vad kan du hjälpa till med|vad kan du hjälpa mig med|kan du hjälpa mig|hur funkar du|hur fungerar du|hur funkar det här|hur fungerar det här|vad kan jag fråga|vad kan jag fråga om|vad kan jag fråga dig|vad kan jag fråga dig om|vad kan man fråga|vad kan man fråga dig|vad kan man fråga om|vad kan jag göra|vad kan jag göra här|hjälp mig|vad vet du|vad vet du om|vad kan du svara på|vad är du bra på|vad ska jag fråga|vad ska jag fråga om|vad gör du här|vad är din uppgift|vad är ditt syfte|vad kan du berätta|vad kan du berätta om|vilka kommandon finns|vilka kommandon finns det|vad har du för kommandon|hur använder jag dig|hur använder man dig|vad kan man göra här|vad kan man använda dig till|vad kan jag använda dig till|vad används du till|vad är du till för|vad kan du svara på|vilka frågor kan du svara på|vad för frågor kan du svara på|vilka frågor kan du besvara|vad kan du göra för mig|visa vad du kan|kan du visa vad du kan|visa mig vad du kan|vad mer kan du|vad mer kan du göra|vad kan du mer|vad ska jag skriva|vad ska jag skriva till dig|vad skriver jag|vad ska jag säga|vad kan jag skriva|vad kan jag skriva till dig|hur pratar jag med dig|hur ska jag prata med dig|hur ska jag skriva till dig|hur ska jag använda dig|hur använder jag boten|hur funkar boten|hur fungerar boten|hur funkar den här boten|hur fungerar den här boten|har du några tips|några tips|tips på hur jag använder dig|vad är du bra för|vad kan boten|vad kan boten göra|vad gör boten|vad gör den här boten|vad kan den här boten|vad handlar du om|vad pratar du om|vad kan vi prata om|vad kan vi snacka om|vad kan jag prata med dig om|vad hjälper du med|vad hjälper du till med|vad gör man här|hur börjar jag|var börjar jag|var ska jag börja|hur kommer jag igång|jag behöver hjälp|kan du hjälpa mig lite"},
 	{chatWhat, "en", "what is the best way to chat with you|what is the best way to talk to you|best way to use you|i do not know what to type|i do not know what to ask|i do not know what to write|i do not know what to say|no idea what to ask|give me an idea of what to ask|give me an idea|any ideas what to ask|do i have to type in a special way|is there a special way to type|how should i write|how am i supposed to use this|how am i supposed to use this thing|how do i use this thing|how does this thing work|what does this thing do|what can you do|what kind of questions can i ask|what questions can i ask|what sort of questions can i ask|what kind of things can you do|what kind of things can i ask|what sort of things can you do|what do you do|what can i ask|what can i ask you|what can i ask about|how do you work|how does this work|what can you help with|what can you help me with|can you help me|help me|what are you for|what do you know|what do you know about|what should i ask|what can you tell me|what can you tell me about|what are you good at|what is your purpose|what's your purpose|what commands are there|which commands are there|what commands do you have|how do i use you|how do i use this|what can i do here|what can i do|what are your commands|what are you able to do|what are you capable of|what can i use you for|what are you used for|what kind of questions can you answer|what questions can you answer|what sort of questions can you answer|what can you answer|what can you do for me|what else can you do|what more can you do|show me what you can do|show me what you got|what have you got|what are you good for|what is this bot for|what is the bot for|what does this bot do|what does the bot do|what do you do exactly|how does this bot work|how does the bot work|how do you work exactly|how should i talk to you|how do i talk to you|how should i use you|what should i say|what should i write|what do i say|what do i write|what do i type|what should i type|any tips|any tips on using you|any tips for using you|tips on using you|how to use you|how do i get started|where do i start|where should i start|what kind of things do you know|what kind of things do you know about|what sort of things do you know about|what things do you know about|what topics do you know|what topics do you cover|what can we talk about|what can i talk to you about|what can we chat about|what do you talk about|what are you about|what do you help with|how can you help|how can you help me|i need help|i need some help|can you help|can you help me out"},
 	{chatPersonal, "sv", "vad är meningen med livet|meningen med livet|kaffe eller te|te eller kaffe|katt eller hund|hund eller katt|sommar eller vinter|berätta ett skämt|berätta en vits|kan du ett skämt|sjung en sång|har du känslor|kan du tänka|tänker du|drömmer du|sover du|sover du aldrig|äter du"},
@@ -789,7 +789,32 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 	if intent <= chatFiller || (!aside && (cost[0] > maxLooseRest || 2*cost[0] > n)) {
 		return looseRead{}
 	}
+	if intent == chatIntro && !introduces(words[social:], rest) {
+		intent = chatRemark // "jag är trött nu", "Jag har mjölkat kor sen fem i morse"
+	}
 	return looseRead{intent: intent, lang: langs.lang(hint), rest: rest, aside: aside}
+}
+
+// moodWords say how a member is, not who: "jag är trött", "I'm so happy
+// today" is no introduction.
+var moodWords = foldedSet(`:trött glad ledsen sjuk stressad förkyld slut hungrig törstig uttråkad nöjd arg sur
+	pigg lycklig orolig nervös klar färdig upptagen tillbaka ute hemma kvar ledig ganska rätt väldigt helt jätte
+	fortfarande sååå tired happy sad sick ill stressed hungry thirsty bored pleased angry grumpy exhausted
+	knackered busy done back home off free excited nervous worried fine good great pretty bit little still
+	super really`)
+
+// introduces reports whether words, from an introduction's opening
+// ("jag heter", "I'm", "jag har") on, introduce the member: not when all
+// that follows says how they are ("jag är trött nu") or what they have
+// done ("jag har mjölkat kor", "I have been painting").
+func introduces(words, rest []string) bool {
+	if len(rest) > 0 && !slices.ContainsFunc(rest, func(w string) bool { _, mood := moodWords[w]; return !mood }) {
+		return false
+	}
+	if len(words) >= 3 && (words[1] == "har" || words[1] == "have") && participle(words[2]) {
+		return false
+	}
+	return true
 }
 
 // openingWords ask whatever follows them ("hej, när börjar träffen"),
@@ -920,10 +945,7 @@ func (*smallTalk) reply(ctx context.Context, c *bot.Call, text string) (bool, er
 	if intent == chatNone {
 		return false, nil
 	}
-	if lang == "" {
-		lang = c.Lang
-	}
-	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
+	return true, chatReply(ctx, c, text, intent, lang)
 }
 
 // replyLoose answers text as small talk when recognizeLoose reads it so
@@ -939,10 +961,7 @@ func (*smallTalk) replyLoose(ctx context.Context, c *bot.Call, text string, answ
 			return false, nil
 		}
 	}
-	if lang == "" {
-		lang = c.Lang
-	}
-	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
+	return true, chatReply(ctx, c, text, intent, lang)
 }
 
 // replyAboutBot answers text as small talk when it is talk about the bot
@@ -953,10 +972,20 @@ func (*smallTalk) replyAboutBot(ctx context.Context, c *bot.Call, text string, w
 	if intent == chatNone {
 		return false, nil
 	}
-	if lang == "" {
+	return true, chatReply(ctx, c, text, intent, lang)
+}
+
+// chatReply replies to text with intent's small-talk reply, in lang (the
+// language of its words, "" when they do not say), else the member's.
+// A line of one or two words from a member who chose a language, or
+// whose client set it (the console's --lang), gets that language: "thx"
+// or "yo" says little about the language a member wants.
+func chatReply(ctx context.Context, c *bot.Call, text string, intent chatIntent, lang string) error {
+	chose := bot.ValidLang(c.Member.Locale) || bot.ValidLang(c.Event.Locale)
+	if lang == "" || (chose && len(chatWords(text)) <= 2) {
 		lang = c.Lang
 	}
-	return true, c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
+	return c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})
 }
 
 // firstPerson are the folded words by which members speak of themselves.
@@ -1075,6 +1104,8 @@ func participle(w string) bool {
 // Messages are the feature's texts: each reply ends with one thing to try.
 func (*smallTalk) Messages() bot.Messages {
 	return bot.Messages{
+		"chat.unclear": {SV: "Förlåt om jag var otydlig! 😊 Fråga gärna med andra ord, skriv `kurs` för en kort introduktion, eller `hjälp` för allt jag kan.",
+			EN: "Sorry if I was unclear! 😊 Try asking in other words, type `learn` for a short introduction, or `help` for everything I can do."},
 		"chat.unsure": {SV: "😊 Jag hänger inte riktigt med, men jag finns här! Fråga mig gärna om den passionsdrivna ekonomin, eller skriv `hjälp` så ser du allt jag kan.",
 			EN: "😊 I'm not quite following, but I'm here! Ask me about the passion-driven economy, or type `help` to see everything I can do."},
 		"chat.remark": {SV: "Tack för att du berättar! 😊 Vill du hitta andra som håller på med samma sak, prova `intressen lägg till` – eller fråga mig om den passionsdrivna ekonomin.",
@@ -1093,14 +1124,14 @@ func (*smallTalk) Messages() bot.Messages {
 			EN: "Bye, take care! 👋 Next time, type `meetup list` to see the community's upcoming meetups."},
 		"chat.sorry": {SV: "Ingen fara! 😊 Undrar du något är det bara att fråga – skriv `hjälp` så ser du allt jag kan.",
 			EN: "No worries! 😊 If you wonder about something, just ask – type `help` to see everything I can do."},
-		"chat.praise": {SV: "Tack, vad glad jag blir! 😊 Vill du hitta andra med samma intressen, prova `intressen lägg till keramik`.",
-			EN: "Thank you, that makes me happy! 😊 To find others with the same interests, try `interests add tags:ceramics`."},
+		"chat.praise": {SV: "Tack, vad glad jag blir! 😊 Vill du hitta andra med samma intressen, lägg till dina med `intressen lägg till`.",
+			EN: "Thank you, that makes me happy! 😊 To find others with the same interests, add yours with `interests add`."},
 		"chat.how": {SV: "Jag mår bra, tack för att du frågar! 😊 Vill du testa mig, fråga till exempel: _är min verksamhet passionsdriven?_",
 			EN: "I'm well, thanks for asking! 😊 Want to test me? Ask, for example: _is my business passion-driven?_"},
 		"chat.personal": {SV: "Jag är bara en bot, så sådant har jag inget eget svar på 🙂 Men den passionsdrivna ekonomin kan jag mycket om – fråga till exempel: _vad står PUNKS för?_",
 			EN: "I'm just a bot, so I have no answer of my own to that 🙂 But I know a lot about the passion-driven economy – ask for example: _what does PUNKS stand for?_"},
-		"chat.languages": {SV: "Ja! Jag pratar svenska och engelska 😊 Skriv på det språk du vill, så svarar jag på det – eller välj med `språk sv` eller `språk en`.",
-			EN: "Yes! I speak Swedish and English 😊 Write in whichever you like and I'll answer in it – or choose with `language en` or `language sv`."},
+		"chat.languages": {SV: "Jag pratar svenska och engelska 😊 Skriv på det språk du vill, så svarar jag på det – eller välj med `språk sv` eller `språk en`.",
+			EN: "I speak Swedish and English 😊 Write in whichever you like and I'll answer in it – or choose with `language en` or `language sv`."},
 		"chat.intro": {SV: "Trevligt att träffas! 👋 Lägg gärna till dina intressen med `intressen lägg till`, till exempel `intressen lägg till keramik, surdeg` – då kan jag hjälpa dig hitta andra med samma intressen.",
 			EN: "Nice to meet you! 👋 Add your interests with `interests add`, for example `interests add pottery, sourdough` – then I can help you find others with the same interests."},
 		"chat.what": {SV: "Jag svarar på frågor om den passionsdrivna ekonomin, visar kommande träffar, har en kort kurs och hjälper dig hitta andra med samma intressen. Skriv `hjälp` för alla kommandon, eller fråga direkt: _vad står PUNKS för?_",
