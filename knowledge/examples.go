@@ -36,7 +36,10 @@ type exampleIndex struct {
 	doc   []int32   // example → document
 	norm  []float32 // example → length of its weighted trigram vector
 	lead  []uint8   // example → leadNone, leadYes, leadNo or leadDepends
-	modal []uint8   // example → its modalMust/modalCan bits (modalBits)
+	// names holds, per example, the terms of the names it has (see
+	// Index.entity); nil for most.
+	names [][]int32
+	modal []uint8 // example → its modalMust/modalCan bits (modalBits)
 	// maxPost caps the postings scanned for one trigram: one found in a
 	// large share of all examples says almost nothing and would cost the
 	// most.
@@ -248,6 +251,7 @@ func (ix *Index) buildExamples() {
 		ex := int32(len(ix.ex.doc))
 		ix.ex.doc = append(ix.ex.doc, d)
 		ix.ex.lead = append(ix.ex.lead, lead)
+		ix.ex.names = append(ix.ex.names, ix.namesIn(&tk, text))
 		m := modalBits(gs)
 		if lead != leadNone && compares(&tk, text) {
 			m |= modalCompare
@@ -329,6 +333,23 @@ func (ix *Index) buildExamples() {
 	e.maxPost = max(2000, len(e.doc)/8)
 }
 
+// namesIn returns the terms of the names (Index.entity) in text.
+func (ix *Index) namesIn(tk *tokenizer, text string) []int32 {
+	var ns []int32
+	tk.each(text, maxQueryBytes, func(w string) bool {
+		if isStop(w) {
+			return true
+		}
+		for _, lang := range [2]string{"sv", "en"} {
+			if t, ok := ix.terms[stemNew(w, lang)]; ok && ix.entity[t] && !slices.Contains(ns, t) {
+				ns = append(ns, t)
+			}
+		}
+		return true
+	})
+	return ns
+}
+
 func distinctCount(p []int32) int {
 	n := 0
 	for i := range p {
@@ -383,6 +404,9 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 	if ix.p.clauseW > 0 {
 		ix.matchClauses(sc, q)
 	}
+	if ix.p.exOtherName < 1 {
+		ix.otherNames(sc)
+	}
 	// Branch-free, as in exampleCosines: d is written at the end of
 	// docs and kept when it is new.
 	docs, n := sc.exDocs, len(sc.exDocs)
@@ -398,6 +422,52 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 		sc.exSim[d] = max(s, sc.exDot[ex])
 	}
 	sc.exDocs = docs[:n]
+}
+
+// otherNames lowers, by params.exOtherName, the similarity of an example
+// that names only things the question does not, when the question names
+// something: "har linda en hemsida?" is not "har punks en hemsida?",
+// though the names' trigrams, common in the examples, weigh little.
+func (ix *Index) otherNames(sc *scratch) {
+	named := false
+	for i := range sc.slots {
+		if ix.isName(&sc.slots[i]) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return
+	}
+	for _, ex := range sc.exTouched {
+		ns := ix.ex.names[ex]
+		if len(ns) == 0 {
+			continue
+		}
+		other := true
+		for _, t := range ns {
+			if sc.hasTerm(t) {
+				other = false
+				break
+			}
+		}
+		if other {
+			sc.exDot[ex] *= float32(ix.p.exOtherName)
+		}
+	}
+}
+
+// hasTerm reports whether a slot of the question has term t as the word
+// itself (an option of weight 1).
+func (sc *scratch) hasTerm(t int32) bool {
+	for i := range sc.slots {
+		for _, o := range sc.slots[i].opts {
+			if o.term == t && o.w >= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exampleCosines leaves in dot the cosine between grams and each example

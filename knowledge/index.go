@@ -62,6 +62,7 @@ type params struct {
 	nameRank     float64 // ranking factor per name of the question missing in the topic
 	clauseW      float64 // weight of the best clause's example similarity (vs. the whole question's)
 	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
+	exOtherName  float64 // factor on the similarity of an example that names only things a question naming something lacks
 	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
 	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
@@ -107,6 +108,7 @@ var defaultParams = params{
 	nameRank:      0.7,
 	clauseW:       0.9,
 	defaultYes:    0.9,
+	exOtherName:   0.7,
 	exUnknown:     0,
 	storyW:        0.25,
 	storyLast:     true,

@@ -1,0 +1,48 @@
+package knowledge
+
+import "testing"
+
+// TestPass12Mechanisms checks the twelfth pass of issue 15 (a tester's
+// chat as new members) on the tester's questions and paraphrases written
+// for this test.
+func TestPass12Mechanisms(t *testing.T) {
+	checkSearches(t, []searchCase{
+		// kb: money and grants go to the business-support topic, which
+		// says what public support is built for; no "Yes." that reads as
+		// "yes, there is money".
+		{"Is there any funding I can apply for as a passion-driven entrepreneur?", true, "business-support", "-"},
+		{"can i get money from the region for my bussines?", true, "business-support", "-"},
+		{"kan man få pengar från regionen till sitt företag?", true, "business-support", ""},
+		// kb: the body agrees with both leads (no "Ja. Inte särskilt väl").
+		{"Stämmer det att offentligt företagsstöd mest är gjort för marknadsdrivna företag?", true, "business-support", LeadYes},
+		{"passar det offentliga företagsstödet passionsdrivna företag?", true, "business-support", LeadNo},
+		// kb: profitability is the money topic's, which states it.
+		{"Can a passion-driven business be profitable?", true, "money-as-means", LeadYes},
+		{"får ett passionsdrivet företag vara lönsamt?", true, "money-as-means", LeadYes},
+		// stop words: "hur funkar/fungerar X" asks what X is.
+		{"hur funkar VIAkub", true, "viakub", ""},
+		{"hur fungerar PUNKS?", true, "punks", ""},
+		// kb examples from the tester's earlier list.
+		{"who funded viakub?", true, "viakub", ""},
+		{"vem betalade för viakub", true, "viakub", ""},
+		{"varför är det bra med passionsdrivna för innovation", true, "innovation-resource", ""},
+		// kb: which EU fund paid for VIAkub is not known.
+		{"which eu programme funded viakub", false, "", ""},
+		// kb: who founded or owns the meeting places is not known; where
+		// they are is.
+		{"Vet du vem som grundade Impact House Halland?", false, "", ""},
+		{"who founded impact house halland?", false, "", ""},
+		{"var ligger impact house halland?", true, "viakub-results", ""},
+		// stop words: "instance" (only in "for instance") is not a form
+		// of "insta".
+		{"har hon nån insta?", false, "", ""},
+		{"does linda have instagram?", false, "", ""},
+		// exOtherName: an example naming only other things than the
+		// question ("har punks en hemsida") is less like it.
+		{"har linda en hemsida?", true, "linda-k-nordfors", ""},
+		// Off-topic trivia is declined.
+		{"vad kostar en brännugn?", false, "", ""},
+		{"what's the weather in Varberg tomorrow?", false, "", ""},
+		{"Var ligger Laholms bibliotek?", false, "", ""},
+	})
+}
