@@ -63,6 +63,7 @@ func (c *Call) Reply(ctx context.Context, r Reply) error {
 	}
 	r.Private = r.Private || (c.Command != nil && c.Command.Private)
 	r.Ephemeral = r.Ephemeral || r.Private || c.Command.RepliesEphemeral()
+	r = c.bot.ButtonsIn(r, c.Lang) // the commands behind buttons, as the member types them
 	if r.Private && !c.Event.Channel.DM && !c.Event.PrivateReplies {
 		return c.replyByDM(ctx, Sanitize(r))
 	}

@@ -137,6 +137,10 @@ type Card struct {
 	Fields  []Field
 	Buttons []Button
 	Footer  string
+	// Lang is the language the card is written in when it is not the
+	// reply's (an answer in the language of its question): the commands
+	// behind its buttons are shown in it (Bot.ButtonsIn).
+	Lang string
 }
 
 // Field is one name/value pair on a card.

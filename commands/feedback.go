@@ -68,7 +68,7 @@ func voteCard(ctx context.Context, c *bot.Call, store AnswerStore, log *slog.Log
 		return nil
 	}
 	cat := c.Bot().Catalog()
-	card := &bot.Card{Footer: cat.T(a.Lang, "feedback.prompt")}
+	card := &bot.Card{Footer: cat.T(a.Lang, "feedback.prompt"), Lang: a.Lang}
 	for _, v := range []string{storage.VoteUp, storage.VoteDown} {
 		cmd := fmt.Sprintf("ask feedback id:%d vote:%s", id, v)
 		card.Buttons = append(card.Buttons, bot.Button{Label: cat.T(a.Lang, "feedback.button_"+v), Action: cmd, Command: cmd})

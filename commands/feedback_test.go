@@ -55,8 +55,9 @@ func TestAnswersOfferVotesCountedOncePerMember(t *testing.T) {
 		t.Fatalf("answer %q has no vote card: %+v", text, card)
 	}
 	up, down := card.Buttons[0], card.Buttons[1]
-	// Platforms without buttons show the command to type (the console).
-	if up.Command != "ask feedback id:1 vote:up" || down.Command != "ask feedback id:1 vote:down" || up.Action != up.Command || !strings.HasPrefix(up.Label, "👍") {
+	// Platforms without buttons show the command to type (the console), in
+	// the answer's language; the action is the canonical command.
+	if up.Command != "ask feedback id:1 röst:upp" || down.Command != "ask feedback id:1 röst:ner" || up.Action != "ask feedback id:1 vote:up" || !strings.HasPrefix(up.Label, "👍") {
 		t.Fatalf("buttons = %+v", card.Buttons)
 	}
 	if got := click(h, kim, up.Action); !strings.Contains(got, "Tack! Kul att svaret hjälpte") {

@@ -185,7 +185,7 @@ func (f *meetups) publish(ctx context.Context, c *bot.Call, m storage.Meetup, ch
 	msgID := ""
 	if channel != "" && channel != c.Event.Channel.ID {
 		if a := c.Bot().Adapter(c.Event.Platform); a != nil {
-			ref, err := a.Send(ctx, bot.Target{Channel: channel}, bot.Reply{Card: card})
+			ref, err := a.Send(ctx, bot.Target{Channel: channel}, c.Bot().ButtonsIn(bot.Reply{Card: card}, c.Lang))
 			if err != nil {
 				return 0, nil, c.Refuse("meetup.announce_failed", m.ID, channel)
 			}

@@ -56,7 +56,8 @@ func confirmButton(t *testing.T, h *bottest.Harness, u bot.User) string {
 		t.Fatalf("confirmation not private: %+v", r)
 	}
 	b := r.Card.Buttons[0]
-	if b.Command != "mydata delete confirm:yes" || strings.Contains(b.Action, "confirm:yes") {
+	// The typed command in the member's language (Swedish here).
+	if b.Command != "mina-data radera bekräfta:ja" || strings.Contains(b.Action, "confirm:yes") || strings.Contains(b.Action, "bekräfta") {
 		t.Fatalf("button = %+v; want a nonce action and the typed command as fallback", b)
 	}
 	return b.Action
