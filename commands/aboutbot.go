@@ -61,7 +61,7 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		purpose function functions work works offer tips learn teach know good speak understand superpowers
 		powers`},
 	{chatLanguages, "sv", `svenska engelska språk språket språken arabiska tyska franska spanska finska polska
-		norska danska persiska somaliska tigrinja ryska ukrainska italienska nederländska holländska kinesiska`},
+		norska persiska somaliska tigrinja ryska ukrainska italienska nederländska holländska kinesiska`},
 	{chatLanguages, "en", `swedish english language languages arabic german french spanish finnish polish
 		norwegian danish persian farsi somali russian ukrainian italian dutch chinese`},
 	{chatHowAreYou, "sv", `mår känns känner läget dagen humöret trasig trasigt stressad chillar chill upptagen

@@ -1,10 +1,7 @@
 package commands_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -106,11 +103,6 @@ func TestSmallTalkTuning(t *testing.T) {
 // the misses of tuning data (nameMisses); a held-out set's stay unread.
 func runSmallTalkSet(t *testing.T, path string, nameMisses bool) (sv, en, queued int) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	h := bottest.New(t)
 	replies := map[string]map[string]bool{"sv": chatReplies(h, "sv"), "en": chatReplies(h, "en")}
 	for lang, r := range replies {
@@ -119,28 +111,20 @@ func runSmallTalkSet(t *testing.T, path string, nameMisses bool) (sv, en, queued
 		r[h.Bot.HelpList(lang, bot.RoleMember)] = true
 	}
 	total, ok := map[string]int{}, map[string]int{}
-	sc := bufio.NewScanner(f)
-	for i := 0; sc.Scan(); i++ {
-		var line struct{ Q, Lang string }
-		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-			t.Fatalf("line %d: %v", i+1, err)
+	eachLine(t, path, func(i int, q, lang, _ string) {
+		if lang != bot.LangSV && lang != bot.LangEN {
+			t.Fatalf("line %d: language %q", i+1, lang)
 		}
-		if line.Lang != bot.LangSV && line.Lang != bot.LangEN {
-			t.Fatalf("line %d: language %q", i+1, line.Lang)
-		}
-		total[line.Lang]++
+		total[lang]++
 		u := h.Member("t"+string(rune('a'+i%26))+strings.Repeat("x", i/26), bot.RoleMember)
-		got := h.SayIn(u, line.Lang, line.Q)
+		got := h.SayIn(u, lang, q)
 		switch {
-		case replies[line.Lang][got]:
-			ok[line.Lang]++
+		case replies[lang][got]:
+			ok[lang]++
 		case nameMisses:
-			t.Logf("miss %s %q: %.70q", line.Lang, line.Q, got)
+			t.Logf("miss %s %q: %.70q", lang, q, got)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	n, err := h.DB.CountOpenQuestions(context.Background())
 	if err != nil {
 		t.Fatal(err)
