@@ -207,7 +207,7 @@ var (
 	// the report's meeting places, a meeting tool, the past.
 	meetupNot = wordSet("hur how varför why vafför skapa skapar skapas create creating organise organize organising organizing " +
 		"arrangera arrangerar ordna ordnar boka bokar book booking zoom teams skype rapporten raporten report " +
-		"igår yesterday ago menas mean means innebär betyder fungerar funkar")
+		"igår yesterday ago hade haft gjort did had held were förra last menas mean means innebär betyder fungerar funkar")
 	meetupNotPairs = []string{"vad är", "what is", "what's a", "what does", "what do", "var på", "var med", "was on", "was at", "went to", "set up"}
 	// comingWords follow "hur många"/"how many" in a question about the
 	// answers: "hur många kommer", "how many are coming".

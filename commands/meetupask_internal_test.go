@@ -29,6 +29,7 @@ func TestReadMeetupQuestion(t *testing.T) {
 		"hur bokar jag ett teams-möte med kollegorna", "how do I set up a Zoom meeting?", "vad menas med att skapa mötesplatser",
 		"jag var på en träff igår, när tog projektet slut?", "får man påminnelse innan en meetup?", "vad är en träff?",
 		"hur många passionsdrivna företag finns det?", "when did VIAkub end?", "can digital platforms work as meeting places?",
+		"vilka event har VIAkub haft?", "when was the last meetup?", "were there any meetups in October?",
 	} {
 		if _, ok := readMeetupQuestion(q); ok {
 			t.Errorf("%q: read as a question about the meetups", q)
