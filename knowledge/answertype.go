@@ -236,8 +236,10 @@ func questionNeeds(q string) int {
 
 // varWhere reports whether the first "var" of a clause means "where": the
 // word after it is in placeAfterVar ("var ligger …", "var i …"), or, when
-// verbs is set, is a verb ("var kan man …", "var ska de mötas") — "var"
-// meaning "was" is followed by its subject ("var det …", "var viakub …").
+// verbs is set, is a verb ("var kan man …", "var ska de mötas"), also a
+// passive or deponent one in -as ("var träffas ni", "var anordnas de") —
+// "var" meaning "was" is followed by its subject ("var det …", "var
+// viakub …").
 // The tokenizer drops one-letter words such as "i", so the clause is split
 // on spaces here.
 func varWhere(clause string, verbs bool) bool {
@@ -246,7 +248,7 @@ func varWhere(clause string, verbs bool) bool {
 		f = strings.ToLower(strings.Trim(f, ".,;:!?\"'"))
 		if seen {
 			_, ok := placeAfterVar[f]
-			if _, verb := yesNoWords[f]; verbs && verb && f != "var" {
+			if _, verb := yesNoWords[f]; verbs && (verb && f != "var" || len(f) >= 5 && strings.HasSuffix(f, "as")) {
 				ok = true
 			}
 			return ok

@@ -457,6 +457,24 @@ func (ix *Index) otherNames(sc *scratch) {
 	}
 }
 
+// namesOther reports whether example ex names something (Index.entity)
+// and the question names none of it: the yes of "were many companies in
+// viakub passion-driven?" does not answer "does the region give money to
+// passion-driven companies?", so the question gets no lead (params.leadNames;
+// leadFor). A no may: "was the report commissioned by Region Halland?" —
+// no — also answers "… by Region Skåne?".
+func (ix *Index) namesOther(sc *scratch, ex int32) bool {
+	if !ix.p.leadNames {
+		return false
+	}
+	for _, t := range ix.ex.names[ex] {
+		if sc.hasTerm(t) {
+			return false
+		}
+	}
+	return len(ix.ex.names[ex]) > 0
+}
+
 // hasTerm reports whether a slot of the question has term t as the word
 // itself (an option of weight 1).
 func (sc *scratch) hasTerm(t int32) bool {
@@ -694,21 +712,26 @@ func pointsBack(tk *tokenizer, clause string) bool {
 
 // leadFor returns the lead of the example of document d that is most
 // like the question, when the question is a yes/no question and that
-// example is near enough; else leadNone.
-func (ix *Index) leadFor(sc *scratch, d int32) uint8 {
+// example is near enough; else leadNone. other reports that the nearest
+// lead question's yes was not given because it names something else
+// (namesOther): the question then gets no default yes either.
+func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 	if !sc.yesNo {
-		return leadNone
+		return leadNone, false
 	}
-	best, lead := float32(0), uint8(leadNone)
+	best, lead, bestEx := float32(0), uint8(leadNone), int32(-1)
 	for _, ex := range sc.exTouched {
 		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) {
-			best, lead = sc.exDot[ex], ix.ex.lead[ex]
+			best, lead, bestEx = sc.exDot[ex], ix.ex.lead[ex], ex
 		}
 	}
 	if float64(best) < ix.p.leadMin {
-		return leadNone
+		return leadNone, false
 	}
-	return lead
+	if lead == leadYes && ix.namesOther(sc, bestEx) {
+		return leadNone, true
+	}
+	return lead, false
 }
 
 // Modal bits of a question or example: "must"/"måste" and "can"/"kan".

@@ -63,6 +63,7 @@ type params struct {
 	clauseW      float64 // weight of the best clause's example similarity (vs. the whole question's)
 	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
 	exOtherName  float64 // factor on the similarity of an example that names only things a question naming something lacks
+	leadNames    bool    // a yes-lead question naming only things the question does not name gives no lead
 	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
 	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
@@ -109,6 +110,7 @@ var defaultParams = params{
 	clauseW:       0.9,
 	defaultYes:    0.9,
 	exOtherName:   0.7,
+	leadNames:     true,
 	exUnknown:     0,
 	storyW:        0.25,
 	storyLast:     true,

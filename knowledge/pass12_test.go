@@ -8,11 +8,15 @@ import "testing"
 func TestPass12Mechanisms(t *testing.T) {
 	checkSearches(t, []searchCase{
 		// kb: money and grants go to the business-support topic, which
-		// says what public support is built for; no "Yes." that reads as
-		// "yes, there is money".
-		{"Is there any funding I can apply for as a passion-driven entrepreneur?", true, "business-support", "-"},
-		{"can i get money from the region for my bussines?", true, "business-support", "-"},
-		{"kan man få pengar från regionen till sitt företag?", true, "business-support", ""},
+		// says what public support is built for, with "It depends" (some
+		// passion-driven activities are partly publicly funded): never a
+		// "Yes." that reads as "yes, there is money".
+		{"Is there any funding I can apply for as a passion-driven entrepreneur?", true, "business-support", LeadDepends},
+		{"can i get money from the region for my bussines?", true, "business-support", LeadDepends},
+		{"kan man få pengar från regionen till sitt företag?", true, "business-support", LeadDepends},
+		{"can passion-driven businesses get public funding?", true, "business-support", LeadDepends},
+		{"får passionsdrivna företag bidrag?", true, "business-support", LeadDepends},
+		{"finns det stöd att söka för passionsdrivna?", true, "business-support", LeadDepends},
 		// kb: the body agrees with both leads (no "Ja. Inte särskilt väl").
 		{"Stämmer det att offentligt företagsstöd mest är gjort för marknadsdrivna företag?", true, "business-support", LeadYes},
 		{"passar det offentliga företagsstödet passionsdrivna företag?", true, "business-support", LeadNo},
@@ -33,6 +37,15 @@ func TestPass12Mechanisms(t *testing.T) {
 		{"Vet du vem som grundade Impact House Halland?", false, "", ""},
 		{"who founded impact house halland?", false, "", ""},
 		{"var ligger impact house halland?", true, "viakub-results", ""},
+		// kb: members meet at meetups; "var" + a verb in -as asks where.
+		{"where do you meet?", true, "bot-meetups", "-"},
+		{"var träffas ni?", true, "bot-meetups", "-"},
+		// leadNames: the yes of a lead question that names only what the
+		// question does not ("were many companies in viakub
+		// passion-driven?") is not the question's, nor is the default yes.
+		{"does the region give money to passion-driven companies?", true, "business-support", LeadDepends},
+		{"are many companies here passion-driven?", true, "viakub", "-"},
+		{"does the region support creative companies?", true, "viakub", "-"},
 		// stop words: "instance" (only in "for instance") is not a form
 		// of "insta".
 		{"har hon nån insta?", false, "", ""},

@@ -186,8 +186,8 @@ func (ix *Index) Search(question, lang string) Result {
 	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
-		l := ix.leadFor(sc, best)
-		if l == leadNone && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		l, other := ix.leadFor(sc, best)
+		if l == leadNone && !other && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
