@@ -977,12 +977,14 @@ func (*smallTalk) replyAboutBot(ctx context.Context, c *bot.Call, text string, w
 
 // chatReply replies to text with intent's small-talk reply, in lang (the
 // language of its words, "" when they do not say), else the member's.
-// A line of one or two words from a member who chose a language, or
-// whose client set it (the console's --lang), gets that language: "thx"
-// or "yo" says little about the language a member wants.
+// A line of one or two words from a member whose language is known (they
+// chose it, their client or platform set it, or they have written in
+// it) gets that language: "thx", "yo" or "forget it" says little about
+// the language a member wants.
 func chatReply(ctx context.Context, c *bot.Call, text string, intent chatIntent, lang string) error {
-	chose := bot.ValidLang(c.Member.Locale) || bot.ValidLang(c.Event.Locale)
-	if lang == "" || (chose && len(chatWords(text)) <= 2) {
+	known := bot.ValidLang(c.Member.Locale) || bot.ValidLang(c.Event.Locale) || bot.ValidLang(c.Member.Written) ||
+		c.Event.LocaleHint != ""
+	if lang == "" || (known && len(chatWords(text)) <= 2) {
 		lang = c.Lang
 	}
 	return c.Reply(ctx, bot.Reply{Text: c.Bot().Catalog().T(lang, chatKeys[intent])})

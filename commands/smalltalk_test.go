@@ -56,23 +56,32 @@ func queued(t *testing.T, h *bottest.Harness, u bot.User, lang string, texts ...
 func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 	h := bottest.New(t)
 	kim, olle := h.Member("kim", bot.RoleMember), h.Member("olle", bot.RoleOrganiser)
-	for _, c := range []struct{ text, want string }{
-		{"hej", "Hej! 👋"},
-		{"hejjj!", "Hej! 👋"},
-		{"tjena", "Hej! 👋"},
-		{"god morgon", "God morgon!"},
-		{"tack så mycket!", "Varsågod!"},
-		{"hej! tack för hjälpen", "Varsågod!"},
-		{"👋", "Hej! 👋"},
-		{"hello", "Hi! 👋"},
-		{"thx", "You're welcome!"},
-		{"who are you?", "I'm passionbot"},
-		{"vad kan du göra?", "Jag svarar på frågor"},
-		{"hej då", "Hej då"},
-		{"ask tack", "Varsågod!"},
+	// ada has written nothing yet: a short line's own language answers.
+	// kim writes Swedish: from "hej! tack för hjälpen" on (a line of three
+	// words or more), a one- or two-word line is answered in Swedish.
+	ada := h.Member("ada", bot.RoleMember)
+	for _, c := range []struct {
+		who        bot.User
+		text, want string
+	}{
+		{ada, "hello", "Hi! 👋"},
+		{ada, "thx", "You're welcome!"},
+		{ada, "who are you?", "I'm passionbot"},
+		{kim, "hej", "Hej! 👋"},
+		{kim, "hejjj!", "Hej! 👋"},
+		{kim, "tjena", "Hej! 👋"},
+		{kim, "god morgon", "God morgon!"},
+		{kim, "tack så mycket!", "Varsågod!"},
+		{kim, "hej! tack för hjälpen", "Varsågod!"},
+		{kim, "👋", "Hej! 👋"},
+		{kim, "thx", "Varsågod!"},
+		{kim, "who are you?", "I'm passionbot"},
+		{kim, "vad kan du göra?", "Jag svarar på frågor"},
+		{kim, "hej då", "Hej då"},
+		{kim, "ask tack", "Varsågod!"},
 	} {
-		if got := h.Say(kim, c.text); !strings.HasPrefix(got, c.want) {
-			t.Errorf("%q: %q, want it to start %q", c.text, got, c.want)
+		if got := h.Say(c.who, c.text); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s %q: %q, want it to start %q", c.who.ID, c.text, got, c.want)
 		}
 	}
 	// A question that starts with a greeting is a question.
