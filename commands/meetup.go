@@ -467,16 +467,9 @@ func (f *meetups) tellPromoted(ctx context.Context, c *bot.Call, m storage.Meetu
 	}
 }
 
-// card shows a meetup with its RSVP buttons.
-func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.Card {
-	t := func(key string, args ...any) string { return f.cat.T(lang, key, args...) }
-	card := &bot.Card{Title: m.Title, Body: m.Description, Footer: t("meetup.footer", m.ID, m.ID)}
-	card.Fields = append(card.Fields, bot.Field{Name: t("meetup.when"), Value: formatWhen(lang, m.Start, m.End, f.loc), Inline: true})
-	if m.Location != "" {
-		card.Fields = append(card.Fields, bot.Field{Name: t("meetup.where"), Value: m.Location, Inline: true})
-	}
-	rsvps, _ := f.store.RSVPs(ctx, m.ID)
-	yes, wait, maybe := 0, 0, 0
+// tally counts a meetup's answers: yes with a place, yes on the waitlist,
+// and maybe.
+func tally(rsvps []storage.RSVP) (yes, wait, maybe int) {
 	for _, r := range rsvps {
 		switch {
 		case r.Answer == "yes" && r.Waitlisted:
@@ -487,6 +480,19 @@ func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.
 			maybe++
 		}
 	}
+	return yes, wait, maybe
+}
+
+// card shows a meetup with its RSVP buttons.
+func (f *meetups) card(ctx context.Context, lang string, m storage.Meetup) *bot.Card {
+	t := func(key string, args ...any) string { return f.cat.T(lang, key, args...) }
+	card := &bot.Card{Title: m.Title, Body: m.Description, Footer: t("meetup.footer", m.ID, m.ID)}
+	card.Fields = append(card.Fields, bot.Field{Name: t("meetup.when"), Value: formatWhen(lang, m.Start, m.End, f.loc), Inline: true})
+	if m.Location != "" {
+		card.Fields = append(card.Fields, bot.Field{Name: t("meetup.where"), Value: m.Location, Inline: true})
+	}
+	rsvps, _ := f.store.RSVPs(ctx, m.ID)
+	yes, wait, maybe := tally(rsvps)
 	places := t("meetup.count", yes, maybe)
 	if m.Capacity > 0 {
 		places = t("meetup.count_cap", yes, m.Capacity, maybe, wait)

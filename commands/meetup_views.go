@@ -19,15 +19,7 @@ func (f *meetups) calendarView(ctx context.Context, c *bot.Call, ms []storage.Me
 	items := make([]bot.CalendarItem, 0, len(ms))
 	for _, m := range ms {
 		rsvps, _ := f.store.RSVPs(ctx, m.ID) // as the card counts them
-		yes, wait := 0, 0
-		for _, r := range rsvps {
-			switch {
-			case r.Answer == "yes" && r.Waitlisted:
-				wait++
-			case r.Answer == "yes":
-				yes++
-			}
-		}
+		yes, wait, _ := tally(rsvps)
 		detail := c.TN("meetup.going", yes, yes)
 		if wait > 0 {
 			detail += " · " + c.TN("meetup.waitlisted", wait, wait)

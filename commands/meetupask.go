@@ -113,17 +113,7 @@ func (f *meetupAsk) answer(ctx context.Context, c *bot.Call, mq meetupQuestion) 
 // and said maybe, as the calendar view counts them.
 func (f *meetupAsk) counts(ctx context.Context, c *bot.Call, mt storage.Meetup) string {
 	rsvps, _ := f.m.store.RSVPs(ctx, mt.ID)
-	yes, wait, maybe := 0, 0, 0
-	for _, r := range rsvps {
-		switch {
-		case r.Answer == "yes" && r.Waitlisted:
-			wait++
-		case r.Answer == "yes":
-			yes++
-		case r.Answer == "maybe":
-			maybe++
-		}
-	}
+	yes, wait, maybe := tally(rsvps)
 	s := c.TN("meetup.going", yes, yes)
 	if mt.Capacity > 0 {
 		s += fmt.Sprintf(meetupAskOf.In(c.Lang), mt.Capacity)

@@ -49,12 +49,7 @@ func (fs *Features) PublicPage(ctx context.Context, lang string) (PublicPage, er
 		if err != nil {
 			return p, err
 		}
-		going := 0
-		for _, r := range rs {
-			if r.Answer == "yes" && !r.Waitlisted {
-				going++
-			}
-		}
+		going, _, _ := tally(rs)
 		p.Meetups = append(p.Meetups, PublicMeetup{Title: m.Title, Place: m.Location, Start: m.Start, End: m.End, Going: going})
 	}
 	if r := d.Library.Index().Search(aboutQuestion.In(lang), lang); r.Answered {
