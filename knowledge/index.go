@@ -64,6 +64,7 @@ type params struct {
 	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
 	exOtherName  float64 // factor on the similarity of an example that names only things a question naming something lacks
 	leadNames    bool    // a yes-lead question naming only things the question does not name gives no lead
+	unknownTail  float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
 	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
 	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
 	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
@@ -111,6 +112,7 @@ var defaultParams = params{
 	defaultYes:    0.9,
 	exOtherName:   0.7,
 	leadNames:     true,
+	unknownTail:   0.5,
 	exUnknown:     0,
 	storyW:        0.25,
 	storyLast:     true,

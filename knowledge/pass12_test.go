@@ -30,6 +30,10 @@ func TestPass12Mechanisms(t *testing.T) {
 		{"who funded viakub?", true, "viakub", ""},
 		{"vem betalade för viakub", true, "viakub", ""},
 		{"varför är det bra med passionsdrivna för innovation", true, "innovation-resource", ""},
+		{"who paid for viakub", true, "viakub", ""},
+		// asksUnknownThing: a last clause asking yes/no of words the base
+		// does not know ("…, var det jordbruksfonden?") is not answered.
+		{"vem betalade viakub, var det jordbruksfonden?", false, "", ""},
 		// kb: which EU fund paid for VIAkub is not known.
 		{"which eu programme funded viakub", false, "", ""},
 		// kb: who founded or owns the meeting places is not known; where

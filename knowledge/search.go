@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Result is the outcome of Index.Search.
@@ -183,6 +185,9 @@ func (ix *Index) Search(question, lang string) Result {
 	}
 	if sc.modifies && ix.p.modifierW < 1 {
 		res.Score *= ix.p.modifierW
+	}
+	if ix.p.unknownTail < 1 && ix.asksUnknownThing(question) {
+		res.Score *= ix.p.unknownTail
 	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
@@ -556,6 +561,57 @@ func (ix *Index) asksUnknown(sc *scratch, d int32) bool {
 		}
 	}
 	return neg && other
+}
+
+// asksUnknownThing reports whether the last clause of a question of
+// several clauses is a yes/no question of words the base does not know
+// at all, everyday words apart ("which eu fund paid for viakub, was it
+// erdf?"): that is what the question wants confirmed, and no topic can.
+func (ix *Index) asksUnknownThing(q string) bool {
+	if len(q) > 1<<10 {
+		q = q[:1<<10]
+	}
+	// The last clause: after the last clause break that has words after
+	// it, without a copy of the clauses.
+	q = strings.TrimRightFunc(q, func(r rune) bool { return isClausePunct(r) || unicode.IsSpace(r) })
+	i := strings.LastIndexFunc(q, isClausePunct)
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(q[i:])
+	last := q[i+size:]
+	if strings.TrimLeftFunc(q[:i], func(r rune) bool { return isClausePunct(r) || unicode.IsSpace(r) }) == "" || !isYesNo(last) {
+		return false
+	}
+	var tk tokenizer
+	n, unk := 0, 0
+	tk.each(last, 0, func(w string) bool {
+		if isStop(w) {
+			return true
+		}
+		n++
+		if _, ok := generalRank[w]; ok {
+			return true
+		}
+		if _, ok := ix.surface[w]; ok {
+			return true
+		}
+		for _, lang := range [2]string{"sv", "en"} {
+			if _, ok := ix.terms[ix.stem(w, lang)]; ok {
+				return true
+			}
+		}
+		rs := []rune(w)
+		if len(rs) < 4 {
+			return true // short words are mostly everyday ones ("fit")
+		}
+		if fz, _ := ix.fz.lookup(rs, fuzzyLimit, map[int32]bool{}); len(fz) > 0 {
+			return true // a typo of a word of the base ("hemsdia")
+		}
+		unk++
+		return true
+	})
+	return n > 0 && unk == n
 }
 
 // onlyEveryday reports whether every word of the question is one of the
