@@ -197,11 +197,12 @@ func (b *Bot) Wait(ctx context.Context) error {
 	}
 }
 
-// commandLanguage is the reply language of a typed command. Its name and
-// its options' names are the same words for Swedish and English speakers
-// ("meetup create title:… when:…") and choices are canonical English
-// ("answer:no"), so only what the member wrote freely (text values) is
-// read; with no args (before they are bound: a refusal, an argument
+// commandLanguage is the reply language of a typed command. Its English
+// name and options' names are the same words for Swedish and English
+// speakers ("meetup create title:… when:…") and choices are canonical
+// English ("answer:no"), so what the member wrote freely (text values) is
+// read, and then whether they named the command in Swedish ("hjälp",
+// "träff lista"); with no args (before they are bound: a refusal, an argument
 // error) nothing is. A clear language of that text becomes the member's
 // last written language (Member.Written).
 func (b *Bot) commandLanguage(ctx context.Context, c *Call, args *Args) string {
@@ -217,7 +218,7 @@ func (b *Bot) commandLanguage(ctx context.Context, c *Call, args *Args) string {
 		ev.Text = strings.Join(free, " ")
 		b.noteWritten(ctx, c, ev.Text)
 	}
-	return b.Language(c.Member, ev)
+	return b.language(c.Member, ev, c.named)
 }
 
 // Language picks the reply language for m's event: the member's chosen
@@ -226,7 +227,12 @@ func (b *Bot) commandLanguage(ctx context.Context, c *Call, args *Args) string {
 // interaction locale, Slack's user locale) when it is Swedish or English,
 // else the language of the event's text when the detector is confident,
 // else the language the member last wrote in, else the default (sv).
-func (b *Bot) Language(m Member, ev Event) string {
+func (b *Bot) Language(m Member, ev Event) string { return b.language(m, ev, "") }
+
+// language is Language, with named the language of the name a command
+// was typed by ("hjälp" is Swedish; "" for a name both languages share):
+// it counts as the message's language when its text does not say.
+func (b *Bot) language(m Member, ev Event, named string) string {
 	switch {
 	case ValidLang(m.Locale):
 		return m.Locale
@@ -238,6 +244,9 @@ func (b *Bot) Language(m Member, ev Event) string {
 	}
 	if l, ok := b.detect(ev.Text); ok {
 		return l
+	}
+	if ValidLang(named) {
+		return named
 	}
 	if ValidLang(m.Written) {
 		return m.Written

@@ -38,6 +38,10 @@ type Call struct {
 	label     string // the command's name for metrics
 	result    string // "" while all goes well; set by fail
 	confirmed bool   // run from the member's own confirmation button
+	// named is the language of the name the member typed the command by:
+	// "sv" for a Swedish name ("hjälp", "träff lista"), "" for the
+	// English name both languages share (commandLanguage).
+	named string
 }
 
 // Bot returns the bot handling the call.

@@ -157,11 +157,7 @@ func (r *Registry) parseLine(line string) (*Command, []token, string, error) {
 	if cmd == nil {
 		// "hjälp!", "help?", "meetup list.": the command's words with
 		// the punctuation of a sentence.
-		trimmed := make([]string, len(words))
-		for i, w := range words {
-			trimmed[i] = strings.TrimRight(w, "!?.,")
-		}
-		if cmd, n = r.Lookup(trimmed); cmd == nil {
+		if cmd, n = r.Lookup(trimWords(words)); cmd == nil {
 			return nil, toks, "", nil
 		}
 	}

@@ -179,7 +179,20 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		call.fail(ctx, near)
 		return
 	}
+	if typed := strings.Fields(strings.TrimSuffix(line, rest)); key(trimWords(typed)) != key(cmd.Words()) {
+		call.named = LangSV // every other name of a command is Swedish
+	}
 	b.invoke(ctx, call, cmd, func() (Args, error) { return b.parser.bind(cmd, toks, rest) })
+}
+
+// trimWords is words without the punctuation of a sentence after each
+// ("hjälp!").
+func trimWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.TrimRight(w, "!?.,")
+	}
+	return out
 }
 
 // invoke authorizes cmd for the call, binds its arguments and runs it.

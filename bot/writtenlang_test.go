@@ -130,3 +130,28 @@ func TestRepliesFollowTheLanguageWritten(t *testing.T) {
 		t.Fatalf("after mydata delete: %q", got)
 	}
 }
+
+// TestSwedishCommandNamesAnswerInSwedish: a member who last wrote English
+// but types a command by its Swedish name ("hjälp", "träff lista") gets
+// the Swedish reply; the English name, which Swedish speakers type too,
+// keeps the language order (here: last written, English). A chosen
+// language still comes first.
+func TestSwedishCommandNamesAnswerInSwedish(t *testing.T) {
+	h := bottest.New(t)
+	lisa := h.Member("lisa", bot.RoleMember)
+	ref := h.Member("ref", bot.RoleMember)
+	in := func(lang, line string) string { return h.SayIn(ref, lang, line) }
+	h.Say(lisa, "what is the passion driven economy?") // lisa writes English
+	for _, c := range []struct{ line, same, lang string }{
+		{"hjälp", "help", "sv"}, {"träff lista", "meetup list", "sv"}, {"intressen", "interests", "sv"},
+		{"help", "help", "en"}, {"meetup list", "meetup list", "en"},
+	} {
+		if got, want := h.Say(lisa, c.line), in(c.lang, c.same); got != want {
+			t.Errorf("lisa %q = %.80q, want the %s %.80q", c.line, got, c.lang, want)
+		}
+	}
+	h.Say(lisa, "language en")
+	if got, want := h.Say(lisa, "hjälp"), in("en", "help"); got != want {
+		t.Errorf("lisa chose English, %q = %.80q", "hjälp", got)
+	}
+}
