@@ -19,9 +19,6 @@ import (
 // passion fruit cocktail recipes") and "har du ett bra recept på …", read
 // as asking what the bot can do.
 func TestUnseenQuestionsGetNoSmallTalk(t *testing.T) {
-	if testing.Short() {
-		t.Skip("1,700 questions through the bot")
-	}
 	const maxSmallTalk = 6
 	h := bottest.New(t)
 	replies := anyChatReply(h)
