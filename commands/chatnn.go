@@ -17,11 +17,12 @@ import (
 // aboutbot.go read the lines they were written for, and a member's new
 // phrasing of the same thing ("sitter det nån person bakom skärmen?",
 // "Olle här, driver ett bryggeri") slips past them. chatexamples.tsv holds
-// some two thousand small-talk lines members wrote, each with its intent,
-// and the knowledge questions of the tuning sets, labelled "q": a line the
-// knowledge base declines is read as the intent of the small-talk lines it
-// is nearest to, when it is near enough to them and nearer to them than
-// to any question.
+// some 2,700 small-talk lines members wrote, each with its intent, and the
+// knowledge questions of the tuning sets, labelled "q": a line the rules
+// pass by is read as the intent of the small-talk lines it is nearest to,
+// when it is near enough to them and nearer to them than to any question
+// (before the knowledge base, which would answer "pouring rain here in
+// Halmstad" with a topic that names Halmstad).
 
 //go:embed chatexamples.tsv
 var chatExamplesTSV string
@@ -271,61 +272,72 @@ func (nn *chatNN) classify(text string, subject bool) chatLabel {
 }
 
 // replyByExample answers text as small talk when the examples read it so
-// (classify), and reports whether it did. words reads the text's words
-// (namesSomething); nil when the knowledge base found the text to be
-// about the bot itself, and its subject matter does not count.
+// (read), and reports whether it did.
 func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, words func(string) (subject, other []string)) (bool, error) {
-	shape := readShape(text, chatWords(text))
-	names, ok := false, !shape.question
-	if words != nil {
-		names, ok = namesSomething(text, words)
-	}
-	if !ok {
-		return false, nil
-	}
-	l := chatExamples().classify(text, names)
-	if l.intent == chatNone || (strings.ContainsAny(text, "?？") && statementIntents[l.intent]) {
-		// "is this community free?" is no praise: a question is not
-		// thanks, praise, a goodbye or a remark.
-		return false, nil
-	}
-	if ws := chatWords(text); l.intent == chatBye && len(ws) > 0 && (ws[0] == "men" || ws[0] == "but") {
-		// "men jag måste ju ändå betala hyran…" goes on talking: no
-		// goodbye by example.
+	l := chatExamples().read(text, words)
+	if l.intent == chatNone {
 		return false, nil
 	}
 	return true, chatReply(ctx, c, text, l.intent, l.lang)
+}
+
+// read reads text as small talk by example (classify), or chatNone when its
+// form or words make it no small talk. words reads the text's words
+// (namesSomething); nil when the knowledge base found the text to be about
+// the bot itself, and its subject matter does not count.
+func (nn *chatNN) read(text string, words func(string) (subject, other []string)) chatLabel {
+	ws := chatWords(text)
+	if len(ws) == 0 {
+		return chatLabel{}
+	}
+	shape := readShape(text, ws)
+	if shape.question {
+		return chatLabel{}
+	}
+	names, ok := false, true
+	if words != nil {
+		names, ok = namesSomething(text, ws, shape, words)
+	}
+	if !ok {
+		return chatLabel{}
+	}
+	l := nn.classify(text, names)
+	if strings.ContainsAny(text, "?？") && statementIntents[l.intent] {
+		// "is this community free?" is no praise: a question is not
+		// thanks, praise, a goodbye or a remark.
+		return chatLabel{}
+	}
+	if l.intent == chatBye && (ws[0] == "men" || ws[0] == "but") {
+		// "men jag måste ju ändå betala hyran…" goes on talking: no
+		// goodbye by example.
+		return chatLabel{}
+	}
+	return l
 }
 
 // statementIntents are the intents a question cannot have.
 var statementIntents = map[chatIntent]bool{chatAck: true, chatRemark: true, chatIntro: true, chatPraise: true,
 	chatThanks: true, chatBye: true, chatMorning: true, chatEvening: true}
 
-// namesSomething reports whether text names something the knowledge base
-// is about, or asks about something neither it nor everyday language
-// knows ("how do you book the kiln?"): words reads its words. A question
-// that names subject matter is not small talk by example at all
-// (nameless reports false) when it opens with a question word ("hur går
-// det för Varbergs BoIS i år?", "vad kostar tåget till Göteborg") or
-// speaks neither to the bot nor of the member ("is Veronica still working
-// at Region Halland"), or asks for something ("any good innovation
-// software you'd recommend"); "har du varit i Halmstad?" may be. Nor is a
+// namesSomething reports whether text (of folded words ws, of form
+// shape) names something the knowledge base is about, or asks about
+// something neither it nor everyday language knows ("how do you book the
+// kiln?"): words reads its words. ok is false for a line that is no small
+// talk by example at all: a question naming subject matter that opens
+// with a question word ("hur går det för Varbergs BoIS i år?", "vad
+// kostar tåget till Göteborg"), speaks neither to the bot nor of the
+// member ("is Veronica still working at Region Halland") or asks for
+// something ("any good innovation software you'd recommend"), and a
 // request about something everyday language does not know ("tell me
-// about the ferry prices to Anholt"), a question word not put to the bot
-// ("vilken dag är det idag?") or a word that asks ("undrar", "räknas",
-// "need").
-func namesSomething(text string, words func(string) (subject, other []string)) (names, nameless bool) {
-	ws := chatWords(text)
-	l := readShape(text, ws)
-	if l.question {
-		return false, false
-	}
+// about the ferry prices to Anholt"); "har du varit i Halmstad?" may be
+// small talk.
+func namesSomething(text string, ws []string, shape lineShape, words func(string) (subject, other []string)) (names, ok bool) {
 	subject, other := words(text)
 	switch {
 	case len(subject) > 0:
-		return true, !(len(ws) > 0 && openingWords[ws[0]]) && (!l.asks || l.personal) && !l.request
+		return true, !openingWords[ws[0]] && (!shape.asks || shape.personal) && !shape.request
 	case len(other) > 0:
-		return l.asks, !l.request
+		return shape.asks, !shape.request
 	}
 	return false, true
 }
@@ -382,7 +394,7 @@ func asksFor(ws []string) bool {
 }
 
 // askingWords make a line a question wherever they stand: the member
-// wonders, needs or looks for something, or asks what counts.
+// wonders or needs something, or asks what counts.
 var askingWords = foldedSet(`:undrar undra undrade wonder wondering wondered räknas räknar count counts behöver
 	need needs`)
 
