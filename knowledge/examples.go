@@ -256,6 +256,9 @@ func (ix *Index) buildExamples() {
 		if lead != leadNone && compares(&tk, text) {
 			m |= modalCompare
 		}
+		if lead != leadNone && asksExists(&tk, text) {
+			m |= modalExist
+		}
 		ix.ex.modal = append(ix.ex.modal, m)
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
@@ -721,7 +724,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 	}
 	best, lead, bestEx := float32(0), uint8(leadNone), int32(-1)
 	for _, ex := range sc.exTouched {
-		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) {
+		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0) {
 			best, lead, bestEx = sc.exDot[ex], ix.ex.lead[ex], ex
 		}
 	}
@@ -744,7 +747,41 @@ const (
 	modalCompare
 	modalOnly
 	modalStill
+	modalExist
 )
+
+// asksExists reports whether a clause of text asks whether something
+// exists: "is there …", "are there …", "finns det …", "fanns …".
+func asksExists(tk *tokenizer, text string) bool {
+	if len(text) > 1<<10 {
+		text = text[:1<<10]
+	}
+	for text != "" {
+		// One clause at a time, without a copy of the clauses.
+		clause := text
+		if i := strings.IndexFunc(text, isClausePunct); i >= 0 {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			clause, text = text[:i], text[i+size:]
+		} else {
+			text = ""
+		}
+		w0, n, ok := "", 0, false
+		tk.each(clause, 0, func(w string) bool {
+			n++
+			if n == 1 {
+				w0 = w
+				ok = w == "finns" || w == "fanns"
+				return !ok
+			}
+			ok = w == "there" && (w0 == "is" || w0 == "are" || w0 == "was" || w0 == "were")
+			return false
+		})
+		if ok {
+			return true
+		}
+	}
+	return false
+}
 
 // modalBits returns the modal bits of a vector with function grams.
 func modalBits(gs []gramWeight) uint8 {

@@ -64,6 +64,7 @@ type params struct {
 	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
 	exOtherName  float64 // factor on the similarity of an example that names only things a question naming something lacks
 	leadNames    bool    // a yes-lead question naming only things the question does not name gives no lead
+	existLead    bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
 	unknownTail  float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
 	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
 	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
@@ -113,6 +114,7 @@ var defaultParams = params{
 	exOtherName:   0.7,
 	leadNames:     true,
 	unknownTail:   0.5,
+	existLead:     true,
 	exUnknown:     0,
 	storyW:        0.25,
 	storyLast:     true,

@@ -50,6 +50,12 @@ func TestPass12Mechanisms(t *testing.T) {
 		{"does the region give money to passion-driven companies?", true, "business-support", LeadDepends},
 		{"are many companies here passion-driven?", true, "viakub", "-"},
 		{"does the region support creative companies?", true, "viakub", "-"},
+		// existLead: "is there …?" is led only by a lead question that asks
+		// whether something exists, and gets no default yes ("do
+		// passion-driven businesses need money?" — yes — is not "is there
+		// money for them?").
+		{"is there money for passion-driven businesses?", true, "money-as-means", "-"},
+		{"are there passion-driven banks?", true, "sectors", LeadYes},
 		// stop words: "instance" (only in "for instance") is not a form
 		// of "insta".
 		{"har hon nån insta?", false, "", ""},

@@ -120,6 +120,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	sc.needs = questionNeeds(askingPart(q))
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
+	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
 }
 
 // sentences puts the meaningful words of q, each once, into sc.toks, and

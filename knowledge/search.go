@@ -86,8 +86,11 @@ type scratch struct {
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
-	compare  bool  // the question compares with a figure (compares): no default yes
-	modal    uint8 // modalMust/modalCan (examples.go)
+	compare  bool // the question compares with a figure (compares): no default yes
+	// exist: the question asks whether something exists (asksExists):
+	// only a lead question that asks so too leads it, and no default yes.
+	exist bool
+	modal uint8 // modalMust/modalCan (examples.go)
 	// pair holds the two things a "difference between A and B" question
 	// compares (comparedPair), or "".
 	pair [2]string
@@ -192,7 +195,7 @@ func (ix *Index) Search(question, lang string) Result {
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l, other := ix.leadFor(sc, best)
-		if l == leadNone && !other && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
