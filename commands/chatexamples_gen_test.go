@@ -176,6 +176,9 @@ var chatLabels = map[string]string{
 	// Lines the knowledge base's own topics about the bot answer since.
 	"Va? Det där svarade inte på nånting":                         "unsure",
 	"How do I use this thing, do I need to tag you or jsut type?": "what",
+	// heldout20's misses when measured blind (and after the fixes).
+	"god kväll bot, sent pass i ateljén ikväll igen":                                                              "evening",
+	"evening! quiet day at the café, only sold four cinnamon buns, so I thought I'd come say hi to you instead 😄": "evening",
 }
 
 // TestGenerateChatExamples checks chatexamples.tsv, and writes it with

@@ -79,7 +79,7 @@ var chatPhrases = []struct {
 	{chatGreet, "sv", "ett två tre testar|ett två tre|testar ett två tre|hallå där borta|hej där borta|fungerar den här grejen|funkar den här grejen|kan någon läsa det här|var hälsad|var hälsad främling|hälsningar|hälsningar från|varma hälsningar|länge sedan|länge sen|det var länge sedan|det var länge sen|funkar det här|fungerar det här|funkar det|fungerar det|funkar du|är det någon som hör mig|hör någon mig|någon som hör mig|är det någon som läser det här|är du kvar|är du fortfarande där|är du fortfarande vaken|jobbar du fortfarande|jobbar du sent|uppe sent|godda|godda på dig|vaknat|har du vaknat|vaknat än|är du vaken än|hörs jag|hörs jag där inne|hör du mig|hör du vad jag skriver|hej|hejsan|hejhej|hej hej|heja|tjena|tjenare|tjenixen|tjabba|tjo|tjohej|tjenis|hallå|hallåj|halloj|hallå där|hej där|hej på dig|hej på er|hejsan svejsan|god dag|goddag|god eftermiddag|morsning|mors|hej allesammans|tjena mittbena|jag är ny|jag är ny här|ny här|är du där|är du vaken|är det någon där|finns det någon där|någon där|hallå hallå|nej men hallå|nämen hallå|nej men hej|nämen hej|nämen tjena|nej men tjena|hallå eller|tjena tjena|tjenare tjenare|hej hej hej|hejsan hejsan|hallåa|tjäna|tjänare|hejhopp|hej hopp|moj|mojn|mojsan|tjohoo|god middag|någon hemma|är någon hemma|är det någon hemma|någon vaken|är någon vaken|vaknar du|är du igång|är du online|funkar du|lever du|hej igen|hallå igen|tjena igen|ville bara säga hej|jag ville bara säga hej|ville säga hej|säger bara hej|jag säger bara hej|bara säga hej|ville bara hälsa|jag ville bara hälsa|bara hälsa|jag testar|testar|bara testar|jag testar bara|jag bara testar|testar bara|testar lite|jag testar lite|jag provar|provar bara|jag provar bara|jag bara provar"},
 	{chatGreet, "en", "one two three|testing one two three|hello over there|can anyone read this|can anybody read this|is anyone reading|greetings and salutations|salutations|seasons greetings|long time no chat|long time no talk|long time|anyone awake|anybody awake|is anyone awake|can anyone hear me|does anyone hear me|is anyone reading this|still working|still working this late|working late|still up|still awake|still there|you still there|are you still there|are you still working|anyone|anybody|anyone out there|anybody out there|anyone out here|anybody out here|is anyone out there|is anybody out there|can you hear me|do you hear me|yo|hi|hello|hey|heya|hiya|howdy|hi there|hello there|hey there|greetings|good day|good afternoon|hey hey|hello hello|i am new|i am new here|new here|are you there|you there|anyone there|anybody there|is anyone there|is anybody there|anyone here|gday|g day|hey hey hey|hi hi|hey y'all|hi y'all|hi all|hello all|hey all|hiya all|yo yo|sup all|anyone home|is anyone home|anybody home|are you awake|you awake|are you on|are you online|are you alive|are you working|is this working|is this thing on|does this work|hi again|hello again|hey again|just saying hi|just saying hello|just wanted to say hi|just wanted to say hello|wanted to say hi|wanted to say hello|i just wanted to say hi|i just wanted to say hello|just dropping by|just dropping in|just popping in|just stopping by|testing|just testing|just testing you|testing testing|i am just testing|i am testing|trying you out|just trying you out|i am new to this|new to this"},
 	{chatIntro, "sv", "jag heter|mitt namn är|jag är|vi är|jag jobbar som|jag jobbar med|jag driver|vi driver|jag har|vi har|jag bor i|jag kommer från"},
-	{chatIntro, "en", "my name is|i am|we are|i work as|i work with|i run|we run|i have|we have|i live in|i come from"},
+	{chatIntro, "en", "my name is|name is|names|i am|we are|i work as|i work with|i run|we run|i have|we have|i live in|i come from"},
 	{chatMorning, "sv", "god morgon|godmorgon|gomorron|gomorrn|go morron|morron|morrn|morgon|god morgon på dig|god morgon på er|morsning korsning"},
 	{chatMorning, "en", "good morning|morning|mornin|gm|top of the morning|morning all|good mornin|mornin all"},
 	{chatEvening, "sv", "god kväll|godkväll|gokväll|go kväll|god afton|goafton"},
@@ -283,7 +283,7 @@ var chatShort = map[string]string{
 	"dont": "do not", "didnt": "did not", "doesnt": "does not", "cant": "can not", "isnt": "is not",
 	"wont": "will not", "wasnt": "was not", "havent": "have not", "youve": "you have", "ive": "i have",
 	"howve": "how have", "whos": "who is", "wheres": "where is", "thats": "that is", "theres": "there is",
-	"youll": "you will", "youd": "you would", "dej": "dig", "mej": "mig", "sej": "sig",
+	"youll": "you will", "youd": "you would", "id": "i would", "dej": "dig", "mej": "mig", "sej": "sig",
 	"nan": "nagon", "nat": "nagot", "nansin": "nagonsin", "nanting": "nagonting", "nanstans": "nagonstans",
 }
 
@@ -1042,7 +1042,7 @@ func (*smallTalk) chatter(text string) bool {
 
 // remarkWords is the most words a line the bot cannot place may have and
 // still be a remark rather than a question.
-const remarkWords = 20
+const remarkWords = 30
 
 // yesNoOpeners open a yes/no question ("har ni öppet på lördag", "is
 // Mia on the board"), unless a perfect participle follows "har" or "have"
@@ -1078,13 +1078,63 @@ func (*smallTalk) remark(text string) bool {
 			return false
 		}
 	}
-	return !slices.ContainsFunc(ws, func(w string) bool {
-		_, request := requestVerbs[w]
+	if asksFor(ws) {
+		return false // "tell me about …", "could you explain …"
+	}
+	exclaim := exclamation(text)
+	for _, w := range ws {
 		_, modal := requestModals[w]
 		_, asks := remarkAsks[w]
-		return openingWords[w] || requestWords[w] || request || asks || (modal && w != "did" && w != "have")
-	})
+		if (openingWords[w] && !exclaim) || requestWords[w] || asks || (modal && w != "did" && w != "have") {
+			return false
+		}
+	}
+	return true
 }
+
+// exclamation reports whether the question words of text only open
+// exclamations: "Vilket ruskväder idag, det blåser!", "vilken morgon asså",
+// "what a day" — in a clause of its own, with at most four words after it,
+// the noun's next word no verb, and no verb of a question among them ("vilken dag är det idag", "i
+// vilken stad ligger centrumet", "ett svar på vilken utredning",
+// "vilken då" ask).
+func exclamation(text string) bool {
+	found := false
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",.!;:…", r) }) {
+		ws := chatWords(clause)
+		for i, w := range ws {
+			if !openingWords[w] {
+				continue
+			}
+			after := ws[i+1:]
+			switch {
+			case w == "what" && len(after) > 0 && (after[0] == "a" || after[0] == "an"):
+			case (w == "vilken" || w == "vilket" || w == "vilka") && len(after) > 0 && len(after) <= 4 &&
+				(i == 0 || !prepositions[ws[i-1]]) && after[0] != "da" && (len(after) <= 2 || exclamationTail[after[1]]) &&
+				!slices.ContainsFunc(after, func(a string) bool { _, verb := questionVerbs[a]; return verb }):
+			default:
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// prepositions before "vilken" make it ask ("ett svar på vilken
+// utredning").
+var prepositions = map[string]bool{"pa": true, "i": true, "om": true, "till": true, "for": true, "fran": true,
+	"med": true, "av": true, "at": true, "under": true, "efter": true, "innan": true}
+
+// exclamationTail are the words that may follow the noun of an
+// exclamation ("vilket väder i Halmstad", "vilken morgon asså"); a question
+// has its verb there ("vilket företag driver hon").
+var exclamationTail = map[string]bool{"i": true, "pa": true, "idag": true, "ikvall": true, "ute": true, "har": true,
+	"dar": true, "asa": true, "altsa": true, "ju": true, "va": true, "nu": true, "igen": true, "ocksa": true, "du": true}
+
+// questionVerbs are the verbs that make "vilken …" a question.
+var questionVerbs = foldedSet(`:är var blir kan får ska har finns gäller stämmer brukar behöver bör måste ligger heter
+	kostar hette is are was were do does did can could will would has have`)
 
 // participle reports whether folded w looks like a perfect participle:
 // Swedish "bakat", "sålt", "varit", "stått"; English "baked", "been",
