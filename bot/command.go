@@ -384,6 +384,7 @@ type Registry struct {
 	cmds   []*Command
 	byName map[string]*Command // every name, folded and single-spaced
 	names  []string            // every name as declared, one spelling per folded name
+	folded [][]string          // each of names folded, as words (the typo suggestions compare these)
 	maxLen int                 // most words in any name
 	groups map[string]string   // a group word or its Swedish word, folded → the group word
 	subs   map[string][]*Command
@@ -481,6 +482,7 @@ func NewRegistry(cmds []*Command) (*Registry, error) {
 			}
 			r.byName[k] = c
 			r.names = append(r.names, strings.ToLower(strings.Join(strings.Fields(n), " ")))
+			r.folded = append(r.folded, strings.Fields(fold(n)))
 			r.maxLen = max(r.maxLen, len(strings.Fields(k)))
 		}
 		c.svName = ""

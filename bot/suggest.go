@@ -128,12 +128,16 @@ func (b *Bot) suggest(words []string) string {
 		return s // "träff lsita": the group is known, the subcommand mistyped
 	}
 	best, bestD := "", 1<<30
-	for _, n := range b.reg.names {
-		k := len(strings.Fields(n))
+	typed := make([]string, len(words)+1) // typed[k]: the first k words, folded
+	for i, n := range b.reg.names {
+		k := len(b.reg.folded[i])
 		if k > len(words) {
 			continue
 		}
-		d := levenshtein.ComputeDistance(key(words[:k]), fold(n))
+		if typed[k] == "" {
+			typed[k] = key(words[:k])
+		}
+		d := levenshtein.ComputeDistance(typed[k], strings.Join(b.reg.folded[i], " "))
 		if d <= typoReach(n) && (d < bestD || (d == bestD && n < best)) {
 			best, bestD = n, d
 		}
@@ -153,13 +157,13 @@ func (r *Registry) nearestSub(words []string) string {
 	typed := fold(words[0])
 	swedish := r.isGroupAlias(words[0])
 	best, bestD, bestK, bestOwn := "", 1<<30, 0, false
-	for _, n := range r.names {
-		f := strings.Fields(n)
+	for i, n := range r.names {
+		f := r.folded[i]
 		k := len(f) - 1
-		if k < 1 || k > len(words)-1 || fold(f[0]) != typed {
+		if k < 1 || k > len(words)-1 || f[0] != typed {
 			continue
 		}
-		sub := fold(strings.Join(f[1:], " "))
+		sub := strings.Join(f[1:], " ")
 		d := levenshtein.ComputeDistance(key(words[1:1+k]), sub)
 		if d == 0 || d > typoReach(sub) {
 			continue
