@@ -358,8 +358,15 @@ func (f *meetups) list(ctx context.Context, c *bot.Call) error {
 	if len(ms) == 0 {
 		return c.Say(ctx, "meetup.none")
 	}
+	return c.Reply(ctx, bot.Reply{Text: f.listText(ctx, c, c.T("meetup.list_title"), ms, nil), Views: []bot.View{f.calendarView(ctx, c, ms)}})
+}
+
+// listText is the list of meetups ms under title, as `meetup list` shows
+// it: each with its id, title, time, place and series, then what more
+// (when not nil) says of it, and the hint.
+func (f *meetups) listText(ctx context.Context, c *bot.Call, title string, ms []storage.Meetup, more func(storage.Meetup) string) string {
 	var b strings.Builder
-	b.WriteString(c.T("meetup.list_title"))
+	b.WriteString(title)
 	for _, m := range ms {
 		fmt.Fprintf(&b, "\n- `%d` **%s** — %s", m.ID, m.Title, formatWhen(c.Lang, m.Start, m.End, f.loc))
 		if m.Location != "" {
@@ -368,9 +375,12 @@ func (f *meetups) list(ctx context.Context, c *bot.Call) error {
 		if words := f.seriesWords(ctx, c.Lang, m.ID); words != "" {
 			b.WriteString(" · ↻ " + words)
 		}
+		if more != nil {
+			b.WriteString(" · " + more(m))
+		}
 	}
 	b.WriteString("\n" + c.T("meetup.list_hint"))
-	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{f.calendarView(ctx, c, ms)}})
+	return b.String()
 }
 
 func (f *meetups) show(ctx context.Context, c *bot.Call) error {

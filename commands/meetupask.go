@@ -82,31 +82,20 @@ func (f *meetupAsk) answer(ctx context.Context, c *bot.Call, mq meetupQuestion) 
 	if len(ms) == 0 {
 		return c.Reply(ctx, bot.Reply{Text: fmt.Sprintf(meetupAskNone.In(c.Lang), bot.Text{SV: "träff lista", EN: "meetup list"}.In(c.Lang))})
 	}
-	var b strings.Builder
-	title := c.T("meetup.list_title")
+	title, before := c.T("meetup.list_title"), ""
 	if mq.day != "" {
 		if onDay := meetupsOn(ms, mq, now, m.loc); len(onDay) > 0 {
 			ms = onDay
 			title = fmt.Sprintf(meetupAskOnDay.In(c.Lang), dayName(c.Lang, mq))
 		} else {
-			b.WriteString(fmt.Sprintf(meetupAskNoneOnDay.In(c.Lang), dayName(c.Lang, mq)) + "\n")
+			before = fmt.Sprintf(meetupAskNoneOnDay.In(c.Lang), dayName(c.Lang, mq)) + "\n"
 		}
 	}
-	b.WriteString(title)
-	for _, mt := range ms {
-		fmt.Fprintf(&b, "\n- `%d` **%s** — %s", mt.ID, mt.Title, formatWhen(c.Lang, mt.Start, mt.End, m.loc))
-		if mt.Location != "" {
-			b.WriteString(", " + mt.Location)
-		}
-		if words := m.seriesWords(ctx, c.Lang, mt.ID); words != "" {
-			b.WriteString(" · ↻ " + words)
-		}
-		if mq.howMany {
-			b.WriteString(" · " + f.counts(ctx, c, mt))
-		}
+	var more func(storage.Meetup) string
+	if mq.howMany {
+		more = func(mt storage.Meetup) string { return f.counts(ctx, c, mt) }
 	}
-	b.WriteString("\n" + c.T("meetup.list_hint"))
-	return c.Reply(ctx, bot.Reply{Text: b.String(), Views: []bot.View{m.calendarView(ctx, c, ms)}})
+	return c.Reply(ctx, bot.Reply{Text: before + m.listText(ctx, c, title, ms, more), Views: []bot.View{m.calendarView(ctx, c, ms)}})
 }
 
 // counts says how many are coming to mt, and how many wait for a place
