@@ -283,7 +283,8 @@ var chatShort = map[string]string{
 	"dont": "do not", "didnt": "did not", "doesnt": "does not", "cant": "can not", "isnt": "is not",
 	"wont": "will not", "wasnt": "was not", "havent": "have not", "youve": "you have", "ive": "i have",
 	"howve": "how have", "whos": "who is", "wheres": "where is", "thats": "that is", "theres": "there is",
-	"youll": "you will", "youd": "you would", "id": "i would", "dej": "dig", "mej": "mig", "sej": "sig",
+	"youll": "you will", "youd": "you would", "id": "i would",
+	"whatcha": "what are you", "watcha": "what are you", "wotcha": "what are you", "wyd": "what are you doing", "dej": "dig", "mej": "mig", "sej": "sig",
 	"nan": "nagon", "nat": "nagot", "nansin": "nagonsin", "nanting": "nagonting", "nanstans": "nagonstans",
 }
 
