@@ -9,12 +9,14 @@ import (
 
 	"passionbot/bot"
 	"passionbot/internal/bottest"
+	"passionbot/knowledge"
 )
 
 // svTexts is every Swedish text a member may read that can name a
 // command: the whole catalog (core and every feature, read at run time, so
 // a text added tomorrow is checked too) and the commands' and arguments'
-// help lines. Keys: the message key, or "cmd:<name>[:<arg>]".
+// help lines, and the knowledge base's Swedish answers. Keys: the message
+// key, "cmd:<name>[:<arg>]" or "kb:<topic>".
 func svTexts(h *bottest.Harness) map[string]string {
 	texts := map[string]string{}
 	cat := h.Bot.Catalog()
@@ -25,6 +27,16 @@ func svTexts(h *bottest.Harness) map[string]string {
 		texts["cmd:"+c.Name] = c.Help.SV
 		for _, a := range c.Args {
 			texts["cmd:"+c.Name+":"+a.Name] = a.Help.SV
+		}
+	}
+	// The knowledge base's Swedish answers ("Skriv `träff lista` …").
+	topics, err := knowledge.Builtin()
+	if err != nil {
+		panic(err)
+	}
+	for _, tp := range topics {
+		if tp.Lang == bot.LangSV {
+			texts["kb:"+tp.ID] = tp.Body
 		}
 	}
 	return texts

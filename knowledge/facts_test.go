@@ -132,7 +132,7 @@ func TestFactsStated(t *testing.T) {
 		{"viakub", "EU-finansierat", "EU-funded"},
 		{"viakub-contact", "postadress", "postal address"},
 		{"viakub-results", "lista över de deltagande företagen", "list of the participating companies"},
-		{"bot-privacy", "visibility:hidden", "visibility:hidden"},
+		{"bot-privacy", "synlighet:dold", "visibility:hidden"},
 		{"viakub-results", "141 deltagare", "141 participants"},
 		{"viakub-results", "89 företag", "89 companies"},
 		{"viakub-results", "52 organisationer", "52 organisations"},
