@@ -1110,9 +1110,13 @@ func exclamation(text string) bool {
 			after := ws[i+1:]
 			switch {
 			case w == "what" && len(after) > 0 && (after[0] == "a" || after[0] == "an"):
+			case (w == "vilken" || w == "vilket" || w == "vilka") && len(after) > 1 && subjectFirst[after[1]] &&
+				!isQuestionVerb(after[0]) && (i == 0 || !prepositions[ws[i-1]]):
+				// "vilket regn det är idag": the subject before its verb,
+				// as an exclamation has it ("vilket regn är det?" asks).
 			case (w == "vilken" || w == "vilket" || w == "vilka") && len(after) > 0 && len(after) <= 4 &&
 				(i == 0 || !prepositions[ws[i-1]]) && after[0] != "da" && (len(after) <= 2 || exclamationTail[after[1]]) &&
-				!slices.ContainsFunc(after, func(a string) bool { _, verb := questionVerbs[a]; return verb }):
+				!slices.ContainsFunc(after, isQuestionVerb):
 			default:
 				return false
 			}
@@ -1132,6 +1136,14 @@ var prepositions = map[string]bool{"pa": true, "i": true, "om": true, "till": tr
 // has its verb there ("vilket företag driver hon").
 var exclamationTail = map[string]bool{"i": true, "pa": true, "idag": true, "ikvall": true, "ute": true, "har": true,
 	"dar": true, "asa": true, "altsa": true, "ju": true, "va": true, "nu": true, "igen": true, "ocksa": true, "du": true}
+
+// subjectFirst are the subjects that, right after "vilket regn", make an
+// exclamation: "vilket regn det är", "vilken tur du har".
+var subjectFirst = map[string]bool{"det": true, "du": true, "ni": true, "vi": true, "jag": true, "han": true,
+	"hon": true, "de": true, "dom": true, "man": true}
+
+// isQuestionVerb reports whether folded w is one of questionVerbs.
+func isQuestionVerb(w string) bool { _, ok := questionVerbs[w]; return ok }
 
 // questionVerbs are the verbs that make "vilken …" a question.
 var questionVerbs = foldedSet(`:är var blir kan får ska har finns gäller stämmer brukar behöver bör måste ligger heter

@@ -97,21 +97,21 @@ func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 	}
 }
 
-// TestSmallTalkHeldOut says the blind small-talk lines of heldout22
-// (written after the last tuning, measured once: sv 49/50, en 50/50, 1
-// line into the queue) and heldout3 (never tuned on) to the bot, 50
-// Swedish and 50 English lines each (knowledge/testdata/heldout*/
+// TestSmallTalkHeldOut says the blind small-talk lines of heldout23
+// (written before the last change, measured once after it: sv 50/50, en
+// 49/50, 0 lines into the queue) and heldout3 (never tuned on) to the
+// bot, 50 Swedish and 50 English lines each (knowledge/testdata/heldout*/
 // smalltalk.jsonl): each must get a small-talk reply in its language and
 // none may enter the unanswered queue (issue 15's target). Only totals
 // are logged; the floors are the figures measured (docs/BENCHMARKS.md).
 // The other held-out small-talk sets (heldout2, 6, 7, 9, 10, 16, 17, 19,
-// 20, 21) were each measured blind once and tuned on since:
+// 20, 21, 22) were each measured blind once and tuned on since:
 // TestSmallTalkTuning has them, with their blind figures.
 func TestSmallTalkHeldOut(t *testing.T) {
 	for _, set := range []struct {
 		dir           string
 		floor, queued int
-	}{{"heldout22", 49, 1}, {"heldout3", 49, 0}} {
+	}{{"heldout23", 49, 0}, {"heldout3", 49, 0}} {
 		t.Run(set.dir, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, "../knowledge/testdata/"+set.dir+"/smalltalk.jsonl", false)
 			if sv < 50 || en < 50 || queued > 0 {
