@@ -84,12 +84,13 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 		total, chat, right = total+len(lines), chat+c, right+r
 	}
 	t.Logf("all sets: %d of %d read as small talk, %d as its intent", chat, total, right)
-	// The figures when the thresholds were last chosen: 3,140 of 3,797
-	// read as small talk, 2,723 as the intent the rules give; 3,099 and
-	// 2,697 since a question word not put to the bot, "undrar", "räknas",
-	// "need" … stop small talk by example and a question is no thanks.
-	if chat < 3050 || right < 2650 {
-		t.Errorf("the examples read fewer lines of a set left out than before (3,099 as small talk, 2,697 as its intent)")
+	// The figures when the thresholds were last chosen (13 sets): 3,140
+	// of 3,797 read as small talk, 2,723 as the intent the rules give;
+	// 3,099 and 2,697 since a question word not put to the bot, "undrar",
+	// "räknas", "need" … stop small talk by example and a question is no
+	// thanks. With heldout20–22 (17 sets, 4,097 lines): 3,353 and 2,934.
+	if chat < 3300 || right < 2900 {
+		t.Errorf("the examples read fewer lines of a set left out than before (3,353 as small talk, 2,934 as its intent)")
 	}
 	fp, n := 0, 0
 	for _, name := range unseenQuestions {
