@@ -554,7 +554,7 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 			continue
 		}
 		for _, ex := range ps {
-			if dot[ex] == 0 && fnMinCos > 0 || float64(dot[ex])/cqnorm/max(float64(e.norm[ex]), 1e-9) < fnMinCos {
+			if dot[ex] == 0 && ix.p.fnMinCos > 0 || float64(dot[ex])/cqnorm/max(float64(e.norm[ex]), 1e-9) < ix.p.fnMinCos {
 				// A function gram with little else ("hur fixar jag det"
 				// against "är jag passionsdriven") is not a likeness: it
 				// only counts beside enough shared trigrams of words.
@@ -575,12 +575,6 @@ func (ix *Index) exampleCosines(grams []gramWeight, dot []float32, touched *[]in
 }
 
 // isClauseBreak reports whether r ends a clause of a question.
-// fnMinCos is the cosine of the words alone that an example needs with a
-// question for a function gram (jag/I, must, can, only) to add to their
-// likeness: "hur fixar jag det?" is not like "är jag passionsdriven?" for
-// sharing "jag" (a var so that the tuning sweeps can set it).
-var fnMinCos = 0.1
-
 func isClauseBreak(r rune) bool { return r == '\n' || isClausePunct(r) }
 
 // isClausePunct reports whether r is one of . , : ; ! ? – — ( ).

@@ -59,20 +59,25 @@ type params struct {
 	exCovMin     float64 // word coverage below which the example similarity counts proportionally less
 	margin       float64 // confidence factor when the runner-up is as good as the best
 	noFuzzyRank  int     // general words up to this frequency rank are not typo-corrected
-	nameRank     float64 // ranking factor per name of the question missing in the topic
-	clauseW      float64 // weight of the best clause's example similarity (vs. the whole question's)
-	defaultYes   float64 // coverage at which a yes/no question without a lead question near it gets "yes"
-	exOtherName  float64 // factor on the similarity of an example that names only things a question naming something lacks
-	leadNames    bool    // a yes-lead question naming only things the question does not name gives no lead
-	existLead    bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
-	unknownTail  float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
-	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
-	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
-	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
-	clauseSelf   bool    // a question with the first person somewhere has it in each clause (matchClauses)
-	selfLast     bool    // … in its last clause only, when that clause points back ("… räknas det?")
-	modifierW    float64 // confidence factor when the only known word has an unknown subject word beside it
-	storyLast    bool    // without "?", the last sentence asks and the ones before it are the story
+	// fnMinCos is the cosine of the words alone that an example needs
+	// with a question for a function gram (jag/I, must, can, only) to add
+	// to their likeness: "hur fixar jag det?" is not like "är jag
+	// passionsdriven?" for sharing "jag".
+	fnMinCos    float64
+	nameRank    float64 // ranking factor per name of the question missing in the topic
+	clauseW     float64 // weight of the best clause's example similarity (vs. the whole question's)
+	defaultYes  float64 // coverage at which a yes/no question without a lead question near it gets "yes"
+	exOtherName float64 // factor on the similarity of an example that names only things a question naming something lacks
+	leadNames   bool    // a yes-lead question naming only things the question does not name gives no lead
+	existLead   bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
+	unknownTail float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
+	exUnknown   float64 // how much the unknown share of a question lowers its example similarity
+	storyW      float64 // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams  bool    // storyW also weighs the word's trigrams in the example matching
+	clauseSelf  bool    // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast    bool    // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW   float64 // confidence factor when the only known word has an unknown subject word beside it
+	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
@@ -108,6 +113,7 @@ var defaultParams = params{
 	exCovMin:      0,
 	margin:        0,
 	noFuzzyRank:   1000,
+	fnMinCos:      0.1,
 	nameRank:      0.7,
 	clauseW:       0.9,
 	defaultYes:    0.9,

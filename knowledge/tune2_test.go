@@ -30,14 +30,12 @@ func TestTuneSecond(t *testing.T) {
 			"confCov": &p.confCov, "leadMin": &p.leadMin, "missingName": &p.missingName,
 			"exCovMin": &p.exCovMin, "margin": &p.margin, "nameRank": &p.nameRank,
 			"clauseW": &p.clauseW, "defaultYes": &p.defaultYes, "variant": &p.variant, "exUnknown": &p.exUnknown,
+			"fnMinCos": &p.fnMinCos,
 		}[name]
 		if field != nil {
 			*field = x
 		}
 		p.storyGrams = os.Getenv("KB_STORYGRAMS") != ""
-		if name == "fnMinCos" {
-			fnMinCos = x
-		}
 		if name == "noFuzzyRank" {
 			p.noFuzzyRank = int(x)
 		}
