@@ -179,6 +179,23 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// finds fault.
 	lexical, phrase, unsure := chatNone, chatNone, false
 	strong := false // a word that asks what the bot itself likes or has ("gillar", "own")
+	// paired are the words of a two-word phrase ("god kväll bot" is the
+	// greeting, not "good" as in "are you any good?"): they say the
+	// phrase's intent, not their own.
+	paired := make([]bool, len(ws))
+	mark := strings.ContainsAny(text, "?？")
+	for i := 0; i+1 < len(ws); i++ {
+		// Not an introduction's opening ("I am" in "is this a robot I am
+		// talking to?"), nor thanks or a goodbye in a question ("did you
+		// sleep well?"), nor a phrase a question word asks about ("hur
+		// funkar du?").
+		if p, ok := v.phrases[ws[i]+" "+ws[i+1]]; ok && p.intent > chatAck && p.intent != chatIntro &&
+			!(mark && statementIntents[p.intent]) && !paired[i] && (i == 0 || !openingWords[ws[i-1]]) {
+			phrase = max(phrase, p.intent)
+			count(p.lang)
+			paired[i], paired[i+1] = true, true
+		}
+	}
 	for i, w := range ws {
 		if _, ok := botFeatures[w]; ok {
 			return chatNone, ""
@@ -199,6 +216,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 				// question put to "du" — singular, so the bot — asks about it.
 				inverted = inverted || (w == "du" && i > 0 && !copula(ws, i-1))
 			}
+			continue
+		}
+		if paired[i] {
 			continue
 		}
 		if a, ok := aboutLexicon[w]; ok || favourite(w) {

@@ -91,7 +91,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning7", "testdata/smalltalk_tuning7.jsonl", 199, 200, 1},
 		{"heldout17", "../knowledge/testdata/heldout17/smalltalk.jsonl", 50, 50, 0},
 		{"heldout19", "../knowledge/testdata/heldout19/smalltalk.jsonl", 50, 49, 0},
-		{"heldout20", "../knowledge/testdata/heldout20/smalltalk.jsonl", 49, 49, 1},
+		{"heldout20", "../knowledge/testdata/heldout20/smalltalk.jsonl", 50, 49, 1},
 		{"heldout21", "../knowledge/testdata/heldout21/smalltalk.jsonl", 50, 50, 0},
 		{"heldout22", "../knowledge/testdata/heldout22/smalltalk.jsonl", 50, 50, 0},
 	} {
