@@ -47,7 +47,7 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		åsikt smak godis vin te sommar vinter resa reser bil hejar supporter fritid fritiden helgen dricker
 		druckit någonsin fryser frusen kall kallt varm varmt hungrig törstig sjuk förkyld ont ledig semestern
 		betalt lön jobb jobbet själv vänner kompisar lycklig gifta julklapp önskar helg`},
-	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies feelings
+	{chatPersonal, "en", `like likes love loves favourite favorite favourites favorites hobby hobbies hobbys feelings
 		sleep sleeping eat eating dream dreams think believe bored tired happy sad lonely married girlfriend
 		boyfriend family music food color colour movie movies film books weather joke jokes sing dance
 		laugh pets pet cat dog coffee tea beer sport sports football games vacation holiday christmas
@@ -78,10 +78,21 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		chilling busy angry grumpy listening`},
 })
 
-// aboutWord is what a word of aboutLexicon means.
+// aboutWord is what a word of aboutLexicon means. other is what it means
+// in the other language when the two fold alike ("född" and "food").
 type aboutWord struct {
 	intent chatIntent
 	lang   string
+	other  *aboutWord
+}
+
+// in returns what the word means in a line whose words so far say sv and
+// en times that they are Swedish and English.
+func (a aboutWord) in(sv, en int) aboutWord {
+	if a.other != nil && ((a.lang == bot.LangSV && en > sv) || (a.lang == bot.LangEN && sv > en)) {
+		return *a.other
+	}
+	return a
 }
 
 func buildAboutLexicon(groups []struct {
@@ -92,8 +103,16 @@ func buildAboutLexicon(groups []struct {
 	m := map[string]aboutWord{}
 	for _, g := range groups {
 		for _, w := range chatWords(g.words) {
-			if _, dup := m[w]; !dup {
-				m[w] = aboutWord{g.intent, g.lang}
+			a, dup := m[w]
+			switch {
+			case !dup:
+				m[w] = aboutWord{intent: g.intent, lang: g.lang}
+			case a.intent != g.intent && a.lang != g.lang && a.lang != "" && g.lang != "" && a.other == nil:
+				a.other = &aboutWord{intent: g.intent, lang: g.lang}
+				m[w] = a
+			case a.intent == g.intent && a.lang != g.lang:
+				a.lang = "" // "hobby", "sport": either language
+				m[w] = a
 			}
 		}
 	}
@@ -223,8 +242,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		}
 		if a, ok := aboutLexicon[w]; ok || favourite(w) {
 			if !ok {
-				a = aboutWord{chatPersonal, ""}
+				a = aboutWord{intent: chatPersonal}
 			}
+			a = a.in(sv, en)
 			lexical = max(lexical, a.intent)
 			unsure = unsure || a.intent == chatUnsure
 			strong = strong || strongPersonal[w] || favourite(w)
@@ -236,6 +256,10 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		}
 	}
 	intent := max(lexical, phrase)
+	if !addressed && mark && lexical == chatPersonal && elliptical(ws) {
+		// "got any hobbies?", "any favourite colour?": "have you" left out.
+		addressed = true
+	}
 	switch {
 	case !addressed && !output:
 		return chatNone, ""
@@ -298,6 +322,12 @@ var plural = map[string]bool{"ni": true, "er": true, "your": true, "yours": true
 // is, folded.
 var copulas = map[string]bool{"ar": true, "are": true, "is": true, "var": true, "were": true, "was": true,
 	"been": true, "varit": true, "be": true}
+
+// elliptical reports whether a short English question leaves out its
+// "have you" ("got any hobbies?", "any favourite food?").
+func elliptical(ws []string) bool {
+	return len(ws) > 1 && len(ws) <= 5 && (ws[0] == "got" || ws[0] == "any")
+}
 
 // copula reports whether ws[i] exists and is a form of "be".
 func copula(ws []string, i int) bool { return i >= 0 && i < len(ws) && copulas[ws[i]] }

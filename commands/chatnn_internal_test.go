@@ -20,7 +20,7 @@ var chatSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smalltalk_t
 	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl",
 	"../knowledge/testdata/heldout17/smalltalk.jsonl", "../knowledge/testdata/heldout19/smalltalk.jsonl",
 	"../knowledge/testdata/heldout20/smalltalk.jsonl", "../knowledge/testdata/heldout21/smalltalk.jsonl",
-	"../knowledge/testdata/heldout22/smalltalk.jsonl"}
+	"../knowledge/testdata/heldout22/smalltalk.jsonl", "../knowledge/testdata/heldout23/smalltalk.jsonl"}
 
 // unseenQuestions are knowledge question sets none of whose questions is
 // an example: the questions small talk by example must not take.
@@ -88,7 +88,9 @@ func TestChatExamplesCrossValidated(t *testing.T) {
 	// of 3,797 read as small talk, 2,723 as the intent the rules give;
 	// 3,099 and 2,697 since a question word not put to the bot, "undrar",
 	// "räknas", "need" … stop small talk by example and a question is no
-	// thanks. With heldout20–22 (17 sets, 4,097 lines): 3,353 and 2,934.
+	// thanks. With heldout20–22 (17 sets, 4,097 lines): 3,353 and 2,934;
+	// with heldout23 and "food" no longer read as "född" (18 sets, 4,197
+	// lines): 3,440 and 3,038.
 	if chat < 3300 || right < 2900 {
 		t.Errorf("the examples read fewer lines of a set left out than before (3,353 as small talk, 2,934 as its intent)")
 	}

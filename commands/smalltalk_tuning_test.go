@@ -61,7 +61,9 @@ import (
 // sv 50/50, en 49/50, 1 queued ("whatcha up to …"); a tuning set since.
 // heldout22 (50 + 50, blind) was measured once after that: sv 49/50, en
 // 50/50, 1 queued ("Usch vilket regn det är i Halmstad idag …", an
-// exclamation); a tuning set since.
+// exclamation); a tuning set since. heldout23 (50 + 50, blind) was
+// measured once after that: sv 50/50, en 49/50, 0 queued ("got any
+// hobbys?", a question that leaves out its "have you"); a tuning set since.
 //
 // Since every line of these sets is also an example of small talk by
 // example (chatnn.go, chatexamples.tsv), each set gets every line right:
@@ -94,6 +96,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout20", "../knowledge/testdata/heldout20/smalltalk.jsonl", 50, 49, 1},
 		{"heldout21", "../knowledge/testdata/heldout21/smalltalk.jsonl", 50, 50, 0},
 		{"heldout22", "../knowledge/testdata/heldout22/smalltalk.jsonl", 50, 50, 0},
+		{"heldout23", "../knowledge/testdata/heldout23/smalltalk.jsonl", 50, 49, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
