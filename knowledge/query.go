@@ -296,10 +296,14 @@ var betweenWords = wordSet(`between mellan`)
 
 // comparedPair returns the first meaningful word after "between"/"mellan"
 // and the first after the "and"/"och" that follows it, or "" when q does
-// not compare two things that way.
+// not compare two things that way. A route, "from A to B"/"från A till B"
+// with one meaningful word each and nothing between them ("när går bussen
+// från Varberg till Göteborg", "from kronor to euro"), is such a pair too
+// (route).
 func comparedPair(tk *tokenizer, q string) [2]string {
-	var p [2]string
+	var p, r [2]string
 	state := 0 // 1: after between, 2: after the first thing, 3: after and
+	rs := 0    // 1: after from, 2: after A, 3: after to
 	tk.each(q, 0, func(w string) bool {
 		switch {
 		case state == 0:
@@ -313,12 +317,28 @@ func comparedPair(tk *tokenizer, q string) [2]string {
 		case state == 3 && !isStop(w):
 			p[1], state = w, 4
 		}
-		return state < 4
+		switch {
+		case rs == 1 && !isStop(w):
+			r[0], rs = w, 2
+		case rs == 2 && (w == "to" || w == "till"):
+			rs = 3
+		case rs == 3 && !isStop(w):
+			r[1], rs = w, 4
+		case rs < 4:
+			rs = 0
+			if w == "from" || w == "från" {
+				rs = 1
+			}
+		}
+		return state < 4 && rs < 4
 	})
-	if state < 4 {
-		return [2]string{}
+	switch {
+	case state == 4:
+		return p
+	case rs == 4:
+		return r
 	}
-	return p
+	return [2]string{}
 }
 
 // lacksCompared reports whether document d lacks one of the two things

@@ -1,0 +1,18 @@
+package knowledge
+
+import "testing"
+
+// TestPass13Mechanisms checks the general mechanisms of the thirteenth
+// pass of issue 15 (heldout27 as tuning) on questions written for this
+// test.
+func TestPass13Mechanisms(t *testing.T) {
+	checkSearches(t, []searchCase{
+		// route: "from A to B" names two things the topic must both
+		// contain, like "the difference between A and B".
+		{"when does the bus from varberg to malmö leave", false, "", ""},
+		{"bus from varberg to borås?", false, "", ""},
+		{"when is the next bus from varberg to lund", false, "", ""},
+		// … and a topic that has both still answers.
+		{"did viakub run from 2020 to 2022?", true, "viakub-results", ""},
+	})
+}
