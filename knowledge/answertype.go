@@ -26,7 +26,8 @@ import (
 // lång"/"hur länge" figures (a duration, a number of pages), and "what was its
 // budget/revenue" (not "is revenue the goal?") a sum of money. "What
 // percentage"/"hur många procent" needs a percentage ("12 %", "40
-// percent"), and "how much is a …"/"how much are the …" a price.
+// percent"), "how much is a …"/"how much are the …" a price, and "how much
+// did … pay/spend/earn"/"hur mycket betalade …" a sum of money.
 const (
 	needTime = 1 << iota
 	needNumber
@@ -57,7 +58,8 @@ var (
 		kostar kostade kostnad kostnaden kostnader pris priset avgift avgiften
 		avgifter`)
 	amountWords = wordSet(`money pengar funding finansiering budget earn earns
-		make tjänar tjäna drar`)
+		make tjänar tjäna drar pay paid pays spend spent spends betala betalar
+		betalade betalat betalt spendera spenderar spenderade spenderat`)
 	// incomeWords ask for a sum of money wherever they stand.
 	incomeWords = wordSet(`salary salaries wage wages income lön lönen löner
 		inkomst inkomsten månadslön årslön turnover omsättning omsättningen`)

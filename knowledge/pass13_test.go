@@ -14,5 +14,10 @@ func TestPass13Mechanisms(t *testing.T) {
 		{"when is the next bus from varberg to lund", false, "", ""},
 		// … and a topic that has both still answers.
 		{"did viakub run from 2020 to 2022?", true, "viakub-results", ""},
+		// "how much did X pay/spend" asks for a sum of money, which no
+		// topic gives.
+		{"how much did region halland pay for the report?", false, "", ""},
+		{"hur mycket betalade region halland för rapporten", false, "", ""},
+		{"how much did viakub spend on the bus", false, "", ""},
 	})
 }
