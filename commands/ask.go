@@ -173,15 +173,15 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		// the base knows, and the base has nothing to say to it.
 		return err
 	}
+	if f.chat.remark(q) {
+		// A line of a few words or more that asks nothing: a remark
+		// about the member's day, not a question for the organisers.
+		return c.Reply(ctx, bot.Reply{Text: c.T("chat.remark")})
+	}
 	if f.chat.chatter(q) {
 		// A short line that is no question (or only emoji): a friendly
 		// word, not "I don't know" and the organisers' queue.
 		return c.Reply(ctx, bot.Reply{Text: c.T("chat.unsure")})
-	}
-	if f.chat.remark(q) {
-		// A longer line that asks nothing: a remark about the member's
-		// day, not a question for the organisers.
-		return c.Reply(ctx, bot.Reply{Text: c.T("chat.remark")})
 	}
 	if storage.NormalizeQuestion(q) == "" {
 		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false)})

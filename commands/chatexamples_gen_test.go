@@ -179,6 +179,9 @@ var chatLabels = map[string]string{
 	// heldout20's misses when measured blind (and after the fixes).
 	"god kväll bot, sent pass i ateljén ikväll igen":                                                              "evening",
 	"evening! quiet day at the café, only sold four cinnamon buns, so I thought I'd come say hi to you instead 😄": "evening",
+	// heldout24's remarks once read as chatter (and labelled so since).
+	"Lovely sunny day here in Varberg": "remark",
+	"Det regnar i Halmstad. Igen.":     "remark",
 }
 
 // TestGenerateChatExamples checks chatexamples.tsv, and writes it with

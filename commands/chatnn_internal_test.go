@@ -20,7 +20,8 @@ var chatSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smalltalk_t
 	"testdata/smalltalk_tuning5.jsonl", "testdata/smalltalk_tuning6.jsonl", "testdata/smalltalk_tuning7.jsonl",
 	"../knowledge/testdata/heldout17/smalltalk.jsonl", "../knowledge/testdata/heldout19/smalltalk.jsonl",
 	"../knowledge/testdata/heldout20/smalltalk.jsonl", "../knowledge/testdata/heldout21/smalltalk.jsonl",
-	"../knowledge/testdata/heldout22/smalltalk.jsonl", "../knowledge/testdata/heldout23/smalltalk.jsonl"}
+	"../knowledge/testdata/heldout22/smalltalk.jsonl", "../knowledge/testdata/heldout23/smalltalk.jsonl",
+	"../knowledge/testdata/heldout24/smalltalk.jsonl"}
 
 // unseenQuestions are knowledge question sets none of whose questions is
 // an example: the questions small talk by example must not take.

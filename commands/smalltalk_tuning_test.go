@@ -97,6 +97,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout21", "../knowledge/testdata/heldout21/smalltalk.jsonl", 50, 50, 0},
 		{"heldout22", "../knowledge/testdata/heldout22/smalltalk.jsonl", 50, 50, 0},
 		{"heldout23", "../knowledge/testdata/heldout23/smalltalk.jsonl", 50, 49, 0},
+		{"heldout24", "../knowledge/testdata/heldout24/smalltalk.jsonl", 49, 48, 1},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
