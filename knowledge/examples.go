@@ -430,7 +430,13 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 // otherNames lowers, by params.exOtherName, the similarity of an example
 // that names only things the question does not, when the question names
 // something: "har linda en hemsida?" is not "har punks en hemsida?",
-// though the names' trigrams, common in the examples, weigh little.
+// though the names' trigrams, common in the examples, weigh little. A
+// question that names nothing but has, where it asks, a word the base does
+// not know and that is not an everyday word ("hur byter man styrelse i en
+// brf") is about that thing: such an example counts params.exUnknownOther
+// of its similarity ("vilka sitter i punks styrelse"). A question that
+// names nothing and knows all its words ("who sits on its board?") keeps
+// the example's similarity.
 func (ix *Index) otherNames(sc *scratch) {
 	named := false
 	for i := range sc.slots {
@@ -440,7 +446,24 @@ func (ix *Index) otherNames(sc *scratch) {
 		}
 	}
 	if !named {
-		return
+		if ix.p.exUnknownOther >= 1 {
+			return
+		}
+		unk := false
+		for i := range sc.slots {
+			s := &sc.slots[i]
+			if s.unknown && s.common >= 1 && s.ctx >= 1 {
+				unk = true
+				break
+			}
+		}
+		if !unk {
+			return
+		}
+	}
+	f := float32(ix.p.exOtherName)
+	if !named {
+		f = float32(ix.p.exUnknownOther)
 	}
 	for _, ex := range sc.exTouched {
 		ns := ix.ex.names[ex]
@@ -455,7 +478,7 @@ func (ix *Index) otherNames(sc *scratch) {
 			}
 		}
 		if other {
-			sc.exDot[ex] *= float32(ix.p.exOtherName)
+			sc.exDot[ex] *= f
 		}
 	}
 }

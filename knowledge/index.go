@@ -68,65 +68,69 @@ type params struct {
 	clauseW     float64 // weight of the best clause's example similarity (vs. the whole question's)
 	defaultYes  float64 // coverage at which a yes/no question without a lead question near it gets "yes"
 	exOtherName float64 // factor on the similarity of an example that names only things a question naming something lacks
-	leadNames   bool    // a yes-lead question naming only things the question does not name gives no lead
-	existLead   bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
-	unknownTail float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
-	exUnknown   float64 // how much the unknown share of a question lowers its example similarity
-	storyW      float64 // weight of a word only in the story around a question (sentences that do not ask)
-	storyGrams  bool    // storyW also weighs the word's trigrams in the example matching
-	clauseSelf  bool    // a question with the first person somewhere has it in each clause (matchClauses)
-	selfLast    bool    // … in its last clause only, when that clause points back ("… räknas det?")
-	modifierW   float64 // confidence factor when the only known word has an unknown subject word beside it
-	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
+	// exUnknownOther is the same factor for a question that names nothing
+	// but asks about a word the base does not know (pass 13).
+	exUnknownOther float64
+	leadNames      bool    // a yes-lead question naming only things the question does not name gives no lead
+	existLead      bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
+	unknownTail    float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
+	exUnknown      float64 // how much the unknown share of a question lowers its example similarity
+	storyW         float64 // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams     bool    // storyW also weighs the word's trigrams in the example matching
+	clauseSelf     bool    // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast       bool    // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW      float64 // confidence factor when the only known word has an unknown subject word beside it
+	storyLast      bool    // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
-	k1:            1.2,
-	weight:        [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
-	b:             [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
-	fuzzy1:        0.8,
-	fuzzy2:        0.6,
-	fuzzyVariants: true,
-	longStopTypo:  true,
-	selfPlace:     true,
-	fuzzyMin:      4,
-	compound:      0.8,
-	variant:       0.7,
-	threshold:     0.5,
-	rankCov:       0.3,
-	confCov:       0.8,
-	unknownW:      0.9,
-	docCompounds:  true,
-	missingName:   0.7,
-	numberW:       0.4,
-	generalW:      0.5,
-	generalMid:    1,
-	exRank:        0.8,
-	exAnswer:      0.5,
-	leadMin:       0.3,
-	itemCov:       0.8,
-	itemBack:      0.6,
-	itemW:         0.4,
-	contactW:      0.4,
-	everydayW:     0.5,
-	promote:       0.8,
-	exCovMin:      0,
-	margin:        0,
-	noFuzzyRank:   1000,
-	fnMinCos:      0.1,
-	nameRank:      0.7,
-	clauseW:       0.9,
-	defaultYes:    0.9,
-	exOtherName:   0.7,
-	leadNames:     true,
-	unknownTail:   0.5,
-	existLead:     true,
-	exUnknown:     0,
-	storyW:        0.25,
-	storyLast:     true,
-	clauseSelf:    false,
-	selfLast:      true,
-	modifierW:     0.5,
+	k1:             1.2,
+	weight:         [numFields]float64{fTitle: 3, fTags: 2, fBody: 1},
+	b:              [numFields]float64{fTitle: 0.3, fTags: 0.3, fBody: 0.75},
+	fuzzy1:         0.8,
+	fuzzy2:         0.6,
+	fuzzyVariants:  true,
+	longStopTypo:   true,
+	selfPlace:      true,
+	fuzzyMin:       4,
+	compound:       0.8,
+	variant:        0.7,
+	threshold:      0.5,
+	rankCov:        0.3,
+	confCov:        0.8,
+	unknownW:       0.9,
+	docCompounds:   true,
+	missingName:    0.7,
+	numberW:        0.4,
+	generalW:       0.5,
+	generalMid:     1,
+	exRank:         0.8,
+	exAnswer:       0.5,
+	leadMin:        0.3,
+	itemCov:        0.8,
+	itemBack:       0.6,
+	itemW:          0.4,
+	contactW:       0.4,
+	everydayW:      0.5,
+	promote:        0.8,
+	exCovMin:       0,
+	margin:         0,
+	noFuzzyRank:    1000,
+	fnMinCos:       0.1,
+	nameRank:       0.7,
+	clauseW:        0.9,
+	defaultYes:     0.9,
+	exOtherName:    0.7,
+	exUnknownOther: 0.7,
+	leadNames:      true,
+	unknownTail:    0.5,
+	existLead:      true,
+	exUnknown:      0,
+	storyW:         0.25,
+	storyLast:      true,
+	clauseSelf:     false,
+	selfLast:       true,
+	modifierW:      0.5,
 }
 
 const (

@@ -24,5 +24,14 @@ func TestPass13Mechanisms(t *testing.T) {
 		{"what are veronica olofsson's office hours?", false, "", ""},
 		{"vilka kontorstider har veronica olofsson", false, "", ""},
 		{"vilket nummer har veronica på kontoret", true, "viakub-contact", ""},
+		// exUnknownOther: a question that names nothing but asks about a
+		// word the base does not know ("fifa", "brf") is less like an
+		// example that names something ("vilka sitter i punks styrelse").
+		{"who is on the board of fifa", false, "", ""},
+		{"who is on the board of the ioc", false, "", ""},
+		// stop words: greetings to everyone ("hej allihopa", "hallå")
+		// are not unknown subject words.
+		{"hej allihopa, vad hette den nationella organisationen för passionsdriven utveckling nu igen", true, "punks", ""},
+		{"tjena allihop, vilken organisation jobbar nationellt med passionsdriven utveckling", true, "punks", ""},
 	})
 }
