@@ -29,6 +29,12 @@ func TestPass13Mechanisms(t *testing.T) {
 		// example that names something ("vilka sitter i punks styrelse").
 		{"who is on the board of fifa", false, "", ""},
 		{"who is on the board of the ioc", false, "", ""},
+		// exampleNames: a name the topic's text lacks (PUNKS is national,
+		// its text never names Halland) but an example question like the
+		// question names is not missing.
+		{"jobbar punks bara i halland", true, "punks", LeadNo},
+		// … unless the example alone has the question's words.
+		{"is there an english version of the report", false, "", ""},
 		// stop words: greetings to everyone ("hej allihopa", "hallå")
 		// are not unknown subject words.
 		{"hej allihopa, vad hette den nationella organisationen för passionsdriven utveckling nu igen", true, "punks", ""},

@@ -508,11 +508,36 @@ func (ix *Index) missingNames(sc *scratch, d int32) int {
 				break
 			}
 		}
+		if !found && ix.p.exampleNames && ix.exampleNames(sc, d, &s) {
+			found = true
+		}
 		if !found {
 			n++
 		}
 	}
 	return n
+}
+
+// exampleNames reports whether an example question of document d that is
+// like the question (a cosine of at least params.exAnswer) names the name
+// of slot s: the topic answers a question about it ("finns punks bara i
+// halland" — no, PUNKS is national — though PUNKS's text never names
+// Halland).
+func (ix *Index) exampleNames(sc *scratch, d int32, s *slot) bool {
+	if sc.cov[d] == 0 {
+		return false // the example alone, not the topic, has the question's words
+	}
+	for _, ex := range sc.exTouched {
+		if ix.ex.doc[ex] != d || float64(sc.exDot[ex]) < ix.p.exAnswer {
+			continue
+		}
+		for _, o := range s.opts {
+			if o.w >= 1 && slices.Contains(ix.ex.names[ex], o.term) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cmpDoc(p posting, d int32) int { return int(p.doc - d) }
