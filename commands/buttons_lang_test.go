@@ -48,7 +48,7 @@ func TestButtonCommandsInTheMembersLanguage(t *testing.T) {
 	}{
 		{"meetup sv", bot.LangSV, "träff visa id:1", []string{"träff svara id:1 svar:ja", "träff svara id:1 svar:kanske", "träff svara id:1 svar:nej"}, 0, "Du är anmäld till “Julfika”"},
 		{"meetup en", bot.LangEN, "meetup show id:1", []string{"meetup rsvp id:1 answer:yes", "meetup rsvp id:1 answer:maybe", "meetup rsvp id:1 answer:no"}, 0, "waitlist"},
-		{"vote sv", bot.LangSV, "vad står PUNKS för?", []string{"ask feedback id:1 röst:upp", "ask feedback id:1 röst:ner"}, 0, "Tack!"},
+		{"vote sv", bot.LangSV, "vad står PUNKS för?", []string{"fråga omdöme id:1 röst:upp", "fråga omdöme id:1 röst:ner"}, 0, "Tack!"},
 		{"vote en", bot.LangEN, "what does PUNKS stand for?", []string{"ask feedback id:2 vote:up", "ask feedback id:2 vote:down"}, 1, "organisers"},
 		{"learn sv", bot.LangSV, "kurs", []string{"kurs svar:1", "kurs svar:2", "kurs svar:3"}, -1, ""},
 		{"learn en", bot.LangEN, "learn", []string{"learn answer:1", "learn answer:2", "learn answer:3"}, -1, ""},

@@ -82,7 +82,7 @@ func (f *feedback) Commands() []*bot.Command {
 		Help: txt("svarets nummer", "the answer's number")}
 	return []*bot.Command{
 		{
-			Name: "ask feedback", Group: "knowledge", Ephemeral: true, NotNative: true,
+			Name: "ask feedback", GroupSV: []string{"fråga", "fraga"}, SV: []string{"omdöme", "omdome"}, Group: "knowledge", Ephemeral: true, NotNative: true,
 			Help: txt("Säg om ett svar hjälpte (knapparna 👍 och 👎 under svaret)", "Say whether an answer helped (the 👍 and 👎 buttons under it)"),
 			Args: []bot.Arg{answerID, {Name: "vote", SV: "röst", Kind: bot.KindChoice, Required: true, Choices: []string{storage.VoteUp, storage.VoteDown},
 				ChoicesSV: map[string][]string{storage.VoteUp: {"upp", "bra"}, storage.VoteDown: {"ner", "dåligt"}},

@@ -57,7 +57,7 @@ func TestAnswersOfferVotesCountedOncePerMember(t *testing.T) {
 	up, down := card.Buttons[0], card.Buttons[1]
 	// Platforms without buttons show the command to type (the console), in
 	// the answer's language; the action is the canonical command.
-	if up.Command != "ask feedback id:1 röst:upp" || down.Command != "ask feedback id:1 röst:ner" || up.Action != "ask feedback id:1 vote:up" || !strings.HasPrefix(up.Label, "👍") {
+	if up.Command != "fråga omdöme id:1 röst:upp" || down.Command != "fråga omdöme id:1 röst:ner" || up.Action != "ask feedback id:1 vote:up" || !strings.HasPrefix(up.Label, "👍") {
 		t.Fatalf("buttons = %+v", card.Buttons)
 	}
 	if got := click(h, kim, up.Action); !strings.Contains(got, "Tack! Kul att svaret hjälpte") {
