@@ -40,6 +40,9 @@ type exampleIndex struct {
 	// Index.entity); nil for most.
 	names [][]int32
 	modal []uint8 // example → its modalMust/modalCan bits (modalBits)
+	// nums holds, per lead question, the numbers it names ("did viakub
+	// end in 2020"); nil for most.
+	nums [][]string
 	// maxPost caps the postings scanned for one trigram: one found in a
 	// large share of all examples says almost nothing and would cost the
 	// most.
@@ -252,6 +255,16 @@ func (ix *Index) buildExamples() {
 		ix.ex.doc = append(ix.ex.doc, d)
 		ix.ex.lead = append(ix.ex.lead, lead)
 		ix.ex.names = append(ix.ex.names, ix.namesIn(&tk, text))
+		var nums []string
+		if lead != leadNone {
+			tk.each(text, maxQueryBytes, func(w string) bool {
+				if isNumber(w) {
+					nums = append(nums, w)
+				}
+				return true
+			})
+		}
+		ix.ex.nums = append(ix.ex.nums, nums)
 		m := modalBits(gs)
 		if lead != leadNone && compares(&tk, text) {
 			m |= modalCompare
@@ -751,7 +764,43 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 	if lead == leadYes && ix.namesOther(sc, bestEx) {
 		return leadNone, true
 	}
+	if ix.p.numberLead && ix.numberClash(sc, d, bestEx) {
+		return leadNone, true
+	}
 	return lead, false
+}
+
+// numberClash reports whether lead question ex names numbers (a year, a
+// count) and the question names a number that is not one of them: the
+// lead is about another figure. "did viakub end in 2020?" — no — does not
+// answer "did viakub end in 2022?", a year the topic states; the question
+// gets no lead then, and no default yes. A no-lead still answers a
+// question whose numbers the topic does not state at all ("did viakub end
+// in 2021?" — no): a claim of a figure the topic does not give is not
+// what it says.
+func (ix *Index) numberClash(sc *scratch, d, ex int32) bool {
+	nums := ix.ex.nums[ex]
+	has, stated := false, false
+	for _, w := range sc.toks {
+		if !isNumber(w) {
+			continue
+		}
+		if slices.Contains(nums, w) {
+			return false
+		}
+		has = true
+		for _, o := range ix.exactTerms(w, nil) {
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
+				stated = true
+			}
+		}
+	}
+	if len(nums) == 0 {
+		// A yes-lead without numbers does not confirm a figure the topic
+		// does not state ("was linda born in 1965?").
+		return has && !stated && ix.ex.lead[ex] == leadYes
+	}
+	return has && (stated || ix.ex.lead[ex] != leadNo)
 }
 
 // Modal bits of a question or example: "must"/"måste" and "can"/"kan".
@@ -853,6 +902,7 @@ var yesNoWords = wordSet(`is are was were do does did can could must should
 	heter hette står stod räknas krävs täcker
 	föreslår föreslog rekommenderar rekommenderade nämner nämnde visar visade
 	tar tog tipsar tipsade riktar riktade pågår pågick
+	håller höll varade
 	has have does did sits founded wrote invented`)
 
 // knowWords, before a question word, embed a question: "does anyone

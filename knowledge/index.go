@@ -74,16 +74,19 @@ type params struct {
 	// exampleNames: a name of the question that a topic's text lacks but
 	// an example question of the topic like it names is not missing (pass 13).
 	exampleNames bool
-	leadNames    bool    // a yes-lead question naming only things the question does not name gives no lead
-	existLead    bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
-	unknownTail  float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
-	exUnknown    float64 // how much the unknown share of a question lowers its example similarity
-	storyW       float64 // weight of a word only in the story around a question (sentences that do not ask)
-	storyGrams   bool    // storyW also weighs the word's trigrams in the example matching
-	clauseSelf   bool    // a question with the first person somewhere has it in each clause (matchClauses)
-	selfLast     bool    // … in its last clause only, when that clause points back ("… räknas det?")
-	modifierW    float64 // confidence factor when the only known word has an unknown subject word beside it
-	storyLast    bool    // without "?", the last sentence asks and the ones before it are the story
+	// numberLead: a lead question naming another number than the question
+	// gives it no lead (pass 13).
+	numberLead  bool
+	leadNames   bool    // a yes-lead question naming only things the question does not name gives no lead
+	existLead   bool    // a question whether something exists is led only by lead questions that ask so, and gets no default yes
+	unknownTail float64 // confidence factor when the last clause asks yes/no of words the base does not know (asksUnknownThing)
+	exUnknown   float64 // how much the unknown share of a question lowers its example similarity
+	storyW      float64 // weight of a word only in the story around a question (sentences that do not ask)
+	storyGrams  bool    // storyW also weighs the word's trigrams in the example matching
+	clauseSelf  bool    // a question with the first person somewhere has it in each clause (matchClauses)
+	selfLast    bool    // … in its last clause only, when that clause points back ("… räknas det?")
+	modifierW   float64 // confidence factor when the only known word has an unknown subject word beside it
+	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
 }
 
 var defaultParams = params{
@@ -126,6 +129,7 @@ var defaultParams = params{
 	exOtherName:    0.7,
 	exUnknownOther: 0.7,
 	exampleNames:   true,
+	numberLead:     true,
 	leadNames:      true,
 	unknownTail:    0.5,
 	existLead:      true,

@@ -35,6 +35,18 @@ func TestPass13Mechanisms(t *testing.T) {
 		{"jobbar punks bara i halland", true, "punks", LeadNo},
 		// … unless the example alone has the question's words.
 		{"is there an english version of the report", false, "", ""},
+		// numberLead: a lead question about another year does not lead
+		// a question naming a year the topic states ("did viakub end in
+		// 2020?" — no — is not "did viakub end in 2022?") …
+		{"did viakub end in 2022?", true, "viakub-results", "-"},
+		{"slutade viakub 2022?", true, "viakub-results", "-"},
+		// … nor does a yes-lead without numbers confirm a year the topic
+		// does not state.
+		{"was punks founded in 2019?", true, "punks", "-"},
+		// A no-lead still answers a year the topic does not state.
+		{"did viakub end in 2021?", true, "viakub-results", LeadNo},
+		// kb: VIAkub did not run into 2023 or later.
+		{"var viakub igång till 2025", true, "viakub-results", LeadNo},
 		// stop words: greetings to everyone ("hej allihopa", "hallå")
 		// are not unknown subject words.
 		{"hej allihopa, vad hette den nationella organisationen för passionsdriven utveckling nu igen", true, "punks", ""},

@@ -35,7 +35,7 @@ mer mera mest lite typ liksom väl nog dvs alltså handlar handla säga säger s
 sak saker ge många ner ned måste vilja hela helt ofta själv vår våra vårt vems
 vilkas själva mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas va
 nånstans någonstans enligt redan lät fungerar fungera fungerade funkar funka
-funkade allihop allihopa hallå tjena
+funkade allihop allihopa hallå tjena ända
 `
 
 const enStopText = `
