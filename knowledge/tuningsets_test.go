@@ -52,7 +52,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout12", "heldout12/questions.jsonl", 96, 90},
 		{"heldout13", "heldout13/questions.jsonl", 96, 95},
 		{"heldout14", "heldout14/questions.jsonl", 90, 95},
-		{"heldout27", "heldout27/questions.jsonl", 93, 85},
+		{"heldout27", "heldout27/questions.jsonl", 97, 100},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
