@@ -105,8 +105,8 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	// heldout18 is the freshest blind set (see below), heldout15 the one
-	// before; heldout5 (200
+	// heldout28 is the freshest blind set (see below), heldout18 and
+	// heldout15 the ones before; heldout5 (200
 	// questions) was measured once after the fifth tuning pass on tuning5; heldout4 was measured after
 	// the fourth and fifth passes, heldout3 after the third to the fifth,
 	// heldout2 after each pass; all are kept as figures. heldout8 (200
@@ -141,11 +141,16 @@ func TestHeldout(t *testing.T) {
 	// measured once before any change to the knowledge base): answered sv
 	// 75/80 = 93.8 %, en 78/80 = 97.5 %; refused sv 19/20 = 95.0 %, en
 	// 17/20 = 85.0 % — English refusals under the target; a tuning set
-	// since (pass 13, TestTuningSets).
+	// since (pass 13, TestTuningSets). heldout28 (200, written blind while
+	// pass 13 tuned on heldout27, from personas unlike the earlier sets':
+	// a sceptical journalist, a newcomer, a retired farmer, a student) was
+	// measured once after pass 13: answered sv 73/80 = 91.2 %, en 72/80 =
+	// 90.0 %; refused sv 20/20 = 100 %, en 18/20 = 90.0 % — every cell at
+	// or above the target; it is the freshest blind set now.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout18", 93, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
+	}{{"heldout28", 90, 90}, {"heldout18", 93, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
