@@ -203,6 +203,12 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// phrase's intent, not their own.
 	paired := make([]bool, len(ws))
 	mark := strings.ContainsAny(text, "?？")
+	// languageNear: a language is named right after "you" and its verb,
+	// so "do you know Spanish?" asks what the bot speaks, not for
+	// something it may know ("do you know anyone who speaks German?").
+	languageNear := func(i int) bool {
+		return slices.ContainsFunc(ws[i+1:min(i+3, len(ws))], func(w string) bool { return aboutLexicon[w].intent == chatLanguages })
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		// Not an introduction's opening ("I am" in "is this a robot I am
 		// talking to?"), nor thanks or a goodbye in a question ("did you
@@ -228,7 +234,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		ws[i] = w
 		if lang, ok := botAddress[w]; ok {
 			count(lang)
-			if !requestYou(ws, i) && !genericYou(ws, i) {
+			if (!requestYou(ws, i) || languageNear(i)) && !genericYou(ws, i) {
 				addressed = true
 				identity = identity || (!plural[w] && (copula(ws, i-1) || copula(ws, i+1) || lang == ""))
 				// "Har du några syskon?", "Badar du i havet?": a Swedish
@@ -324,9 +330,11 @@ var copulas = map[string]bool{"ar": true, "are": true, "is": true, "var": true, 
 	"been": true, "varit": true, "be": true}
 
 // elliptical reports whether a short English question leaves out its
-// "have you" ("got any hobbies?", "any favourite food?").
+// "have you" or "do you" ("got any hobbies?", "any favourite food?",
+// "know any good jokes?", "favourite season?").
 func elliptical(ws []string) bool {
-	return len(ws) > 1 && len(ws) <= 5 && (ws[0] == "got" || ws[0] == "any")
+	return len(ws) > 1 && len(ws) <= 5 && (ws[0] == "got" || ws[0] == "any" || ws[0] == "know") ||
+		len(ws) <= 3 && favourite(ws[0]) // "favourite season?"
 }
 
 // copula reports whether ws[i] exists and is a form of "be".

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"passionbot/bot"
+	"passionbot/knowledge"
 )
 
 // Small talk by example: the phrases and rules of smalltalk.go and
@@ -278,6 +279,11 @@ func (*smallTalk) replyByExample(ctx context.Context, c *bot.Call, text string, 
 	if l.intent == chatNone {
 		return false, nil
 	}
+	if lang, sure := knowledge.DetectLang(text); sure {
+		// The line's own words say its language ("ah, that explains
+		// it"), more surely than its neighbours' ("ah" is Swedish too).
+		l.lang = lang
+	}
 	return true, chatReply(ctx, c, text, l.intent, l.lang)
 }
 
@@ -366,11 +372,37 @@ func readShape(text string, ws []string) lineShape {
 		personal: addressed || firstP,
 		request:  asksFor(ws),
 	}
-	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) ||
+	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) || asksOfSelf(text) ||
 		(len(ws) > 1 && openingWords[ws[0]] && ws[0] != "hur" && ws[0] != "how" && !l.personal &&
 			(mark || slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return copulas[w] })))
 	return l
 }
+
+// asksOfSelf reports whether a clause of text asks whether the member
+// is passion-driven ("…, zero desire to grow big. am i passion driven",
+// "är jag passionsdriven då"): the self-test, though it may follow a
+// whole introduction.
+func asksOfSelf(text string) bool {
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",.!?;:…", r) }) {
+		ws := chatWords(clause)
+		if len(ws) < 3 || !selfWords[ws[1]] || !slices.ContainsFunc(ws[2:], func(w string) bool { return passionWords[w] }) {
+			continue
+		}
+		if _, ok := yesNoOpeners[ws[0]]; ok || ws[0] == "am" {
+			return true
+		}
+	}
+	return false
+}
+
+// passionWords name what the self-test tells (folded).
+var passionWords = map[string]bool{"pasion": true, "pasionsdriven": true, "pasionsdrivet": true,
+	"pasionsdrivna": true, "driven": true}
+
+// selfWords are the folded words for the member (and those with them)
+// that follow a yes/no opener in a question about themselves.
+var selfWords = map[string]bool{"i": true, "jag": true, "we": true, "vi": true, "my": true, "min": true,
+	"mitt": true, "mina": true, "our": true}
 
 // asksFor reports whether folded words ws ask for something: a request
 // verb opening them ("tell me about …", "rekommendera …") or after a

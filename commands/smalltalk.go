@@ -70,7 +70,7 @@ var chatPhrases = []struct {
 	{chatFiller, "sv", "i gruppen|i den här gruppen|mannen|grabben|tjejen|främling|i servern|på servern|här inne|i chatten|eller|än|ännu|ens|idag|i dag|igår|i går|ikväll|i kväll|nu igen|på er|på dig|och|åh|igen|också|egentligen|förresten|ändå|nu|då|riktigt|med|så|jätte|du|dig|där|alla|allihop|allihopa|gänget|vänner|hjälpsam|mycket|så mycket|för|det|här|min vän|men|eller|bara|lite|så länge|just nu|kompis|ju|väl|liksom|typ|asså|alltså|ba|ändå|iaf|i alla fall|hörni|hörru|hörrni|bror|grabbar|tjejer|ni"},
 	{chatFiller, "en", "in this group|in the group|on your end|matey|stranger|in here|in the server|in the chat|yet|even|today|yesterday|tonight|to you|to all|kindly|and|again|too|also|actually|anyway|now|then|really|just|very|so|much|a lot|lots|you|there|everyone|everybody|all|y'all|guys|folks|friend|friends|for|that|this|it|here|my friend|very much|so much|but|or|though|for now|right now|pal|dude|man|bro|with you|ever|still|one|you all|again"},
 	{chatAck, "", "ha|ok|okey|oki|k|kk|oh|exactly|👍|👌|✅|lol|lmao|rofl|xd|haha|hehe|hihi|okidoki|oki doki|okie dokie|okey dokey|hm|mm|mhm|nice|super|smart|wow|cool|coolt|najs|interesting|intressant|spännande|wild|hmm|okay then|i see now|ah ok|aha ok|ahh|oh ok|oh okay|oh nice|oh cool|oh wow|wow ok|fascinating"},
-	{chatAck, "sv", "jag förstår vad du menar|jag fattar vad du menar|kanske|ja tack|nej tack|nej tack det behövs inte|nej det är bra|nej det är bra så|näe|nää|nä nä|okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
+	{chatAck, "sv", "låter rimligt|det låter rimligt|låter vettigt|låter klokt|låter kul|låter som en plan|låter logiskt|jag förstår vad du menar|jag fattar vad du menar|kanske|ja tack|nej tack|nej tack det behövs inte|nej det är bra|nej det är bra så|näe|nää|nä nä|okej|ja|jo|japp|jepp|jadå|nej|nä|nix|aha|jaha|ah|precis|absolut|visst|förstår|jag förstår|uppfattat|fattar|jag fattar|okej då|ok då|kul|roligt|det är lugnt|lugnt|ingen fara|inga problem|låter bra|låter toppen|låter kanon|oj|oj oj|ojdå|oj då|nu förstår jag|förstår jag|då förstår jag|nu fattar jag|jag är tillbaka|nu är jag tillbaka|är tillbaka|jaså|jaha ok|aha okej|kul att höra|vad kul|vad roligt|oj vad kul|nämen|nämen oj|jaså minsann|minsann|sjukt|galet|coolt|häftigt|vad häftigt|vad intressant|nu fattar jag"},
 	{chatAck, "en", "i see what you mean|i know what you mean|maybe|yes please|no thanks|no thank you|no thanks i am good|i am good thanks|fair|okay|yes|yeah|yep|yup|no|nope|nah|alright|all right|got it|i see|sure|fine|understood|makes sense|no problem|no worries|np|fair enough|sounds good|sounds great|sounds fine|gotcha|got you|oh|oh wow|i am back|back again|now i get it|now i understand|i get it|oh really|really|for real|no way|good to know|nice to know|how interesting|that is interesting|that is cool|that is nice|that is great|that is awesome|thats cool|oh i see|ah i see|i get it now|makes sense now|ok cool|okay cool|cool cool"},
 	{chatUnsure, "", "whatever|omg|wtf|pff|pfft|meh"},
 	{chatUnsure, "sv", "nej men vad|men vad|vad då|som att prata med en vägg|det är som att prata med en vägg|kan du förklara enklare|förklara enklare|enklare tack|kan du förklara igen|förklara igen|jag förstod inte|jag förstår inte|jag förstod inte det där|jag förstår inte det där|jag fattar inte|fattar inte|förstår inte|förstod inte|inte en chans|ingen chans|aldrig i livet|sjukt|helt sjukt|galet|fel igen|fel chatt|fel chat|det där hjälpte inte|det hjälpte inte|hjälpte inte|det där hjälpte inte ett dugg|det hjälpte inte ett dugg|hjälpte inte ett dugg|inte ett dugg|det där hjälpte inte alls|det hjälpte inte alls|vadå vad|det där var inte alls vad jag frågade|inte alls vad jag frågade|inte vad jag frågade|det var inte vad jag frågade|kom igen|nej men kom igen|men kom igen|allvarligt|seriöst|men seriöst|usch|suck|pust|äsch|asch|fasiken|attans|tusan|nej nej|nej nej nej|nej men|men nej|nej då|vadå|hä|hallå hallå hallå|du är dum|dum bot|dålig bot|värdelös|värdelöst|du är värdelös|du fattar ingenting|fattar du inte|du förstår inte|du förstår ingenting|det var fel|fel svar|det var inte det jag frågade|inte det jag frågade|inte alls|nej det stämmer inte|det stämmer inte|hmpf|jaha ja|jaja|ja ja|jo jo|okej då då|strunt samma|skit samma|glöm det då|orka|orkar inte|jag ger upp|ger upp|tröttsamt|irriterande|så irriterande|hänger inte med|jag hänger inte med|nu hänger jag inte med|det där gick inte ihop|det går inte ihop|obegripligt|det var obegripligt|du missförstod|du missförstår|du har missförstått|du missförstod mig|du har missförstått mig|det där svarade inte på någonting|det där svarade inte på nånting|det svarade inte på någonting|det svarade inte på nånting|svarade inte på nånting|svarade inte på min fråga|du svarade inte på min fråga|det där svarade inte på min fråga|inte ens nära|inte i närheten"},
@@ -89,7 +89,7 @@ var chatPhrases = []struct {
 	{chatThanks, "en", "i can not thank you enough|can not thank you enough|you saved me|you have saved me|thanks a ton|big thanks|warm thanks|heartfelt thanks|that was exactly what i needed|that is exactly what i needed|exactly what i needed|thanks|thank you|thank u|thx|thnx|thanx|thnks|ty|tysm|tyvm|many thanks|much appreciated|appreciated|appreciate it|i appreciate it|thanks for the help|thanks for your help|thank you for the help|thank you for your help|thanks for that|thanks for the answer|thanks for the info|cheers|ta|that helped|that was helpful|thanks a lot|thanks a bunch|thanks a million|thank you kindly|thanks for the tip|thanks for the tips|exactly what i needed|that is exactly what i needed|just what i needed|that is what i needed|thank you very much|thanks so much|thanks for yesterday|thanks for today|thanks for your answer|thanks for the answers|thanks for the explanation|thank you for the explanation|thanks for your time|thank you for your time|thanks for answering|thank you for answering|thanks for the quick answer|thanks for the quick reply|thanks anyway|thanks though|thank you anyway|many many thanks|thanks heaps|thanks loads|big thanks|huge thanks|thanks again|thank you again|much obliged|thanks mate|cheers mate|cheers for that|ta very much|great thanks|perfect thanks|awesome thanks|cool thanks|ok thanks|okay thanks|thanks buddy|thank you so much|thanks so much for the help|thank you so much for your help"},
 	{chatBye, "", "ciao"},
 	{chatBye, "sv", "nu är det dags för mig att gå|dags för mig att gå|hörs en annan gång|vi hörs en annan gång|ses en annan gång|god jul|god jul och gott nytt år|gott nytt år|gott nytt|glad påsk|trevlig påsk|glad midsommar|trevlig midsommar|god fortsättning|glada helgdagar|vi hörs sen|vi hörs senare|hörs senare|hej då|hejdå|hej da|adjö|adjöss|vi ses|ses|ses sen|vi ses sen|ha det|ha det bra|ha det gott|ha det fint|ha de|ha de bra|ha en bra dag|ha en fin dag|ha en trevlig dag|ha en bra kväll|trevlig helg|trevlig kväll|god natt|godnatt|gonatt|natti|hörs|vi hörs|hörs sen|hej så länge|hej så länge då|puss och kram|kram|tack och hej|tack och hej då|ha en fin helg|ha en bra helg|ha en trevlig helg|trevlig helg|trevlig kväll|vi ses nästa gång|vi ses snart|hörs snart|vi hörs snart|nu drar jag|jag drar|jag drar nu|jag måste gå|måste gå|dags att gå|jag loggar ut|ha det bra så länge|ha det så länge|hej hej så länge|ha en " + niceSV + " " + daySV + "|ha en " + niceSV + " " + daySV + " själv|ha en " + niceSV + " " + daySV + " allihop|ha det bra allihop|må så gott|må gott|sköt om dig|ta hand om dig|ses imorgon|ses i morgon|vi ses imorgon|hörs imorgon|vi hörs imorgon|ses på träffen|vi ses på träffen|måste springa|jag måste springa|måste dra|jag måste dra|nu måste jag dra|måste sticka|jag måste sticka|jag sticker|jag sticker nu|nu sticker jag|dags att sticka|dags att dra|jag går nu|nu går jag|nu loggar jag ut|sov gott|natti natti|hej svejs|ajöss|ajö|ha det gött|ha det gött så länge|tack och adjö|det var allt|det var allt för nu|det var allt för idag|det var allt jag ville"},
-	{chatBye, "en", "merry christmas|merry christmas and a happy new year|happy new year|happy holidays|happy easter|happy midsummer|happy friday|happy weekend|night night|do not let the bugs bite|do not let the bedbugs bite|sleep tight|bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off|have a " + niceEN + " " + dayEN + "|have a " + niceEN + " " + dayEN + " too|have a " + niceEN + " " + dayEN + " all|enjoy your " + dayEN + "|enjoy the " + dayEN + "|gotta run|got to run|i have to run|i must run|have to run|have to go|must go|gotta dash|got to dash|i am out|i am off now|off i go|bye then|bye for today|see you tomorrow|see ya later|later then|see you at the meetup|sleep well|sweet dreams|nighty night|night night|cheerio|ta ta|toodles|that is all|that is all for now|that is all for today|that is all i wanted|until later|speak soon|speak later|talk to you soon|all the best|best wishes|be well|stay safe|take it easy"},
+	{chatBye, "en", "good nite|nite|nite nite|gnite|merry christmas|merry christmas and a happy new year|happy new year|happy holidays|happy easter|happy midsummer|happy friday|happy weekend|night night|do not let the bugs bite|do not let the bedbugs bite|sleep tight|bye|bye bye|goodbye|good bye|see you|see ya|see you later|see you soon|cya|later|laters|take care|have a nice day|have a good day|have a great day|have a nice evening|good night|goodnight|gn|night|farewell|catch you later|ttyl|talk later|talk to you later|bye for now|peace|peace out|see you next time|see you around|see you soon|talk soon|until next time|till next time|have a great weekend|have a nice weekend|have a good weekend|enjoy your weekend|have a good one|i am off|gotta go|got to go|i have to go|i must go|signing off|logging off|have a " + niceEN + " " + dayEN + "|have a " + niceEN + " " + dayEN + " too|have a " + niceEN + " " + dayEN + " all|enjoy your " + dayEN + "|enjoy the " + dayEN + "|gotta run|got to run|i have to run|i must run|have to run|have to go|must go|gotta dash|got to dash|i am out|i am off now|off i go|bye then|bye for today|see you tomorrow|see ya later|later then|see you at the meetup|sleep well|sweet dreams|nighty night|night night|cheerio|ta ta|toodles|that is all|that is all for now|that is all for today|that is all i wanted|until later|speak soon|speak later|talk to you soon|all the best|best wishes|be well|stay safe|take it easy"},
 	{chatSorry, "", "oops|oopsie|whoops|sorry|sorri|soz|ups|hoppla"},
 	{chatSorry, "sv", "fel chatt|dubbelpost|dubbelpostade|förlåt för dubbelposten|det var menat till någon annan|det var menat för någon annan|menat till någon annan|menat för någon annan|det var till någon annan|fel person|skrev till fel person|förlåt|ursäkta|ursäkta mig|hoppsan|oj förlåt|förlåt mig|mitt fel|fel kanal|fel tråd|fel ställe|skrev fel|jag skrev fel|det var fel|glöm det|strunta i det|ignorera det|ignorera det där|förlåt att jag stör|ursäkta att jag stör|förlåt om jag stör|ursäkta om jag stör|förlåt för störningen|ursäkta störningen|förlåt att jag tjatar|förlåt för det|förlåt för sent svar|förlåt för sen svar|förlåt för väntan|förlåt för den långa väntan|förlåt för den långa väntan på svar|förlåt för dröjsmålet|förlåt att det dröjde|ursäkta för sent svar|ursäkta dröjsmålet|ursäkta väntan|förlåt för stavningen|ursäkta stavningen|förlåt för mina stavfel|ursäkta stavfelen|förlåt igen|sorry igen|det var inte meningen|inte meningen|min miss|fel av mig|dumt av mig|tryckte fel|jag tryckte fel|råkade skriva|råkade trycka"},
 	{chatSorry, "en", "forgive me|forgive me bot|sorry for the double post|double post|wrong chat|that was meant for someone else|meant for someone else|that was for someone else|wrong person|my bad|my apologies|apologies|i apologize|i am sorry|so sorry|sorry about that|wrong channel|wrong thread|wrong place|never mind|nevermind|nvm|ignore that|ignore me|typo|oh sorry|excuse me|pardon|sorry to bother you|sorry to bother|sorry for bothering you|sorry to disturb|sorry to disturb you|sorry for the trouble|sorry for the late reply|sorry for the late answer|sorry for the delay|sorry for the wait|sorry for the long wait|sorry for the slow reply|sorry for the typo|sorry for the typos|sorry for my spelling|sorry about the typo|sorry again|sorry for that|sorry about this|sorry for the spam|sorry for spamming|did not mean to|i did not mean that|not what i meant|wrong button|pressed the wrong button|silly me|my mistake|my fault|oh my bad"},
@@ -368,7 +368,7 @@ func (v *chatVocab) recognize(text, hint string) (chatIntent, string) {
 	if len(words) == 0 || len(words) > 3*v.longest {
 		return chatNone, ""
 	}
-	if len(words) == 1 && (words[0] == "vad" || words[0] == "what" || words[0] == "hur" || words[0] == "how") {
+	if len(words) == 1 && (words[0] == "vad" || words[0] == "what" || words[0] == "hur" || words[0] == "how" || words[0] == "wut" || words[0] == "wat") {
 		// "Va?", "what??": the bot lost the member — though the word
 		// opens questions and is no phrase of its own.
 		return chatUnsure, ""
@@ -753,7 +753,11 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 			reason = i
 		}
 		if span[i] == 0 {
-			if openingWords[words[i]] || requestWords[words[i]] || aQuestion(words, i) {
+			// In an introduction, "who" or "where" after what the member
+			// is opens a relative clause, not a question ("I'm Chloe, a
+			// potter from Bristol who now lives near Onsala").
+			relative := social >= 0 && at[social].intent == chatIntro && i > reason && relatives[words[i]]
+			if (openingWords[words[i]] && !relative) || requestWords[words[i]] || aQuestion(words, i) {
 				return looseRead{}
 			}
 			weak = weak || interrogatives[words[i]]
@@ -798,6 +802,9 @@ func (v *chatVocab) recognizeLoose(text, hint string) looseRead {
 	}
 	return looseRead{intent: intent, lang: langs.lang(hint), rest: rest, aside: aside}
 }
+
+// relatives are the question words that also open a relative clause.
+var relatives = map[string]bool{"who": true, "which": true, "where": true, "dar": true}
 
 // moodWords say how a member is, not who: "jag är trött", "I'm so happy
 // today" is no introduction.
@@ -1082,13 +1089,28 @@ func (*smallTalk) remark(text string) bool {
 	if len(ws) < remarkMinWords || len(ws) > remarkWords {
 		return false
 	}
-	if len(ws) <= chatterWords && strings.ContainsAny(text, "0123456789") {
-		return false // "priset för 2027 års kurs": a short line with a number asks
-	}
+	statement := false
 	if _, ok := yesNoOpeners[ws[0]]; ok {
-		if _, perfect := perfectOpeners[ws[0]]; !perfect || !participle(ws[1]) {
+		_, perfect := perfectOpeners[ws[0]]
+		next := ws[1]
+		if len(ws) > 2 && (next == "inte" || next == "not") {
+			next = ws[2] // "har inte sovit på två dygn", "have not slept"
+		}
+		switch {
+		case perfect && participle(next):
+			// "har bakat 80 kanelbullar", "have been painting all day"
+		case ws[1] == "och" || ws[1] == "a" || ws[1] == "and":
+			// "sitter å glaserar koppar i solen": what one is doing
+		default:
 			return false
 		}
+		statement = true
+	}
+	if len(ws) <= chatterWords && strings.ContainsAny(text, "0123456789") && !statement &&
+		!strings.ContainsFunc(text, func(r rune) bool { return r == '!' || r > 0x2000 }) {
+		// "priset för 2027 års kurs": a short line with a number asks,
+		// unless it exclaims ("mamma fyller 80 idag 🎉").
+		return false
 	}
 	if asksFor(ws) {
 		return false // "tell me about …", "could you explain …"
@@ -1166,7 +1188,9 @@ var questionVerbs = foldedSet(`:är var blir kan får ska har finns gäller stä
 func participle(w string) bool {
 	switch w {
 	case "been", "done", "gone", "had", "got", "made", "sold", "spent", "seen", "run", "taken", "eaten", "broken",
-		"written", "given", "fallen", "driven", "forgotten", "grown", "known", "shown", "thrown", "worn":
+		"written", "given", "fallen", "driven", "forgotten", "grown", "known", "shown", "thrown", "worn",
+		"slept", "kept", "felt", "left", "lost", "heard", "bought", "brought", "thought", "taught", "found", "built",
+		"sent", "won", "begun", "flown", "ridden", "sung", "swum", "met", "read", "sat", "stood", "told":
 		return true
 	}
 	for _, suffix := range []string{"at", "it", "tt", "ed"} {

@@ -64,6 +64,14 @@ import (
 // exclamation); a tuning set since. heldout23 (50 + 50, blind) was
 // measured once after that: sv 50/50, en 49/50, 0 queued ("got any
 // hobbys?", a question that leaves out its "have you"); a tuning set since.
+// heldout24 (50 + 50, blind) was measured once after that: sv 49/50, en
+// 48/50, 1 queued (confusion in words the rules did not have: "va?
+// hänger inte med", "huh? that makes no sense"); a tuning set since.
+// tuning8 (300 + 300, written blind in the widest registers) was first
+// measured after heldout24's pass and the hand labels: sv 293/300, en
+// 287/300, 13 queued; after: sv 300/300, en 298/300, 2 queued (left: "Can
+// you give me a quick intro to usin you?", a request; "cats or dogs?
+// choose wisely", a second clause the rules do not know).
 //
 // Since every line of these sets is also an example of small talk by
 // example (chatnn.go, chatexamples.tsv), each set gets every line right:
@@ -98,6 +106,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout22", "../knowledge/testdata/heldout22/smalltalk.jsonl", 50, 50, 0},
 		{"heldout23", "../knowledge/testdata/heldout23/smalltalk.jsonl", 50, 49, 0},
 		{"heldout24", "../knowledge/testdata/heldout24/smalltalk.jsonl", 49, 48, 1},
+		{"tuning8", "testdata/smalltalk_tuning8.jsonl", 300, 298, 2},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
