@@ -198,6 +198,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// finds fault.
 	lexical, phrase, unsure := chatNone, chatNone, false
 	strong := false // a word that asks what the bot itself likes or has ("gillar", "own")
+	origin := false // where the bot lives or is from ("are you also from Halland?")
 	// paired are the words of a two-word phrase ("god kväll bot" is the
 	// greeting, not "good" as in "are you any good?"): they say the
 	// phrase's intent, not their own.
@@ -254,6 +255,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			lexical = max(lexical, a.intent)
 			unsure = unsure || a.intent == chatUnsure
 			strong = strong || strongPersonal[w] || favourite(w)
+			origin = origin || originAsked(ws, i)
 			count(a.lang)
 			continue
 		}
@@ -282,7 +284,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// are not subject matter even where the base knows them ("bot").
 	subject, other := words(text)
 	named := slices.ContainsFunc(subject, v.subjectMatter)
-	if lenient || (strong && intent == chatPersonal) {
+	if lenient || (strong && intent == chatPersonal) || (origin && intent == chatWho) {
 		named = named && intent != chatPersonal && intent != chatWho && intent != chatHowAreYou
 	}
 	if named || (intent == chatNone && slices.ContainsFunc(other, v.notChat)) {
@@ -335,6 +337,19 @@ var copulas = map[string]bool{"ar": true, "are": true, "is": true, "var": true, 
 func elliptical(ws []string) bool {
 	return len(ws) > 1 && len(ws) <= 5 && (ws[0] == "got" || ws[0] == "any" || ws[0] == "know") ||
 		len(ws) <= 3 && favourite(ws[0]) // "favourite season?"
+}
+
+// originAsked reports whether ws[i] asks where the bot lives or is from:
+// "bor du", "do you live", "are you (also) from", "är du (också) från".
+func originAsked(ws []string, i int) bool {
+	you := func(j int) bool { return j >= 0 && j < len(ws) && (ws[j] == "you" || ws[j] == "du") }
+	switch ws[i] {
+	case "bor", "live":
+		return you(i-1) || you(i+1)
+	case "from", "fran", "ifran":
+		return you(i-1) || (you(i-2) && (ws[i-1] == "also" || ws[i-1] == "ocksa" || ws[i-1] == "originally"))
+	}
+	return false
 }
 
 // copula reports whether ws[i] exists and is a form of "be".

@@ -71,7 +71,11 @@ import (
 // measured after heldout24's pass and the hand labels: sv 293/300, en
 // 287/300, 13 queued; after: sv 300/300, en 298/300, 2 queued (left: "Can
 // you give me a quick intro to usin you?", a request; "cats or dogs?
-// choose wisely", a second clause the rules do not know).
+// choose wisely", a second clause the rules do not know). heldout25 (50 +
+// 50, blind: dialect, older members, non-native English) was measured
+// once after that: sv 47/50, en 47/50, 3 queued (how to talk to the bot in
+// several clauses, testing "is somebody there?", a remark with "det kunde
+// blåsa", "are you also from Halland?"); a tuning set since.
 //
 // Since every line of these sets is also an example of small talk by
 // example (chatnn.go, chatexamples.tsv), each set gets every line right:
@@ -107,6 +111,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout23", "../knowledge/testdata/heldout23/smalltalk.jsonl", 50, 49, 0},
 		{"heldout24", "../knowledge/testdata/heldout24/smalltalk.jsonl", 49, 48, 1},
 		{"tuning8", "testdata/smalltalk_tuning8.jsonl", 300, 298, 2},
+		{"heldout25", "../knowledge/testdata/heldout25/smalltalk.jsonl", 50, 50, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
