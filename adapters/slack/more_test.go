@@ -122,10 +122,19 @@ func TestBurstIsPacedNotDropped(t *testing.T) {
 	if len(posts) != 8 {
 		t.Fatalf("%d of 8 messages delivered", len(posts))
 	}
+	// The fake stamps a message when it handles the request, so a loaded
+	// machine may bring one pair closer than the adapter sent them; a
+	// burst without pacing has several pairs close together (the fake
+	// lets two through per 100 ms).
+	close := 0
 	for i := 1; i < len(posts); i++ {
 		if gap := posts[i].At.Sub(posts[i-1].At); gap < 30*time.Millisecond {
-			t.Fatalf("messages %d and %d only %v apart; pacing is 40 ms", i-1, i, gap)
+			close++
+			t.Logf("messages %d and %d only %v apart; pacing is 40 ms", i-1, i, gap)
 		}
+	}
+	if close > 1 {
+		t.Fatalf("%d pairs of messages closer than 30 ms; pacing is 40 ms", close)
 	}
 }
 
