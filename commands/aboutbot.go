@@ -68,7 +68,7 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		arg sur trött pigg lyssnar`},
 	{chatPraise, "sv", `klok klokt söt gullig gulligt rolig roligt snäll snällt fin fint duktig hjälpsam trevlig
 		charmig underbar fantastisk grym grymt`},
-	{chatPraise, "en", `clever nice sweet cute funny kind helpful great lovely charming awesome brilliant amazing
+	{chatPraise, "en", `clever nice sweet cute adorable funny kind helpful great lovely charming awesome brilliant amazing
 		wonderful fantastic`},
 	{chatUnsure, "sv", `snackar menar seriös allvarlig sämsta sämre sämst dålig dåligt dåliga värdelös värdelöst dum dumt korkad korkat seg långsam
 		långsamt lyssnar ordentligt fel felaktigt konstig konstigt obegriplig obegripligt ens`},

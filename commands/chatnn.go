@@ -388,7 +388,7 @@ func asksOfSelf(text string) bool {
 		if len(ws) < 3 || !selfWords[ws[1]] || !slices.ContainsFunc(ws[2:], func(w string) bool { return passionWords[w] }) {
 			continue
 		}
-		if _, ok := yesNoOpeners[ws[0]]; ok || ws[0] == "am" {
+		if _, ok := yesNoOpeners[ws[0]]; ok || ws[0] == "am" || ws[0] == "blir" || ws[0] == "becomes" {
 			return true
 		}
 	}

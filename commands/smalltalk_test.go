@@ -245,6 +245,8 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"en", "do you know anyone who speaks german?"}, {"sv", "priset för 2027 års kurs"},
 		{"en", "hey, i run guided kayak tours along the coast, zero desire to grow big. am i passion driven"},
 		{"sv", "behöver hjälp med bokföringen, kan någon tipsa"},
+		{"en", "since when has linda been an adviser to the cultural and creative industries, just curious"},
+		{"sv", "hej vem ska jag kontakta om jag har frågor om viakub halland"},
 	} {
 		if got := h.SayIn(kim, c.lang, c.text); replies[got] {
 			t.Errorf("%q is a question, not small talk: %q", c.text, got)
@@ -272,6 +274,10 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "Tjena! Flyttade hit från Norrland i våras, trodde inte att det kunde blåsa så här mycket", "chat.remark"},
 		{"en", "Hello? Is somebody there? I only test if it works", "chat.greet"},
 		{"en", "Hmm, now I am confused. What did you say?", "chat.unclear"},
+		{"sv", "har bränt i ugnen hela dagen", "chat.remark"}, {"sv", "har typ inte gjort nåt idag haha", "chat.remark"},
+		{"sv", "ska ut och plocka svamp sen", "chat.remark"}, {"en", "did basically nothing today haha", "chat.remark"},
+		{"sv", "hur mås det 😄", "chat.how"}, {"en", "new member here 👋", "chat.greet"},
+		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
 	} {
 		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
 			t.Errorf("%q: %.80q, want %.80q", c.text, got, want)
