@@ -272,6 +272,9 @@ func (ix *Index) buildExamples() {
 		if lead != leadNone && asksExists(&tk, text) {
 			m |= modalExist
 		}
+		if lead != leadNone && ix.p.moreLead && m&modalCompare == 0 && hasMore(&tk, text) {
+			m |= modalMore
+		}
 		ix.ex.modal = append(ix.ex.modal, m)
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
@@ -814,7 +817,24 @@ const (
 	modalOnly
 	modalStill
 	modalExist
+	// modalMore marks "more"/"mer": "are passion-driven businesses more
+	// innovative?" is not answered by "do they contribute to innovation?"
+	// — yes —, and gets no default yes (moreLead).
+	modalMore
 )
+
+// moreWords ask "more …?" of something (modalMore).
+var moreWords = wordSet(`more mer mera`)
+
+// hasMore reports whether text has a word of moreWords.
+func hasMore(tk *tokenizer, text string) bool {
+	found := false
+	tk.each(text, 0, func(w string) bool {
+		_, found = moreWords[w]
+		return !found
+	})
+	return found
+}
 
 // asksExists reports whether a clause of text asks whether something
 // exists: "is there …", "are there …", "finns det …", "fanns …".
@@ -882,9 +902,9 @@ func modalClash(q, ex uint8) bool {
 // yes, "… run it alone?" is not; a "no" holds for both.
 //
 // "still"/"fortfarande" likewise: "did Region Halland run VIAkub?" is yes,
-// "is VIAkub still running?" is not.
+// "is VIAkub still running?" is not; and "more"/"mer" (modalMore).
 func onlyClash(q, ex, lead uint8) bool {
-	return q&^ex&(modalOnly|modalStill) != 0 && lead == leadYes
+	return q&^ex&(modalOnly|modalStill|modalMore) != 0 && lead == leadYes
 }
 
 // yesNoWords start a yes/no question (after greetings).
@@ -930,8 +950,56 @@ func embedsQuestion(tk *tokenizer, text string) bool {
 var requestVerbs = wordSet(`explain tell describe give show list summarise summarize
 	förklara berätta beskriva ge visa lista sammanfatta`)
 
+// actionVerbs, after "can you"/"kan du", ask the bot to do something
+// for the member ("kan du skapa en träff på fredag?", "can you recommend
+// a good accountant?"): a request too. Verbs a member uses for "one"
+// ("can you make money …", "can you find them in forestry?") are not
+// among them.
+var actionVerbs = wordSet(`create book arrange organise organize plan schedule recommend suggest
+	skapa boka ordna arrangera planera schemalägga rekommendera föreslå tipsa`)
+
+// adviceVerbs, in such a request, ask for the bot's own advice: the verb
+// names no subject of the base ("can you recommend a good accountant?" is
+// not about the report's recommendations), so it is not a meaningful word
+// there (params.requestVerb).
+var adviceVerbs = wordSet(`recommend suggest rekommendera föreslå tipsa`)
+
+// requestState follows the first words of a sentence, fed one at a time
+// (stop words included, greetings skipped as asksFavour does), to find
+// the verb of a request "can/could/would you <verb>", "kan/kunde/skulle
+// du/ni <verb>".
+type requestState struct{ n int8 }
+
+// see reports whether w is an adviceVerb standing third in such a
+// request.
+func (r *requestState) see(w string) bool {
+	if r.n < 0 {
+		return false
+	}
+	if _, greet := greetWords[w]; greet && r.n == 0 {
+		return false
+	}
+	r.n++
+	ok := false
+	switch r.n {
+	case 1:
+		ok = w == "can" || w == "could" || w == "would" || w == "kan" || w == "kunde" || w == "skulle"
+	case 2:
+		ok = w == "you" || w == "du" || w == "ni"
+	case 3:
+		_, verb := adviceVerbs[w]
+		r.n = -1
+		return verb
+	}
+	if !ok {
+		r.n = -1
+	}
+	return false
+}
+
 // asksFavour reports whether a clause opens "can/could/would you …" or
-// "kan/kunde/skulle du/ni …" followed by a verb of telling.
+// "kan/kunde/skulle du/ni …" followed by a verb of telling or an
+// actionVerb.
 func asksFavour(tk *tokenizer, clause string) bool {
 	n, ok := 0, false
 	tk.each(clause, 0, func(w string) bool {
@@ -946,6 +1014,9 @@ func asksFavour(tk *tokenizer, clause string) bool {
 			ok = w == "you" || w == "du" || w == "ni"
 		case 3:
 			_, ok = requestVerbs[w]
+			if _, act := actionVerbs[w]; act {
+				ok = true
+			}
 		}
 		return ok && n < 3
 	})

@@ -87,6 +87,12 @@ type params struct {
 	selfLast    bool    // … in its last clause only, when that clause points back ("… räknas det?")
 	modifierW   float64 // confidence factor when the only known word has an unknown subject word beside it
 	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
+	// requestVerb: the verb of a request to the bot ("can you recommend
+	// …", "kan du skapa …") is not a meaningful word (pass 14).
+	requestVerb bool
+	// moreLead: a yes-lead without "more"/"mer" does not answer a
+	// question with it, and such a question gets no default yes (pass 14).
+	moreLead bool
 }
 
 var defaultParams = params{
@@ -136,6 +142,8 @@ var defaultParams = params{
 	exUnknown:      0,
 	storyW:         0.25,
 	storyLast:      true,
+	requestVerb:    true,
+	moreLead:       true,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

@@ -105,6 +105,10 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
 		}
 		sc.modal = modalBits(sc.grams[n:])
+		if ix.p.moreLead && !compares(&sc.tk2, q[:min(len(q), 1<<10)]) && hasMore(&sc.tk2, q[:min(len(q), 1<<10)]) {
+			// "more than two years" compares (modalCompare) instead.
+			sc.modal |= modalMore
+		}
 		if slices.ContainsFunc(sc.grams[n:], func(g gramWeight) bool { return g.h == selfGram }) {
 			sc.self = true
 			// "jag är keramiker, är jag passionsdriven?": the unknown
@@ -164,8 +168,9 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		sentence := q[:end]
 		q = q[next:]
 		meaningful := false
+		var req requestState
 		sc.tk.each(sentence, 0, func(t string) bool {
-			if isStop(t) {
+			if req.see(t) && ix.p.requestVerb || isStop(t) {
 				return true
 			}
 			meaningful = true

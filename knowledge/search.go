@@ -195,7 +195,7 @@ func (ix *Index) Search(question, lang string) Result {
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l, other := ix.leadFor(sc, best)
-		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
