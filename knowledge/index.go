@@ -93,6 +93,9 @@ type params struct {
 	// moreLead: a yes-lead without "more"/"mer" does not answer a
 	// question with it, and such a question gets no default yes (pass 14).
 	moreLead bool
+	// hideUnknown: the answer leaves out the "not known" sentences the
+	// question does not ask about (Index.answerBody, pass 14).
+	hideUnknown bool
 }
 
 var defaultParams = params{
@@ -144,6 +147,7 @@ var defaultParams = params{
 	storyLast:      true,
 	requestVerb:    true,
 	moreLead:       true,
+	hideUnknown:    true,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,
@@ -182,6 +186,21 @@ type doc struct {
 	// items are the things those sentences list, one question each (see
 	// unknownItems and Index.asksItem).
 	items []unknownItem
+	// units are the body's sentences per language (sv, en), kept only
+	// when one of them says what the topic does not know: Search leaves
+	// such a sentence out of the answer unless the question asks about
+	// it (bodyUnit, Result.Text).
+	units [2][]bodyUnit
+}
+
+// bodyUnit is one sentence of a body (or a clause after "; ", as
+// eachSentence splits it).
+type bodyUnit struct {
+	text string
+	// neg marks a sentence that says what the topic does not know; terms
+	// are its words' terms (sorted), those that can show it.
+	neg   bool
+	terms []int32
 }
 
 // Index is a search index over topics. It is immutable and safe for
@@ -430,6 +449,31 @@ func (ix *Index) build() {
 			}
 			indexText(d, di, li, blankCodeArgs(t.Body), fBody)
 			d.has |= textHas(t.Body)
+			var units []bodyUnit
+			neg := false
+			eachSentence(t.Body, true, func(s string) {
+				u := bodyUnit{text: s, neg: isNegativeSentence(s)}
+				if k := len(units) - 1; k >= 0 && units[k].neg && strings.HasSuffix(units[k].text, ";") && opensNegated(s) {
+					// "…; nor do they give a list of …": the same not
+					// known, continued.
+					u.neg = true
+				}
+				if u.neg {
+					neg = true
+					buf = scan(s, buf, func(tok []byte, _, _ bool) bool {
+						if wi := info(tok); !wi.stop {
+							u.terms = append(u.terms, termOf(wi, li))
+						}
+						return true
+					})
+					slices.Sort(u.terms)
+					u.terms = slices.Compact(u.terms)
+				}
+				units = append(units, u)
+			})
+			if neg && len(units) > 1 {
+				d.units[li] = units
+			}
 		}
 		slices.Sort(d.unknowns)
 		for id, tf := range docTF {
@@ -693,4 +737,16 @@ func blankCodeArgs(body string) string {
 		return body
 	}
 	return string(b)
+}
+
+// opensNegated reports whether the first word of s is a negation ("nor
+// do they give …", "inte heller …").
+func opensNegated(s string) bool {
+	neg := false
+	for _, w := range tokens(s) {
+		_, neg = negationWords[w]
+		neg = neg || w == "nor" || w == "neither"
+		break
+	}
+	return neg
 }

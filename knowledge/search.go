@@ -32,6 +32,10 @@ type Result struct {
 	// yes/no question that Top answers with a plain yes, no or "it
 	// depends" (one of Top's lead questions is like it); else "".
 	Lead string
+	// body, when set, is Top's body without the sentences that say what
+	// the topic does not know and that the question does not ask about
+	// (Index.answerBody).
+	body string
 }
 
 // leadText is what a lead says first, per language.
@@ -56,10 +60,14 @@ func (r Result) Text() string {
 	case LeadDepends:
 		i = 2
 	}
-	if i < 0 {
-		return r.Top.Body
+	body := r.Top.Body
+	if r.body != "" {
+		body = r.body
 	}
-	return leadText[r.Top.Lang][i] + " " + r.Top.Body
+	if i < 0 {
+		return body
+	}
+	return leadText[r.Top.Lang][i] + " " + body
 }
 
 type scratch struct {
@@ -208,6 +216,9 @@ func (ix *Index) Search(question, lang string) Result {
 	top := &ix.docs[best]
 	res.Top = top.variant(lang)
 	res.Lang = res.Top.Lang
+	if res.Answered && ix.p.hideUnknown {
+		res.body = ix.answerBody(sc, best, res.Top)
+	}
 	for _, r := range res.Top.Related {
 		if len(res.Related) == 3 {
 			break
@@ -862,4 +873,76 @@ func StripAddressing(question string) string {
 		return question
 	}
 	return addressing.ReplaceAllString(question, " ")
+}
+
+// answerBody returns t's body (t a variant of document d) without the
+// sentences that say what the topic does not know ("… framgår inte av
+// botens källor", "The bot's sources do not say …") that the question
+// does not ask about, or "" when nothing is left out. Such sentences are
+// there for the questions they answer with an honest "not known"
+// (asksUnknown and asksItem decline the questions they cover); read
+// after a plain question ("Vad är VIAkub Halland?") they pad the answer
+// with things nobody asked. A sentence is kept when a word of the
+// question matches one of its words that the topic states nowhere else
+// ("har hon skrivit nån bok?" keeps "… titeln på någon bok av henne
+// framgår inte …").
+func (ix *Index) answerBody(sc *scratch, d int32, t *Topic) string {
+	li := 0
+	if t.Lang == "en" {
+		li = 1
+	}
+	units := ix.docs[d].units[li]
+	if len(units) == 0 {
+		return ""
+	}
+	hide := 0
+	var keep uint64 // bit i: units[i] is kept
+	for i, u := range units {
+		if i >= 64 || !u.neg || ix.asksUnit(sc, d, u) {
+			keep |= 1 << min(i, 63)
+			continue
+		}
+		hide++
+	}
+	if hide == 0 || hide == len(units) {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(t.Body))
+	for i, u := range units {
+		if keep&(1<<min(i, 63)) == 0 {
+			continue
+		}
+		s := u.text
+		if b.Len() == 0 {
+			s = strings.TrimLeft(s, " \n")
+		}
+		next := i + 1
+		for next < len(units) && keep&(1<<min(next, 63)) == 0 {
+			next++
+		}
+		if strings.HasSuffix(s, ";") && next == len(units) || strings.HasSuffix(s, ";") && next > i+1 {
+			// "…rapporten *…*; om det fanns … framgår inte …": the
+			// clause that ended the sentence is left out.
+			s = s[:len(s)-1] + "."
+		}
+		b.WriteString(s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// asksUnit reports whether a slot of the question matches a word of the
+// "not known" sentence u of document d that d states nowhere else.
+func (ix *Index) asksUnit(sc *scratch, d int32, u bodyUnit) bool {
+	for i := range sc.slots {
+		for _, o := range sc.slots[i].opts {
+			if _, ok := slices.BinarySearch(u.terms, o.term); !ok {
+				continue
+			}
+			if _, stated := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); !stated {
+				return true
+			}
+		}
+	}
+	return false
 }
