@@ -96,6 +96,11 @@ type params struct {
 	// hideUnknown: the answer leaves out the "not known" sentences the
 	// question does not ask about (Index.answerBody, pass 14).
 	hideUnknown bool
+	// fuzzyFirst: a typo correction keeps the word's first letter (pass 14).
+	fuzzyFirst bool
+	// allUnknownW is the confidence factor of a question none of whose
+	// words the base knows in any form (allUnknown, pass 14).
+	allUnknownW float64
 }
 
 var defaultParams = params{
@@ -148,6 +153,8 @@ var defaultParams = params{
 	requestVerb:    true,
 	moreLead:       true,
 	hideUnknown:    true,
+	fuzzyFirst:     true,
+	allUnknownW:    0.5,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

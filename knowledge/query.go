@@ -45,6 +45,10 @@ type slot struct {
 	// common is params.generalFactor of the slot's word: less than 1 for
 	// an everyday word, whether the base knows it or not.
 	common float32
+	// respelt marks an unknown word one or two edits from a word of the
+	// base with another first letter ("raining", "training"): another
+	// word, not a typo (params.fuzzyFirst, allUnknown).
+	respelt bool
 }
 
 // analyze turns the question into slots.
@@ -628,9 +632,26 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 		}
 	}
 	fz, dist := ix.fz.lookup(sc.rs, fuzzyLimit, sc.seen)
+	respelt := false
 	for _, id := range fz {
 		if w := ix.fz.words[id]; ix.fzStop(id) && dist == 1 && firstRune(w) == sc.rs[0] && (utf8.RuneCountInString(w) <= 5 || ix.p.longStopTypo) {
 			return // a misspelt function word, such as "wich", "whta" or "betydr"
+		}
+	}
+	if p.fuzzyFirst && len(fz) > 0 {
+		// A correction that changes the first letter ("raining" →
+		// "training", "rain" → "train") is seldom a typo: people rarely
+		// miss the first letter, and an everyday word's inflection that
+		// the short lists lack would become a subject of the base.
+		k := 0
+		for _, id := range fz {
+			if firstRune(ix.fz.words[id]) == sc.rs[0] {
+				fz[k] = id
+				k++
+			}
+		}
+		if fz = fz[:k]; k == 0 {
+			dist, respelt = 0, true
 		}
 	}
 	if dist != 1 {
@@ -677,7 +698,7 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 	if len(opts) == 0 && len(sc.rs) < 3 {
 		return // an unknown two-letter word is noise ("ny", "ok")
 	}
-	s := slot{opts: opts, unknown: len(opts) == 0, general: 1}
+	s := slot{opts: opts, unknown: len(opts) == 0, general: 1, respelt: respelt && len(opts) == 0}
 	if s.unknown {
 		s.general = p.generalFactor(w)
 	}

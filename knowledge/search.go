@@ -200,6 +200,9 @@ func (ix *Index) Search(question, lang string) Result {
 	if ix.p.unknownTail < 1 && ix.asksUnknownThing(question) {
 		res.Score *= ix.p.unknownTail
 	}
+	if ix.p.allUnknownW < 1 && allUnknown(sc) {
+		res.Score *= ix.p.allUnknownW
+	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l, other := ix.leadFor(sc, best)
@@ -945,4 +948,21 @@ func (ix *Index) asksUnit(sc *scratch, d int32, u bodyUnit) bool {
 		}
 	}
 	return false
+}
+
+// allUnknown reports whether the base knows none of the question's
+// words in any form — not as a word, another form of one, a typo of one
+// or a compound of them — and one of them is spelt like a word of the
+// base but for its first letter: "it's raining again". Only the example
+// questions' trigrams could then answer it, and "raining" shares most of
+// its trigrams with "training" without being it (params.allUnknownW).
+func allUnknown(sc *scratch) bool {
+	respelt := false
+	for i := range sc.slots {
+		if !sc.slots[i].unknown || len(sc.slots[i].phrase) > 0 {
+			return false
+		}
+		respelt = respelt || sc.slots[i].respelt
+	}
+	return respelt
 }
