@@ -101,6 +101,9 @@ type params struct {
 	// allUnknownW is the confidence factor of a question none of whose
 	// words the base knows in any form (allUnknown, pass 14).
 	allUnknownW float64
+	// possessiveMan: "man" after a possessive ("min man") is a noun, not a
+	// stop word (pass 14).
+	possessiveMan bool
 }
 
 var defaultParams = params{
@@ -155,6 +158,7 @@ var defaultParams = params{
 	hideUnknown:    true,
 	fuzzyFirst:     true,
 	allUnknownW:    0.5,
+	possessiveMan:  true,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

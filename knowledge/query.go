@@ -173,8 +173,11 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		q = q[next:]
 		meaningful := false
 		var req requestState
+		prev := ""
 		sc.tk.each(sentence, 0, func(t string) bool {
-			if req.see(t) && ix.p.requestVerb || isStop(t) {
+			p := prev
+			prev = t
+			if req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
 				return true
 			}
 			meaningful = true
@@ -927,4 +930,14 @@ func (ix *Index) common(s slot) bool {
 		}
 	}
 	return 4*df >= len(ix.docs)
+}
+
+// possessives are the Swedish possessive pronouns. After one, "man" is
+// the noun (husband, man: "kan jag komma på träffen med min man?"), not
+// the pronoun "one" of the stop words (params.possessiveMan).
+var possessives = wordSet(`min din sin hans hennes vår er deras`)
+
+func isPossessive(w string) bool {
+	_, ok := possessives[w]
+	return ok
 }
