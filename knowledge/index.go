@@ -202,6 +202,9 @@ type doc struct {
 	// such a sentence out of the answer unless the question asks about
 	// it (bodyUnit, Result.Text).
 	units [2][]bodyUnit
+	// plain is the body per language without its "not known" sentences
+	// (joinUnits), or "" when it has none.
+	plain [2]string
 }
 
 // bodyUnit is one sentence of a body (or a clause after "; ", as
@@ -484,6 +487,13 @@ func (ix *Index) build() {
 			})
 			if neg && len(units) > 1 {
 				d.units[li] = units
+				var keep uint64
+				for i, u := range units {
+					if i >= 64 || !u.neg {
+						keep |= 1 << min(i, 63)
+					}
+				}
+				d.plain[li] = joinUnits(units, keep)
 			}
 		}
 		slices.Sort(d.unknowns)

@@ -109,10 +109,6 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
 		}
 		sc.modal = modalBits(sc.grams[n:])
-		if ix.p.moreLead && !compares(&sc.tk2, q[:min(len(q), 1<<10)]) && hasMore(&sc.tk2, q[:min(len(q), 1<<10)]) {
-			// "more than two years" compares (modalCompare) instead.
-			sc.modal |= modalMore
-		}
 		if slices.ContainsFunc(sc.grams[n:], func(g gramWeight) bool { return g.h == selfGram }) {
 			sc.self = true
 			// "jag är keramiker, är jag passionsdriven?": the unknown
@@ -125,6 +121,10 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		ix.addBarePhrase(q, sc)
 	}
 	sc.compare = compares(&sc.tk2, q[:min(len(q), 1<<10)])
+	if ix.p.moreLead && sc.more && !sc.compare && len(sc.grams) > 0 {
+		// "more than two years" compares (modalCompare) instead.
+		sc.modal |= modalMore
+	}
 	sc.needs = questionNeeds(askingPart(q))
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
@@ -151,6 +151,7 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		story = 1
 	}
 	asks, tells := false, false
+	sc.more = false
 	rest := q
 	for len(q) > 0 && len(sc.toks) < maxQueryTokens {
 		end, next := len(q), len(q)
@@ -172,12 +173,14 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		sentence := q[:end]
 		q = q[next:]
 		meaningful := false
-		var req requestState
-		prev := ""
+		sc.req, sc.prevTok = requestState{}, ""
 		sc.tk.each(sentence, 0, func(t string) bool {
-			p := prev
-			prev = t
-			if req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
+			p := sc.prevTok
+			sc.prevTok = t
+			if _, ok := moreWords[t]; ok {
+				sc.more = true
+			}
+			if sc.req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
 				return true
 			}
 			meaningful = true

@@ -85,6 +85,12 @@ type scratch struct {
 	tk2     tokenizer // for phrase checks
 	needs   int       // answer-type bits of the question
 	yesNo   bool      // the question is a yes/no question
+	// req and prevTok follow a sentence's words in sentences (the verb
+	// of a request, "min man"); more is set when the question has a word
+	// of moreWords (modalMore).
+	req     requestState
+	prevTok string
+	more    bool
 	// modifies is set when the question's only known word stands next to
 	// a subject word the base does not know ("keynesiansk ekonomi",
 	// "supply and demand curves"): it names some other thing.
@@ -894,24 +900,37 @@ func (ix *Index) answerBody(sc *scratch, d int32, t *Topic) string {
 	if t.Lang == "en" {
 		li = 1
 	}
-	units := ix.docs[d].units[li]
-	if len(units) == 0 {
-		return ""
-	}
-	hide := 0
+	dc := &ix.docs[d]
+	units := dc.units[li]
 	var keep uint64 // bit i: units[i] is kept
+	asked := false
 	for i, u := range units {
 		if i >= 64 || !u.neg || ix.asksUnit(sc, d, u) {
 			keep |= 1 << min(i, 63)
-			continue
+			asked = asked || u.neg
 		}
-		hide++
 	}
-	if hide == 0 || hide == len(units) {
+	if !asked {
+		return dc.plain[li] // made at build: the common case
+	}
+	return joinUnits(units, keep)
+}
+
+// joinUnits returns the text of the units whose bit is set in keep, or ""
+// when that is all of them or none. A kept clause that ended with ";"
+// before a left-out one ends with "." instead ("…rapporten *…*; om det
+// fanns … framgår inte …").
+func joinUnits(units []bodyUnit, keep uint64) string {
+	kept := 0
+	for i := range units {
+		if keep&(1<<min(i, 63)) != 0 {
+			kept++
+		}
+	}
+	if kept == 0 || kept == len(units) {
 		return ""
 	}
 	var b strings.Builder
-	b.Grow(len(t.Body))
 	for i, u := range units {
 		if keep&(1<<min(i, 63)) == 0 {
 			continue
@@ -920,13 +939,7 @@ func (ix *Index) answerBody(sc *scratch, d int32, t *Topic) string {
 		if b.Len() == 0 {
 			s = strings.TrimLeft(s, " \n")
 		}
-		next := i + 1
-		for next < len(units) && keep&(1<<min(next, 63)) == 0 {
-			next++
-		}
-		if strings.HasSuffix(s, ";") && next == len(units) || strings.HasSuffix(s, ";") && next > i+1 {
-			// "…rapporten *…*; om det fanns … framgår inte …": the
-			// clause that ended the sentence is left out.
+		if strings.HasSuffix(s, ";") && (i+1 == len(units) || keep&(1<<min(i+1, 63)) == 0) {
 			s = s[:len(s)-1] + "."
 		}
 		b.WriteString(s)
