@@ -35,11 +35,11 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
 		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem
-		samma varelse sorts slags`},
+		samma varelse sorts slags kod koden`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
 		really actually computer machine program someone somebody smart smarter smartest intelligent
-		intelligence powered version model who same creature kind sort deal`},
+		intelligence powered version model who same creature kind sort deal code`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta
@@ -197,8 +197,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// the small-talk phrases among the words say; unsure whether a word
 	// finds fault.
 	lexical, phrase, unsure := chatNone, chatNone, false
-	strong := false // a word that asks what the bot itself likes or has ("gillar", "own")
-	origin := false // where the bot lives or is from ("are you also from Halland?")
+	strong := false  // a word that asks what the bot itself likes or has ("gillar", "own")
+	origin := false  // where the bot lives or is from ("are you also from Halland?")
+	praised := false // a word of praise ("du är en trevlig liten maskin")
 	// paired are the words of a two-word phrase ("god kväll bot" is the
 	// greeting, not "good" as in "are you any good?"): they say the
 	// phrase's intent, not their own.
@@ -254,6 +255,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			a = a.in(sv, en)
 			lexical = max(lexical, a.intent)
 			unsure = unsure || a.intent == chatUnsure
+			praised = praised || a.intent == chatPraise
 			strong = strong || strongPersonal[w] || favourite(w)
 			origin = origin || originAsked(ws, i)
 			count(a.lang)
@@ -264,6 +266,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		}
 	}
 	intent := max(lexical, phrase)
+	if praised && !mark && intent == chatWho {
+		intent = chatPraise // what the bot is, said with praise: praise
+	}
 	if !addressed && mark && lexical == chatPersonal && elliptical(ws) {
 		// "got any hobbies?", "any favourite colour?": "have you" left out.
 		addressed = true

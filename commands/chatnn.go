@@ -313,6 +313,10 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		// thanks, praise, a goodbye or a remark.
 		return chatLabel{}
 	}
+	if l.intent == chatBye && exclamation(text) {
+		// "vilken fin dag det är idag" exclaims; it takes no leave.
+		return chatLabel{intent: chatRemark, lang: l.lang}
+	}
 	if l.intent == chatBye && (ws[0] == "men" || ws[0] == "but") {
 		// "men jag måste ju ändå betala hyran…" goes on talking: no
 		// goodbye by example.
@@ -373,6 +377,7 @@ func readShape(text string, ws []string) lineShape {
 		request:  asksFor(ws),
 	}
 	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) || asksOfSelf(text) ||
+		(asksOfAnyone(ws) && !l.personal) ||
 		(len(ws) > 1 && openingWords[ws[0]] && ws[0] != "hur" && ws[0] != "how" && !l.personal &&
 			(mark || slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return copulas[w] })))
 	return l
@@ -394,6 +399,31 @@ func asksOfSelf(text string) bool {
 	}
 	return false
 }
+
+// asksOfAnyone reports whether folded words ws open a yes/no question
+// about anyone or anything but the bot ("kan man tjäna pengar på det",
+// "finns det en film om det här?"): a question for the knowledge base,
+// however near small talk its words are — unless it speaks of the
+// member or the bot ("funkar det om jag blandar svenska och engelska?",
+// readShape) or names what the bot is or does.
+func asksOfAnyone(ws []string) bool {
+	if len(ws) < 3 {
+		return false
+	}
+	if _, ok := yesNoOpeners[ws[0]]; !ok || !impersonal[ws[1]] {
+		return false
+	}
+	// "är det en människa som svarar här?", "finns det några kommandon?"
+	// ask about the bot itself.
+	return !slices.ContainsFunc(ws[2:], func(w string) bool {
+		i := aboutLexicon[w].intent
+		return i == chatWho || i == chatWhat || i == chatLanguages
+	})
+}
+
+// impersonal are the subjects of a question about anyone or anything.
+var impersonal = map[string]bool{"man": true, "det": true, "de": true, "dom": true, "nagon": true, "nan": true,
+	"it": true, "there": true, "one": true, "they": true, "anyone": true, "someone": true, "people": true}
 
 // passionWords name what the self-test tells (folded).
 var passionWords = map[string]bool{"pasion": true, "pasionsdriven": true, "pasionsdrivet": true,

@@ -247,6 +247,7 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "behöver hjälp med bokföringen, kan någon tipsa"},
 		{"en", "since when has linda been an adviser to the cultural and creative industries, just curious"},
 		{"sv", "hej vem ska jag kontakta om jag har frågor om viakub halland"},
+		{"sv", "kan man tjäna pengar på det"}, {"sv", "finns det en film om det här?"}, {"sv", "är det fel att tjäna pengar?"},
 	} {
 		if got := h.SayIn(kim, c.lang, c.text); replies[got] {
 			t.Errorf("%q is a question, not small talk: %q", c.text, got)
@@ -277,6 +278,15 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "har bränt i ugnen hela dagen", "chat.remark"}, {"sv", "har typ inte gjort nåt idag haha", "chat.remark"},
 		{"sv", "ska ut och plocka svamp sen", "chat.remark"}, {"en", "did basically nothing today haha", "chat.remark"},
 		{"sv", "hur mås det 😄", "chat.how"}, {"en", "new member here 👋", "chat.greet"},
+		// The second tester's lines.
+		{"sv", "vilken fin dag det är idag", "chat.remark"}, {"sv", "förlåt min svenska är inte bra", "chat.sorry"},
+		{"sv", "jag gillar keramik", "chat.intro"}, {"sv", "jag gör smycken på fritiden", "chat.intro"},
+		{"sv", "exakt", "chat.ack"}, {"sv", "tack, nu är allt klart!", "chat.thanks"}, {"en", "ok good", "chat.ack"},
+		{"sv", "Jag tackar ödmjukast för hjälpen, du är en trevlig liten maskin.", "chat.thanks"},
+		{"sv", "du är en trevlig liten maskin", "chat.praise"},
+		{"sv", "jag har precis kommit hem från marknaden, sålde slut på all honung!", "chat.remark"},
+		{"sv", "du förstår ju ingenting", "chat.unclear"}, {"sv", "funkar du ens", "chat.unclear"},
+		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
 	} {
 		if got, want := h.SayIn(kim, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
