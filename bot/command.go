@@ -54,7 +54,10 @@ type Arg struct {
 	// SV is the Swedish name (lowercase, å, ä, ö allowed), accepted as
 	// name:value beside Name and shown to Swedish speakers; "" when the
 	// Swedish name is Name.
-	SV       string
+	SV string
+	// Also are other names members use for it ("kapacitet" for
+	// "capacity"), accepted as name:value but never shown.
+	Also     []string
 	Kind     ArgKind
 	Required bool
 	Help     Text
@@ -71,6 +74,10 @@ type Arg struct {
 	// Suggest asks platforms with autocomplete (Discord) to offer values
 	// from Options.Suggest as the member types.
 	Suggest bool
+	// RunsOn, when set, reports whether an unquoted word that follows the
+	// argument's unquoted name:value goes on with the value (a time's
+	// "18:00" after "när:fredag").
+	RunsOn func(word string) bool
 }
 
 // RunFunc handles a parsed, authorized command.
@@ -158,11 +165,23 @@ func (c *Command) ArgNamed(name string) *Arg {
 	}
 	f := fold(name)
 	for i, a := range c.Args {
-		if f == a.Name || a.SV != "" && f == fold(a.SV) {
-			return &c.Args[i]
+		for _, n := range a.allNames() {
+			if f == fold(n) {
+				return &c.Args[i]
+			}
 		}
 	}
 	return nil
+}
+
+// allNames are the argument's names: English, Swedish (when it has one)
+// and Also.
+func (a *Arg) allNames() []string {
+	names := []string{a.Name}
+	if a.SV != "" {
+		names = append(names, a.SV)
+	}
+	return append(names, a.Also...)
 }
 
 // NameIn returns the argument's name in lang.
@@ -277,16 +296,15 @@ func (c *Command) Validate() error {
 		if !validArgName(a.Name) {
 			return fmt.Errorf("command %q: bad argument name %q", c.Name, a.Name)
 		}
-		if a.SV != "" && !validSVName(a.SV) {
-			return fmt.Errorf("command %q: bad Swedish name %q for argument %q", c.Name, a.SV, a.Name)
+		for _, n := range append([]string{a.SV}, a.Also...) {
+			if n != "" && !validSVName(n) {
+				return fmt.Errorf("command %q: bad Swedish name %q for argument %q", c.Name, n, a.Name)
+			}
 		}
 		if c.Arg(a.Name) != &c.Args[i] {
 			return fmt.Errorf("command %q: argument %q declared twice", c.Name, a.Name)
 		}
-		for _, n := range []string{a.Name, a.SV} {
-			if n == "" {
-				continue
-			}
+		for _, n := range a.allNames() {
 			if other, dup := seen[fold(n)]; dup && other != a.Name {
 				return fmt.Errorf("command %q: arguments %q and %q are both called %q", c.Name, other, a.Name, n)
 			}

@@ -201,10 +201,25 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 	if hasRest {
 		restArg = &c.Args[len(c.Args)-1]
 	}
+	// runOn is the argument just named with an unquoted value whose
+	// RunsOn takes the unquoted words after it ("när:fredag 18:00" is
+	// "fredag 18:00", not "fredag" and a description "18:00").
+	var runOn *Arg
+	quoted := func(t token) bool {
+		return strings.ContainsAny(rest[t.start-toks[0].start:t.end-toks[0].start], "\"'“”„«»")
+	}
 	for ti, t := range toks {
 		var a *Arg
 		if t.named {
 			a = c.ArgNamed(t.name)
+		}
+		if runOn != nil && !t.named && !quoted(t) && runOn.RunsOn(t.value) {
+			raw[runOn.Name] += " " + t.value
+			continue
+		}
+		runOn = nil
+		if a != nil && a.RunsOn != nil && !quoted(t) {
+			runOn = a
 		}
 		if a != nil && a == restArg {
 			// "tags:keramik, surdeg": the free text starts here and runs on.
@@ -359,10 +374,7 @@ func nearestArg(c *Command, name string) string {
 	f := fold(name)
 	best, bestD := "", 1<<30
 	for _, a := range c.Args {
-		for _, n := range []string{a.Name, a.SV} {
-			if n == "" {
-				continue
-			}
+		for _, n := range a.allNames() {
 			d := levenshtein.ComputeDistance(f, fold(n))
 			if d <= typoReach(fold(n)) && d < bestD {
 				best, bestD = n, d

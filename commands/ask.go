@@ -114,7 +114,7 @@ func (f *ask) Commands() []*bot.Command {
 func (f *ask) fallback() bot.RunFunc {
 	return func(ctx context.Context, c *bot.Call) error {
 		if r := []rune(c.Line); len(r) > 2000 {
-			return c.Refuse("arg.too_long", "question", 2000)
+			return c.Refuse("ask.too_long", 2000)
 		}
 		return f.answer(ctx, c, c.Line)
 	}
@@ -232,6 +232,7 @@ func record(ctx context.Context, c *bot.Call, log *slog.Logger, qs QuestionStore
 func (*ask) Messages() bot.Messages {
 	return bot.Messages{
 		"group.knowledge": {SV: "Kunskap", EN: "Knowledge"},
+		"ask.too_long":    {SV: "Meddelandet är för långt för mig (högst %d tecken). Korta ner det, eller dela upp det i flera frågor.", EN: "That message is too long for me (at most %d characters). Shorten it, or split it into several questions."},
 		"ask.source":      {SV: "Källa: %s", EN: "Source: %s"},
 		"ask.related":     {SV: "Läs också: %s", EN: "See also: %s"},
 		"ask.unknown":     {SV: "Det vet jag inte än, och jag vill inte gissa.", EN: "I don't know that yet, and I'd rather not guess."},

@@ -111,7 +111,7 @@ func TestHelpAliasesAndUnknown(t *testing.T) {
 	}
 	// A sentence after help, and help with a sentence's punctuation: the
 	// list, not "no command `me get started`" or "unknown command help!".
-	for _, text := range []string{"help me get started", "Hjälp!", "help?", "hjälp mig komma igång"} {
+	for _, text := range []string{"help me get started", "Hjälp!", "help?", "hjälp mig komma igång", "hjälp mig", "help me", "help please"} {
 		if got := h.Say(kim, text); !strings.Contains(got, "Kommandon du kan använda") && !strings.Contains(got, "Commands you can use") {
 			t.Errorf("%q = %q", text, got)
 		}

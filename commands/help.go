@@ -31,9 +31,9 @@ func (*help) Commands() []*bot.Command {
 			b := c.Bot()
 			if q := strings.Fields(c.Args.String("command")); len(q) > 0 {
 				text, ok := b.HelpFor(c.Lang, c.Role, q)
-				if _, first := b.HelpFor(c.Lang, bot.RoleAdmin, q[:1]); !ok && !first && len(q) > 1 && isWord(q[0]) {
-					// "help me get started", "hjälp mig komma igång": a
-					// sentence, not a command's name.
+				if _, first := b.HelpFor(c.Lang, bot.RoleAdmin, q[:1]); !ok && !first && isWord(q[0]) && (len(q) > 1 || helpMe[strings.ToLower(q[0])]) {
+					// "help me get started", "hjälp mig komma igång",
+					// "hjälp mig": a sentence, not a command's name.
 					text = b.HelpList(c.Lang, c.Role)
 				}
 				return c.Reply(ctx, bot.Reply{Text: text})
@@ -50,6 +50,11 @@ func (*help) Messages() bot.Messages {
 		"group.admin":   {SV: "Administration", EN: "Administration"},
 	}
 }
+
+// helpMe are the words that after "help" ask for help, not about a
+// command ("hjälp mig", "help please").
+var helpMe = map[string]bool{"mig": true, "me": true, "oss": true, "us": true, "please": true, "snälla": true,
+	"pls": true, "plz": true, "tack": true}
 
 // isWord reports whether s is made of letters only ("me", "mig"), as the
 // first word of a sentence is.

@@ -73,15 +73,15 @@ func (*meetups) Name() string { return "meetups" }
 // Commands are the feature's commands.
 func (f *meetups) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("träffens nummer", "the meetup's number")}
-	title := bot.Arg{Name: "title", SV: "titel", Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
-	whenArg := bot.Arg{Name: "when", SV: "när", Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
-	where := bot.Arg{Name: "where", SV: "plats", Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
+	title := bot.Arg{Name: "title", SV: "titel", Also: []string{"namn", "name", "rubrik"}, Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
+	whenArg := bot.Arg{Name: "when", SV: "när", Also: []string{"tid", "datum", "time", "date"}, RunsOn: when.Word, Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
+	where := bot.Arg{Name: "where", SV: "plats", Also: []string{"var", "place", "location"}, Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
 	channel := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
-	capacity := bot.Arg{Name: "capacity", SV: "platser", Kind: bot.KindInt, Min: 1, Max: 10000, NoLimit: true, Help: txt("antal platser (väntelista när det är fullt); `0` eller `ingen` tar bort gränsen", "number of places (waitlist when full); `0` or `none` removes the limit")}
+	capacity := bot.Arg{Name: "capacity", SV: "platser", Also: []string{"kapacitet", "antal", "max"}, Kind: bot.KindInt, Min: 1, Max: 10000, NoLimit: true, Help: txt("antal platser (väntelista när det är fullt); `0` eller `ingen` tar bort gränsen", "number of places (waitlist when full); `0` or `none` removes the limit")}
 	desc := bot.Arg{Name: "description", SV: "beskrivning", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}
 	req := func(a bot.Arg) bot.Arg { a.Required = true; return a }
 	return []*bot.Command{
-		{Name: "meetup create", GroupSV: []string{"träff"}, SV: []string{"skapa"}, Group: "meetups", Role: bot.RoleOrganiser, Run: f.create,
+		{Name: "meetup create", GroupSV: []string{"träff"}, SV: []string{"skapa", "ny", "nytt", "planera"}, Aliases: []string{"meetup new", "meetup add"}, Group: "meetups", Role: bot.RoleOrganiser, Run: f.create,
 			Help:     txt("Planera en träff", "Plan a meetup"),
 			Args:     []bot.Arg{req(title), req(whenArg), where, channel, capacity, repeatArg(), desc},
 			Examples: []string{`meetup create title:"Julfika i ateljén" when:"2027-01-15 18:00" where:"Ateljén, Varberg" capacity:12`, `meetup create title:"Keramikkväll" when:"torsdag 18-21" repeat:"varannan torsdag"`}},

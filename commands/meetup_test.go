@@ -291,3 +291,25 @@ func TestChannelReminderOnlyForTheMeetupsPlatform(t *testing.T) {
 		t.Fatalf("sent %+v", sent)
 	}
 }
+
+// TestMeetupCreateAsOrganisersWriteIt: a tester's organiser wrote `träff
+// ny`, `meetup new`, `kapacitet:2` and an unquoted time ("när:fredag
+// 18:00"); each creates the meetup meant, and a description after the
+// time stays the description.
+func TestMeetupCreateAsOrganisersWriteIt(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	for _, c := range []struct{ lang, line, want string }{
+		{"sv", `träff ny titel:Keramikkväll när:fredag 18:00`, "fredag 27 november 2026 kl. 18:00"},
+		{"sv", `träff skapa titel:"Surdegsfika" när:"i morgon 10:00" kapacitet:2 plats:"Bageriet"`, "0 av 2 platser"},
+		{"en", `meetup new title:Fika when:next saturday 14-16 Welcome all!`, "Welcome all!"},
+		{"sv", `träff planera titel:Julfika tid:"25 december 18:00"`, "fredag 25 december 2026 kl. 18:00"},
+	} {
+		if got := h.SayIn(org, c.lang, c.line); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q", c.line, got)
+		}
+	}
+	if got := h.SayIn(org, "sv", "träff ny"); !strings.Contains(got, "Användning: `träff skapa titel:") {
+		t.Errorf("träff ny without arguments: %q", got)
+	}
+}

@@ -626,3 +626,31 @@ func (p *parser) zonePart(sp *spec) bool {
 	p.i++
 	return true
 }
+
+// Word reports whether w, one word a member wrote, is one that times are
+// written with (a number, a weekday, a month, "kl", "i morgon", "till",
+// "pm" …), so that a time written without quotes ("när:fredag 18:00")
+// can be read to its end.
+func Word(w string) bool {
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	if _, ok := Weekday(w); ok {
+		return true
+	}
+	f := strings.Map(fold, strings.ToLower(w))
+	if monthOf(token{kind: word, text: f}) != 0 {
+		return true
+	}
+	// Not the small words a description may start with too ("i", "på",
+	// "till", "and"): only words that belong to a time.
+	switch f {
+	case "idag", "today", "ikvall", "tonight", "imorgon", "imorn", "imorron", "tomorrow", "tmrw", "iovermorgon",
+		"overmorgon", "morgon", "morn", "morron", "kvall", "kvallen", "evening", "night", "nasta", "next",
+		"dag", "dagar", "day", "days", "vecka", "veckor", "week", "weeks", "manad", "manader", "month", "months",
+		"kl", "klockan", "am", "fm", "pm", "em", "lunch", "lunchtid", "lunchtime", "midnatt", "midnight", "noon",
+		"midday", "-", "–":
+		return true
+	}
+	return false
+}
