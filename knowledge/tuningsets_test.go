@@ -36,6 +36,9 @@ import (
 //   - heldout27/questions.jsonl: 200 blind questions from the seed documents,
 //     measured once at the start of the thirteenth pass (answered sv 93.8 %,
 //     en 97.5 %; refused sv 95.0 %, en 85.0 %), a tuning set for it
+//   - heldout29/questions.jsonl: 200 blind questions from the seed documents,
+//     measured once after the fourteenth pass (answered sv 93.8 %, en 90.0 %;
+//     refused sv 95.0 %, en 80.0 %), a tuning set for the fifteenth
 func TestTuningSets(t *testing.T) {
 	for _, set := range []struct {
 		name              string
@@ -53,6 +56,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout13", "heldout13/questions.jsonl", 96, 95},
 		{"heldout14", "heldout14/questions.jsonl", 90, 95},
 		{"heldout27", "heldout27/questions.jsonl", 97, 100},
+		{"heldout29", "heldout29/questions.jsonl", 90, 80},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
