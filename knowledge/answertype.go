@@ -28,6 +28,10 @@ import (
 // percentage"/"hur många procent" needs a percentage ("12 %", "40
 // percent"), "how much is a …"/"how much are the …" a price, and "how much
 // did … pay/spend/earn"/"hur mycket betalade …" a sum of money.
+//
+// "Opening hours"/"öppettider" (also misspelt "öppetider"), "office
+// hours"/"kontorstider", "when is … open"/"när har … öppet" need a time of day ("10.00–16.00", "kl. 18"):
+// a date or a year does not tell when a place is open (pass 15).
 const (
 	needTime = 1 << iota
 	needNumber
@@ -38,6 +42,7 @@ const (
 	needDigits
 	needAge
 	needPercent
+	needClock
 )
 
 var (
@@ -100,7 +105,27 @@ var (
 		ort orten plats platsen adress adressen kommun cities towns places
 		municipality municipalities kommuner städer orter platser`)
 	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
+	// hoursBefore, before "hours"/"times", ask when a place is open.
+	hoursBefore = wordSet(`opening office business visiting open`)
+	// openWords, in a "when"/"när" question, ask at what hours a place is
+	// open ("when is Impact House open?", "när har de öppet?").
+	openWords = wordSet(`open opens close closes öppet öppnar stänger`)
 )
+
+// asksClock reports whether the folded word w, after prev, asks for the
+// hours when something is open (needClock): "öppettider", "öppetider",
+// "kontorstider", "opening hours", "office times".
+func asksClock(prev, w string) bool {
+	if strings.HasPrefix(w, "öppettid") || strings.HasPrefix(w, "öppetid") || strings.HasPrefix(w, "kontorstid") ||
+		strings.HasPrefix(w, "besökstid") {
+		return true
+	}
+	if w == "hours" || w == "times" {
+		_, ok := hoursBefore[prev]
+		return ok
+	}
+	return false
+}
 
 // Classes of the words questionNeeds looks for (needClasses).
 const (
@@ -211,6 +236,12 @@ func questionNeeds(q string) int {
 		if c&ncAmount != 0 && howMuch {
 			money = true
 		}
+		if asksClock(prev, w) {
+			need |= needClock
+		}
+		if _, ok := openWords[w]; ok && need&needTime != 0 {
+			need |= needClock
+		}
 		if (prev == "what" || prev == "vilket") && (w == "year" || w == "år" || w == "date" || w == "datum") {
 			need |= needTime
 		}
@@ -287,6 +318,10 @@ func textHas(s string) int {
 				has |= needPlace
 			}
 		}
+		switch strings.ToLower(word) {
+		case "kl", "klockan", "o'clock":
+			has |= needClock
+		}
 		if strings.Contains(word, "@") && strings.Contains(word[strings.Index(word, "@"):], ".") {
 			has |= needContact
 		}
@@ -309,6 +344,9 @@ func textHas(s string) int {
 		}
 		if n >= 2 && n <= 4 && j+1 < len(s) && s[j] == '-' && s[j+1] >= '0' && s[j+1] <= '9' {
 			has |= needContact
+		}
+		if n <= 2 && j+2 < len(s) && (s[j] == ':' || s[j] == '.') && isDigits(s[j+1:j+3]) && (j+3 == len(s) || s[j+3] < '0' || s[j+3] > '9') {
+			has |= needClock // "18:00", "10.30"
 		}
 		if rest := strings.TrimLeft(s[j:min(len(s), j+12)], " \u00a0"); strings.HasPrefix(rest, "%") || strings.HasPrefix(strings.ToLower(rest), "percent") || strings.HasPrefix(strings.ToLower(rest), "procent") || strings.HasPrefix(strings.ToLower(rest), "per cent") {
 			has |= needPercent
@@ -364,8 +402,11 @@ func isCapitalised(w string) bool {
 // wordHas returns the answer-type bits one folded word can satisfy.
 func wordHas(w string) int {
 	has := 0
-	if isDigits(w) {
-		has |= needTime // a count is found by textHas: a year is not one
+	if isDigits(w) && len(w) == 4 {
+		// A year; a count is found by textHas. A shorter number is no date
+		// by itself ("12 minutes"): a day comes with its month ("31
+		// October"), which timeWords has.
+		has |= needTime
 	}
 	if _, ok := numberWords[w]; ok {
 		has |= needNumber

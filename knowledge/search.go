@@ -381,7 +381,7 @@ func (ix *Index) lacks(sc *scratch, d int32, mask int) bool {
 // A "who" or "where" question may be answered by a group or a kind of
 // place ("public officials", "at innovation arenas"), so a missing name
 // or place only counts in the ranking.
-const strictNeeds = needTime | needNumber | needMoney | needContact | needDigits | needAge | needPercent
+const strictNeeds = needTime | needNumber | needMoney | needContact | needDigits | needAge | needPercent | needClock
 
 // rerankNames lowers, in the ranking of hits, the topics that lack a name
 // of the question (missingNames): by params.nameRank per missing name.
