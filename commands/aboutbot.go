@@ -269,8 +269,9 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	if praised && !mark && intent == chatWho {
 		intent = chatPraise // what the bot is, said with praise: praise
 	}
-	if !addressed && mark && lexical == chatPersonal && elliptical(ws) {
-		// "got any hobbies?", "any favourite colour?": "have you" left out.
+	if !addressed && mark && (lexical == chatPersonal && elliptical(ws) || lexical == chatLanguages && len(ws) <= 4) {
+		// "got any hobbies?", "any favourite colour?", "speak english?",
+		// "svenska or english?": "have you", "do you" left out.
 		addressed = true
 	}
 	switch {

@@ -111,7 +111,7 @@ func TestSmallTalkHeldOut(t *testing.T) {
 	for _, set := range []struct {
 		dir           string
 		floor, queued int
-	}{{"heldout26", 0, 100}, {"heldout3", 49, 0}} {
+	}{{"heldout31", 0, 100}, {"heldout3", 49, 0}} {
 		t.Run(set.dir, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, "../knowledge/testdata/"+set.dir+"/smalltalk.jsonl", false)
 			if sv < 50 || en < 50 || queued > 0 {
@@ -286,6 +286,7 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "du är en trevlig liten maskin", "chat.praise"},
 		{"sv", "jag har precis kommit hem från marknaden, sålde slut på all honung!", "chat.remark"},
 		{"sv", "du förstår ju ingenting", "chat.unclear"}, {"sv", "funkar du ens", "chat.unclear"},
+		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
 	} {

@@ -80,6 +80,10 @@ import (
 // written blind) was first measured after that: sv 289/300, en 288/300,
 // 14 queued; after: sv 300/300, en 299/300, 1 queued (left: a long
 // ramble that ends "just wanted to tell someone haha": "tell" asks).
+// heldout26 (50 + 50, blind: short, messy, slang, code-switching) was
+// measured once after that and a tester's lines: sv 50/50, en 48/50, 2
+// queued ("speak english?", "svenska or english?": "do you" left out); a
+// tuning set since.
 //
 // Since every line of these sets is also an example of small talk by
 // example (chatnn.go, chatexamples.tsv), each set gets every line right:
@@ -117,6 +121,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning8", "testdata/smalltalk_tuning8.jsonl", 300, 298, 2},
 		{"heldout25", "../knowledge/testdata/heldout25/smalltalk.jsonl", 50, 50, 0},
 		{"tuning9", "testdata/smalltalk_tuning9.jsonl", 300, 299, 1},
+		{"heldout26", "../knowledge/testdata/heldout26/smalltalk.jsonl", 50, 50, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
