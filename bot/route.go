@@ -179,10 +179,34 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 		call.fail(ctx, near)
 		return
 	}
+	if b.questionNotCommand(ev, cmd, toks, rest, line) {
+		// "kurs på engelska?": a question that opens with a command's
+		// name, whose words the command cannot take.
+		call.label = "question"
+		b.noteWritten(ctx, call, line)
+		b.run(ctx, call, b.opt.Fallback)
+		return
+	}
 	if typed := strings.Fields(strings.TrimSuffix(line, rest)); key(trimWords(typed)) != key(cmd.Words()) {
 		call.named = LangSV // every other name of a command is Swedish
 	}
 	b.invoke(ctx, call, cmd, func() (Args, error) { return b.parser.bind(cmd, toks, rest) })
+}
+
+// questionNotCommand reports whether line, which names cmd, is a question
+// rather than the command: it ends with a question mark, and cmd, which
+// takes no free text, cannot take its words ("kurs på engelska?",
+// "profil för nya medlemmar?").
+func (b *Bot) questionNotCommand(ev Event, cmd *Command, toks []token, rest, line string) bool {
+	if b.opt.Fallback == nil || ev.Kind != EventMessage || !strings.HasSuffix(strings.TrimSpace(line), "?") {
+		return false
+	}
+	if n := len(cmd.Args); n > 0 && cmd.Args[n-1].Kind == KindRest {
+		return false
+	}
+	_, err := b.parser.bind(cmd, toks, rest)
+	var ue *UserError
+	return errors.As(err, &ue) && ue.Key == "arg.too_many"
 }
 
 // trimWords is words without the punctuation of a sentence after each

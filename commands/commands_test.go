@@ -137,3 +137,18 @@ func TestRoleCommands(t *testing.T) {
 		t.Fatalf("missing role = %q", got)
 	}
 }
+
+// TestQuestionOpeningWithACommandName: "kurs på engelska?" opens with the
+// course's Swedish name but asks a question; it is answered, not refused
+// with "too many arguments". Without a question mark the command's own
+// error stands.
+func TestQuestionOpeningWithACommandName(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	if got := h.SayIn(kim, "sv", "kurs på engelska?"); strings.Contains(got, "för många argument") || !strings.Contains(got, "kurs") {
+		t.Errorf("kurs på engelska? = %q", got)
+	}
+	if got := h.SayIn(kim, "sv", "kurs 5 6"); !strings.Contains(got, "för många argument") {
+		t.Errorf("kurs 5 6 = %q", got)
+	}
+}
