@@ -143,8 +143,9 @@ var funcWeight = map[uint32]float32{selfGram: 4, mustGram: 2, canGram: 2, onlyGr
 var askBot = map[string]bool{"tell": true, "show": true, "give": true, "send": true,
 	"ge": true, "visa": true, "skicka": true}
 
-// funcGrams appends the function grams of q to gs, each once.
-func funcGrams(gs []gramWeight, q string) []gramWeight {
+// funcGrams appends the function grams of q to gs, each once; with
+// noSelf, not the first person's (genericFrame).
+func funcGrams(gs []gramWeight, q string, noSelf bool) []gramWeight {
 	if len(q) > 1<<10 {
 		q = q[:1<<10]
 	}
@@ -159,7 +160,7 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		if w == "to" && (prev == "have" || prev == "has" || prev == "had") {
 			g, ok = mustGram, true // "have to"
 		}
-		if ok && g == selfGram && askBot[prev] && (w == "me" || w == "mig" || w == "mej") {
+		if ok && g == selfGram && (noSelf || askBot[prev] && (w == "me" || w == "mig" || w == "mej")) {
 			ok = false // "tell me about …" asks the bot, not about oneself
 		}
 		if ok && !seen[0xffffffff-g] {
@@ -169,7 +170,7 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		prev = w
 		return true
 	})
-	if seen[0] {
+	if seen[0] || noSelf {
 		return gs
 	}
 	// "I" alone is a word of its own only in English ("i" is "in" in
@@ -183,6 +184,58 @@ func funcGrams(gs []gramWeight, q string) []gramWeight {
 		}
 	}
 	return gs
+}
+
+// Words of genericFrame.
+var (
+	frameBe   = wordSet(`is was would isn wasn är var vore blir`)
+	frameIt   = wordSet(`it that this det detta`)
+	frameMean = wordSet(`mean means betyder innebär räcker spelar matter matters`)
+	// frameJudge are the words after "is it"/"är det" that judge what
+	// follows ("is it wrong to …", "är det fel att …"), and the first
+	// person of "är det jag som …" ("is it me or my business …").
+	frameJudge = wordSet(`wrong enough ok okay fine bad allowed true right possible necessary normal
+		weird strange problem me
+		fel nog tillräckligt okej bra dåligt tillåtet sant rätt möjligt nödvändigt normalt
+		konstigt problem jag mig`)
+)
+
+// genericFrame reports whether text opens (after a greeting) with a
+// frame that asks about a rule, in which the first person stands for
+// anyone: "is it wrong to want to earn money if I'm passion-driven?",
+// "is it enough that I love what I do …", "betyder det att jag inte får
+// växa …", "does that mean I can't grow …", "räcker det att jag …", "är
+// det jag som person som är passionsdriven?". Such a question is about
+// the rule, not the self-test of one's own business
+// (params.genericSelf); "is it passion-driven if I …" (no judging word)
+// and "am I …" are not generic.
+func genericFrame(tk *tokenizer, text string) bool {
+	var w [3]string
+	n := 0
+	tk.each(text[:min(len(text), 256)], 0, func(t string) bool {
+		if _, greet := greetWords[t]; greet && n == 0 {
+			return true
+		}
+		w[n] = t
+		n++
+		return n < 3
+	})
+	if n < 3 {
+		return false
+	}
+	if _, be := frameBe[w[0]]; be {
+		_, it := frameIt[w[1]]
+		_, judge := frameJudge[w[2]]
+		return it && judge
+	}
+	_, mean := frameMean[w[0]]
+	_, it := frameIt[w[1]]
+	if mean && it {
+		return true // "betyder det att …", "räcker det att …"
+	}
+	_, does := yesNoWords[w[0]]
+	_, mean = frameMean[w[2]]
+	return does && it && mean // "does it mean …", "does that mean …"
 }
 
 // funcTypo returns the function gram of a word that is a function word of
@@ -242,7 +295,7 @@ func (ix *Index) buildExamples() {
 		})
 		if len(gs) > 0 {
 			// Counted like trigrams: a weight of n is n occurrences.
-			for _, g := range funcGrams(nil, text) {
+			for _, g := range funcGrams(nil, text, ix.p.genericSelf && genericFrame(&tk, text)) {
 				for range int(g.w) {
 					gs = append(gs, gramWeight{g.h, 1})
 				}
@@ -670,7 +723,7 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 		// A function gram counts as a word: "är jag passionsdriven?" at
 		// the end of a story about oneself is a clause to match.
 		m := len(sc.cgrams)
-		sc.cgrams = funcGrams(sc.cgrams, clause)
+		sc.cgrams = funcGrams(sc.cgrams, clause, sc.generic)
 		if self && (ix.p.clauseSelf || !strings.ContainsFunc(q, unicode.IsLetter)) && pointsBack(&sc.tk2, clause) && !slices.ContainsFunc(sc.cgrams[m:], func(g gramWeight) bool { return g.h == selfGram }) {
 			// The clause as asked too: "passar det in på passionsdriven
 			// ekonomi?" is itself an example question.

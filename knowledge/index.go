@@ -104,6 +104,10 @@ type params struct {
 	// possessiveMan: "man" after a possessive ("min man") is a noun, not a
 	// stop word (pass 14).
 	possessiveMan bool
+	// genericSelf: the first person of a question that opens with a frame
+	// asking about a rule ("is it wrong to … if I …", "betyder det att
+	// jag …") gives no first-person gram (genericFrame, pass 15).
+	genericSelf bool
 }
 
 var defaultParams = params{
@@ -159,6 +163,7 @@ var defaultParams = params{
 	fuzzyFirst:     true,
 	allUnknownW:    0.5,
 	possessiveMan:  true,
+	genericSelf:    true,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

@@ -21,5 +21,15 @@ func TestPass15Mechanisms(t *testing.T) {
 		{"when was the filmed interview about the 12 minutes published?", false, nil, nil},
 		{"how long is the video?", true, []string{"12 minutes"}, nil},
 		{"when did viakub start?", true, []string{"April 2020"}, nil},
+		// genericSelf: in "is it wrong/ok/enough …", "does it mean …",
+		// "räcker det att …" the first person stands for anyone: the rule
+		// is asked, not the self-test of one's own business …
+		{"is it ok to make money if I am passion-driven?", true, []string{"Yes.", "means"}, []string{"depends"}},
+		{"does it mean I can't grow if I'm passion-driven?", true, []string{"No.", "explore"}, nil},
+		{"räcker det att jag älskar det jag gör för att räknas som passionsdriven?", true, []string{"Nej.", "tre"}, []string{"beror"}},
+		// … but "is it passion-driven if I …" and "does that make me …"
+		// still are.
+		{"is it passion-driven if I restore old boats because I love it?", true, []string{"It depends."}, nil},
+		{"I restore old boats because I love it and earn little, does that make me passion-driven?", true, []string{"It depends."}, nil},
 	})
 }

@@ -101,10 +101,11 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	}
 	ix.storyNames(sc)
 	sc.modifies = known == 1 && nextTo
-	sc.mustOnly, sc.modal, sc.self = false, 0, false
+	sc.mustOnly, sc.modal, sc.self, sc.generic = false, 0, false, false
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
-		sc.grams = funcGrams(sc.grams, q)
+		sc.generic = ix.p.genericSelf && genericFrame(&sc.tk2, q)
+		sc.grams = funcGrams(sc.grams, q, sc.generic)
 		for _, g := range sc.grams[n:] {
 			sc.mustOnly = sc.mustOnly || g.h == mustGram || g.h == onlyGram
 		}

@@ -97,6 +97,9 @@ type scratch struct {
 	modifies bool
 	// self: the question speaks of oneself (the first-person gram).
 	self bool
+	// generic: the question opens with a frame in which the first person
+	// stands for anyone (genericFrame).
+	generic bool
 	// mustOnly: the question has "must"/"only" (funcGrams), so a yes/no
 	// answer is not "yes" by default.
 	mustOnly bool
