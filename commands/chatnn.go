@@ -370,7 +370,11 @@ type lineShape struct {
 func readShape(text string, ws []string) lineShape {
 	mark := strings.ContainsAny(text, "?？")
 	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
-	firstP := slices.ContainsFunc(ws, func(w string) bool { return firstPerson[w] })
+	// "i" is Swedish "in" as often as English "I": in a line surely
+	// Swedish it is no one ("Vilka andra i gruppen håller på med …?").
+	lang, sure := knowledge.DetectLang(text)
+	swedish := sure && lang == bot.LangSV
+	firstP := slices.ContainsFunc(ws, func(w string) bool { return firstPerson[w] && !(w == "i" && swedish) })
 	l := lineShape{
 		asks:     mark || (len(ws) > 0 && interrogatives[ws[0]]),
 		personal: addressed || firstP,
@@ -379,7 +383,7 @@ func readShape(text string, ws []string) lineShape {
 	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) || asksOfSelf(text) ||
 		(asksOfAnyone(ws) && !l.personal) ||
 		(len(ws) > 1 && openingWords[ws[0]] && ws[0] != "hur" && ws[0] != "how" && !l.personal &&
-			(mark || slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return copulas[w] })))
+			(mark || personAsks[ws[0]] || slices.ContainsFunc(ws[1:min(4, len(ws))], func(w string) bool { return copulas[w] })))
 	return l
 }
 
@@ -433,6 +437,10 @@ var passionWords = map[string]bool{"pasion": true, "pasionsdriven": true, "pasio
 // that follow a yes/no opener in a question about themselves.
 var selfWords = map[string]bool{"i": true, "jag": true, "we": true, "vi": true, "my": true, "min": true,
 	"mitt": true, "mina": true, "our": true}
+
+// personAsks are the question words that ask for people ("vem mer
+// gillar musik här"): a question even without a question mark.
+var personAsks = map[string]bool{"vem": true, "vilka": true, "vems": true, "who": true, "whose": true}
 
 // asksFor reports whether folded words ws ask for something: a request
 // verb opening them ("tell me about …", "rekommendera …") or after a

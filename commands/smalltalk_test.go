@@ -247,6 +247,7 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "behöver hjälp med bokföringen, kan någon tipsa"},
 		{"en", "since when has linda been an adviser to the cultural and creative industries, just curious"},
 		{"sv", "hej vem ska jag kontakta om jag har frågor om viakub halland"},
+		{"sv", "Vilka andra i gruppen håller på med hantverk?"}, {"sv", "vem mer gillar musik här"},
 		{"sv", "kan man tjäna pengar på det"}, {"sv", "finns det en film om det här?"}, {"sv", "är det fel att tjäna pengar?"},
 	} {
 		if got := h.SayIn(kim, c.lang, c.text); replies[got] {
@@ -286,6 +287,7 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "du är en trevlig liten maskin", "chat.praise"},
 		{"sv", "jag har precis kommit hem från marknaden, sålde slut på all honung!", "chat.remark"},
 		{"sv", "du förstår ju ingenting", "chat.unclear"}, {"sv", "funkar du ens", "chat.unclear"},
+		{"sv", "jag har frågat tre gånger nu", "chat.unclear"}, {"sv", "Ja men det var ju inte dumt alls det.", "chat.praise"},
 		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
