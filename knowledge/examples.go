@@ -328,6 +328,9 @@ func (ix *Index) buildExamples() {
 		if lead != leadNone && ix.p.moreLead && m&modalCompare == 0 && hasMore(&tk, text) {
 			m |= modalMore
 		}
+		if lead != leadNone && ix.p.negLead > 0 && negated(&tk, text) {
+			m |= modalNeg
+		}
 		ix.ex.modal = append(ix.ex.modal, m)
 		slices.SortFunc(gs, func(a, b gramWeight) int { return cmpU32(a.h, b.h) })
 		var v []gramWeight
@@ -809,10 +812,23 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 		return leadNone, false
 	}
 	best, lead, bestEx := float32(0), uint8(leadNone), int32(-1)
+	negBest, negEx := float32(0), int32(-1) // the best lead question of the other polarity
 	for _, ex := range sc.exTouched {
 		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0) {
+			if ix.p.negLead > 0 && (sc.modal^ix.ex.modal[ex])&modalNeg != 0 {
+				if sc.exDot[ex] > negBest {
+					negBest, negEx = sc.exDot[ex], ex
+				}
+				continue
+			}
 			best, lead, bestEx = sc.exDot[ex], ix.ex.lead[ex], ex
 		}
+	}
+	if ix.p.negLead == 2 && float64(best) < ix.p.leadMin && float64(negBest) >= ix.p.leadMin && ix.ex.lead[negEx] != leadDepends {
+		// Only a lead question of the other polarity is near: its
+		// answer, turned ("får man vara liten?" — yes — against
+		// "betyder det att jag inte får växa?" — no).
+		best, lead, bestEx = negBest, leadYes+leadNo-ix.ex.lead[negEx], negEx
 	}
 	if float64(best) < ix.p.leadMin {
 		return leadNone, false
@@ -874,7 +890,66 @@ const (
 	// innovative?" is not answered by "do they contribute to innovation?"
 	// — yes —, and gets no default yes (moreLead).
 	modalMore
+	// modalNeg marks a negation ("not", "inte", "can't"): "betyder det
+	// att jag inte får tjäna pengar?" is not led by "får man tjäna
+	// pengar?" — yes — (negLead).
+	modalNeg
 )
+
+// negWords negate a question (modalNeg); the tokenizer splits "can't"
+// into "can" and "t", so negated also looks for "n't" in the text.
+var negWords = wordSet(`not never inte ej aldrig icke cannot cant dont doesnt isnt wont didnt
+	arent wasnt werent couldnt shouldnt wouldnt hasnt havent isn doesn don didn aren wasn
+	weren couldn shouldn wouldn hasn haven`)
+
+// negated reports whether the first clause of text says that something
+// is not so, in what it asks about (modalNeg): a negation after "that",
+// "to", "if" or "mean" ("betyder det att jag inte får …", "does it mean
+// I can't …", "is it ok to not …"), within its first negHead words. A
+// negation right after the verb asks for agreement ("måste man inte
+// vilja växa?", "isn't it …?") and is the same question as without it;
+// one further on is about something else ("… people who aren't nearby").
+func negated(tk *tokenizer, text string) bool {
+	text = text[:min(len(text), 1<<10)]
+	if i := strings.IndexFunc(text, isClausePunct); i >= 0 {
+		text = text[:i]
+	}
+	found, after, n := false, false, 0
+	tk.each(text, 0, func(w string) bool {
+		if _, ok := negWords[w]; ok && after {
+			found = true
+		}
+		if _, ok := negAfter[w]; ok {
+			after = true
+		}
+		n++
+		return !found && n < negHead
+	})
+	if found || !after {
+		return found
+	}
+	// "can't", "don't": the tokenizer splits at the apostrophe.
+	after, n = false, 0
+	for f := range strings.FieldsSeq(text) {
+		f = strings.ToLower(f)
+		if after && (strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")) {
+			return true
+		}
+		if _, ok := negAfter[f]; ok {
+			after = true
+		}
+		if n++; n == negHead {
+			break
+		}
+	}
+	return false
+}
+
+// negHead is how many words of a clause negated looks at.
+const negHead = 8
+
+// negAfter are the words after which a negation is what is asked about.
+var negAfter = wordSet(`that to if mean means meant att om betyder innebär`)
 
 // moreWords ask "more …?" of something (modalMore).
 var moreWords = wordSet(`more mer mera`)

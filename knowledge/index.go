@@ -108,6 +108,9 @@ type params struct {
 	// asking about a rule ("is it wrong to … if I …", "betyder det att
 	// jag …") gives no first-person gram (genericFrame, pass 15).
 	genericSelf bool
+	// negLead: a lead question whose negation differs from the question's
+	// gives no lead (1) or the opposite one (2) (modalNeg, pass 15).
+	negLead int
 }
 
 var defaultParams = params{
@@ -164,6 +167,7 @@ var defaultParams = params{
 	allUnknownW:    0.5,
 	possessiveMan:  true,
 	genericSelf:    true,
+	negLead:        2,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

@@ -31,5 +31,14 @@ func TestPass15Mechanisms(t *testing.T) {
 		// still are.
 		{"is it passion-driven if I restore old boats because I love it?", true, []string{"It depends."}, nil},
 		{"I restore old boats because I love it and earn little, does that make me passion-driven?", true, []string{"It depends."}, nil},
+		// negLead: a negation in what is asked ("betyder det att … inte",
+		// "does it mean … can't") is not answered by a lead question
+		// without one; only such a lead near, its answer is turned.
+		{"betyder det att jag inte får tjäna pengar om jag är passionsdriven?", true, []string{"Nej.", "medel"}, []string{"Ja."}},
+		{"does it mean I can't make money?", true, []string{"No.", "means"}, []string{"Yes."}},
+		{"is it true that passion-driven businesses don't make money?", true, []string{"No."}, []string{"Yes."}},
+		// … a negation right after the verb asks for agreement: the same
+		// question as without it.
+		{"måste man inte vilja växa hela tiden?", true, []string{"Nej.", "utforska"}, nil},
 	})
 }

@@ -126,7 +126,11 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		// "more than two years" compares (modalCompare) instead.
 		sc.modal |= modalMore
 	}
-	sc.needs = questionNeeds(askingPart(q))
+	ap := askingPart(q)
+	if ix.p.negLead > 0 && len(sc.grams) > 0 && negated(&sc.tk2, ap) {
+		sc.modal |= modalNeg
+	}
+	sc.needs = questionNeeds(ap)
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
 	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
