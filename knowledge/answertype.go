@@ -104,7 +104,7 @@ var (
 	placeNouns = wordSet(`city town place venue address location stad staden
 		ort orten plats platsen adress adressen kommun cities towns places
 		municipality municipalities kommuner städer orter platser`)
-	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but`)
+	greetWords = wordSet(`hi hello hey hej hejsan tjena tja ok okay so and och men but lol haha btw asså`)
 	// hoursBefore, before "hours"/"times", ask when a place is open.
 	hoursBefore = wordSet(`opening office business visiting open`)
 	// openWords, in a "when"/"när" question, ask at what hours a place is

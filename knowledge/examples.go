@@ -1232,5 +1232,51 @@ func isYesNo(q string) bool {
 			return true
 		}
 	}
+	return tagQuestion(&tk, q)
+}
+
+// tagWords end a statement that asks to be confirmed ("… invented it,
+// right?", "… är ett band, va?"); "alltså" in a statement asked ("så
+// linda har alltså uppfunnit …?") does too.
+var tagWords = wordSet(`right correct true yeah va`)
+
+// tagQuestion reports whether a sentence of q that ends with "?" is a
+// statement put as a question: it opens with no question word and ends
+// with a tag ("right?", "correct?", "va?", "eller hur?", "stämmer
+// det?", "isn't it?") or has "alltså". It asks whether the statement is
+// so: a yes/no question.
+func tagQuestion(tk *tokenizer, q string) bool {
+	for rest := q; rest != ""; {
+		i := strings.IndexByte(rest, '?')
+		if i < 0 {
+			return false
+		}
+		s := rest[:i]
+		rest = rest[i+1:]
+		if j := strings.LastIndexAny(s, ".!?\n"); j >= 0 {
+			s = s[j+1:]
+		}
+		var first, prev, last string
+		n, so := 0, false
+		tk.each(s, 0, func(w string) bool {
+			if _, greet := greetWords[w]; greet && n == 0 {
+				return true
+			}
+			if n == 0 {
+				first = w
+			}
+			n++
+			so = so || w == "alltså"
+			prev, last = last, w
+			return n < maxQueryTokens
+		})
+		if _, wh := itemWh[first]; n < 3 || wh {
+			continue
+		}
+		_, tag := tagWords[last]
+		if tag || so || prev == "eller" && last == "hur" || prev == "stämmer" && last == "det" || prev == "isn" && last == "it" {
+			return true
+		}
+	}
 	return false
 }

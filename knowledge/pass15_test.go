@@ -40,5 +40,13 @@ func TestPass15Mechanisms(t *testing.T) {
 		// … a negation right after the verb asks for agreement: the same
 		// question as without it.
 		{"måste man inte vilja växa hela tiden?", true, []string{"Nej.", "utforska"}, nil},
+		// tagQuestion: a statement put as a question ("…, right?", "…,
+		// correct?", "så … alltså …?") asks yes or no.
+		{"so punks is a band, right?", true, []string{"No."}, nil},
+		{"linda nordfors defined the passion-driven economy, correct?", true, []string{"Yes."}, nil},
+		{"så viakub pågår alltså fortfarande?", true, []string{"Nej.", "2022"}, nil},
+		// Chat fillers before a question ("lol", "haha", "btw") are
+		// neither subject words nor what opens the question.
+		{"haha är punks ett band?", true, []string{"Nej."}, nil},
 	})
 }
