@@ -80,14 +80,16 @@ func topicTitles(ts []*knowledge.Topic) string {
 type ask struct {
 	lib     *Library
 	store   QuestionStore
-	answers AnswerStore // answers given, for 👍 / 👎 (feedback.go)
-	chat    *smallTalk  // greetings and thanks are not questions
-	meetups *meetupAsk  // "när är nästa träff?": the meetups coming up (meetupask.go)
+	answers AnswerStore  // answers given, for 👍 / 👎 (feedback.go)
+	chat    *smallTalk   // greetings and thanks are not questions
+	meetups *meetupAsk   // "när är nästa träff?": the meetups coming up (meetupask.go)
+	members *interestAsk // "vem mer gillar keramik?": members with an interest (interestask.go)
 	log     *slog.Logger
 }
 
-func newAsk(d Deps) *ask {
-	return &ask{lib: d.Library, store: d.Store, answers: d.Store, chat: newSmallTalk(d), meetups: newMeetupAsk(d), log: d.logFor("ask")}
+func newAsk(d Deps, tags *tagger) *ask {
+	return &ask{lib: d.Library, store: d.Store, answers: d.Store, chat: newSmallTalk(d), meetups: newMeetupAsk(d),
+		members: &interestAsk{store: d.Store, tags: tags}, log: d.logFor("ask")}
 }
 
 // Name names the feature.
@@ -127,6 +129,9 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	// snart?", "hej! när är nästa fika?"): the meetups, before small talk
 	// takes it for a greeting or a question about what the bot can do.
 	if asked, err := f.meetups.reply(ctx, c, q); asked {
+		return err
+	}
+	if asked, err := f.members.reply(ctx, c, q); asked {
 		return err
 	}
 	if chatted, err := f.chat.reply(ctx, c, q); chatted {

@@ -43,7 +43,7 @@ func NewFeatures(d Deps) (*Features, error) {
 		return nil, fmt.Errorf("commands: Deps without a catalog (use NewDeps)")
 	}
 	tags := newTagger()
-	fs := &Features{ask: newAsk(d), interests: newInterests(d, tags, newGroups(d, tags)),
+	fs := &Features{ask: newAsk(d, tags), interests: newInterests(d, tags, newGroups(d, tags)),
 		onboarding: newOnboarding(d), moderation: newModeration(d), catalog: d.Catalog, deps: d}
 	fs.list = []Feature{newHelp(d), newLanguage(d), fs.ask, newFaq(d), newFeedback(d), fs.ask.chat, newLearn(d), newMeetups(d), newAnnouncements(d), newStats(d),
 		fs.interests, newMatching(d), fs.moderation, newPrivacy(d), newDashboard(d), newRoles(d), fs.onboarding, newRetention(d)}

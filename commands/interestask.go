@@ -1,0 +1,113 @@
+package commands
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+
+	"passionbot/bot"
+)
+
+// A question in free text for other members who share an interest ("vem
+// mer gillar keramik?", "finns det andra keramiker här?", "is there anyone
+// else who does woodwork?") is answered as `interests who` answers it: the
+// members (who show their profile) with that interest, or that nobody has
+// it yet and how to add it — not by the knowledge base, which only knows
+// how interests work in general.
+//
+// The reader wants a word that asks for others (andra, fler, mer, annan,
+// här; else, other, others, anyone here) before a verb of doing or liking
+// (gillar, håller på med, jobbar med, gör …; likes, does, is into, makes
+// …) or, in "finns det andra X här", a noun for people: "vem gör
+// rapporten?" or "who works with VIAkub?" ask the knowledge base.
+
+// interestAsk answers questions for members with a shared interest.
+type interestAsk struct {
+	store InterestStore
+	tags  *tagger
+}
+
+// interestPatterns read the interest asked about (the first group), in
+// lowercase text without the question mark.
+var interestPatterns = func() []*regexp.Regexp {
+	const (
+		svOthers = `(?:andra|fler|mer|annars|någon annan|nån annan|några andra|nåra andra|flera)`
+		svVerb   = `(?:gillar|älskar|håller på med|håller på med att|sysslar med|pysslar med|jobbar med|arbetar med|gör|är intresserade av|är intresserad av|intresserar sig för|odlar|bakar|tillverkar|målar|syr|snickrar|driver)`
+		enOthers = `(?:else|other people|other members|others|anyone here|anybody here|someone here|people here|members here|here)`
+		enVerb   = `(?:likes|like|loves|love|does|do|is into|are into|makes|make|works with|work with|is interested in|are interested in|bakes|bake|grows|grow|paints|paint|runs|run|into)`
+	)
+	return []*regexp.Regexp{
+		// "vem mer gillar keramik", "vilka andra här håller på med hantverk",
+		// "finns det fler som bakar surdeg", "är det någon annan här som odlar".
+		regexp.MustCompile(`^(?:vem|vilka|finns det|är det|e det|nån|någon)\s+` + svOthers + `\s+(?:här\s+|i gruppen\s+|i gemenskapen\s+)?(?:som\s+)?` + svVerb + `\s+(.+?)(?:\s+(?:här|också|med|i gruppen|i gemenskapen))?$`),
+		// "vem här gillar keramik".
+		regexp.MustCompile(`^(?:vem|vilka)\s+här\s+(?:som\s+)?` + svVerb + `\s+(.+?)(?:\s+(?:också|med))?$`),
+		// "finns det andra keramiker här".
+		regexp.MustCompile(`^(?:finns det|är det|e det)\s+(?:andra|fler|några andra|nåra andra|flera)\s+(\S+(?:er|re))(?:\s+(?:här|i gruppen|i gemenskapen))?$`),
+		// "who else likes pottery", "is there anyone else who does woodwork",
+		// "any other members into weaving", "who here makes cheese".
+		regexp.MustCompile(`^(?:who|is there anyone|is there anybody|is there someone|are there|anyone|anybody|any)\s+` + enOthers + `\s+(?:here\s+)?(?:who\s+|that\s+)?` + enVerb + `\s+(.+?)(?:\s+(?:here|too|as well))?$`),
+	}
+}()
+
+// notInterests are the plural nouns "finns det andra …" asks about that
+// are no interests members add ("finns det fler kurser?").
+var notInterests = map[string]bool{"kurser": true, "böcker": true, "filmer": true, "källor": true, "rapporter": true,
+	"grupper": true, "kanaler": true, "frågor": true, "svar": true, "regler": true, "bottar": true, "boter": true}
+
+// readInterestQuestion returns the interest that text asks others about.
+func readInterestQuestion(text string) (string, bool) {
+	s := strings.ToLower(strings.TrimSpace(text))
+	s = strings.TrimRight(s, "?!. ")
+	if i := strings.LastIndexAny(s, ",!"); i >= 0 && i < len(s)-1 {
+		s = strings.TrimSpace(s[i+1:]) // "hej! vem mer gillar keramik"
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range interestPatterns {
+		if m := p.FindStringSubmatch(s); m != nil {
+			topic := strings.TrimSpace(m[1])
+			if topic != "" && len(strings.Fields(topic)) <= 4 && !notInterests[topic] {
+				return topic, true
+			}
+		}
+	}
+	return "", false
+}
+
+// reply answers q when it asks for members with a shared interest; it
+// reports whether it did.
+func (f *interestAsk) reply(ctx context.Context, c *bot.Call, q string) (bool, error) {
+	if f == nil || f.store == nil || f.tags == nil {
+		return false, nil
+	}
+	topic, ok := readInterestQuestion(q)
+	if !ok {
+		return false, nil
+	}
+	tag, key, ok := f.tags.normalize(topic)
+	if !ok {
+		return false, nil
+	}
+	us, err := f.store.MembersWithInterest(ctx, c.Event.Platform, key, c.Role, c.Event.User, maxWhoListed)
+	if err != nil {
+		return true, err
+	}
+	if len(us) == 0 {
+		return true, c.Say(ctx, "interests.ask_none", tag, tag)
+	}
+	// The others: not the member who asks.
+	us = slices.DeleteFunc(us, func(u bot.User) bool { return u.Key() == c.Event.User.Key() })
+	if len(us) == 0 {
+		return true, c.Say(ctx, "interests.ask_only_you", tag)
+	}
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = u.Name
+		if names[i] == "" {
+			names[i] = u.ID
+		}
+	}
+	return true, c.Reply(ctx, bot.Reply{Text: c.T(bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", ")) +
+		"\n" + c.T("interests.ask_hint", tag)})
+}

@@ -1,0 +1,68 @@
+package commands
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestReadInterestQuestion: the questions for others with an interest
+// that members write, and near ones that ask the knowledge base.
+func TestReadInterestQuestion(t *testing.T) {
+	for q, want := range map[string]string{
+		"vem mer gillar keramik?":                        "keramik",
+		"finns det andra keramiker här?":                 "keramiker",
+		"Vilka andra i gruppen håller på med hantverk?":  "hantverk",
+		"hej! finns det fler som bakar surdeg":           "surdeg",
+		"vem här odlar tomater?":                         "tomater",
+		"is there anyone else who does woodwork?":        "woodwork",
+		"who else likes pottery?":                        "pottery",
+		"anyone here into weaving?":                      "weaving",
+		"vem gör rapporten?":                             "",
+		"who works with VIAkub?":                         "",
+		"finns det fler kurser?":                         "",
+		"vilka andra organisationer jobbar med passion?": "",
+	} {
+		got, ok := readInterestQuestion(q)
+		if want == "" && ok {
+			t.Errorf("%q read as a question for members with the interest %q", q, got)
+		}
+		if want != "" && got != want {
+			t.Errorf("%q: interest %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestInterestQuestionGuard: of the knowledge questions of the tuning
+// sets, none is read as a question for members with an interest.
+func TestInterestQuestionGuard(t *testing.T) {
+	n := 0
+	for _, f := range []string{"eval", "holdout", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6",
+		"heldout8/questions", "heldout11/questions", "heldout12/questions", "heldout13/questions", "heldout14/questions",
+		"heldout27/questions", "heldout29/questions"} {
+		file, err := os.Open(filepath.Join("..", "knowledge", "testdata", f+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(file)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var line struct {
+				Q string `json:"q"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil || line.Q == "" {
+				continue
+			}
+			n++
+			if topic, ok := readInterestQuestion(line.Q); ok {
+				t.Errorf("%s: %q read as a question for members with the interest %q", f, line.Q, topic)
+			}
+		}
+		file.Close()
+	}
+	if n < 2000 {
+		t.Fatalf("only %d questions read", n)
+	}
+}
