@@ -43,6 +43,9 @@ type exampleIndex struct {
 	// nums holds, per lead question, the numbers it names ("did viakub
 	// end in 2020"); nil for most.
 	nums [][]string
+	// words holds, per lead question, its meaningful words (see
+	// leadMissing); nil for other examples.
+	words [][]leadWord
 	// maxPost caps the postings scanned for one trigram: one found in a
 	// large share of all examples says almost nothing and would cost the
 	// most.
@@ -318,6 +321,26 @@ func (ix *Index) buildExamples() {
 			})
 		}
 		ix.ex.nums = append(ix.ex.nums, nums)
+		var words []leadWord
+		if lead != leadNone {
+			tk.each(text, maxQueryBytes, func(w string) bool {
+				if isStop(w) {
+					return true
+				}
+				lw := leadWord{terms: [2]int32{-1, -1}}
+				for i, lang := range [2]string{"sv", "en"} {
+					if t, ok := ix.terms[stemNew(w, lang)]; ok {
+						lw.terms[i] = t
+					}
+				}
+				if lw.terms == [2]int32{-1, -1} {
+					lw.w = w // not an index term ("fel"): the word itself
+				}
+				words = append(words, lw)
+				return true
+			})
+		}
+		ix.ex.words = append(ix.ex.words, words)
 		m := modalBits(gs)
 		if lead != leadNone && compares(&tk, text) {
 			m |= modalCompare
@@ -814,7 +837,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 	best, lead, bestEx := float32(0), uint8(leadNone), int32(-1)
 	negBest, negEx := float32(0), int32(-1) // the best lead question of the other polarity
 	for _, ex := range sc.exTouched {
-		if ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && sc.exDot[ex] > best && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0) {
+		if sc.exDot[ex] > best && ix.leadOK(sc, d, ex) {
 			if ix.p.negLead > 0 && (sc.modal^ix.ex.modal[ex])&modalNeg != 0 {
 				if sc.exDot[ex] > negBest {
 					negBest, negEx = sc.exDot[ex], ex
@@ -822,6 +845,24 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 				continue
 			}
 			best, lead, bestEx = sc.exDot[ex], ix.ex.lead[ex], ex
+		}
+	}
+	if ix.p.leadCover > 0 && bestEx >= 0 {
+		if miss := ix.leadMissing(sc, bestEx); miss > 0 {
+			// A lead question nearly as near that says nothing the
+			// question does not ("is public business support designed
+			// for passion-driven businesses?" — no —, not "… for
+			// market-driven companies?" — yes —, against "… for
+			// passion-driven companies?").
+			floor := float32(ix.p.leadCover) * best
+			for _, ex := range sc.exTouched {
+				if ex == bestEx || sc.exDot[ex] < floor || !ix.leadOK(sc, d, ex) || ix.p.negLead > 0 && (sc.modal^ix.ex.modal[ex])&modalNeg != 0 {
+					continue
+				}
+				if m := ix.leadMissing(sc, ex); m < miss {
+					miss, lead, bestEx = m, ix.ex.lead[ex], ex
+				}
+			}
 		}
 	}
 	if ix.p.negLead == 2 && float64(best) < ix.p.leadMin && float64(negBest) >= ix.p.leadMin && ix.ex.lead[negEx] != leadDepends {
@@ -840,6 +881,39 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 		return leadNone, true
 	}
 	return lead, false
+}
+
+// leadOK reports whether example ex is a lead question of document d
+// that can lead the question: its modal bits agree (modalClash, onlyClash,
+// existLead) and it compares when the question does.
+func (ix *Index) leadOK(sc *scratch, d, ex int32) bool {
+	return ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0)
+}
+
+// leadMissing counts the meaningful words of lead question ex that the
+// question has in no form (params.leadCover).
+func (ix *Index) leadMissing(sc *scratch, ex int32) int {
+	n := 0
+	for _, lw := range ix.ex.words[ex] {
+		found := lw.w != "" && slices.Contains(sc.toks, lw.w)
+		for i := range sc.slots {
+			for _, o := range sc.slots[i].opts {
+				found = found || o.term == lw.terms[0] || o.term == lw.terms[1]
+			}
+		}
+		if !found {
+			n++
+		}
+	}
+	return n
+}
+
+// leadWord is a meaningful word of a lead question: the terms of its sv
+// and en stems (-1 when not an index term), or the word itself when it is
+// neither.
+type leadWord struct {
+	terms [2]int32
+	w     string
 }
 
 // numberClash reports whether lead question ex names numbers (a year, a

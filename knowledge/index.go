@@ -111,6 +111,10 @@ type params struct {
 	// negLead: a lead question whose negation differs from the question's
 	// gives no lead (1) or the opposite one (2) (modalNeg, pass 15).
 	negLead int
+	// leadCover: among the lead questions at least leadCover × as near as
+	// the nearest, the one with the fewest words the question lacks leads
+	// (pass 15; 0 is off).
+	leadCover float64
 }
 
 var defaultParams = params{
@@ -168,6 +172,7 @@ var defaultParams = params{
 	possessiveMan:  true,
 	genericSelf:    true,
 	negLead:        2,
+	leadCover:      0.9,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,

@@ -48,5 +48,10 @@ func TestPass15Mechanisms(t *testing.T) {
 		// Chat fillers before a question ("lol", "haha", "btw") are
 		// neither subject words nor what opens the question.
 		{"haha är punks ett band?", true, []string{"Nej."}, nil},
+		// leadCover: of two lead questions about as near, the one that says
+		// nothing the question does not leads ("… for market-driven
+		// companies?" — yes — does not answer "… for passion-driven
+		// companies?").
+		{"is public support designed for passion-driven companies?", true, []string{"No.", "market"}, []string{"Yes."}},
 	})
 }
