@@ -309,6 +309,9 @@ func TestMeetupCreateAsOrganisersWriteIt(t *testing.T) {
 			t.Errorf("%s: %q", c.line, got)
 		}
 	}
+	if got := h.SayIn(org, "sv", `träff skapa titel:Fika när:"igår 10:00"`); !strings.Contains(got, "har redan varit") {
+		t.Errorf("yesterday: %q", got)
+	}
 	if got := h.SayIn(org, "sv", "träff ny"); !strings.Contains(got, "Användning: `träff skapa titel:") {
 		t.Errorf("träff ny without arguments: %q", got)
 	}

@@ -178,6 +178,9 @@ func (p *parser) relative() relDay {
 		return relDay{form: relDate, days: 1, width: 1}
 	case t.isWord("iovermorgon", "overmorgon"):
 		return relDay{form: relDate, days: 2, width: 1}
+	case t.isWord("igar", "yesterday"):
+		// A day just past: read, so that the caller can say it is past.
+		return relDay{form: relDate, days: -1, width: 1}
 	case t.isWord("ikvall", "tonight"):
 		return relDay{form: relDate, evening: true, width: 1}
 	case t.isWord("i"):
@@ -188,6 +191,8 @@ func (p *parser) relative() relDay {
 			return relDay{form: relDate, days: 1, width: 2}
 		case n.isWord("overmorgon"):
 			return relDay{form: relDate, days: 2, width: 2}
+		case n.isWord("gar"):
+			return relDay{form: relDate, days: -1, width: 2}
 		case n.isWord("kvall"):
 			return relDay{form: relDate, evening: true, width: 2}
 		case n.isWord("nasta") && p.tok(2).isWord("vecka"):
