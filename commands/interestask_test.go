@@ -32,3 +32,20 @@ func TestQuestionsForMembersWithAnInterest(t *testing.T) {
 		t.Errorf("a knowledge question read as one for members: %q", got)
 	}
 }
+
+// TestInterestsWithoutCommas: three words without commas become one
+// interest, and the reply says how to write several; removing an
+// interest one does not have says so.
+func TestInterestsWithoutCommas(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	if got := h.SayIn(kim, "sv", "intressen lägg till keramik surdeg vävning"); !strings.Contains(got, "`intressen lägg till keramik, surdeg, vävning`") {
+		t.Errorf("no commas: %q", got)
+	}
+	if got := h.SayIn(kim, "sv", "intressen lägg till sourdough baking"); strings.Contains(got, "kommatecken") {
+		t.Errorf("two words: %q", got)
+	}
+	if got := h.SayIn(kim, "sv", "intressen ta bort finnsinte"); !strings.Contains(got, "Du hade inte finnsinte") {
+		t.Errorf("remove a missing interest: %q", got)
+	}
+}

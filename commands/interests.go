@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -228,7 +229,19 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 					added[a.Key] = a.Tag
 				}
 				g.check(ctx, c.Event.Platform, added)
-				return c.Say(ctx, "interests.added", joinTags(add))
+				text := c.T("interests.added", joinTags(add))
+				if raw := c.Args.String("tags"); len(add) == 1 && !strings.ContainsAny(raw, ",;\n") {
+					// "keramik surdeg vävning": one interest of three words,
+					// or three? Say how to write several ("trädgård och
+					// odling": "trädgård, odling").
+					words := slices.DeleteFunc(strings.Fields(add[0].Tag), func(w string) bool {
+						return w == "och" || w == "and" || w == "&" || w == "eller" || w == "or"
+					})
+					if len(words) >= 2 && len(strings.Fields(add[0].Tag)) >= 3 {
+						text += "\n" + c.T("interests.commas", strings.Join(words, ", "))
+					}
+				}
+				return c.Reply(ctx, bot.Reply{Text: text})
 			}},
 		{Name: "interests remove", SV: []string{"ta bort"}, Group: "members", Help: txt("Ta bort intressen", "Remove interests"), Args: []bot.Arg{tags},
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -243,6 +256,9 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				n, err := s.RemoveInterests(ctx, c.Event.User, keys)
 				if err != nil {
 					return err
+				}
+				if n == 0 {
+					return c.Say(ctx, "interests.removed_none", joinTags(rm))
 				}
 				return c.Say(ctx, bot.Plural("interests.removed", n), n)
 			}},

@@ -111,6 +111,8 @@ func (f *interests) Messages() bot.Messages {
 		"interests.none":             {SV: "Du har inga intressen ännu. Lägg till med `intressen lägg till intressen:\"keramik, surdeg\"`.", EN: "You have no interests yet. Add some with `interests add tags:\"ceramics, sourdough\"`."},
 		"interests.mine":             {SV: "Dina intressen: %s", EN: "Your interests: %s"},
 		"interests.added":            {SV: "Tillagt: %s.", EN: "Added: %s."},
+		"interests.commas":           {SV: "Det blev ett enda intresse. Menade du flera? Skilj dem åt med kommatecken: `intressen lägg till %s` (och ta bort det här med `intressen ta bort`).", EN: "That is one single interest. Did you mean several? Separate them with commas: `interests add %s` (and remove this one with `interests remove`)."},
+		"interests.removed_none":     {SV: "Du hade inte %s bland dina intressen; `intressen` visar dem du har.", EN: "%s was not among your interests; `interests` shows the ones you have."},
 		"interests.removed.one":      {SV: "%d intresse borttaget.", EN: "%d interest removed."},
 		"interests.removed.other":    {SV: "%d intressen borttagna.", EN: "%d interests removed."},
 		"interests.too_many_at_once": {SV: "Det är %d intressen på en gång; högst %d åt gången.", EN: "That is %d interests at once; at most %d at a time."},
