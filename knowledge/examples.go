@@ -213,32 +213,37 @@ var (
 // (params.genericSelf); "is it passion-driven if I …" (no judging word)
 // and "am I …" are not generic.
 func genericFrame(tk *tokenizer, text string) bool {
-	var w [3]string
+	// The classes of the first three words (no copies of them: this runs
+	// for every question).
+	var be, mean0, does, it, judge, mean2 bool
 	n := 0
-	tk.each(text[:min(len(text), 256)], 0, func(t string) bool {
-		if _, greet := greetWords[t]; greet && n == 0 {
+	tk.eachBytes(text[:min(len(text), 256)], func(t []byte) bool {
+		if _, greet := greetWords[string(t)]; greet && n == 0 {
 			return true
 		}
-		w[n] = t
+		switch n {
+		case 0:
+			_, be = frameBe[string(t)]
+			_, mean0 = frameMean[string(t)]
+			_, does = yesNoWords[string(t)]
+		case 1:
+			_, it = frameIt[string(t)]
+		case 2:
+			_, judge = frameJudge[string(t)]
+			_, mean2 = frameMean[string(t)]
+		}
 		n++
 		return n < 3
 	})
-	if n < 3 {
+	switch {
+	case n < 3 || !it:
 		return false
-	}
-	if _, be := frameBe[w[0]]; be {
-		_, it := frameIt[w[1]]
-		_, judge := frameJudge[w[2]]
-		return it && judge
-	}
-	_, mean := frameMean[w[0]]
-	_, it := frameIt[w[1]]
-	if mean && it {
+	case be:
+		return judge // "is it wrong to …", "är det fel att …"
+	case mean0:
 		return true // "betyder det att …", "räcker det att …"
 	}
-	_, does := yesNoWords[w[0]]
-	_, mean = frameMean[w[2]]
-	return does && it && mean // "does it mean …", "does that mean …"
+	return does && mean2 // "does it mean …", "does that mean …"
 }
 
 // funcTypo returns the function gram of a word that is a function word of
@@ -989,11 +994,11 @@ func negated(tk *tokenizer, text string) bool {
 		text = text[:i]
 	}
 	found, after, n := false, false, 0
-	tk.each(text, 0, func(w string) bool {
-		if _, ok := negWords[w]; ok && after {
+	tk.eachBytes(text, func(w []byte) bool {
+		if _, ok := negWords[string(w)]; ok && after {
 			found = true
 		}
-		if _, ok := negAfter[w]; ok {
+		if _, ok := negAfter[string(w)]; ok {
 			after = true
 		}
 		n++
@@ -1005,7 +1010,7 @@ func negated(tk *tokenizer, text string) bool {
 	// "can't", "don't": the tokenizer splits at the apostrophe.
 	after, n = false, 0
 	for f := range strings.FieldsSeq(text) {
-		f = strings.ToLower(f)
+		f = strings.ToLower(f) // no copy when it is lower-case already
 		if after && (strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")) {
 			return true
 		}
@@ -1274,7 +1279,10 @@ func isYesNo(q string) bool {
 	if len(q) > 1<<10 {
 		q = q[:1<<10]
 	}
-	var tk tokenizer
+	// Room for most words at once: tagQuestion reads them all, and a
+	// buffer grown word by word would cost an allocation per size.
+	var buf [16]byte
+	tk := tokenizer{buf: buf[:0]}
 	for _, clause := range strings.FieldsFunc(q, isClausePunct) {
 		yes, n := false, 0
 		tk.each(clause, 0, func(w string) bool {
@@ -1320,7 +1328,38 @@ var tagWords = wordSet(`right correct true yeah va`)
 // det?", "isn't it?") or has "alltså". It asks whether the statement is
 // so: a yes/no question.
 func tagQuestion(tk *tokenizer, q string) bool {
-	for rest := q; rest != ""; {
+	// Kinds of word the tags are made of, so that no word is copied.
+	const (
+		kOther = iota
+		kTag
+		kEller
+		kHur
+		kStammer
+		kDet
+		kIsn
+		kIt
+	)
+	kind := func(w []byte) int {
+		if _, ok := tagWords[string(w)]; ok {
+			return kTag
+		}
+		switch string(w) {
+		case "eller":
+			return kEller
+		case "hur":
+			return kHur
+		case "stämmer":
+			return kStammer
+		case "det":
+			return kDet
+		case "isn":
+			return kIsn
+		case "it":
+			return kIt
+		}
+		return kOther
+	}
+	for rest := q[:min(len(q), 1<<10)]; rest != ""; {
 		i := strings.IndexByte(rest, '?')
 		if i < 0 {
 			return false
@@ -1330,25 +1369,24 @@ func tagQuestion(tk *tokenizer, q string) bool {
 		if j := strings.LastIndexAny(s, ".!?\n"); j >= 0 {
 			s = s[j+1:]
 		}
-		var first, prev, last string
-		n, so := 0, false
-		tk.each(s, 0, func(w string) bool {
-			if _, greet := greetWords[w]; greet && n == 0 {
+		prev, last := kOther, kOther
+		n, so, wh := 0, false, false
+		tk.eachBytes(s, func(w []byte) bool {
+			if _, greet := greetWords[string(w)]; greet && n == 0 {
 				return true
 			}
 			if n == 0 {
-				first = w
+				_, wh = itemWh[string(w)]
 			}
 			n++
-			so = so || w == "alltså"
-			prev, last = last, w
+			so = so || string(w) == "alltså"
+			prev, last = last, kind(w)
 			return n < maxQueryTokens
 		})
-		if _, wh := itemWh[first]; n < 3 || wh {
+		if n < 3 || wh {
 			continue
 		}
-		_, tag := tagWords[last]
-		if tag || so || prev == "eller" && last == "hur" || prev == "stämmer" && last == "det" || prev == "isn" && last == "it" {
+		if last == kTag || so || prev == kEller && last == kHur || prev == kStammer && last == kDet || prev == kIsn && last == kIt {
 			return true
 		}
 	}

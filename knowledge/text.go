@@ -96,6 +96,15 @@ func (t *tokenizer) each(s string, maxBytes int, fn func(tok string) bool) {
 	})
 }
 
+// eachBytes is each without a string per token: tok is valid only
+// during the call (look it up in a map with string(tok), which does not
+// copy it).
+func (t *tokenizer) eachBytes(s string, fn func(tok []byte) bool) {
+	t.buf = scan(s, t.buf, func(tok []byte, _, _ bool) bool {
+		return fn(tok)
+	})
+}
+
 // scan calls fn for every token of s until fn returns false. Tokens are
 // runs of letters and digits, folded by foldRune; everything else
 // (punctuation, apostrophes, hyphens, emoji, invalid UTF-8) separates

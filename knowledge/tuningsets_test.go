@@ -56,7 +56,7 @@ func TestTuningSets(t *testing.T) {
 		{"heldout13", "heldout13/questions.jsonl", 96, 95},
 		{"heldout14", "heldout14/questions.jsonl", 90, 95},
 		{"heldout27", "heldout27/questions.jsonl", 97, 100},
-		{"heldout29", "heldout29/questions.jsonl", 90, 80},
+		{"heldout29", "heldout29/questions.jsonl", 95, 90},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			path := set.path
