@@ -196,7 +196,10 @@ func TestGenerateChatExamples(t *testing.T) {
 	for _, lang := range []string{bot.LangSV, bot.LangEN} {
 		// chat.unsure is chatter's reply, which says nothing of the
 		// line's intent: such a line needs a hand label.
-		for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unclear", "remark"} {
+		for _, k := range commands.ChatReplyKeys() {
+			if k == "unsure" {
+				continue
+			}
 			label := k
 			if k == "unclear" {
 				label = "unsure" // the reply to the member's confusion
@@ -287,7 +290,7 @@ func handLabels(t *testing.T) map[string]string {
 		m[line] = label
 	}
 	for line, label := range m {
-		if !strings.Contains(" ack greet morning evening intro sorry praise thanks bye how what who personal languages unsure remark ", " "+label+" ") {
+		if !strings.Contains(" ack greet morning evening intro sorry praise thanks bye how what who personal languages unsure remark human ", " "+label+" ") {
 			t.Errorf("hand label %q of %q is no intent", label, line)
 		}
 	}

@@ -57,7 +57,7 @@ type chatPosting struct {
 var chatIntentNames = map[string]chatIntent{"ack": chatAck, "unsure": chatUnsure, "remark": chatRemark, "greet": chatGreet,
 	"morning": chatMorning, "evening": chatEvening, "intro": chatIntro, "sorry": chatSorry,
 	"praise": chatPraise, "thanks": chatThanks, "bye": chatBye, "how": chatHowAreYou, "what": chatWhat,
-	"languages": chatLanguages, "personal": chatPersonal, "who": chatWho, "q": chatNone}
+	"languages": chatLanguages, "personal": chatPersonal, "who": chatWho, "human": chatHuman, "q": chatNone}
 
 var chatExamples = sync.OnceValue(func() *chatNN { return buildChatNN(chatExamplesTSV, nil) })
 

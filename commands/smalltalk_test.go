@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"passionbot/bot"
+	"passionbot/commands"
 	"passionbot/internal/bottest"
 )
 
 // chatReplies are the small-talk replies in lang.
 func chatReplies(h *bottest.Harness, lang string) map[string]bool {
 	out := map[string]bool{}
-	for _, k := range []string{"ack", "greet", "morning", "evening", "sorry", "thanks", "bye", "praise", "how", "what", "who", "personal", "intro", "languages", "unsure", "unclear", "remark"} {
+	for _, k := range commands.ChatReplyKeys() {
 		out[h.Bot.Catalog().T(lang, "chat."+k)] = true
 	}
 	return out
@@ -288,6 +289,8 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "jag har precis kommit hem från marknaden, sålde slut på all honung!", "chat.remark"},
 		{"sv", "du förstår ju ingenting", "chat.unclear"}, {"sv", "funkar du ens", "chat.unclear"},
 		{"sv", "jag har frågat tre gånger nu", "chat.unclear"}, {"sv", "Ja men det var ju inte dumt alls det.", "chat.praise"},
+		{"sv", "kan jag prata med en människa istället?", "chat.human"}, {"en", "can I talk to a human?", "chat.human"},
+		{"sv", "vem ska jag kontakta om boten inte funkar", "chat.human"},
 		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
