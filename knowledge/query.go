@@ -127,12 +127,13 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		sc.modal |= modalMore
 	}
 	ap := askingPart(q)
-	if ix.p.negLead > 0 && len(sc.grams) > 0 && negated(&sc.tk2, ap) {
-		sc.modal |= modalNeg
-	}
 	sc.needs = questionNeeds(ap)
 	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
 	sc.yesNo = isYesNo(q)
+	if ix.p.negLead > 0 && sc.yesNo && len(sc.grams) > 0 && negated(&sc.tk2, ap) {
+		// Only leads read it (leadFor), and only yes/no questions get one.
+		sc.modal |= modalNeg
+	}
 	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
 }
 
