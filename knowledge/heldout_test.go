@@ -105,8 +105,8 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	// heldout28 is the freshest blind set (see below), heldout18 and
-	// heldout15 the ones before; heldout5 (200
+	// heldout30 is the freshest blind set (see below), heldout28, heldout18
+	// and heldout15 the ones before; heldout5 (200
 	// questions) was measured once after the fifth tuning pass on tuning5; heldout4 was measured after
 	// the fourth and fifth passes, heldout3 after the third to the fifth,
 	// heldout2 after each pass; all are kept as figures. heldout8 (200
@@ -151,11 +151,16 @@ func TestHeldout(t *testing.T) {
 	// and more non-native English) was measured once after pass 14:
 	// answered sv 75/80 = 93.8 %, en 72/80 = 90.0 %; refused sv 19/20 =
 	// 95.0 %, en 16/20 = 80.0 % — English refusals under the target; a
-	// tuning set since (pass 15, TestTuningSets).
+	// tuning set since (pass 15, TestTuningSets). heldout30 (200, written
+	// blind while pass 15 tuned on heldout29: a potter, a farm-shop owner,
+	// a yoga teacher, a journalist, a retired teacher, a newcomer) was
+	// measured once after pass 15: answered sv 76/80 = 95.0 %, en 75/80 =
+	// 93.8 %; refused sv 19/20 = 95.0 %, en 20/20 = 100 % — every cell
+	// above the target; it is the freshest blind set now.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout28", 90, 90}, {"heldout18", 93, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
+	}{{"heldout30", 93, 95}, {"heldout28", 90, 90}, {"heldout18", 93, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
