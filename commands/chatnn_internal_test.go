@@ -23,7 +23,7 @@ var chatSets = []string{"testdata/smalltalk_tuning.jsonl", "testdata/smalltalk_t
 	"../knowledge/testdata/heldout22/smalltalk.jsonl", "../knowledge/testdata/heldout23/smalltalk.jsonl",
 	"../knowledge/testdata/heldout24/smalltalk.jsonl", "testdata/smalltalk_tuning8.jsonl",
 	"../knowledge/testdata/heldout25/smalltalk.jsonl", "testdata/smalltalk_tuning9.jsonl",
-	"../knowledge/testdata/heldout26/smalltalk.jsonl"}
+	"../knowledge/testdata/heldout26/smalltalk.jsonl", "../knowledge/testdata/heldout32/smalltalk.jsonl"}
 
 // unseenQuestions are knowledge question sets none of whose questions is
 // an example: the questions small talk by example must not take.

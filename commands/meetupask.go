@@ -193,6 +193,24 @@ var (
 	comingWords = wordSet("kommer ska anmälda anmält osat svarat coming going attending signed registered joining")
 )
 
+// verbFirst are the pairs that ask only as a Swedish question does, verb
+// first ("blir det fika på fredag?"); later in a sentence they state
+// ("nu blir det fika").
+var verbFirst = map[string]bool{"kör vi": true, "har ni": true, "har vi": true, "blir det": true, "är det": true,
+	"ska vi": true, "blir de": true, "e det": true}
+
+// opens reports whether pair opens the sentence words, or follows its
+// first word ("men blir det fika?", "och är det …").
+func opens(words []string, pair string) bool {
+	p := strings.Fields(pair)
+	for _, at := range []int{0, 1} {
+		if at+1 < len(words) && words[at] == p[0] && words[at+1] == p[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // wordSet is a set of the words in s.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -309,7 +327,7 @@ func askedMeetups(words []string, mq *meetupQuestion) bool {
 		}
 	}
 	for _, p := range meetupPairs {
-		if has(p) {
+		if has(p) && (!verbFirst[p] || opens(words, p)) {
 			cue = true
 		}
 	}

@@ -98,21 +98,22 @@ func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 	}
 }
 
-// TestSmallTalkHeldOut says the blind small-talk lines of heldout23
-// (written before the last change, measured once after it: sv 50/50, en
-// 49/50, 0 lines into the queue) and heldout3 (never tuned on) to the
+// TestSmallTalkHeldOut says the blind small-talk lines of heldout31
+// (written by a helper who saw only the seed, committed unread, measured
+// once after this session's passes: sv 50/50, en 50/50, 0 lines into the
+// queue — issue 15's target) and heldout3 (never tuned on) to the
 // bot, 50 Swedish and 50 English lines each (knowledge/testdata/heldout*/
 // smalltalk.jsonl): each must get a small-talk reply in its language and
 // none may enter the unanswered queue (issue 15's target). Only totals
 // are logged; the floors are the figures measured (docs/BENCHMARKS.md).
-// The other held-out small-talk sets (heldout2, 6, 7, 9, 10, 16, 17, 19,
-// 20, 21, 22) were each measured blind once and tuned on since:
+// The other held-out small-talk sets (heldout2, 6, 7, 9, 10, 16, 17, 19–26,
+// 32) were each measured blind once and tuned on since:
 // TestSmallTalkTuning has them, with their blind figures.
 func TestSmallTalkHeldOut(t *testing.T) {
 	for _, set := range []struct {
 		dir           string
 		floor, queued int
-	}{{"heldout31", 0, 100}, {"heldout3", 49, 0}} {
+	}{{"heldout31", 50, 0}, {"heldout3", 49, 0}} {
 		t.Run(set.dir, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, "../knowledge/testdata/"+set.dir+"/smalltalk.jsonl", false)
 			if sv < 50 || en < 50 || queued > 0 {
@@ -291,6 +292,8 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "jag har frågat tre gånger nu", "chat.unclear"}, {"sv", "Ja men det var ju inte dumt alls det.", "chat.praise"},
 		{"sv", "kan jag prata med en människa istället?", "chat.human"}, {"en", "can I talk to a human?", "chat.human"},
 		{"sv", "vem ska jag kontakta om boten inte funkar", "chat.human"},
+		{"sv", "Go'morron! Korna är mjölkade och nu blir det fika", "chat.morning"}, {"sv", "Va? Fattar noll", "chat.unclear"},
+		{"en", "Is this working? Just trying it out from my phone at the cafe between customers", "chat.greet"},
 		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
