@@ -16,6 +16,21 @@ import "strings"
 // or on a tie, it says "sv", the community's main language. Only the
 // first 4 KiB are looked at.
 func DetectLang(text string) (lang string, confident bool) {
+	lang, confident, _ = detectLang(text)
+	return lang, confident
+}
+
+// LeanLang is DetectLang's guess, and whether the text leans that way with
+// nothing for the other language ("who founded PUNKS?", "är Linda rik?"):
+// less than confident, but more than a tie.
+func LeanLang(text string) (lang string, leans bool) {
+	lang, confident, only := detectLang(text)
+	return lang, confident || only
+}
+
+// detectLang is DetectLang, and whether the winner has evidence and the
+// loser none.
+func detectLang(text string) (lang string, confident, only bool) {
 	text = StripAddressing(text)
 	var sv, en float64
 	var tk tokenizer
@@ -47,9 +62,9 @@ func DetectLang(text string) (lang string, confident bool) {
 	}
 	switch {
 	case en > sv:
-		return "en", sure(en, sv)
+		return "en", sure(en, sv), sv == 0
 	default:
-		return "sv", sure(sv, en)
+		return "sv", sure(sv, en), sv > 0 && en == 0
 	}
 }
 
