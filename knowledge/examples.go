@@ -977,7 +977,7 @@ const (
 
 // negWords negate a question (modalNeg); the tokenizer splits "can't"
 // into "can" and "t", so negated also looks for "n't" in the text.
-var negWords = wordSet(`not never inte ej aldrig icke cannot cant dont doesnt isnt wont didnt
+var negWords = wordSet(`no ingen inga inget not never inte ej aldrig icke cannot cant dont doesnt isnt wont didnt
 	arent wasnt werent couldnt shouldnt wouldnt hasnt havent isn doesn don didn aren wasn
 	weren couldn shouldn wouldn hasn haven`)
 

@@ -86,6 +86,19 @@ type params struct {
 	clauseSelf  bool    // a question with the first person somewhere has it in each clause (matchClauses)
 	selfLast    bool    // … in its last clause only, when that clause points back ("… räknas det?")
 	modifierW   float64 // confidence factor when the only known word has an unknown subject word beside it
+	// unknownLead: a yes/no question with a word the base does not know
+	// in any form gets no yes/no lead and no default yes: what it asks
+	// is not stated (pass 16).
+	unknownLead bool
+	// personalW is the confidence factor of a personal question
+	// (personalWords) about someone named that the topic does not state
+	// (pass 16).
+	personalW float64
+	// arithW is the confidence factor of a sum ("17 times 3", pass 16).
+	arithW float64
+	// noCoverW is the confidence factor when the best topic has none of
+	// the question's words and half of them are unknown (pass 16).
+	noCoverW float64
 	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
 	// requestVerb: the verb of a request to the bot ("can you recommend
 	// …", "kan du skapa …") is not a meaningful word (pass 14).
@@ -176,6 +189,10 @@ var defaultParams = params{
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,
+	unknownLead:    false,
+	personalW:      0.5,
+	arithW:         0.5,
+	noCoverW:       0.5,
 }
 
 const (

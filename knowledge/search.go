@@ -212,9 +212,21 @@ func (ix *Index) Search(question, lang string) Result {
 	if ix.p.allUnknownW < 1 && allUnknown(sc) {
 		res.Score *= ix.p.allUnknownW
 	}
+	if ix.p.personalW < 1 && ix.personalUnstated(sc, question, best) {
+		res.Score *= ix.p.personalW
+	}
+	if ix.p.arithW < 1 && arithmetic(&sc.tk2, question) {
+		res.Score *= ix.p.arithW
+	}
+	if ix.p.noCoverW < 1 && sc.cov[best] == 0 && sc.totalW > 0 && sc.unkW >= 0.5*sc.totalW && unknownSlots(sc) >= 2 {
+		res.Score *= ix.p.noCoverW
+	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l, other := ix.leadFor(sc, best)
+		if ix.p.unknownLead && (l == leadYes || l == leadNo) && unknownWord(sc) {
+			l, other = leadNone, true
+		}
 		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer

@@ -56,7 +56,7 @@ know mean meaning really actually exactly want wanted get got kind sort
 basically thing things stuff etc ok okay lot lots much many well even still
 whether shall may might must would say says said go going wondering wonder
 give often called according smth sth sorry already eh ehm uh uhm um umm hmm hm pls plz
-instance understand understood word lol haha hahaha hehe btw omg xd
+instance understand understood word lol haha hahaha hehe btw omg xd cringe
 `
 
 var (

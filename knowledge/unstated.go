@@ -1,0 +1,114 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unknownWord reports whether the question has a word the base does not
+// know in any form (params.unknownLead): a yes/no question about it
+// ("is Linda Nordfors married?", "is PUNKS a charity?") asks what no
+// topic states, so no lead question answers it with yes or no.
+func unknownWord(sc *scratch) bool {
+	for i := range sc.slots {
+		if sc.slots[i].unknown {
+			return true
+		}
+	}
+	return false
+}
+
+// personalWords ask about someone's private life: marriage, children,
+// wealth, age, pay (params.personalW).
+var personalWords = wordSet(`married marry marriage wife husband spouse divorced single
+	children child kids kid daughter son sons daughters rich wealthy wealth age old salary
+	girlfriend boyfriend religion religious
+	gift gifta skild singel barn barnen döttrar dotter söner son rik rika förmögen ålder
+	gammal lön fru sambo pojkvän flickvän religiös`)
+
+// personalUnstated reports whether the question names someone (or
+// something) and its last clause asks a personal word (personalWords)
+// that topic d does not contain (a story before it may tell of one's
+// own pay or children): "har Linda Nordfors barn?" is not answered by her
+// biography, which says nothing on it.
+func (ix *Index) personalUnstated(sc *scratch, question string, d int32) bool {
+	named := false
+	for i := range sc.slots {
+		if ix.isName(&sc.slots[i]) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return false
+	}
+	found := false
+	sc.tk2.eachBytes(lastClause(question), func(w []byte) bool {
+		if _, ok := personalWords[string(w)]; !ok {
+			return true
+		}
+		for _, o := range ix.exactTerms(string(w), nil) {
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
+				return true // the topic says it
+			}
+		}
+		found = true
+		return false
+	})
+	return found
+}
+
+// arithWords join two numbers into a sum.
+var arithWords = wordSet(`times plus minus multiplied divided gånger delat dividerat multiplicerat`)
+
+// arithmetic reports whether text asks a sum: a number next to an
+// arithmetic word ("what is 17 times 3?", "vad är 4 gånger 5") is no
+// question for the knowledge base, whatever topic has the number.
+func arithmetic(tk *tokenizer, text string) bool {
+	text = text[:min(len(text), 1<<10)]
+	prevNum, prevOp, found := false, false, false
+	tk.eachBytes(text, func(w []byte) bool {
+		num := digits(w)
+		_, op := arithWords[string(w)]
+		found = num && prevOp || op && prevNum
+		prevNum, prevOp = num, op
+		return !found
+	})
+	return found
+}
+
+// digits reports whether w is all ASCII digits.
+func digits(w []byte) bool {
+	for _, b := range w {
+		if b < '0' || b > '9' {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// lastClause is the last clause of q (its first KiB): after the last
+// clause break that has words after it, without a copy.
+func lastClause(q string) string {
+	q = q[:min(len(q), 1<<10)]
+	q = strings.TrimRightFunc(q, func(r rune) bool { return isClausePunct(r) || unicode.IsSpace(r) })
+	i := strings.LastIndexFunc(q, isClausePunct)
+	if i < 0 {
+		return q
+	}
+	_, size := utf8.DecodeRuneInString(q[i:])
+	return q[i+size:]
+}
+
+// unknownSlots counts the question's words the base does not know.
+func unknownSlots(sc *scratch) int {
+	n := 0
+	for i := range sc.slots {
+		if sc.slots[i].unknown {
+			n++
+		}
+	}
+	return n
+}
