@@ -98,8 +98,8 @@ type params struct {
 	arithW float64
 	// noCoverW is the confidence factor when the best topic has none of
 	// the question's words and half of them are unknown (pass 16).
-	noCoverW float64
-	storyLast   bool    // without "?", the last sentence asks and the ones before it are the story
+	noCoverW  float64
+	storyLast bool // without "?", the last sentence asks and the ones before it are the story
 	// requestVerb: the verb of a request to the bot ("can you recommend
 	// …", "kan du skapa …") is not a meaningful word (pass 14).
 	requestVerb bool
