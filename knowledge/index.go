@@ -90,6 +90,11 @@ type params struct {
 	// in any form gets no yes/no lead and no default yes: what it asks
 	// is not stated (pass 16).
 	unknownLead bool
+	// sentenceYes: the default yes needs one sentence of the answer with
+	// every word of the question the topic has (statedTogether), and a
+	// question that also asks where, when or who (needs) gets none
+	// (pass 16).
+	sentenceYes bool
 	// personalW is the confidence factor of a personal question
 	// (personalWords) about someone named that the topic does not state
 	// (pass 16).
@@ -191,6 +196,7 @@ var defaultParams = params{
 	modifierW:      0.5,
 	unknownLead:    false,
 	personalW:      0.5,
+	sentenceYes:    true,
 	arithW:         0.5,
 	noCoverW:       0.5,
 }

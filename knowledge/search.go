@@ -227,7 +227,7 @@ func (ix *Index) Search(question, lang string) Result {
 		if ix.p.unknownLead && (l == leadYes || l == leadNo) && unknownWord(sc) {
 			l, other = leadNone, true
 		}
-		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes {
+		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes && !(ix.p.sentenceYes && (sc.needs != 0 || !ix.statedTogether(sc, best))) {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.

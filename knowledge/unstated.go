@@ -112,3 +112,89 @@ func unknownSlots(sc *scratch) int {
 	}
 	return n
 }
+
+// statedTogether reports whether one sentence of topic d (either
+// language, leaving out the sentences that say what is not known) has,
+// for every word of the question that d has, one of its forms
+// (params.sentenceYes). A default yes says the answer states what was
+// asked: "is Mia Lindgren the CEO of PUNKS?" is not stated by a text
+// that names her in one sentence and a CEO in another, nor "får man
+// bidrag om man är passionsdriven?" by a text that has "bidrag" only
+// where it says what public support is built for.
+func (ix *Index) statedTogether(sc *scratch, d int32) bool {
+	dc := &ix.docs[d]
+	var want uint64 // bit i: slot i is a word d has
+	common := len(ix.docs) / 4
+	for i := range sc.slots[:min(len(sc.slots), 64)] {
+		for _, o := range sc.slots[i].opts {
+			if _, ok := slices.BinarySearchFunc(ix.post[o.term], d, cmpDoc); ok {
+				want |= 1 << i
+				break
+			}
+		}
+		for _, o := range sc.slots[i].opts {
+			if len(ix.post[o.term]) >= common {
+				// A word of many topics frames the question ("does the
+				// report recommend …"): it need not be in the sentence.
+				want &^= 1 << i
+				break
+			}
+		}
+	}
+	for _, t := range [2]*Topic{dc.sv, dc.en} {
+		if t == nil {
+			continue
+		}
+		// What the title says is the subject of every sentence ("What
+		// did VIAkub achieve?").
+		sc.tk2.eachBytes(t.Title, func(w []byte) bool {
+			for _, id := range ix.surface[string(w)] {
+				for i := range sc.slots[:min(len(sc.slots), 64)] {
+					for _, o := range sc.slots[i].opts {
+						if o.term == id {
+							want &^= 1 << i
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if want == 0 {
+		return true
+	}
+	found := false
+	for li, t := range [2]*Topic{dc.sv, dc.en} {
+		if t == nil || found {
+			continue
+		}
+		text := dc.plain[li]
+		if text == "" {
+			text = t.Body
+		}
+		eachSentence(text, true, func(s string) {
+			if found {
+				return
+			}
+			var got uint64
+			sc.tk2.eachBytes(s, func(w []byte) bool {
+				for _, id := range ix.surface[string(w)] {
+					for i := range sc.slots[:min(len(sc.slots), 64)] {
+						if want&(1<<i) == 0 || got&(1<<i) != 0 {
+							continue
+						}
+						for _, o := range sc.slots[i].opts {
+							if o.term == id {
+								got |= 1 << i
+								break
+							}
+						}
+					}
+				}
+				return true
+			})
+			found = got == want
+		})
+	}
+	return found
+}
