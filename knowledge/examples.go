@@ -879,6 +879,12 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 	if float64(best) < ix.p.leadMin {
 		return leadNone, false
 	}
+	if lead == leadYes && float64(best) < ix.p.weakLead && !ix.statedTogether(sc, d) {
+		// A yes-lead hardly like the question does not confirm what no
+		// sentence of the topic states ("is Mia Lindgren the CEO of
+		// PUNKS?" — "is linda on the board of punks" — yes —).
+		return leadNone, true
+	}
 	if lead == leadYes && ix.namesOther(sc, bestEx) {
 		return leadNone, true
 	}

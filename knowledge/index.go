@@ -95,6 +95,9 @@ type params struct {
 	// question that also asks where, when or who (needs) gets none
 	// (pass 16).
 	sentenceYes bool
+	// weakLead: a yes-lead question less like the question than this
+	// needs statedTogether too (pass 16; 0 is off).
+	weakLead float64
 	// personalW is the confidence factor of a personal question
 	// (personalWords) about someone named that the topic does not state
 	// (pass 16).
@@ -197,6 +200,7 @@ var defaultParams = params{
 	unknownLead:    false,
 	personalW:      0.5,
 	sentenceYes:    true,
+	weakLead:       0.4,
 	arithW:         0.5,
 	noCoverW:       0.5,
 }
