@@ -885,6 +885,12 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 		// PUNKS?" — "is linda on the board of punks" — yes —).
 		return leadNone, true
 	}
+	if lead == leadNo && float64(best) < ix.p.weakNo && ix.questionMissing(sc, bestEx) {
+		// A no-lead hardly like the question, which asks something the
+		// lead question does not say: "is PUNKS a charity?" is not "is
+		// punks a company?" — no —.
+		return leadNone, true
+	}
 	if lead == leadYes && ix.namesOther(sc, bestEx) {
 		return leadNone, true
 	}
@@ -917,6 +923,24 @@ func (ix *Index) leadMissing(sc *scratch, ex int32) int {
 		}
 	}
 	return n
+}
+
+// questionMissing reports whether the question has a meaningful word
+// that lead question ex has in no form (a word the base does not know
+// counts too).
+func (ix *Index) questionMissing(sc *scratch, ex int32) bool {
+	for i := range sc.slots {
+		found := false
+		for _, o := range sc.slots[i].opts {
+			for _, lw := range ix.ex.words[ex] {
+				found = found || o.term == lw.terms[0] || o.term == lw.terms[1]
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
 }
 
 // leadWord is a meaningful word of a lead question: the terms of its sv

@@ -98,6 +98,10 @@ type params struct {
 	// weakLead: a yes-lead question less like the question than this
 	// needs statedTogether too (pass 16; 0 is off).
 	weakLead float64
+	// weakNo: a no-lead question less like the question than this, which
+	// lacks a word of the question in every form, gives no lead (pass 16;
+	// 0 is off).
+	weakNo float64
 	// personalW is the confidence factor of a personal question
 	// (personalWords) about someone named that the topic does not state
 	// (pass 16).
@@ -201,6 +205,7 @@ var defaultParams = params{
 	personalW:      0.5,
 	sentenceYes:    true,
 	weakLead:       0.4,
+	weakNo:         0.35,
 	arithW:         0.5,
 	noCoverW:       0.5,
 }
