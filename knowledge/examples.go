@@ -124,7 +124,7 @@ const (
 var funcClasses = func() map[string]uint32 {
 	m := map[string]uint32{}
 	for g, words := range map[uint32]string{
-		selfGram:  `jag mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
+		selfGram:  `jag ja mig mej min mitt mina me my mine myself im ive vi oss vår våra vårt we us our ours ourselves`,
 		mustGram:  `must måste behöver need needs krävs required`,
 		canGram:   `can could kan kunde får may might`,
 		onlyGram:  `only bara endast enbart alone solely exclusively ensam ensamt`,
@@ -1145,7 +1145,7 @@ func onlyClash(q, ex, lead uint8) bool {
 }
 
 // yesNoWords start a yes/no question (after greetings).
-var yesNoWords = wordSet(`is are was were do does did can could must should
+var yesNoWords = wordSet(`am is are was were do does did can could must should
 	will would has have had need may might shall isn aren doesn don didn cant
 	wasn shouldn wouldn hasn haven
 	är var måste kan kunde ska skall skulle behöver finns fanns får fick går
