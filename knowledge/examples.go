@@ -721,7 +721,7 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 			total++
 		}
 	}
-	if total < 3 || !strings.ContainsFunc(q, isClauseBreak) {
+	if total < 3 || !strings.ContainsFunc(q, isClauseBreak) && !(ix.p.ifStory && ifSelf(q) > 0) {
 		return
 	}
 	cw := float32(ix.p.clauseW)
@@ -731,6 +731,13 @@ func (ix *Index) matchClauses(sc *scratch, q string) {
 	self := (ix.p.clauseSelf || ix.p.selfLast) && slices.ContainsFunc(sc.grams, func(g gramWeight) bool { return g.h == selfGram })
 	for len(q) > 0 {
 		i := strings.IndexFunc(q, isClauseBreak)
+		if ix.p.ifStory {
+			// "does that make me passion-driven if I sell spoons …":
+			// "if I …" starts a clause.
+			if j := ifSelf(q); j > 0 && (i < 0 || j-1 < i) {
+				i = j - 1
+			}
+		}
 		clause := q
 		if i >= 0 {
 			clause = q[:i]

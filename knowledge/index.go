@@ -102,6 +102,9 @@ type params struct {
 	// lacks a word of the question in every form, gives no lead (pass 16;
 	// 0 is off).
 	weakNo float64
+	// ifStory: in a sentence that has asked already, the words after "if
+	// I"/"om jag" are the story (params.storyW, pass 16).
+	ifStory bool
 	// personalW is the confidence factor of a personal question
 	// (personalWords) about someone named that the topic does not state
 	// (pass 16).
@@ -206,6 +209,7 @@ var defaultParams = params{
 	sentenceYes:    true,
 	weakLead:       0.4,
 	weakNo:         0.35,
+	ifStory:        true,
 	arithW:         0.5,
 	noCoverW:       0.5,
 }

@@ -137,6 +137,24 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
 }
 
+// ifSelf returns the byte offset in s of " if I "/" om jag " (also "if
+// we", "om vi", colloquial "om ja"), 0 when s has none.
+func ifSelf(s string) int {
+	s = s[:min(len(s), 1<<10)]
+	for i := 1; i+5 < len(s); i++ {
+		if s[i-1] != ' ' || (s[i]|0x20) != 'i' && (s[i]|0x20) != 'o' {
+			continue
+		}
+		rest := s[i:]
+		for _, p := range [...]string{"if i ", "if we ", "om jag ", "om ja ", "om vi "} {
+			if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
 // sentences puts the meaningful words of q, each once, into sc.toks, and
 // the weight of each by where it stands into sc.tokCtx. When q has a
 // sentence that asks (it ends with "?") and another that does not, the
@@ -178,29 +196,47 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		}
 		sentence := q[:end]
 		q = q[next:]
-		meaningful := false
-		sc.req, sc.prevTok = requestState{}, ""
-		sc.tk.each(sentence, 0, func(t string) bool {
-			p := sc.prevTok
-			sc.prevTok = t
-			if _, ok := moreWords[t]; ok {
-				sc.more = true
+		head, tail := sentence, ""
+		if ix.p.ifStory && w == 1 && story < 1 {
+			if i := ifSelf(sentence); i > 0 {
+				// "does that make me passion-driven if I sell spoons at
+				// the christmas market?": after the question, "if I …"
+				// tells what one does, as a story would.
+				head, tail = sentence[:i], sentence[i:]
 			}
-			if sc.req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
-				return true
+		}
+		for _, pw := range [2]struct {
+			s string
+			w float32
+		}{{head, w}, {tail, story}} {
+			sentence, w := pw.s, pw.w
+			if sentence == "" {
+				continue
 			}
-			meaningful = true
-			if i := slices.Index(sc.toks, t); i >= 0 {
-				sc.tokCtx[i] = max(sc.tokCtx[i], w)
-				return true
+			meaningful := false
+			sc.req, sc.prevTok = requestState{}, ""
+			sc.tk.each(sentence, 0, func(t string) bool {
+				p := sc.prevTok
+				sc.prevTok = t
+				if _, ok := moreWords[t]; ok {
+					sc.more = true
+				}
+				if sc.req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
+					return true
+				}
+				meaningful = true
+				if i := slices.Index(sc.toks, t); i >= 0 {
+					sc.tokCtx[i] = max(sc.tokCtx[i], w)
+					return true
+				}
+				sc.toks = append(sc.toks, t)
+				sc.tokCtx = append(sc.tokCtx, w)
+				return len(sc.toks) < maxQueryTokens
+			})
+			if meaningful {
+				asks = asks || w == 1
+				tells = tells || w < 1
 			}
-			sc.toks = append(sc.toks, t)
-			sc.tokCtx = append(sc.tokCtx, w)
-			return len(sc.toks) < maxQueryTokens
-		})
-		if meaningful {
-			asks = asks || w == 1
-			tells = tells || w < 1
 		}
 	}
 	if !asks || !tells {
