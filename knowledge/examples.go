@@ -877,7 +877,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 			}
 		}
 	}
-	if ix.p.negLead == 2 && float64(best) < ix.p.leadMin && float64(negBest) >= ix.p.leadMin && ix.ex.lead[negEx] != leadDepends {
+	if ix.p.negLead == 2 && float64(best) < ix.p.leadMin && float64(negBest) >= ix.p.leadMin && ix.ex.lead[negEx] != leadDepends && !(sc.negDet && ix.ex.lead[negEx] == leadNo) {
 		// Only a lead question of the other polarity is near: its
 		// answer, turned ("får man vara liten?" — yes — against
 		// "betyder det att jag inte får växa?" — no).
@@ -1025,6 +1025,35 @@ var negWords = wordSet(`no ingen inga inget not never inte ej aldrig icke cannot
 // negation right after the verb asks for agreement ("måste man inte
 // vilja växa?", "isn't it …?") and is the same question as without it;
 // one further on is about something else ("… people who aren't nearby").
+// detNeg are the negations that deny a thing, not a verb ("does it mean
+// no profit?", "betyder det ingen vinst?").
+var detNeg = wordSet(`no ingen inga inget`)
+
+// negDeterminer reports whether the first negation of the first clause
+// of text after "that"/"mean"/"att"/"betyder" … (see negated) is a
+// determiner (detNeg): "does passion-driven mean no growth?" is not
+// answered by turning "is growth the goal?" — no —: that growth is not
+// the goal does not say there is none (leadFor).
+func negDeterminer(tk *tokenizer, text string) bool {
+	text = text[:min(len(text), 1<<10)]
+	if i := strings.IndexFunc(text, isClausePunct); i >= 0 {
+		text = text[:i]
+	}
+	det, after, n := false, false, 0
+	tk.eachBytes(text, func(w []byte) bool {
+		if _, ok := negWords[string(w)]; ok && after {
+			_, det = detNeg[string(w)]
+			return false
+		}
+		if _, ok := negAfter[string(w)]; ok {
+			after = true
+		}
+		n++
+		return n < negHead
+	})
+	return det
+}
+
 func negated(tk *tokenizer, text string) bool {
 	text = text[:min(len(text), 1<<10)]
 	if i := strings.IndexFunc(text, isClausePunct); i >= 0 {

@@ -101,7 +101,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	}
 	ix.storyNames(sc)
 	sc.modifies = known == 1 && nextTo
-	sc.mustOnly, sc.modal, sc.self, sc.generic = false, 0, false, false
+	sc.mustOnly, sc.modal, sc.self, sc.generic, sc.negDet = false, 0, false, false, false
 	if len(sc.grams) > 0 {
 		n := len(sc.grams)
 		sc.generic = ix.p.genericSelf && genericFrame(&sc.tk2, q)
@@ -133,6 +133,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	if ix.p.negLead > 0 && sc.yesNo && len(sc.grams) > 0 && negated(&sc.tk2, ap) {
 		// Only leads read it (leadFor), and only yes/no questions get one.
 		sc.modal |= modalNeg
+		sc.negDet = negDeterminer(&sc.tk2, ap)
 	}
 	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
 }

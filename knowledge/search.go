@@ -85,6 +85,7 @@ type scratch struct {
 	tk2     tokenizer // for phrase checks
 	needs   int       // answer-type bits of the question
 	yesNo   bool      // the question is a yes/no question
+	negDet  bool      // its negation denies a thing ("no profit"; negDeterminer)
 	// req and prevTok follow a sentence's words in sentences (the verb
 	// of a request, "min man"); more is set when the question has a word
 	// of moreWords (modalMore).
@@ -227,7 +228,7 @@ func (ix *Index) Search(question, lang string) Result {
 		if ix.p.unknownLead && (l == leadYes || l == leadNo) && unknownWord(sc) {
 			l, other = leadNone, true
 		}
-		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes && !(ix.p.sentenceYes && (sc.needs != 0 || !ix.statedTogether(sc, best))) {
+		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes && !(ix.p.sentenceYes && (sc.needs != 0 || sc.modal&modalNeg != 0 || !ix.statedTogether(sc, best))) {
 			// A yes/no question whose every word the answer covers, and
 			// that none of the answer's lead questions is like: the answer
 			// states what was asked.
