@@ -24,7 +24,7 @@ const svStopText = `
 alla allt andra annan annat att av bara bli blev blir blivit de dem den denna
 denne dess dessa det detta dig din dina ditt du där då efter ej eller en er era
 ert ett finns fanns från för ha hade han hans har henne hennes hon honom hur här
-i icke ingen inget inga inom inte ja jag ju kan kunde man med mellan men mig min
+i icke ingen inget inga inom inte jag ju kan kunde man med mellan men mig min
 mina mitt mot mycket ni nu när någon något några nån nåt någonting nånting och
 om oss på samma sedan sen sig sin sina sitt ska skall skulle som så sådan sådant
 sådana till under upp ut utan vad vadå var vara varför varit varje vars vart vem
