@@ -76,9 +76,13 @@ type Arg struct {
 	Suggest bool
 	// RunsOn, when set, reports whether an unquoted word that follows the
 	// argument's unquoted name:value goes on with the value (a time's
-	// "18:00" after "när:fredag").
+	// "18:00" after "när:fredag"; AnyWord for a place or a title).
 	RunsOn func(word string) bool
 }
+
+// AnyWord is a RunsOn for values of several words: every unquoted word up
+// to the next name: goes on with the value ("plats:Biblioteket i Laholm").
+func AnyWord(string) bool { return true }
 
 // RunFunc handles a parsed, authorized command.
 type RunFunc func(ctx context.Context, c *Call) error

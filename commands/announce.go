@@ -62,7 +62,7 @@ func (*announcements) Name() string { return "announcements" }
 // Commands are the feature's commands.
 func (f *announcements) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("schemats nummer", "the schedule's number")}
-	whenArg := bot.Arg{Name: "when", SV: "när", Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
+	whenArg := bot.Arg{Name: "when", SV: "när", RunsOn: recurWord, Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
 		Help: txt("när, i ord: `varje måndag kl 9`, `vardagar kl 8`, `varannan tisdag kl 18`, `första tisdagen i månaden kl 18.30`",
 			"when, in words: `every Monday at 9am`, `weekdays at 8`, `every other Tuesday at 6pm`, `the first Tuesday of the month at 18:30`")}
 	cron := bot.Arg{Name: "cron", SV: "schema", Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,

@@ -470,4 +470,4 @@ var askingWords = foldedSet(`:undrar undra undrade wonder wondering wondered rä
 
 // botTopics are the knowledge base's topics about the bot itself, which
 // answer what small talk answers: who it is and how to talk to it.
-var botTopics = map[string]bool{"bot-about": true, "bot-how-to-ask": true}
+var botTopics = map[string]bool{"bot-about": true, "bot-how-to-ask": true, "bot-organisers": true}

@@ -32,22 +32,34 @@ type interestAsk struct {
 // lowercase text without the question mark.
 var interestPatterns = func() []*regexp.Regexp {
 	const (
-		svOthers = `(?:andra|fler|mer|annars|någon annan|nån annan|några andra|nåra andra|flera)`
-		svVerb   = `(?:gillar|älskar|håller på med|håller på med att|sysslar med|pysslar med|jobbar med|arbetar med|gör|är intresserade av|är intresserad av|intresserar sig för|odlar|bakar|tillverkar|målar|syr|snickrar|driver)`
-		enOthers = `(?:else|other people|other members|others|anyone here|anybody here|someone here|people here|members here|here)`
+		svLead   = `(?:(?:vem|vilka|finns det|är det|e det|jag letar efter|letar efter|jag söker|söker)\s+)?`
+		svOthers = `(?:andra|fler|flera|mer|annars|någon annan|nån annan|ngn annan|någon mer|nån mer|ngn mer|några andra|nåra andra|några fler|nåra fler)`
+		svVerb   = `(?:gillar|älskar|håller på med|sysslar med|pysslar med|jobbar med|arbetar med|gör|är intresserade av|är intresserad av|intresserar sig för|odlar|bakar|tillverkar|målar|syr|snickrar|driver|har)`
+		enLead   = `(?:who|is there|are there|anyone|anybody|any|i am looking for|looking for)\s+`
+		enOthers = `(?:else|other people|other members|others|anyone else|anybody else|someone else|anyone here|anybody here|someone here|people here|members here|here)`
 		enVerb   = `(?:likes|like|loves|love|does|do|is into|are into|makes|make|works with|work with|is interested in|are interested in|bakes|bake|grows|grow|paints|paint|runs|run|into)`
+		svWhere  = `(?:\s+(?:här|också|med|i gruppen|i gemenskapen|runt omkring))?`
+		enWhere  = `(?:\s+(?:here|too|as well|around|in the group))?`
 	)
 	return []*regexp.Regexp{
-		// "vem mer gillar keramik", "vilka andra här håller på med hantverk",
-		// "finns det fler som bakar surdeg", "är det någon annan här som odlar".
-		regexp.MustCompile(`^(?:vem|vilka|finns det|är det|e det|nån|någon)\s+` + svOthers + `\s+(?:här\s+|i gruppen\s+|i gemenskapen\s+)?(?:som\s+)?` + svVerb + `\s+(.+?)(?:\s+(?:här|också|med|i gruppen|i gemenskapen))?$`),
+		// "vem mer gillar keramik", "vilka andra här håller på med
+		// hantverk", "finns det fler som bakar surdeg", "nån annan här som
+		// gör musik", "jag letar efter andra som jobbar med keramik".
+		regexp.MustCompile(`^` + svLead + svOthers + `\s+(?:här\s+|i gruppen\s+|i gemenskapen\s+)?(?:som\s+)?` + svVerb + `\s+(.+?)` + svWhere + `$`),
+		// "ngn mer som spelar gitarr": any verb after "som".
+		regexp.MustCompile(`^` + svLead + svOthers + `\s+(?:här\s+)?som\s+\S+\s+(.+?)` + svWhere + `$`),
 		// "vem här gillar keramik".
 		regexp.MustCompile(`^(?:vem|vilka)\s+här\s+(?:som\s+)?` + svVerb + `\s+(.+?)(?:\s+(?:också|med))?$`),
-		// "finns det andra keramiker här".
-		regexp.MustCompile(`^(?:finns det|är det|e det)\s+(?:andra|fler|några andra|nåra andra|flera)\s+(\S+(?:er|re))(?:\s+(?:här|i gruppen|i gemenskapen))?$`),
-		// "who else likes pottery", "is there anyone else who does woodwork",
-		// "any other members into weaving", "who here makes cheese".
-		regexp.MustCompile(`^(?:who|is there anyone|is there anybody|is there someone|are there|anyone|anybody|any)\s+` + enOthers + `\s+(?:here\s+)?(?:who\s+|that\s+)?` + enVerb + `\s+(.+?)(?:\s+(?:here|too|as well))?$`),
+		// "finns det andra keramiker här", "finns det nån mer biodlare här".
+		regexp.MustCompile(`^(?:finns det|är det|e det)\s+` + svOthers + `\s+(\S+(?:er|re))` + svWhere + `$`),
+		// "who else likes pottery", "is there anyone else who does
+		// woodwork", "any other members into weaving", "who here makes
+		// cheese".
+		regexp.MustCompile(`^` + enLead + `(?:` + enOthers + `\s+)?` + enOthers + `\s+(?:here\s+)?(?:who\s+|that\s+)?` + enVerb + `\s+(.+?)` + enWhere + `$`),
+		// "is there anyone else who carves wood": any verb after "who".
+		regexp.MustCompile(`^` + enLead + enOthers + `\s+(?:here\s+)?(?:who|that)\s+\S+\s+(.+?)` + enWhere + `$`),
+		// "are there other woodworkers around", "any more beekeepers here".
+		regexp.MustCompile(`^(?:are there|any)\s+(?:other|more)\s+(\S+s)` + enWhere + `$`),
 	}
 }()
 

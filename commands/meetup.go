@@ -73,9 +73,9 @@ func (*meetups) Name() string { return "meetups" }
 // Commands are the feature's commands.
 func (f *meetups) Commands() []*bot.Command {
 	id := bot.Arg{Name: "id", Kind: bot.KindInt, Required: true, Min: 1, Max: 1 << 30, Help: txt("träffens nummer", "the meetup's number")}
-	title := bot.Arg{Name: "title", SV: "titel", Also: []string{"namn", "name", "rubrik"}, Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
+	title := bot.Arg{Name: "title", SV: "titel", Also: []string{"namn", "name", "rubrik"}, RunsOn: bot.AnyWord, Kind: bot.KindText, MaxLen: 100, Help: txt("rubrik", "title")}
 	whenArg := bot.Arg{Name: "when", SV: "när", Also: []string{"tid", "datum", "time", "date"}, RunsOn: when.Word, Kind: bot.KindText, MaxLen: 100, Help: txt("när: `2027-01-15 18:00`, `15/1 18-21`, `fredag 18:00`, `i morgon 18`", "when: `2027-01-15 18:00`, `15/1 18-21`, `friday 6pm`, `tomorrow 18:00`")}
-	where := bot.Arg{Name: "where", SV: "plats", Also: []string{"var", "place", "location"}, Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
+	where := bot.Arg{Name: "where", SV: "plats", Also: []string{"var", "place", "location"}, RunsOn: bot.AnyWord, Kind: bot.KindText, MaxLen: 200, Help: txt("plats", "place")}
 	channel := bot.Arg{Name: "channel", SV: "kanal", Kind: bot.KindChannel, Help: txt("kanalen där träffen annonseras", "the channel to announce it in")}
 	capacity := bot.Arg{Name: "capacity", SV: "platser", Also: []string{"kapacitet", "antal", "max"}, Kind: bot.KindInt, Min: 1, Max: 10000, NoLimit: true, Help: txt("antal platser (väntelista när det är fullt); `0` eller `ingen` tar bort gränsen", "number of places (waitlist when full); `0` or `none` removes the limit")}
 	desc := bot.Arg{Name: "description", SV: "beskrivning", Kind: bot.KindRest, MaxLen: 1500, Help: txt("beskrivning", "description")}

@@ -65,8 +65,24 @@ func scopeArg() bot.Arg {
 }
 
 func repeatArg() bot.Arg {
-	return bot.Arg{Name: "repeat", SV: "upprepa", Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
+	return bot.Arg{Name: "repeat", SV: "upprepa", RunsOn: recurWord, Kind: bot.KindText, MaxLen: recur.MaxPhraseLen,
 		Help: txt("upprepa träffen: `varannan torsdag`, `varje måndag`, `första tisdagen i månaden`; `när:` är den första", "repeat it: `every other Thursday`, `every Monday`, `the first Tuesday of the month`; `when:` is the first one")}
+}
+
+// recurWord reports whether an unquoted word after "upprepa:varannan" or
+// "när:varje" goes on with a recurrence ("varannan tisdag", "every other
+// Monday at 9", "första tisdagen i månaden kl 18").
+func recurWord(w string) bool {
+	if when.Word(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "every", "other", "at", "of", "the", "first", "second", "third", "fourth", "last", "varje", "varannan",
+		"första", "andra", "tredje", "fjärde", "sista", "i", "månaden", "weekdays", "weekday", "vardagar", "vardag",
+		"helger", "weekends", "and", "och", "tisdagen", "måndagen", "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen":
+		return true
+	}
+	return false
 }
 
 func seriesJob(id int64) string { return fmt.Sprintf("meetup-series:%d", id) }

@@ -304,6 +304,9 @@ func TestMeetupCreateAsOrganisersWriteIt(t *testing.T) {
 		{"sv", `träff skapa titel:"Surdegsfika" när:"i morgon 10:00" kapacitet:2 plats:"Bageriet"`, "0 av 2 platser"},
 		{"en", `meetup new title:Fika when:next saturday 14-16 Welcome all!`, "Welcome all!"},
 		{"sv", `träff planera titel:Julfika tid:"25 december 18:00"`, "fredag 25 december 2026 kl. 18:00"},
+		{"sv", `träff skapa titel:Keramik när:fredag 18 var:Biblioteket i Laholm`, "Var: Biblioteket i Laholm"},
+		{"sv", `träff skapa titel:Bikupan frukostmöte när:onsdag kl 7:30`, "Bikupan frukostmöte\nNär"},
+		{"sv", `träff skapa titel:Stickcafé när:tisdag 18 upprepa:varannan tisdag`, "varannan tisdag"},
 	} {
 		if got := h.SayIn(org, c.lang, c.line); !strings.Contains(got, c.want) {
 			t.Errorf("%s: %q", c.line, got)

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -53,7 +54,8 @@ type meetupQuestion struct {
 	day      string // "fredag", "friday", "today", "tomorrow": a day it asks about, "" for none
 	howMany  bool   // how many are coming
 	weekday  time.Weekday
-	relative int // days from today, for "idag"/"i morgon"; -1 for a weekday
+	relative int    // days from today, for "idag"/"i morgon"; -1 for a weekday
+	title    string // a word of the titles asked about ("stickcafé"), "" for any
 }
 
 // reply answers q when it asks about the meetups coming up; it reports
@@ -64,9 +66,54 @@ func (f *meetupAsk) reply(ctx context.Context, c *bot.Call, q string) (bool, err
 	}
 	mq, ok := readMeetupQuestion(q)
 	if !ok {
+		mq, ok = f.byTitle(ctx, q)
+	}
+	if !ok {
 		return false, nil
 	}
 	return true, f.answer(ctx, c, mq)
+}
+
+// titleCues ask when a meetup named by its title is: "när är nästa
+// stickcafé?", "when is the next pottery night?".
+var titleCues = wordSet("när nästa when next")
+
+// byTitle reads q as a question about a meetup coming up that it names by
+// a word of its title ("när är nästa stickcafé?"): a sentence with "när",
+// "nästa", "when" or "next", none of the words that make it a question
+// about something else, and a word of five letters or more that is a
+// word of an upcoming meetup's title.
+func (f *meetupAsk) byTitle(ctx context.Context, q string) (meetupQuestion, bool) {
+	var asking [][]string
+	for _, s := range meetupSentences(q) {
+		if slices.ContainsFunc(s, func(w string) bool { return titleCues[w] }) &&
+			!slices.ContainsFunc(s, func(w string) bool { return meetupNot[w] }) {
+			asking = append(asking, s)
+		}
+	}
+	if len(asking) == 0 {
+		return meetupQuestion{}, false
+	}
+	ms, err := f.m.store.UpcomingMeetups(ctx, f.m.now(), 15)
+	if err != nil || len(ms) == 0 {
+		return meetupQuestion{}, false
+	}
+	for _, s := range asking {
+		for _, m := range ms {
+			for _, tw := range meetupSentences(m.Title) {
+				for _, t := range tw {
+					if len([]rune(t)) >= 5 && slices.Contains(s, t) {
+						mq := meetupQuestion{relative: -1, title: t}
+						if d, wd, rel, ok := dayOf(s); ok {
+							mq.day, mq.weekday, mq.relative = d, wd, rel
+						}
+						return mq, true
+					}
+				}
+			}
+		}
+	}
+	return meetupQuestion{}, false
 }
 
 // answer lists the meetups coming up, those of the day asked about when
@@ -83,6 +130,12 @@ func (f *meetupAsk) answer(ctx context.Context, c *bot.Call, mq meetupQuestion) 
 		return c.Reply(ctx, bot.Reply{Text: fmt.Sprintf(meetupAskNone.In(c.Lang), bot.Text{SV: "träff lista", EN: "meetup list"}.In(c.Lang))})
 	}
 	title, before := c.T("meetup.list_title"), ""
+	if mq.title != "" {
+		// "när är nästa stickcafé?": those meetups, the next first.
+		ms = slices.DeleteFunc(ms, func(mt storage.Meetup) bool {
+			return !slices.ContainsFunc(meetupSentences(mt.Title), func(s []string) bool { return slices.Contains(s, mq.title) })
+		})
+	}
 	if mq.day != "" {
 		if onDay := meetupsOn(ms, mq, now, m.loc); len(onDay) > 0 {
 			ms = onDay
@@ -168,7 +221,7 @@ var (
 // meetupNouns name a meetup; meetupNounSuffixes end a compound that does
 // ("fikaträffen", "keramikmeetup").
 var (
-	meetupNouns = wordSet("träff träffen träffar träffarna träffens möte mötet möten mötena meetup meetups meetupen meetupp " +
+	meetupNouns = wordSet("träf träff träffen träffar träffarna träffens möte mötet möten mötena meetup meetups meetupen meetupp " +
 		"event events eventet eventen evenemang evenemanget evenemangen fika fikat fikan fikor meeting meetings " +
 		"gathering gatherings get-together sammankomst sammankomsten sammankomster")
 	meetupNounSuffixes = []string{"träff", "träffen", "träffar", "träffarna", "meetup", "meetups", "fikat", "fikan"}
@@ -305,6 +358,12 @@ func askedMeetups(words []string, mq *meetupQuestion) bool {
 		if isMeetupNoun(w) {
 			noun = i
 			break
+		}
+	}
+	if noun < 0 && (has("what's on") || has("whats on") || has("what is on") || has("vad händer")) {
+		// "what's on tomorrow?", "vad händer på fredag?": a day's meetups.
+		if _, _, _, ok := dayOf(words); ok {
+			return true
 		}
 	}
 	if noun < 0 {

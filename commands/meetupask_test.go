@@ -110,3 +110,30 @@ func TestAskAboutMeetupsLeavesKnowledgeAndSmallTalk(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetupAskedByTitle: a second tester asked for meetups by their
+// titles ("när är nästa stickcafé?"), with a typo ("nästa träf?") and by
+// a day without the word meetup ("what's on tomorrow?", "vad händer på
+// fredag?"): each gets the meetups asked about, not "I don't know".
+func TestMeetupAskedByTitle(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	org := h.Member("olle", bot.RoleOrganiser)
+	h.SayIn(org, "sv", `träff skapa titel:Stickcafé när:"fredag 18:00"`)
+	h.SayIn(org, "sv", `träff skapa titel:"Pottery night" när:"torsdag 18:00"`)
+	kim := h.Member("kim", bot.RoleMember)
+	for _, c := range []struct{ lang, q, want, not string }{
+		{"sv", "när är nästa stickcafé?", "Stickcafé", "Pottery"},
+		{"en", "when is the next pottery night?", "Pottery night", "Stickcafé"},
+		{"sv", "när är nästa träf?", "Stickcafé", ""},
+		{"en", "what's on tomorrow?", "Pottery night", "Stickcafé"},
+		{"sv", "vad händer på fredag?", "Stickcafé", "Pottery"},
+	} {
+		got := h.SayIn(kim, c.lang, c.q)
+		if !strings.Contains(got, c.want) || (c.not != "" && strings.Contains(got, c.not)) {
+			t.Errorf("%q = %q", c.q, got)
+		}
+	}
+	if got := h.SayIn(kim, "sv", "Go'morron! Korna är mjölkade och nu blir det fika"); strings.Contains(got, "Stickcafé") {
+		t.Errorf("a remark read as a meetup question: %q", got)
+	}
+}

@@ -11,7 +11,7 @@ import (
 
 func profileCommands(s InterestStore, ls LocaleStore) []*bot.Command {
 	text := func(name, svName, sv, en string) bot.Arg {
-		return bot.Arg{Name: name, SV: svName, Kind: bot.KindText, MaxLen: 300, Help: txt(sv, en)}
+		return bot.Arg{Name: name, SV: svName, Kind: bot.KindText, MaxLen: 300, RunsOn: bot.AnyWord, Help: txt(sv, en)}
 	}
 	return []*bot.Command{
 		{Name: "profile", GroupSV: []string{"profil"}, Group: "members",
