@@ -73,6 +73,7 @@ func coreMessages() Messages {
 		// Plain replies to what the bot asked (pending.go).
 		"answer.hint_yes_no":     {SV: "Du kan också svara ja eller nej här inom 10 minuter.", EN: "You can also answer yes or no here within 10 minutes."},
 		"answer.cancelled":       {SV: "Ok, avbrutet. Ingenting ändrades.", EN: "OK, cancelled. Nothing was changed."},
+		"answer.stopped":         {SV: "Ok, då väntar jag inte på något svar längre. Kör kommandot igen när du vill fortsätta.", EN: "OK, I'm no longer waiting for an answer. Run the command again when you want to go on."},
 		"answer.none":            {SV: "Jag väntar inte på något svar från dig här just nu (mina frågor gäller i 10 minuter). Kör kommandot igen om du vill, eller skriv `hjälp` för att se vad jag kan.", EN: "I'm not waiting for an answer from you here right now (my questions are open for 10 minutes). Run the command again if you like, or type `help` to see what I can do."},
 		"answer.expected_yes_no": {SV: "Svara ja eller nej.", EN: "Answer yes or no."},
 		"answer.expected_number": {SV: "Svara med ett nummer mellan 1 och %d.", EN: "Answer with a number between 1 and %d."},

@@ -152,6 +152,12 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 	switch {
 	case open && said != "":
 		line, ok := q.lineFor(said)
+		if !ok && said == "no" && stops(text) {
+			// "avbryt", "stopp" to a quiz: the member stops; the question
+			// is over (the course keeps their place).
+			cs.close(q, now)
+			return reply{handled: true, say: "answer.stopped"}
+		}
 		if !ok {
 			if q.interrupted && !isNumber(said) {
 				return reply{} // the member has moved on: "ok" is talk
@@ -264,10 +270,24 @@ const maxAnswer = 64
 // compared with repeated letters collapsed: "jaaa", "nää", "stopp".
 const (
 	yesWords    = "ja japp jepp jo jajamen absolut visst gärna okej ok okay yes yep yeah yup sure"
-	noWords     = "nej nä nää nix nope no nah avbryt cancel stop stopp ångra"
+	noWords     = "nej nä nää nix nope no nah avbryt cancel stop stopp ångra sluta quit"
 	fillers     = "tack tackar thanks thank you thx ty please pls gärna visst klart det då så är bra mycket just nu kör gör do it go ahead"
 	numberWords = "svar answer alternativ option nr nummer number"
 )
+
+// stopWords end a question that takes no yes or no (a quiz): "avbryt",
+// "stopp", "sluta".
+const stopWords = "avbryt cancel stop stopp sluta quit ångra"
+
+// stops reports whether a short reply says stop.
+func stops(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if inList(stopWords, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // ackWords acknowledge what the bot said rather than answer a question
 // ("ok", "ok tack"): to a question that is open they are a yes, to one

@@ -158,3 +158,24 @@ func BenchmarkReplyToPlainMessage(b *testing.B) {
 		cs.reply(ev, "vad är den passionsdrivna ekonomin", true, now)
 	}
 }
+
+// TestStopEndsAQuiz: "avbryt" or "stopp" to a quiz, which takes no yes or
+// no, ends it (a tester got "Answer with a number" to each); a late number
+// is then told that nothing is asked.
+func TestStopEndsAQuiz(t *testing.T) {
+	kim := User{Platform: PlatformConsole, ID: "kim"}
+	msg := func(text string) Event {
+		return Event{Kind: EventMessage, User: kim, Channel: Channel{ID: "dm-kim", DM: true}, Text: text}
+	}
+	t0 := time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, stop := range []string{"avbryt", "stopp", "sluta", "cancel"} {
+		cs := newConfirmations()
+		cs.ask(question{user: kim.Key(), channel: "dm-kim", dm: true, answers: Answers{Options: []string{"learn answer:1", "learn answer:2"}, Keep: true}, expires: t0.Add(ConfirmTTL)}, t0)
+		if r := cs.reply(msg(stop), stop, true, t0); r.say != "answer.stopped" {
+			t.Errorf("%q to a quiz = %+v", stop, r)
+		}
+		if r := cs.reply(msg("2"), "2", true, t0.Add(time.Minute)); r.say != "answer.none" {
+			t.Errorf("2 after %q = %+v", stop, r)
+		}
+	}
+}

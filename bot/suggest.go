@@ -127,7 +127,7 @@ func (b *Bot) suggest(words []string) string {
 	if s := b.reg.nearestSub(words); s != "" {
 		return s // "träff lsita": the group is known, the subcommand mistyped
 	}
-	best, bestD := "", 1<<30
+	best, bestD, bestK := "", 1<<30, 0
 	typed := make([]string, len(words)+1) // typed[k]: the first k words, folded
 	for i, n := range b.reg.names {
 		k := len(b.reg.folded[i])
@@ -137,9 +137,11 @@ func (b *Bot) suggest(words []string) string {
 		if typed[k] == "" {
 			typed[k] = key(words[:k])
 		}
+		// Nearest first, then the name of more words ("intresen topp" is
+		// "intressen topp", not "intressen"), then alphabetical.
 		d := levenshtein.ComputeDistance(typed[k], strings.Join(b.reg.folded[i], " "))
-		if d <= typoReach(n) && (d < bestD || (d == bestD && n < best)) {
-			best, bestD = n, d
+		if d <= typoReach(n) && (d < bestD || (d == bestD && (k > bestK || k == bestK && n < best))) {
+			best, bestD, bestK = n, d, k
 		}
 	}
 	return best

@@ -152,3 +152,15 @@ func TestQuestionOpeningWithACommandName(t *testing.T) {
 		t.Errorf("kurs 5 6 = %q", got)
 	}
 }
+
+// TestGroupWordTypo: "intresen lägg till kaffe" (a typo in the group word)
+// is a command mistyped, not a question for the knowledge base.
+func TestGroupWordTypo(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	for line, want := range map[string]string{"intresen lägg till kaffe": "`intressen lägg till`", "intresen topp": "`intressen topp`"} {
+		if got := h.SayIn(kim, "sv", line); !strings.Contains(got, "Menade du "+want) {
+			t.Errorf("%q = %q", line, got)
+		}
+	}
+}
