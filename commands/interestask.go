@@ -76,6 +76,11 @@ func readInterestQuestion(text string) (string, bool) {
 		s = strings.TrimSpace(s[i+1:]) // "hej! vem mer gillar keramik"
 	}
 	s = strings.Join(strings.Fields(s), " ")
+	if !strings.Contains(s, "andra") && !strings.Contains(s, "fler") && !strings.Contains(s, "mer") &&
+		!strings.Contains(s, "annan") && !strings.Contains(s, "else") && !strings.Contains(s, "other") &&
+		!strings.Contains(s, "here") && !strings.Contains(s, "här") {
+		return "", false // no word for others: no pattern can match, none is run
+	}
 	for _, p := range interestPatterns {
 		if m := p.FindStringSubmatch(s); m != nil {
 			topic := strings.TrimSpace(m[1])
