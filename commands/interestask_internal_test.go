@@ -1,12 +1,6 @@
 package commands
 
-import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 // TestReadInterestQuestion: the questions for others with an interest
 // that members write, and near ones that ask the knowledge base.
@@ -49,25 +43,12 @@ func TestInterestQuestionGuard(t *testing.T) {
 	for _, f := range []string{"eval", "holdout", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6",
 		"heldout8/questions", "heldout11/questions", "heldout12/questions", "heldout13/questions", "heldout14/questions",
 		"heldout27/questions", "heldout29/questions"} {
-		file, err := os.Open(filepath.Join("..", "knowledge", "testdata", f+".jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(file)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var line struct {
-				Q string `json:"q"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil || line.Q == "" {
-				continue
-			}
+		for _, q := range readLines(t, "../knowledge/testdata/"+f+".jsonl") {
 			n++
-			if topic, ok := readInterestQuestion(line.Q); ok {
-				t.Errorf("%s: %q read as a question for members with the interest %q", f, line.Q, topic)
+			if topic, ok := readInterestQuestion(q.Q); ok {
+				t.Errorf("%s: %q read as a question for members with the interest %q", f, q.Q, topic)
 			}
 		}
-		file.Close()
 	}
 	if n < 2000 {
 		t.Fatalf("only %d questions read", n)

@@ -1,10 +1,6 @@
 package commands
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -61,17 +57,8 @@ var meetupGuardMatches = map[string]bool{
 func TestMeetupQuestionGuard(t *testing.T) {
 	n := 0
 	for _, f := range []string{"eval", "holdout", "tuning", "tuning2", "tuning3", "tuning4", "tuning5"} {
-		file, err := os.Open(filepath.Join("..", "knowledge", "testdata", f+".jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(file)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var line struct {
-				Q string `json:"q"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil || line.Q == "" {
+		for _, line := range readLines(t, "../knowledge/testdata/"+f+".jsonl") {
+			if line.Q == "" {
 				continue
 			}
 			n++
@@ -83,7 +70,6 @@ func TestMeetupQuestionGuard(t *testing.T) {
 				t.Errorf("%s: %q asks about the next meetup, not read so", f, line.Q)
 			}
 		}
-		file.Close()
 	}
 	if n < 1000 {
 		t.Fatalf("only %d questions read", n)
