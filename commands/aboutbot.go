@@ -503,3 +503,39 @@ func genericYou(ws []string, i int) bool {
 	_, about := aboutLexicon[ws[i+1]]
 	return !about
 }
+
+// speaksToTheBot reports whether text, which the knowledge base could not
+// answer, is a question put to the bot itself that names nothing the base
+// is about ("Kan du trolla med knäna också?", "Sitter du och rullar
+// tummarna?", "Can you juggle?", "Have you blown a fuse?"): the bot
+// addressed as "du"/"you" (not anyone's "you" or a request to tell,
+// explain or recommend), a question by its mark or its opening word, at
+// most chatQuestionWords words. Such a question gets the bot's word that it
+// has no answer of its own, not the organisers' queue.
+func (v *chatVocab) speaksToTheBot(text string, words func(string) (subject, other []string)) bool {
+	ws := chatWords(text)
+	if len(ws) == 0 || len(ws) > chatQuestionWords {
+		return false
+	}
+	asks := strings.ContainsAny(text, "?？") || interrogatives[ws[0]]
+	if !asks || asksFor(ws) || slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) {
+		return false
+	}
+	addressed := false
+	for i, w := range ws {
+		if lang, ok := botAddress[w]; ok && !plural[w] && lang != "" || w == "bot" || w == "boten" || w == "passionbot" {
+			if !requestYou(ws, i) && !genericYou(ws, i) {
+				addressed = true
+			}
+		}
+	}
+	if !addressed {
+		return false
+	}
+	subject, _ := words(text)
+	return !slices.ContainsFunc(subject, v.subjectMatter)
+}
+
+// chatQuestionWords is the most words of a question to the bot that is
+// read as one about the bot itself.
+const chatQuestionWords = 16

@@ -178,6 +178,11 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		// the base knows, and the base has nothing to say to it.
 		return err
 	}
+	if smallTalkVocab().speaksToTheBot(q, words) {
+		// "Kan du trolla med knäna också?": a question to the bot itself
+		// that the base cannot answer and that names nothing it is about.
+		return chatReply(ctx, c, q, chatPersonal, "")
+	}
 	if f.chat.remark(q) {
 		// A line of a few words or more that asks nothing: a remark
 		// about the member's day, not a question for the organisers.

@@ -301,6 +301,7 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "du låter som en robot", "chat.who"}, {"en", "ur kinda mid ngl", "chat.unclear"},
 		{"en", "Hej hej! My Swedish is pretty basic, is English ok with you?", "chat.languages"},
 		{"sv", "Du är en klippa", "chat.praise"}, {"en", "This is doing my head in", "chat.unclear"},
+		{"en", "Can you juggle?", "chat.personal"}, {"en", "why do you keep misunderstanding me", "chat.unclear"},
 		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
 		{"en", "hi hi, im Fredrik, just joined, i make knives and do a bit of blacksmithing in an old barn outside town, been at it like twenty years but never been part of anything like this before so no clue how it all works but wanted to say hi anyway 👋", "chat.remark"},
