@@ -538,13 +538,7 @@ func (ix *Index) matchExamples(sc *scratch, q string) {
 // names nothing and knows all its words ("who sits on its board?") keeps
 // the example's similarity.
 func (ix *Index) otherNames(sc *scratch) {
-	named := false
-	for i := range sc.slots {
-		if ix.isName(&sc.slots[i]) {
-			named = true
-			break
-		}
-	}
+	named := ix.namesAny(sc)
 	if !named {
 		if ix.p.exUnknownOther >= 1 {
 			return

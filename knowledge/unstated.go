@@ -34,13 +34,7 @@ var personalWords = wordSet(`married marry marriage wife husband spouse divorced
 // own pay or children): "har Linda Nordfors barn?" is not answered by her
 // biography, which says nothing on it.
 func (ix *Index) personalUnstated(sc *scratch, question string, d int32) bool {
-	named := false
-	for i := range sc.slots {
-		if ix.isName(&sc.slots[i]) {
-			named = true
-			break
-		}
-	}
+	named := ix.namesAny(sc)
 	if !named {
 		return false
 	}
@@ -197,4 +191,15 @@ func (ix *Index) statedTogether(sc *scratch, d int32) bool {
 		})
 	}
 	return found
+}
+
+// namesAny reports whether the question in sc names someone or something
+// (a slot that is a name).
+func (ix *Index) namesAny(sc *scratch) bool {
+	for i := range sc.slots {
+		if ix.isName(&sc.slots[i]) {
+			return true
+		}
+	}
+	return false
 }
