@@ -35,11 +35,11 @@ var aboutLexicon = buildAboutLexicon([]struct {
 		programmerad programmerade gjord gjorde gjort byggd byggde byggt skapad skapade skapat skapare bakom
 		äger ägare lever skriver skrivit gammal ålder född bor ifrån varifrån kommer kön kille tjej egentligen
 		dator maskin program medvetande smart smartare smartast intelligent intelligens drivs version modell vem
-		samma varelse sorts slags kod koden`},
+		samma varelse sorts slags kod koden algoritm algoritmen`},
 	{chatWho, "en", `name named called call human humans person real alive conscious sentient programmed made
 		built created creator behind owner owns live lives typing writing typed old age born from come gender
 		really actually computer machine program someone somebody smart smarter smartest intelligent
-		intelligence powered version model who same creature kind sort deal code`},
+		intelligence powered version model who same creature kind sort deal code algorithm`},
 	{chatPersonal, "sv", `gillar gilla älskar favorit favoriter hobby hobbies hobbys känslor sover sova sömn äter äta
 		drömmer drömma tänker tycker tror uttråkad trött glad ledsen ensam gift flickvän pojkvän familj
 		musik mat färg film filmer väder vädret skämt skämta sjunga sjunger dansa dansar skratta

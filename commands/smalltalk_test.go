@@ -105,8 +105,9 @@ func TestSmallTalkGetsAFriendlyReplyNeverTheQueue(t *testing.T) {
 // at the session's end; heldout31, 33 and 35 sv 50/50, en 50/50, 0 lines
 // into the queue — issue 15's target; heldout36, written to be varied
 // and idiomatic, sv 49/50, en 48/50, 1 queued, its misses unread),
-// heldout37 and heldout38 (written hard, after tuning10's pass: sv 49/50,
-// en 49/50, 1 and 2 queued, misses unread) and heldout3 (never tuned on) to the
+// heldout39 (written hard, measured once at the session's end after
+// heldout37–38's pass: sv 49/50, en 50/50, 1 queued, misses unread) and
+// heldout3 (never tuned on) to the
 // bot, 50 Swedish and 50 English lines each (knowledge/testdata/heldout*/
 // smalltalk.jsonl): each must get a small-talk reply in its language and
 // none may enter the unanswered queue (issue 15's target). Only totals
@@ -118,7 +119,7 @@ func TestSmallTalkHeldOut(t *testing.T) {
 	for _, set := range []struct {
 		dir           string
 		floor, queued int
-	}{{"heldout31", 50, 0}, {"heldout33", 50, 0}, {"heldout35", 50, 0}, {"heldout36", 48, 1}, {"heldout37", 49, 1}, {"heldout38", 49, 2}, {"heldout3", 49, 0}} {
+	}{{"heldout31", 50, 0}, {"heldout33", 50, 0}, {"heldout35", 50, 0}, {"heldout36", 48, 1}, {"heldout39", 49, 1}, {"heldout3", 49, 0}} {
 		t.Run(set.dir, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, "../knowledge/testdata/"+set.dir+"/smalltalk.jsonl", false)
 			if sv < 50 || en < 50 || queued > 0 {
@@ -302,6 +303,8 @@ func TestTesterSmallTalkFindings(t *testing.T) {
 		{"sv", "du låter som en robot", "chat.who"}, {"en", "ur kinda mid ngl", "chat.unclear"},
 		{"en", "Hej hej! My Swedish is pretty basic, is English ok with you?", "chat.languages"},
 		{"sv", "Du är en klippa", "chat.praise"}, {"en", "This is doing my head in", "chat.unclear"},
+		{"sv", "Nu fattar jag ingeting, vad hände där?", "chat.unclear"},
+		{"en", "Is this an actual person or am I chatting with an algorithim?", "chat.who"},
 		{"en", "Can you juggle?", "chat.personal"}, {"en", "why do you keep misunderstanding me", "chat.unclear"},
 		{"en", "speak english?", "chat.languages"}, {"en", "svenska or english?", "chat.languages"},
 		{"en", "happy friday everyone!", "chat.greet"},
