@@ -118,13 +118,5 @@ func (f *interestAsk) reply(ctx context.Context, c *bot.Call, q string) (bool, e
 	if len(us) == 0 {
 		return true, c.Say(ctx, "interests.ask_only_you", tag)
 	}
-	names := make([]string, len(us))
-	for i, u := range us {
-		names[i] = u.Name
-		if names[i] == "" {
-			names[i] = u.ID
-		}
-	}
-	return true, c.Reply(ctx, bot.Reply{Text: c.T(bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", ")) +
-		"\n" + c.T("interests.ask_hint", tag)})
+	return true, c.Reply(ctx, bot.Reply{Text: whoText(c, tag, us) + "\n" + c.T("interests.ask_hint", tag)})
 }

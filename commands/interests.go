@@ -276,14 +276,7 @@ func interestCommands(s InterestStore, tg *tagger, g *groups) []*bot.Command {
 				if len(us) == 0 {
 					return c.Say(ctx, "interests.who_none", tag)
 				}
-				names := make([]string, len(us))
-				for i, u := range us {
-					names[i] = u.Name
-					if names[i] == "" {
-						names[i] = u.ID
-					}
-				}
-				return c.Say(ctx, bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", "))
+				return c.Reply(ctx, bot.Reply{Text: whoText(c, tag, us)})
 			}},
 		{Name: "interests top", SV: []string{"topp"}, Group: "members", Help: txt("Gemenskapens vanligaste intressen", "The community's most common interests"),
 			Run: func(ctx context.Context, c *bot.Call) error {
@@ -310,4 +303,17 @@ func joinTags(ts []storage.Interest) string {
 		out[i] = t.Tag
 	}
 	return strings.Join(out, ", ")
+}
+
+// whoText lists the members us with the interest tag, as `interests who`
+// shows them: by name, or by id when they have none.
+func whoText(c *bot.Call, tag string, us []bot.User) string {
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = u.Name
+		if names[i] == "" {
+			names[i] = u.ID
+		}
+	}
+	return c.T(bot.Plural("interests.who", len(us)), tag, len(us), strings.Join(names, ", "))
 }

@@ -54,8 +54,11 @@ type meetupQuestion struct {
 	day      string // "fredag", "friday", "today", "tomorrow": a day it asks about, "" for none
 	howMany  bool   // how many are coming
 	weekday  time.Weekday
-	relative int    // days from today, for "idag"/"i morgon"; -1 for a weekday
-	title    string // a word of the titles asked about ("stickcafé"), "" for any
+	relative int // days from today, for "idag"/"i morgon"; -1 for a weekday
+	// titled are the upcoming meetups named by a word of their title
+	// ("när är nästa stickcafé?", read by byTitle); nil when the question
+	// names none and every upcoming meetup is read.
+	titled []storage.Meetup
 }
 
 // reply answers q when it asks about the meetups coming up; it reports
@@ -103,7 +106,7 @@ func (f *meetupAsk) byTitle(ctx context.Context, q string) (meetupQuestion, bool
 			for _, tw := range meetupSentences(m.Title) {
 				for _, t := range tw {
 					if len([]rune(t)) >= 5 && slices.Contains(s, t) {
-						mq := meetupQuestion{relative: -1, title: t}
+						mq := meetupQuestion{relative: -1, titled: titledBy(ms, t)}
 						if d, wd, rel, ok := dayOf(s); ok {
 							mq.day, mq.weekday, mq.relative = d, wd, rel
 						}
@@ -116,26 +119,34 @@ func (f *meetupAsk) byTitle(ctx context.Context, q string) (meetupQuestion, bool
 	return meetupQuestion{}, false
 }
 
+// titledBy are the meetups of ms with word w in their title, in order.
+func titledBy(ms []storage.Meetup, w string) []storage.Meetup {
+	var out []storage.Meetup
+	for _, mt := range ms {
+		if slices.ContainsFunc(meetupSentences(mt.Title), func(s []string) bool { return slices.Contains(s, w) }) {
+			out = append(out, mt)
+		}
+	}
+	return out
+}
+
 // answer lists the meetups coming up, those of the day asked about when
 // there are any, with the answers so far when asked how many are coming.
 func (f *meetupAsk) answer(ctx context.Context, c *bot.Call, mq meetupQuestion) error {
 	m := f.m
 	now := m.now()
-	ms, err := m.store.UpcomingMeetups(ctx, now, 15)
-	if err != nil {
-		return err
+	ms := mq.titled // byTitle read them already
+	if ms == nil {
+		var err error
+		if ms, err = m.store.UpcomingMeetups(ctx, now, 15); err != nil {
+			return err
+		}
 	}
 	c.Bot().Observer().Asked(c.Event.Platform, c.Lang, true)
 	if len(ms) == 0 {
 		return c.Reply(ctx, bot.Reply{Text: fmt.Sprintf(meetupAskNone.In(c.Lang), bot.Text{SV: "träff lista", EN: "meetup list"}.In(c.Lang))})
 	}
 	title, before := c.T("meetup.list_title"), ""
-	if mq.title != "" {
-		// "när är nästa stickcafé?": those meetups, the next first.
-		ms = slices.DeleteFunc(ms, func(mt storage.Meetup) bool {
-			return !slices.ContainsFunc(meetupSentences(mt.Title), func(s []string) bool { return slices.Contains(s, mq.title) })
-		})
-	}
 	if mq.day != "" {
 		if onDay := meetupsOn(ms, mq, now, m.loc); len(onDay) > 0 {
 			ms = onDay

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -38,7 +39,7 @@ func TestReadMeetupQuestion(t *testing.T) {
 		"blir det fika i morgon?":              {day: "imorgon", relative: 1},
 		"Vilken tid börjar träffen på lördag?": {day: "lördag", weekday: 6, relative: -1},
 	} {
-		if got, _ := readMeetupQuestion(q); got != want {
+		if got, _ := readMeetupQuestion(q); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q = %+v, want %+v", q, got, want)
 		}
 	}
