@@ -145,6 +145,8 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"tuning10", "testdata/smalltalk_tuning10.jsonl", 294, 290, 10},
 		{"heldout37", "../knowledge/testdata/heldout37/smalltalk.jsonl", 50, 49, 0},
 		{"heldout38", "../knowledge/testdata/heldout38/smalltalk.jsonl", 50, 50, 0},
+		// heldout42 (blind, hard) measured once: sv 49/50, en 46/50, 5 queued.
+		{"heldout42", "../knowledge/testdata/heldout42/smalltalk.jsonl", 49, 46, 5},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
