@@ -105,7 +105,7 @@ func containsAlt(text, alt string) bool {
 // language, never the misses, so that it stays held out. Run it with
 // go test -run TestHeldout -v ./knowledge/
 func TestHeldout(t *testing.T) {
-	// heldout30 is the freshest blind set (see below), heldout28, heldout18
+	// heldout40 is the freshest blind set (see below), heldout30, heldout28, heldout18
 	// and heldout15 the ones before; heldout5 (200
 	// questions) was measured once after the fifth tuning pass on tuning5; heldout4 was measured after
 	// the fourth and fifth passes, heldout3 after the third to the fifth,
@@ -161,10 +161,15 @@ func TestHeldout(t *testing.T) {
 	// answered 95.0 / 93.8 %, refused 95 / 95 % (one English refusal
 	// fewer); heldout18 English answered 74/80 = 92.5 % (one fewer, its
 	// floor lowered to 92), every other cell of these sets unchanged or up.
+	// heldout40 (200, written blind at the start of the next session,
+	// measured once before any change to the knowledge base): answered sv
+	// 72/80 = 90.0 %, en 74/80 = 92.5 %; refused sv 20/20 = 100 %, en
+	// 19/20 = 95.0 % — every cell at or above the target; the freshest
+	// blind set now.
 	for _, set := range []struct {
 		dir               string
 		ansFloor, unFloor float64
-	}{{"heldout30", 93, 95}, {"heldout28", 90, 90}, {"heldout18", 92, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
+	}{{"heldout40", 90, 95}, {"heldout30", 93, 95}, {"heldout28", 90, 90}, {"heldout18", 92, 95}, {"heldout15", 93, 90}, {"heldout5", 90, 90}, {"heldout4", 86, 86}, {"heldout3", 88, 93}, {"heldout2", 85, 86}} {
 		t.Run(set.dir, func(t *testing.T) {
 			f, err := os.Open("testdata/" + set.dir + "/questions.jsonl")
 			if err != nil {
