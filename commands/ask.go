@@ -178,6 +178,11 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		// the base knows, and the base has nothing to say to it.
 		return err
 	}
+	if chatted, err := f.chat.replyByClauses(ctx, c, q, words); chatted {
+		// "God morgon, vill bara säga hej innan jag öppnar butiken":
+		// small talk among clauses that tell, and none that asks.
+		return err
+	}
 	if smallTalkVocab().speaksToTheBot(q, words) {
 		// "Kan du trolla med knäna också?": a question to the bot itself
 		// that the base cannot answer and that names nothing it is about.

@@ -442,6 +442,13 @@ var selfWords = map[string]bool{"i": true, "jag": true, "we": true, "vi": true, 
 // gillar musik här"): a question even without a question mark.
 var personAsks = map[string]bool{"vem": true, "vilka": true, "vems": true, "who": true, "whose": true}
 
+// speakers are the subjects that, before a negated modal, make a
+// statement of what one cannot do (folded); negations negate it.
+var (
+	speakers  = map[string]bool{"i": true, "jag": true, "we": true, "vi": true, "ja": true}
+	negations = map[string]bool{"not": true, "inte": true, "never": true, "aldrig": true, "int": true}
+)
+
 // asksFor reports whether folded words ws ask for something: a request
 // verb opening them ("tell me about …", "rekommendera …") or after a
 // modal ("kan du berätta", "any good software you'd recommend"), not one
@@ -454,8 +461,10 @@ func asksFor(ws []string) bool {
 		if i == 0 {
 			return true
 		}
-		for _, before := range ws[max(0, i-3):i] {
-			if _, modal := requestModals[before]; modal {
+		for j := max(0, i-3); j < i; j++ {
+			// "I can't find …", "jag kan inte hitta …", "I don't know":
+			// the member says what they cannot do, and asks nothing.
+			if _, modal := requestModals[ws[j]]; modal && !(j > 0 && speakers[ws[j-1]] && j+1 < i && negations[ws[j+1]]) {
 				return true
 			}
 		}

@@ -263,17 +263,24 @@ var (
 var verbFirst = map[string]bool{"kör vi": true, "har ni": true, "har vi": true, "blir det": true, "är det": true,
 	"ska vi": true, "blir de": true, "e det": true}
 
-// opens reports whether pair opens the sentence words, or follows its
-// first word ("men blir det fika?", "och är det …").
+// opens reports whether pair opens the sentence words, or follows a
+// first word that joins or greets ("men blir det fika?", "och är det …",
+// "hej, blir det fika?").
 func opens(words []string, pair string) bool {
 	p := strings.Fields(pair)
 	for _, at := range []int{0, 1} {
+		if at == 1 && !sentenceJoins[words[0]] {
+			break // "nu är det fredag och jag har förtjänat en fika" tells
+		}
 		if at+1 < len(words) && words[at] == p[0] && words[at+1] == p[1] {
 			return true
 		}
 	}
 	return false
 }
+
+// sentenceJoins may stand before a pair of verbFirst in a question.
+var sentenceJoins = wordSet("men och så eller hej hallå tjena tja asså alltså okej ok jaha but and so or hi hey")
 
 // wordSet is a set of the words in s.
 func wordSet(s string) map[string]bool {

@@ -127,7 +127,7 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout10", "../knowledge/testdata/heldout10/smalltalk.jsonl", 50, 50, 0},
 		{"heldout16", "../knowledge/testdata/heldout16/smalltalk.jsonl", 50, 50, 0},
 		{"tuning5", "testdata/smalltalk_tuning5.jsonl", 297, 294, 3},
-		{"tuning6", "testdata/smalltalk_tuning6.jsonl", 200, 198, 2},
+		{"tuning6", "testdata/smalltalk_tuning6.jsonl", 200, 199, 1},
 		{"tuning7", "testdata/smalltalk_tuning7.jsonl", 199, 200, 1},
 		{"heldout17", "../knowledge/testdata/heldout17/smalltalk.jsonl", 50, 50, 0},
 		{"heldout19", "../knowledge/testdata/heldout19/smalltalk.jsonl", 50, 49, 0},
@@ -138,15 +138,16 @@ func TestSmallTalkTuning(t *testing.T) {
 		{"heldout24", "../knowledge/testdata/heldout24/smalltalk.jsonl", 49, 48, 1},
 		{"tuning8", "testdata/smalltalk_tuning8.jsonl", 300, 298, 2},
 		{"heldout25", "../knowledge/testdata/heldout25/smalltalk.jsonl", 50, 50, 0},
-		{"tuning9", "testdata/smalltalk_tuning9.jsonl", 300, 299, 1},
+		{"tuning9", "testdata/smalltalk_tuning9.jsonl", 300, 300, 0},
 		{"heldout26", "../knowledge/testdata/heldout26/smalltalk.jsonl", 50, 50, 0},
 		{"heldout32", "../knowledge/testdata/heldout32/smalltalk.jsonl", 50, 50, 0},
 		{"heldout34", "../knowledge/testdata/heldout34/smalltalk.jsonl", 50, 50, 0},
-		{"tuning10", "testdata/smalltalk_tuning10.jsonl", 294, 290, 10},
+		{"tuning10", "testdata/smalltalk_tuning10.jsonl", 298, 294, 3},
 		{"heldout37", "../knowledge/testdata/heldout37/smalltalk.jsonl", 50, 49, 0},
 		{"heldout38", "../knowledge/testdata/heldout38/smalltalk.jsonl", 50, 50, 0},
-		// heldout42 (blind, hard) measured once: sv 49/50, en 46/50, 5 queued.
-		{"heldout42", "../knowledge/testdata/heldout42/smalltalk.jsonl", 49, 46, 5},
+		// heldout42 (blind, hard) measured once: sv 49/50, en 46/50, 5
+		// queued; 50/50/0 after small talk among clauses (chatclauses.go).
+		{"heldout42", "../knowledge/testdata/heldout42/smalltalk.jsonl", 50, 50, 0},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
