@@ -7,6 +7,10 @@ func coreMessages() Messages {
 		"role.organiser": {SV: "arrangör", EN: "organiser"},
 		"role.moderator": {SV: "moderator", EN: "moderator"},
 		"role.admin":     {SV: "administratör", EN: "admin"},
+		// An audit record's detail (Catalog.Both).
+		"audit.role":       {SV: "rollen %s krävs; utföraren är %s", EN: "role %s required; actor is %s"},
+		"audit.capability": {SV: "plattformen saknar %s", EN: "the platform has no %s"},
+		"audit.internal":   {SV: "internt fel", EN: "internal error"},
 
 		"err.internal":          {SV: "Något gick fel hos mig. Försök igen om en stund; felet är loggat.", EN: "Something went wrong on my side. Please try again in a moment; the error has been logged."},
 		"err.unknown":           {SV: "Jag känner inte till kommandot `%s`.", EN: "I don't know the command `%s`."},

@@ -256,13 +256,13 @@ func (b *Bot) authorize(ctx context.Context, c *Call) bool {
 	if c.Role < cmd.Role {
 		b.log.InfoContext(ctx, "command refused", "command", cmd.Name, "user", c.Event.User.Key(), "role", c.Role, "needs", cmd.Role)
 		c.fail(ctx, c.T("err.forbidden", cmd.NameIn(c.Lang), c.T(cmd.Role.MessageKey()), c.T(c.Role.MessageKey())))
-		b.audit(ctx, c, "refused", "role "+cmd.Role.String()+" required; actor is "+c.Role.String())
+		b.audit(ctx, c, "refused", b.cat.Both("audit.role", b.cat.Msg(cmd.Role.MessageKey()), b.cat.Msg(c.Role.MessageKey())))
 		return false
 	}
 	for _, need := range cmd.Needs {
 		if a := b.adapters[c.Event.Platform]; a == nil || !need.has(a) {
 			c.fail(ctx, c.T("err.capability", c.platformName(), c.T(need.messageKey())))
-			b.audit(ctx, c, "refused", "the platform has no "+need.name)
+			b.audit(ctx, c, "refused", b.cat.Both("audit.capability", b.cat.Msg(need.messageKey())))
 			return false
 		}
 	}
@@ -307,7 +307,7 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 			b.log.ErrorContext(ctx, "handler panic", "command", c.name(), "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			c.result = ResultFailed
 			c.fail(ctx, c.T("err.internal"))
-			b.audit(ctx, c, "failed", "internal error")
+			b.audit(ctx, c, "failed", b.cat.Both("audit.internal"))
 		}
 	}()
 	err := fn(ctx, c)
@@ -316,7 +316,7 @@ func (b *Bot) run(ctx context.Context, c *Call, fn RunFunc) {
 	case err == nil:
 		b.audit(ctx, c, "ok", "")
 	case errors.As(err, &ue):
-		b.audit(ctx, c, "refused", b.cat.T(LangEN, ue.Key, ue.Args...))
+		b.audit(ctx, c, "refused", b.cat.Both(ue.Key, ue.Args...))
 	default:
 		b.audit(ctx, c, "failed", err.Error())
 	}

@@ -89,7 +89,7 @@ func (c *refusalCounter) mirror(cat *bot.Catalog, lang string, r bot.AuditRecord
 	if post {
 		line := cat.T(lang, "mod.log_line", r.Platform, r.Actor.ID, r.Action, r.Target, r.Reason, resultIn(cat, lang, r.Result))
 		if r.Detail != "" {
-			line += " — " + r.Detail
+			line += " — " + bot.TextIn(r.Detail, lang)
 		}
 		if counted(r) {
 			line += " " + cat.T(lang, "mod.refusals_counted", r.Actor.ID)

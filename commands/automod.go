@@ -4,7 +4,6 @@ import (
 	"context"
 	"hash/fnv"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,11 +75,11 @@ func Automod(rules AutomodRules, audit func(ctx context.Context, r bot.AuditReco
 // is deleted; the first hits of a member in the window are told and
 // logged one by one, the later ones are counted (automod_limit.go).
 func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
-	now := m.now()
+	now, cat := m.now(), c.Bot().Catalog()
 	for _, w := range m.hits.ended(now) {
-		m.record(ctx, w.summary())
+		m.record(ctx, w.summary(cat))
 	}
-	rule, detail := m.check(c.Event)
+	rule, detail := m.check(cat, c.Event)
 	if rule == "" {
 		return false
 	}
@@ -90,10 +89,10 @@ func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
 	a := c.Bot().Adapter(ev.Platform)
 	if del, ok := bot.CapableOn[bot.MessageDeleter](c.Bot(), ev.Platform); ok && ev.ID != "" {
 		if err := del.DeleteMessage(ctx, ev.Channel.ID, ev.ID); err != nil {
-			result, detail = "failed", detail+"; delete: "+bot.RedactURLs(err.Error())
+			result, detail = "failed", bot.JoinBoth("; ", detail, cat.Both("automod.audit_delete", bot.RedactURLs(err.Error())))
 		}
 	} else {
-		detail += "; the platform cannot delete messages here"
+		detail = bot.JoinBoth("; ", detail, cat.Both("automod.audit_cannot_delete"))
 	}
 	if n > automodNoticed {
 		if result == "failed" {
@@ -120,20 +119,21 @@ func (m *automod) record(ctx context.Context, r bot.AuditRecord) {
 	}
 }
 
-// check names the rule the message breaks ("" for none) and why, in
-// English for the audit log. The message text itself is not logged.
-func (m *automod) check(ev bot.Event) (rule, detail string) {
+// check names the rule the message breaks ("" for none) and why, in both
+// languages for the audit log (bot.Catalog.Both). The message text itself
+// is not logged.
+func (m *automod) check(cat *bot.Catalog, ev bot.Event) (rule, detail string) {
 	for i, re := range m.rules.Banned {
 		if re.MatchString(ev.Text) {
-			return "banned", "matched banned pattern " + strconv.Itoa(i+1)
+			return "banned", cat.Both("automod.audit_banned", i+1)
 		}
 	}
 	if n := len(mentionRE.FindAllStringIndex(ev.Text, -1)); m.rules.MaxMentions > 0 && n > m.rules.MaxMentions {
-		return "mentions", strconv.Itoa(n) + " mentions, the limit is " + strconv.Itoa(m.rules.MaxMentions)
+		return "mentions", cat.Both("automod.audit_mentions", n, m.rules.MaxMentions)
 	}
 	if m.rules.RepeatChannels > 0 {
 		if n := m.repeats(ev); n >= m.rules.RepeatChannels {
-			return "repeat", "the same text in " + strconv.Itoa(n) + " channels within " + m.rules.RepeatWindow.String()
+			return "repeat", cat.BothN("automod.audit_repeat", n, n, m.rules.RepeatWindow.String())
 		}
 	}
 	return "", ""

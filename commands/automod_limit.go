@@ -102,19 +102,19 @@ func (h *hitCounter) failedDelete(u bot.User) {
 	}
 }
 
-// summary is the audit entry for an ended window's silent hits, in English
-// like automod's other entries.
-func (w hitWindow) summary() bot.AuditRecord {
+// summary is the audit entry for an ended window's silent hits, in both
+// languages like automod's other entries.
+func (w hitWindow) summary(cat *bot.Catalog) bot.AuditRecord {
 	var parts []string
 	n := 0
 	for _, rule := range slices.Sorted(maps.Keys(w.silent)) {
 		parts = append(parts, fmt.Sprintf("%s ×%d", rule, w.silent[rule]))
 		n += w.silent[rule]
 	}
-	detail := fmt.Sprintf("%d more hits in the hour from %s, deleted without a DM (%s)", n, w.since.UTC().Format("2006-01-02 15:04 UTC"), strings.Join(parts, ", "))
+	detail := cat.BothN("automod.audit_summary", n, n, w.since.UTC().Format("2006-01-02 15:04 UTC"), strings.Join(parts, ", "))
 	result := "ok"
 	if w.failed > 0 {
-		result, detail = "failed", detail+fmt.Sprintf("; %d deletions failed", w.failed)
+		result, detail = "failed", bot.JoinBoth("; ", detail, cat.BothN("automod.audit_failed_deletes", w.failed, w.failed))
 	}
 	return bot.AuditRecord{Platform: w.platform, Actor: bot.User{ID: "automod", Platform: w.platform},
 		Action: "automod summary", Target: w.user, Result: result, Detail: detail}

@@ -64,7 +64,7 @@ func TestAutomodFloodIsCountedNotEchoed(t *testing.T) {
 	h.Advance(time.Hour)
 	post(bo, "hej allihop")
 	got := lines(posted)
-	if len(got) != 5 || !strings.Contains(got[4], "automod summary kim") || !strings.Contains(got[4], "197 more hits in the hour from 2027-02-01 10:00 UTC, deleted without a DM (banned ×193, mentions ×4)") {
+	if len(got) != 5 || !strings.Contains(got[4], "automod summary kim") || !strings.Contains(got[4], "197 träffar till under timmen från 2027-02-01 10:00 UTC, raderade utan DM (banned ×193, mentions ×4)") {
 		t.Fatalf("mod-log after the hour: %q", got[3:])
 	}
 	if log, _ := h.DB.AuditLog(ctx, bot.PlatformConsole, "kim", 0, 1000); len(log) != 4 || log[0].Action != "automod summary" {

@@ -39,12 +39,20 @@ func TestWarnAndModlogOnTheConsole(t *testing.T) {
 	log := h.Say(mod, "modlog")
 	for _, want := range []string{
 		"moa: warn kim (spam i flera kanaler) → utfört",
-		"moa: warn ada (x) → nekat: ada is",
+		"moa: warn ada (x) → nekat: ada är",
 		"ada: warn mats (be nicer) → utfört",
-		"kim: warn  → nekat: role moderator required; actor is member",
+		"kim: warn  → nekat: rollen moderator krävs; utföraren är medlem",
 	} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
+		}
+	}
+	// The same log read by a moderator who reads English: the details in
+	// English (the audit keeps both, bot.Catalog.Both).
+	log = h.SayIn(mod, bot.LangEN, "modlog")
+	for _, want := range []string{"moa: warn ada (x) → refused: ada is", "kim: warn  → refused: role moderator required; actor is member"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("English modlog lacks %q:\n%s", want, log)
 		}
 	}
 	if got := h.Say(mod, "modlog user:kim"); !strings.Contains(got, "warn kim") || strings.Contains(got, "warn ada") {
@@ -92,7 +100,7 @@ func TestAutomodCatchesCrossPostingNotConversation(t *testing.T) {
 		t.Fatalf("automod acted on a moderator: %d DMs", n)
 	}
 	log := h.Say(moa, "modlog user:kim")
-	if !strings.Contains(log, "automod: automod repeat kim (mat) → utfört: the same text in 3 channels within 1m0s; the platform cannot delete messages here") {
+	if !strings.Contains(log, "automod: automod repeat kim (mat) → utfört: samma text i 3 kanaler inom 1m0s; plattformen kan inte radera meddelanden här") {
 		t.Fatalf("modlog = %q", log)
 	}
 	// The message still reaches commands when no rule is broken.

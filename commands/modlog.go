@@ -80,8 +80,9 @@ func (f *moderation) modlog(ctx context.Context, c *bot.Call) error {
 		}
 		b.WriteString(" → " + outcome)
 		if e.Detail != "" {
-			b.WriteString(": " + bot.Quote(e.Detail, 100))
-			why = append(why, bot.Quote(e.Detail, 100))
+			detail := bot.Quote(bot.TextIn(e.Detail, c.Lang), 100)
+			b.WriteString(": " + detail)
+			why = append(why, detail)
 		}
 		table.Rows = append(table.Rows, []string{fmt.Sprint(e.ID), at, actor, e.Action, target, outcome, strings.Join(why, " — ")})
 	}

@@ -274,7 +274,7 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 		return ms[n-1].Content
 	}
 	log := modDM(1)
-	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → utfört: matched banned pattern 1", "automod: automod mentions " + e.kim.ID} {
+	for _, want := range []string{"automod: automod banned " + e.kim.ID + " (" + e.general + ") → utfört: träffade förbjudet mönster 1", "automod: automod mentions " + e.kim.ID} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
 		}
@@ -287,7 +287,7 @@ func TestAutomodDeletesWarnsAndLogs(t *testing.T) {
 	post(e.kim, "billiga följare igen")
 	e.waitFor(t, "a second DM", func() bool { return len(e.fake.Messages(dm.ID)) == 3 })
 	mention(e, e.mod, "modlog user:<@"+e.kim.ID+">")
-	if got := modDM(2); !strings.Contains(got, "→ misslyckades: matched banned pattern 1; delete: ") {
+	if got := modDM(2); !strings.Contains(got, "→ misslyckades: träffade förbjudet mönster 1; radering: ") {
 		t.Fatalf("modlog after a refused delete = %q", got)
 	}
 	if n := len(e.fake.Deletions(e.general)); n != 2 {
