@@ -33,6 +33,7 @@ type Member struct {
 	User
 	Locale  string // chosen language, "" when none
 	Written string // the language the member last wrote in, "" when none yet
+	Client  string // the language their console or client last stated, "" when none
 	Granted Role   // role granted in the database
 }
 
@@ -51,6 +52,13 @@ type MemberStore interface {
 // itself only.
 type WrittenLangStore interface {
 	SetWrittenLang(ctx context.Context, u User, lang string) error
+}
+
+// ClientLangStore keeps the language each member's console or client last
+// stated (Member.Client), for notices sent to them later (a meetup
+// cancelled, a reminder). Storage implements it.
+type ClientLangStore interface {
+	SetClientLang(ctx context.Context, u User, lang string) error
 }
 
 // minWrittenWords is the fewest words of free text whose clear language
@@ -233,14 +241,11 @@ func (b *Bot) Language(m Member, ev Event) string { return b.language(m, ev, "")
 // was typed by ("hjälp" is Swedish; "" for a name both languages share):
 // it counts as the message's language when its text does not say.
 func (b *Bot) language(m Member, ev Event, named string) string {
-	switch {
-	case ValidLang(m.Locale):
+	if ValidLang(m.Locale) {
 		return m.Locale
-	case ValidLang(ev.Locale):
-		return ev.Locale
 	}
-	if l := strings.ToLower(ev.LocaleHint); len(l) >= 2 && ValidLang(l[:2]) && (len(l) == 2 || l[2] == '-' || l[2] == '_') {
-		return l[:2]
+	if l := eventLocale(ev); l != "" {
+		return l
 	}
 	if l, ok := b.detect(ev.Text); ok {
 		return l
@@ -252,6 +257,19 @@ func (b *Bot) language(m Member, ev Event, named string) string {
 		return m.Written
 	}
 	return b.opt.DefaultLang
+}
+
+// eventLocale is the language the event states: its explicit locale (the
+// console's --lang, the dashboard's), else the platform's locale when it
+// is Swedish or English; "" when it states none.
+func eventLocale(ev Event) string {
+	if ValidLang(ev.Locale) {
+		return ev.Locale
+	}
+	if l := strings.ToLower(ev.LocaleHint); len(l) >= 2 && ValidLang(l[:2]) && (len(l) == 2 || l[2] == '-' || l[2] == '_') {
+		return l[:2]
+	}
+	return ""
 }
 
 // detect is the configured detector's confident guess.
@@ -270,8 +288,35 @@ func (b *Bot) noteWritten(ctx context.Context, c *Call, text string) {
 	if len(strings.Fields(text)) < minWrittenWords {
 		return
 	}
-	l, ok := b.detect(text)
-	if !ok || l == c.Member.Written {
+	if l, ok := b.detect(text); ok {
+		b.setWritten(ctx, c, l)
+	}
+}
+
+// noteLocale records the language the event states (eventLocale) as the
+// one the member's console or client speaks, when it changed: a notice
+// sent to them later, outside any conversation (a meetup cancelled, a
+// reminder), comes in it when they chose no language and wrote nothing
+// that tells.
+func (b *Bot) noteLocale(ctx context.Context, c *Call) {
+	l := eventLocale(c.Event)
+	if l == "" || l == c.Member.Client {
+		return
+	}
+	c.Member.Client = l
+	s, ok := b.opt.Store.(ClientLangStore)
+	if !ok {
+		return
+	}
+	if err := s.SetClientLang(context.WithoutCancel(ctx), c.Event.User, l); err != nil {
+		b.log.WarnContext(ctx, "recording the client language failed", "platform", c.Event.Platform, "err", err)
+	}
+}
+
+// setWritten makes l the member's last written language, in the call and,
+// when it changed, in the store.
+func (b *Bot) setWritten(ctx context.Context, c *Call, l string) {
+	if l == c.Member.Written {
 		return
 	}
 	c.Member.Written = l

@@ -83,6 +83,7 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	call.Member = m
 	call.Role = b.opt.Roles.Role(m.User, m.Granted)
 	call.Lang = b.Language(m, ev)
+	b.noteLocale(ctx, call)
 	// Automatic moderation sees every message from members below
 	// moderator first; when it acts, the message goes no further.
 	if inspect && call.Role < RoleModerator && b.opt.Inspect(ctx, call) {

@@ -230,12 +230,22 @@ type memberLookup interface {
 }
 
 // destLang is the chosen language of the member a message goes to, else
-// fallback (also for a channel).
+// the language they last wrote in, else the one their console or client
+// last stated, else fallback (also for a channel).
 func destLang(ctx context.Context, members memberLookup, d delivery.Dest, fallback string) string {
-	if d.User != "" {
-		if rec, err := members.Member(ctx, d.Platform, d.User); err == nil && bot.ValidLang(rec.Locale) {
-			return rec.Locale
-		}
+	if d.User == "" {
+		return fallback
+	}
+	rec, err := members.Member(ctx, d.Platform, d.User)
+	switch {
+	case err != nil:
+		return fallback
+	case bot.ValidLang(rec.Locale):
+		return rec.Locale
+	case bot.ValidLang(rec.Written):
+		return rec.Written
+	case bot.ValidLang(rec.Client):
+		return rec.Client
 	}
 	return fallback
 }

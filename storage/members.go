@@ -12,11 +12,12 @@ import (
 
 // SeenMember records that u was seen at t (creating the member on first
 // sight, refreshing the display name and last-seen time after) and returns
-// the stored facts: chosen locale, the language last written in and
-// granted role. It implements bot.MemberStore.
+// the stored facts: chosen locale, the language last written in, the
+// language their client last stated and granted role. It implements
+// bot.MemberStore.
 func (d *DB) SeenMember(ctx context.Context, u bot.User, t time.Time) (bot.Member, error) {
 	m := bot.Member{User: u}
-	var locale, written string
+	var locale, written, client string
 	var role sql.NullString
 	err := d.sql.QueryRowContext(ctx, `
 INSERT INTO members (platform, user_id, display_name, first_seen, last_seen)
@@ -24,12 +25,12 @@ VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (platform, user_id) DO UPDATE SET
     display_name = CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END,
     last_seen = excluded.last_seen
-RETURNING locale, written_lang, (SELECT role FROM role_grants g WHERE g.platform = members.platform AND g.user_id = members.user_id)`,
-		string(u.Platform), u.ID, u.Name, t.Unix(), t.Unix()).Scan(&locale, &written, &role)
+RETURNING locale, written_lang, client_lang, (SELECT role FROM role_grants g WHERE g.platform = members.platform AND g.user_id = members.user_id)`,
+		string(u.Platform), u.ID, u.Name, t.Unix(), t.Unix()).Scan(&locale, &written, &client, &role)
 	if err != nil {
 		return m, fmt.Errorf("record member %s: %w", u.Key(), d.explain(err))
 	}
-	m.Locale, m.Written = locale, written
+	m.Locale, m.Written, m.Client = locale, written, client
 	if role.Valid {
 		m.Granted, _ = bot.ParseRole(role.String)
 	}
@@ -42,6 +43,8 @@ type MemberRecord struct {
 	UserID      string
 	DisplayName string
 	Locale      string
+	Written     string // the language they last wrote in (SetWrittenLang)
+	Client      string // the language their client last stated (SetClientLang)
 	FirstSeen   time.Time
 	LastSeen    time.Time
 }
@@ -51,8 +54,8 @@ func (d *DB) Member(ctx context.Context, p bot.Platform, userID string) (MemberR
 	r := MemberRecord{Platform: p, UserID: userID}
 	var first, last int64
 	err := d.sql.QueryRowContext(ctx,
-		"SELECT display_name, locale, first_seen, last_seen FROM members WHERE platform = ? AND user_id = ?",
-		string(p), userID).Scan(&r.DisplayName, &r.Locale, &first, &last)
+		"SELECT display_name, locale, written_lang, client_lang, first_seen, last_seen FROM members WHERE platform = ? AND user_id = ?",
+		string(p), userID).Scan(&r.DisplayName, &r.Locale, &r.Written, &r.Client, &first, &last)
 	if isNoRows(err) {
 		return r, ErrNotFound
 	}
@@ -88,6 +91,20 @@ func (d *DB) SetWrittenLang(ctx context.Context, u bot.User, lang string) error 
 	_, err := d.sql.ExecContext(ctx, "UPDATE members SET written_lang = ? WHERE platform = ? AND user_id = ?", lang, string(u.Platform), u.ID)
 	if err != nil {
 		return fmt.Errorf("set written language: %w", d.explain(err))
+	}
+	return nil
+}
+
+// SetClientLang stores the language u's console or client last stated
+// ("" to clear it). A member not stored is left so. It implements
+// bot.ClientLangStore.
+func (d *DB) SetClientLang(ctx context.Context, u bot.User, lang string) error {
+	if lang != "" && !bot.ValidLang(lang) {
+		return fmt.Errorf("unknown language %q", lang)
+	}
+	_, err := d.sql.ExecContext(ctx, "UPDATE members SET client_lang = ? WHERE platform = ? AND user_id = ?", lang, string(u.Platform), u.ID)
+	if err != nil {
+		return fmt.Errorf("set client language: %w", d.explain(err))
 	}
 	return nil
 }
