@@ -63,7 +63,7 @@ func (v *chatVocab) readClauses(text, hint string, words func(string) (subject, 
 	if len(clauses) < 2 {
 		return chatNone, ""
 	}
-	intent, sv, en := chatNone, 0, 0
+	intent, langs := chatNone, phraseLangs{}
 	for _, cl := range clauses {
 		in, lang := v.readClause(cl, hint, words)
 		if in <= chatFiller {
@@ -73,19 +73,14 @@ func (v *chatVocab) readClauses(text, hint string, words func(string) (subject, 
 			continue
 		}
 		intent = max(intent, in)
-		switch lang {
-		case bot.LangSV:
-			sv++
-		case bot.LangEN:
-			en++
-		}
+		langs.add(chatPhrase{intent: in, lang: lang})
 	}
 	if intent <= chatAck {
 		// Only "ok" or "hmm" beside what the line tells: a remark, which
 		// remark reads as a whole.
 		return chatNone, ""
 	}
-	return intent, phraseLang(sv, en, sv > 0 && en > 0, hint)
+	return intent, langs.lang(hint)
 }
 
 // readClause reads one clause as small talk, by the readers in the order

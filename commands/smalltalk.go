@@ -893,7 +893,7 @@ func (v *chatVocab) recognizeClauses(text, hint string) (chatIntent, string) {
 	if len(clauses) < 2 {
 		return chatNone, ""
 	}
-	intent, sv, en := chatNone, 0, 0
+	intent, langs := chatNone, phraseLangs{}
 	for _, cl := range clauses {
 		if strings.TrimSpace(cl) == "" {
 			continue
@@ -910,17 +910,12 @@ func (v *chatVocab) recognizeClauses(text, hint string) (chatIntent, string) {
 			in, lang = r.intent, r.lang
 		}
 		intent = max(intent, in)
-		switch lang {
-		case bot.LangSV:
-			sv++
-		case bot.LangEN:
-			en++
-		}
+		langs.add(chatPhrase{intent: in, lang: lang})
 	}
 	if intent <= chatFiller {
 		return chatNone, ""
 	}
-	return intent, phraseLang(sv, en, sv > 0 && en > 0, hint)
+	return intent, langs.lang(hint)
 }
 
 // fillerOnly reports whether text is made only of filler phrases ("mate",
