@@ -112,6 +112,11 @@ var (
 	openWords = wordSet(`open opens close closes öppet öppnar stänger`)
 )
 
+// whNeeds are the answer types a question asks by its question word
+// (when, who, where): such a question is answered by a fact, not by yes
+// or no, though a later clause may ask yes or no (params.whLead).
+const whNeeds = needTime | needName | needPlace
+
 // asksClock reports whether the folded word w, after prev, asks for the
 // hours when something is open (needClock): "öppettider", "öppetider",
 // "kontorstider", "opening hours", "office times".

@@ -46,6 +46,9 @@ type exampleIndex struct {
 	// words holds, per lead question, its meaningful words (see
 	// leadMissing); nil for other examples.
 	words [][]leadWord
+	// wh marks the examples (not lead questions) that ask who or when,
+	// not whether (params.exKindW).
+	wh []bool
 	// maxPost caps the postings scanned for one trigram: one found in a
 	// large share of all examples says almost nothing and would cost the
 	// most.
@@ -346,6 +349,7 @@ func (ix *Index) buildExamples() {
 			})
 		}
 		ix.ex.words = append(ix.ex.words, words)
+		ix.ex.wh = append(ix.ex.wh, lead == leadNone && questionNeeds(text)&(needName|needTime) != 0 && !isYesNo(text))
 		m := modalBits(gs)
 		if lead != leadNone && compares(&tk, text) {
 			m |= modalCompare

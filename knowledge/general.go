@@ -61,3 +61,18 @@ func (p *params) generalFactor(w string) float32 {
 		return float32(p.generalMid)
 	}
 }
+
+// isEveryday reports whether w is an everyday word for onlyEveryday: on
+// the lists down to rank params.everydayRank, or, when that reaches
+// below the top 300, a name of a day, a month or a season ("What are you
+// up to on this fine Monday?"), which tells when, not what.
+func (p *params) isEveryday(w string) bool {
+	if r, ok := generalRank[w]; ok && int(r) <= p.everydayRank {
+		return true
+	}
+	if p.everydayRank > 300 {
+		_, ok := timeWords[w]
+		return ok
+	}
+	return false
+}

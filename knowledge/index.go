@@ -143,6 +143,55 @@ type params struct {
 	// the nearest, the one with the fewest words the question lacks leads
 	// (pass 15; 0 is off).
 	leadCover float64
+	// whLead: a question that opens by asking where, when or who and is
+	// a yes/no question only by a later clause ("where is impact house?
+	// can I visit?") gets no yes/no lead: the answer answers the first
+	// question (pass 17).
+	whLead bool
+	// articleTypo: a word after an article or a possessive ("the", "my",
+	// "min") is not a misspelt function word of that language that
+	// cannot follow one ("the wether" is not "whether", pass 17).
+	articleTypo bool
+	// locModifies: an unknown subject word before "in/i/på/at" + a name,
+	// the question's only known word, names some other thing in that
+	// place ("the weather in Varberg", "vädret i Varberg"): modifies
+	// (pass 17).
+	locModifies bool
+	// everydayRank: onlyEveryday also counts the words of the lists down
+	// to this rank, and the names of days, months and seasons (pass 17;
+	// 300 is the pass-8 rule).
+	everydayRank int
+	// strictVariants: another form of a word (addVariants) adds at most
+	// its length less three runes to it ("strat" is no form of
+	// "strategi"), and a compound of two words is no form of another word
+	// with its first part ("efternamn" of "efterträda", pass 17).
+	strictVariants bool
+	// crossFix2: a correction at distance 2 into words only of the other
+	// language than the question's is no correction ("register" is not
+	// the Swedish "regioner" in an English question, pass 17).
+	crossFix2 bool
+	// exKindW is the factor on the example similarity of a yes/no
+	// question whose nearest example of the topic asks who or when (not
+	// where: "var finns …" is near "finns det …", pass 17; 1 is off).
+	exKindW float64
+	// youUnknown: allUnknownW also applies to a question that addresses
+	// the bot ("what's your surname?") and has no word the base knows in
+	// any form (pass 17).
+	youUnknown bool
+	// exModifierW is the factor on the example similarity of a question
+	// whose last word is an everyday word of the base with an unknown
+	// subject word right before it, determiners apart ("zoom meeting",
+	// "registrera ett företag": the examples lack the kind asked, pass 17;
+	// 1 is off).
+	exModifierW float64
+	// statementW is the confidence factor of a statement that asks
+	// nothing (asksNothing) and whose best topic covers less than 0.3 of
+	// it (pass 17; 1 is off).
+	statementW float64
+	// selfPhrase: modifies holds in a question that speaks of oneself when
+	// the unknown word and the known one make one phrase ("registrera ett
+	// företag", pass 17).
+	selfPhrase bool
 }
 
 var defaultParams = params{
@@ -201,6 +250,17 @@ var defaultParams = params{
 	genericSelf:    true,
 	negLead:        2,
 	leadCover:      0.9,
+	whLead:         true,
+	articleTypo:    true,
+	locModifies:    true,
+	everydayRank:   500,
+	strictVariants: true,
+	crossFix2:      true,
+	exKindW:        0.8,
+	youUnknown:     true,
+	exModifierW:    0.8,
+	statementW:     0.8,
+	selfPhrase:     true,
 	clauseSelf:     false,
 	selfLast:       true,
 	modifierW:      0.5,
@@ -288,6 +348,9 @@ type Index struct {
 	// entity marks terms that are names: written with a capital letter
 	// (almost) everywhere they occur inside a sentence.
 	entity []bool
+	// fzLang holds per fuzzy word the languages of the texts it is in
+	// (bit 0 Swedish, bit 1 English; 0 for a stop word added as such).
+	fzLang []uint8
 	// fzIsStop marks the fuzzy words that are stop words.
 	fzIsStop []bool
 	// stopShapes holds the first letter and length in runes of every
@@ -298,6 +361,8 @@ type Index struct {
 	pool sync.Pool // *scratch
 	// wordSlots memoises addSlots (filled by searches, not the build).
 	wordSlots slotMemo
+	// typoLangs memoises articleTypo's reading of a word.
+	typoLangs typoMemo
 	// stems memoises stem per language (sv, en), filled by searches.
 	stems [2]stemMemo
 	// phraseText holds each document's folded words for phrase checks,
@@ -634,6 +699,15 @@ func (ix *Index) build() {
 	slices.Sort(surf)
 	for _, w := range surf {
 		addFz(w, ix.surface[w]...)
+		var m uint8
+		if wi := words[w]; wi != nil {
+			for li := range 2 {
+				if wi.term[li] >= 0 {
+					m |= 1 << li
+				}
+			}
+		}
+		ix.fzLang = append(ix.fzLang, m)
 	}
 	// Stop words, so that a misspelt one ("wich") is dropped rather than
 	// corrected to a content word.
@@ -643,6 +717,7 @@ func (ix *Index) build() {
 		if _, ok := fzID[w]; !ok {
 			addFz(w)
 			ix.fzIsStop = append(ix.fzIsStop, true)
+			ix.fzLang = append(ix.fzLang, 0)
 			ix.stopShapes[stopShape{firstRune(w), utf8.RuneCountInString(w)}] = true
 		}
 	}

@@ -41,8 +41,12 @@ func TestPass16Mechanisms(t *testing.T) {
 		{"kan man få bidrag som passionsdriven?", true, []string{"marknadsdrivna"}, []string{"Ja."}},
 		{"where is VIAkub? I can go there?", true, []string{"2022"}, []string{"Yes."}},
 		// weakLead: a yes-lead hardly like the question ("is linda on the
-		// board of punks") does not confirm what no sentence states.
-		{"is Mia Lindgren the CEO of PUNKS?", true, nil, []string{"Yes."}},
+		// board of punks") does not confirm what no sentence states. Since
+		// pass 17 report-author says that whether Mia Lindgren is PUNKS's
+		// CEO is not known, so the question is refused;
+		// TestPass17MechanismsOff checks weakLead on the base without that
+		// sentence.
+		{"is Mia Lindgren the CEO of PUNKS?", false, nil, nil},
 		// weakNo: a no-lead hardly like the question that lacks its word
 		// ("is punks a company?") does not answer "a charity?".
 		{"is PUNKS a charity?", true, []string{"non-profit"}, []string{"No."}},

@@ -45,6 +45,13 @@ type slot struct {
 	// common is params.generalFactor of the slot's word: less than 1 for
 	// an everyday word, whether the base knows it or not.
 	common float32
+	// everyday marks an everyday word (params.isEveryday), or a typo
+	// corrected only to everyday words ("Monady" → "Monday"): a question
+	// of such words alone asks nothing of the base (onlyEveryday).
+	everyday bool
+	// fix2Lang holds, for a typo corrected at distance 2, the languages
+	// of the words it was corrected to (Index.fzLang); 0 otherwise.
+	fix2Lang uint8
 	// respelt marks an unknown word one or two edits from a word of the
 	// base with another first letter ("raining", "training"): another
 	// word, not a typo (params.fuzzyFirst, allUnknown).
@@ -55,6 +62,7 @@ type slot struct {
 func (ix *Index) analyze(q string, sc *scratch) {
 	sc.toks = sc.toks[:0]
 	sc.tokCtx = sc.tokCtx[:0]
+	sc.tokArt = sc.tokArt[:0]
 	sc.slots = sc.slots[:0]
 	if len(q) > maxQueryBytes {
 		q = q[:maxQueryBytes]
@@ -66,12 +74,34 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	// stands before a word common in the base (kind of the previous
 	// token: 0 none, 1 known, 2 unknown subject word).
 	known, nextTo, prevKind := 0, false, 0
+	sc.modifier = false
+	phrase := false   // nextTo with nothing but determiners between the two words
+	qlang := uint8(0) // the question's language as fzLang's bits, when needed
 	for i, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
 		for j := n; j < len(sc.slots); j++ {
 			sc.slots[j].ctx = sc.tokCtx[i]
 			sc.slots[j].common = ix.p.generalFactor(w)
+			sc.slots[j].everyday = sc.slots[j].everyday || ix.p.isEveryday(w)
+			if f := sc.slots[j].fix2Lang; f != 0 && ix.p.crossFix2 {
+				if qlang == 0 {
+					qlang = 2 // en
+					if l, _ := DetectLang(q); l == "sv" {
+						qlang = 1
+					}
+				}
+				if f&qlang == 0 {
+					// "should i register a company": two edits from the
+					// Swedish "regioner" is no typo of an English word.
+					sc.slots[j] = slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.slots[j].ctx, common: sc.slots[j].common}
+				}
+			}
+		}
+		if len(sc.slots) == n && ix.p.articleTypo && ix.articleTypo(w, sc.tokArt[i]&^tokAfterPrev, sc) {
+			// "whats the wether in varberg": after "the", not "whether"
+			// but a word the base does not know.
+			sc.slots = append(sc.slots, slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.tokCtx[i], common: ix.p.generalFactor(w)})
 		}
 		tw := float32(1)
 		kind := 0
@@ -87,8 +117,20 @@ func (ix *Index) analyze(q string, sc *scratch) {
 			kind = 1
 			known++
 		}
-		if kind == 1 && prevKind == 2 && ix.common(sc.slots[len(sc.slots)-1]) {
+		if kind == 1 && prevKind == 2 && (ix.common(sc.slots[len(sc.slots)-1]) || ix.p.locModifies && ix.isName(&sc.slots[len(sc.slots)-1]) && afterLocative(q, w)) {
+			// "keynesiansk ekonomi"; "the weather in Varberg": the known
+			// word tells which or where the unknown thing is.
 			nextTo = true
+			phrase = phrase || sc.tokArt[i]&tokAfterPrev != 0
+		}
+		if kind == 1 && prevKind == 2 && sc.tokArt[i]&tokAfterPrev != 0 && i == len(sc.toks)-1 && ix.p.exModifierW < 1 {
+			_, everydayPrev := generalRank[sc.toks[i-1]]
+			if _, ok := generalRank[w]; ok && !everydayPrev {
+				// "zoom meeting": right before the last word, an everyday
+				// noun, with nothing between, an unknown subject word says
+				// which kind of it is asked about (params.exModifierW).
+				sc.modifier = true
+			}
 		}
 		prevKind = kind
 		if ix.p.storyGrams {
@@ -113,8 +155,10 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		if slices.ContainsFunc(sc.grams[n:], func(g gramWeight) bool { return g.h == selfGram }) {
 			sc.self = true
 			// "jag är keramiker, är jag passionsdriven?": the unknown
-			// word tells what one is, it does not name another thing.
-			sc.modifies = false
+			// word tells what one is, it does not name another thing;
+			// "borde jag registrera ett företag" still asks of another
+			// thing in one phrase (params.selfPhrase).
+			sc.modifies = sc.modifies && ix.p.selfPhrase && phrase
 		}
 	}
 	ix.addPhrases(q, sc)
@@ -176,7 +220,7 @@ func (ix *Index) sentences(q string, sc *scratch) {
 		story = 1
 	}
 	asks, tells := false, false
-	sc.more = false
+	sc.more, sc.you = false, false
 	rest := q
 	for len(q) > 0 && len(sc.toks) < maxQueryTokens {
 		end, next := len(q), len(q)
@@ -216,22 +260,39 @@ func (ix *Index) sentences(q string, sc *scratch) {
 			}
 			meaningful := false
 			sc.req, sc.prevTok = requestState{}, ""
+			lastTok, detOnly := "", false // the last meaningful word, and only determiners since
 			sc.tk.each(sentence, 0, func(t string) bool {
 				p := sc.prevTok
 				sc.prevTok = t
 				if _, ok := moreWords[t]; ok {
 					sc.more = true
 				}
+				if _, ok := youWords[t]; ok {
+					sc.you = true
+				}
 				if sc.req.see(t) && ix.p.requestVerb || isStop(t) && !(ix.p.possessiveMan && t == "man" && isPossessive(p)) {
+					if _, det := determiners[t]; !det {
+						detOnly = false
+					}
 					return true
 				}
 				meaningful = true
+				prevLast := lastTok
+				if !detOnly {
+					prevLast = ""
+				}
+				lastTok, detOnly = t, true
 				if i := slices.Index(sc.toks, t); i >= 0 {
 					sc.tokCtx[i] = max(sc.tokCtx[i], w)
 					return true
 				}
 				sc.toks = append(sc.toks, t)
 				sc.tokCtx = append(sc.tokCtx, w)
+				adj := uint8(0)
+				if k := len(sc.toks) - 2; k >= 0 && prevLast != "" && sc.toks[k] == prevLast {
+					adj = tokAfterPrev
+				}
+				sc.tokArt = append(sc.tokArt, articleLang(p)|adj)
 				return len(sc.toks) < maxQueryTokens
 			})
 			if meaningful {
@@ -654,9 +715,9 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 	if p.variant > 0 {
 		n := len(opts)
 		for _, lang := range [2]string{"sv", "en"} {
-			opts = ix.addVariants(opts, ix.stem(w, lang), float32(p.variant))
+			opts = ix.addVariants(opts, ix.stem(w, lang), w, float32(p.variant))
 		}
-		opts = ix.addVariants(opts, termKey(w), float32(p.variant))
+		opts = ix.addVariants(opts, termKey(w), w, float32(p.variant))
 		if n == 0 && len(opts) > 0 && len(ix.stopTypos(w, sc)) > 0 {
 			return // other forms of a misspelt function word ("betydr")
 		}
@@ -739,7 +800,7 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 			for _, id := range fz {
 				cw := ix.fz.words[id]
 				for _, lang := range [2]string{"sv", "en"} {
-					opts = ix.addVariants(opts, ix.stem(cw, lang), vw)
+					opts = ix.addVariants(opts, ix.stem(cw, lang), cw, vw)
 				}
 			}
 		}
@@ -748,6 +809,15 @@ func (ix *Index) newSlots(w string, sc *scratch) {
 		return // an unknown two-letter word is noise ("ny", "ok")
 	}
 	s := slot{opts: opts, unknown: len(opts) == 0, general: 1, respelt: respelt && len(opts) == 0}
+	if len(opts) > 0 && len(sc.rs) >= p.fuzzyMin && len(fz) > 0 {
+		s.everyday = true
+		for _, id := range fz {
+			s.everyday = s.everyday && p.isEveryday(ix.fz.words[id])
+			if dist == 2 {
+				s.fix2Lang |= ix.fzLang[id]
+			}
+		}
+	}
 	if s.unknown {
 		s.general = p.generalFactor(w)
 	}
@@ -795,7 +865,10 @@ const (
 // share a prefix of at least variantMinRunes runes with s and leave at
 // most variantSuffix runes of either, and terms that start with a stem
 // of at least headMinRunes runes (compound heads).
-func (ix *Index) addVariants(opts []option, s string, w float32) []option {
+//
+// word is the word s was made from: what follows the common prefix in it
+// tells a compound with another head ("efternamn", stem "efternam").
+func (ix *Index) addVariants(opts []option, s, word string, w float32) []option {
 	rs := utf8.RuneCountInString(s)
 	if rs < variantMinRunes {
 		return opts
@@ -815,6 +888,13 @@ func (ix *Index) addVariants(opts []option, s string, w float32) []option {
 		cp := commonPrefixRunes(s, name)
 		head := rs >= headMinRunes && cp == rs
 		if !head && (cp < variantMinRunes || rs-cp > variantSuffix || utf8.RuneCountInString(name)-cp > variantSuffix) {
+			continue
+		}
+		if !head && ix.p.strictVariants && (utf8.RuneCountInString(name)-cp > rs-3 || rs-cp >= 3 && ix.compoundOf(prefixRunes(s, cp), restAfter(s, word, cp))) {
+			// A short word is not another form of a much longer one
+			// ("strat" is no form of "strategi"), nor a compound of two
+			// words a form of another word with its first part
+			// ("efter-namn" of "efterträda").
 			continue
 		}
 		if !slices.ContainsFunc(opts, func(o option) bool { return o.term == t }) {
@@ -987,3 +1067,133 @@ func isPossessive(w string) bool {
 	_, ok := possessives[w]
 	return ok
 }
+
+// articles are the words after which a noun or an adjective comes, not a
+// function word such as "whether" or "which" (params.articleTypo). "a" is
+// not a token (one letter).
+var (
+	articlesEn = wordSet(`the an my your our their his her its this these those`)
+	articlesSv = wordSet(`min mitt mina din ditt dina vår vårt våra hans hennes deras`)
+)
+
+// afterArticleStops are the function words that may follow an article
+// ("the othr one" is "the other one").
+var afterArticleStops = wordSet(`other others same most many few first last next only whole own
+	best more less least rest annan annat andra samma hela helt första sista nästa enda egen eget egna
+	fler flera mest mer mera`)
+
+// articleLang returns the stop-word class of the language of article w
+// (classEnStop, classSvStop), 0 when w is no article.
+func articleLang(w string) uint8 {
+	if _, ok := articlesEn[w]; ok {
+		return classEnStop
+	}
+	if _, ok := articlesSv[w]; ok {
+		return classSvStop
+	}
+	return 0
+}
+
+// articleTypo reports whether w, which newSlots dropped, is one edit from
+// a function word of the article's language (lang, articleLang) that
+// may not follow an article: after "the", "my" it is some other word
+// ("the wether" is not "whether"), which the base does not know. A
+// function word of the other language ("the main", Swedish "man") keeps
+// the old reading.
+func (ix *Index) articleTypo(w string, lang uint8, sc *scratch) bool {
+	if lang == 0 || utf8.RuneCountInString(w) < 4 || isStop(w) {
+		return false
+	}
+	m := &ix.typoLangs
+	m.mu.RLock()
+	langs, ok := m.m[w]
+	m.mu.RUnlock()
+	if !ok {
+		// The languages of the function words w misspells (stop-word
+		// classes), or typoAfterArticle when one may follow an article.
+		for _, f := range ix.stopTypos(w, sc) {
+			if _, ok := afterArticleStops[f]; ok {
+				langs |= typoAfterArticle
+			}
+			langs |= wordClasses[f] & (classSvStop | classEnStop)
+		}
+		m.mu.Lock()
+		if len(m.m) < wordSlotsMax {
+			if m.m == nil {
+				m.m = map[string]uint8{}
+			}
+			m.m[strings.Clone(w)] = langs
+		}
+		m.mu.Unlock()
+	}
+	return langs&typoAfterArticle == 0 && langs&lang != 0
+}
+
+// typoAfterArticle marks in typoMemo a word that misspells a function
+// word which may follow an article.
+const typoAfterArticle = 1 << 7
+
+// typoMemo maps a query word to articleTypo's reading of it.
+type typoMemo struct {
+	mu sync.RWMutex
+	m  map[string]uint8
+}
+
+// afterLocative reports whether the folded word w stands in q (its first
+// KiB) right after "in", "i", "på", "at", "near" or "nära": a place ("the
+// weather in Varberg", params.locModifies).
+func afterLocative(q, w string) bool {
+	q = q[:min(len(q), 1<<10)]
+	for i := 0; i+len(w) <= len(q); i++ {
+		if !strings.EqualFold(q[i:i+len(w)], w) || i > 0 && isWordByte(q[i-1]) {
+			continue
+		}
+		head := strings.TrimRight(q[:i], " ")
+		if len(head) == i {
+			continue
+		}
+		j := strings.LastIndexByte(head, ' ')
+		switch strings.ToLower(head[j+1:]) {
+		case "in", "i", "på", "at", "near", "nära":
+			return true
+		}
+	}
+	return false
+}
+
+// compoundOf reports whether a word made of head and rest is a compound
+// of two words: head a word of the base, an everyday or a function word
+// ("efter"), rest a word of the base or an everyday word, not a function
+// word, which may be an ending too ("forsk-ingen", "satisf-action").
+func (ix *Index) compoundOf(head, rest string) bool {
+	isWord := func(w string) bool {
+		if _, ok := ix.surface[w]; ok {
+			return true
+		}
+		_, ok := generalRank[w]
+		return ok
+	}
+	return (isStop(head) || isWord(head)) && !isStop(rest) && isWord(rest)
+}
+
+// restAfter returns what follows the first n runes of word when word
+// starts like stem s, else what follows them in s.
+func restAfter(s, word string, n int) string {
+	p := prefixRunes(s, n)
+	if strings.HasPrefix(word, p) {
+		return word[len(p):]
+	}
+	return s[len(p):]
+}
+
+// youWords address the bot ("what's your surname?", "vad heter du …").
+var youWords = wordSet(`you your yours du dig din ditt dina ni er ert era`)
+
+// tokAfterPrev marks in scratch.tokArt a word that follows the question's
+// previous meaningful word with nothing but determiners between them
+// ("zoom meeting", "registrera ett företag").
+const tokAfterPrev = 1 << 7
+
+// determiners may stand between a word and the one it modifies or governs
+// ("registrera ett företag"); "a" is no token.
+var determiners = wordSet(`an the en ett`)

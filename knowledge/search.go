@@ -74,6 +74,7 @@ type scratch struct {
 	tk      tokenizer
 	toks    []string
 	tokCtx  []float32 // weight of each of toks by where it stands (sentences)
+	tokArt  []uint8   // per token of toks, the language of an article before it ("the wether"; articleLang), and tokAfterPrev
 	slots   []slot
 	acc     []float32 // document score
 	cov     []float32 // document coverage
@@ -92,6 +93,12 @@ type scratch struct {
 	req     requestState
 	prevTok string
 	more    bool
+	// modifier: an unknown subject word stands right before the last
+	// word, an everyday word the base knows ("zoom meeting",
+	// params.exModifierW).
+	modifier bool
+	// you: the question addresses the bot (youWords).
+	you bool
 	// modifies is set when the question's only known word stands next to
 	// a subject word the base does not know ("keynesiansk ekonomi",
 	// "supply and demand curves"): it names some other thing.
@@ -210,7 +217,7 @@ func (ix *Index) Search(question, lang string) Result {
 	if ix.p.unknownTail < 1 && ix.asksUnknownThing(question) {
 		res.Score *= ix.p.unknownTail
 	}
-	if ix.p.allUnknownW < 1 && allUnknown(sc) {
+	if ix.p.allUnknownW < 1 && (allUnknown(sc) || ix.p.youUnknown && sc.you && noneKnown(sc)) {
 		res.Score *= ix.p.allUnknownW
 	}
 	if ix.p.personalW < 1 && ix.personalUnstated(sc, question, best) {
@@ -222,10 +229,19 @@ func (ix *Index) Search(question, lang string) Result {
 	if ix.p.noCoverW < 1 && sc.cov[best] == 0 && sc.totalW > 0 && sc.unkW >= 0.5*sc.totalW && unknownSlots(sc) >= 2 {
 		res.Score *= ix.p.noCoverW
 	}
+	if ix.p.statementW < 1 && float64(sc.cov[best]) < 0.3*sc.totalW && ix.asksNothing(sc, question) {
+		res.Score *= ix.p.statementW
+	}
 	res.Answered = res.Score >= ix.p.threshold
 	if res.Answered {
 		l, other := ix.leadFor(sc, best)
 		if ix.p.unknownLead && (l == leadYes || l == leadNo) && unknownWord(sc) {
+			l, other = leadNone, true
+		}
+		if ix.p.whLead && sc.needs&whNeeds != 0 {
+			// "where is impact house? can I visit?": the answer tells
+			// where; a "Yes." would answer the second question, which
+			// the lead question was not like.
 			l, other = leadNone, true
 		}
 		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes && !(ix.p.sentenceYes && (sc.needs != 0 || sc.modal&modalNeg != 0 || !ix.statedTogether(sc, best))) {
@@ -501,6 +517,17 @@ func (ix *Index) confidence(sc *scratch, d int32) float64 {
 		c = ix.p.confCov*cov + (1-ix.p.confCov)*strength
 	}
 	ex := float64(sc.exSim[d]) * ix.p.threshold / ix.p.exAnswer
+	if ix.p.exModifierW < 1 && sc.modifier {
+		// "how do I create a zoom meeting" is not "create meeting
+		// places": the example lacks what kind of meeting is asked.
+		ex *= ix.p.exModifierW
+	}
+	if ix.p.exKindW < 1 && sc.yesNo && ix.bestExampleWh(sc, d) {
+		// "Is there a beating heart behind all that code?" is not "who
+		// was behind the report?": a yes/no question is not the same
+		// question as one that asks who or when.
+		ex *= ix.p.exKindW
+	}
 	if sc.totalW > 0 {
 		// A question like an example but about something else ("hur
 		// deklarerar man ett aktiebolag" against "kan ett aktiebolag vara
@@ -685,6 +712,21 @@ func (ix *Index) asksUnknownThing(q string) bool {
 func (ix *Index) onlyEveryday(sc *scratch, d int32) bool {
 	if len(sc.slots) == 0 || float64(sc.exSim[d]) >= ix.p.exAnswer {
 		return false
+	}
+	if ix.p.everydayRank > 300 {
+		// Known or not, every word is an everyday word, one at least
+		// known: "Where do I even start with you?" (start), "What are
+		// you up to on this fine Monday?".
+		known := false
+		for _, s := range sc.slots {
+			if s.phrase != nil || !s.everyday {
+				return false
+			}
+			known = known || !s.unknown
+		}
+		// … unless the topic is about that word: "vad kan man frpga dig
+		// om" (fråga) and "Hur ställer jag en fråga till boten?".
+		return known && !ix.titleHas(sc, d)
 	}
 	for _, s := range sc.slots {
 		if s.unknown || s.phrase != nil || s.common >= 1 || float64(s.common) != float64(float32(ix.p.generalW)) {
@@ -994,4 +1036,85 @@ func allUnknown(sc *scratch) bool {
 		respelt = respelt || sc.slots[i].respelt
 	}
 	return respelt
+}
+
+// bestExampleWh reports whether the example question of document d most
+// like the question asks who or when (exampleIndex.wh).
+func (ix *Index) bestExampleWh(sc *scratch, d int32) bool {
+	if sc.exSim[d] <= 0 {
+		return false
+	}
+	for _, ex := range sc.exTouched {
+		if ix.ex.doc[ex] == d && sc.exDot[ex] == sc.exSim[d] {
+			return ix.ex.wh[ex]
+		}
+	}
+	return false
+}
+
+// noneKnown reports whether the question has words and the base knows
+// none of them in any form (a quoted phrase counts as known).
+func noneKnown(sc *scratch) bool {
+	for i := range sc.slots {
+		if !sc.slots[i].unknown || len(sc.slots[i].phrase) > 0 {
+			return false
+		}
+	}
+	return len(sc.slots) > 0
+}
+
+// askWords make a text a question or a request without "?": a question
+// word, or a verb asking to be told ("tell me about viakub").
+var askWords = wordSet(`who whom whose what which when where how why vem vems vad vilken vilket vilka
+	när hur varför tell explain describe define berätta förklara beskriv definiera show visa give ge
+	list lista`)
+
+// asksNothing reports whether the question is a statement: no "?", no
+// question or request word, not a yes/no question, with two words or more
+// the base does not know (not everyday words) where it asks: "Äntligen
+// semester om en vecka, jag räknar timmarna" is chat, though "räknar" is
+// like "räknas jag som passionsdriven" (params.statementW).
+func (ix *Index) asksNothing(sc *scratch, q string) bool {
+	if sc.yesNo || strings.Contains(q, "?") {
+		return false
+	}
+	n := 0
+	for i := range sc.slots {
+		s := &sc.slots[i]
+		if s.unknown && s.common >= 1 && s.ctx >= 1 {
+			n++
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	asks := false
+	sc.tk2.eachBytes(q[:min(len(q), 1<<10)], func(w []byte) bool {
+		_, asks = askWords[string(w)]
+		return !asks
+	})
+	return !asks
+}
+
+// titleHas reports whether a word of document d's titles is an exact
+// option of a known slot of the question (its own word, or a typo's
+// correction).
+func (ix *Index) titleHas(sc *scratch, d int32) bool {
+	found := false
+	for _, t := range [2]*Topic{ix.docs[d].sv, ix.docs[d].en} {
+		if t == nil || found {
+			continue
+		}
+		sc.tk2.eachBytes(t.Title, func(w []byte) bool {
+			for _, id := range ix.surface[string(w)] {
+				for i := range sc.slots {
+					for _, o := range sc.slots[i].opts {
+						found = found || o.term == id && o.w >= float32(ix.p.fuzzy2)
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
