@@ -208,7 +208,8 @@ func rhetorical(ws []string, i int) bool {
 
 // requests reports whether ws[i] is one of requestWords that asks for
 // something: "tell" and "berätta" only with whom or what to tell ("tell
-// me about …", "berätta om …"), not "just wanted to tell someone".
+// me about …", "berätta om …"), not "just wanted to tell someone"; "räknas"
+// and "count" only with what counts as what.
 func requests(ws []string, i int) bool {
 	if !requestWords[ws[i]] {
 		return false
@@ -220,6 +221,11 @@ func requests(ws []string, i int) bool {
 		_, told := toldWords[ws[i+1]]
 		return told
 	}
+	if _, count := countWords[ws[i]]; count {
+		// "räknas jag som …", "does that count as …"; "jag räknar
+		// timmarna" tells.
+		return slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(w string) bool { _, ok := countedWords[w]; return ok })
+	}
 	return true
 }
 
@@ -228,7 +234,10 @@ var (
 	guessWords = foldedSet(`:guess gissa`)
 	// tellWords ask only with toldWords after them (folded).
 	tellWords = foldedSet(`:tell berätta`)
-	toldWords = foldedSet(`:me us mig oss om about more mer hur how vad what vem who when när where var why varför
+	// countWords ask only with countedWords after them (folded).
+	countWords   = foldedSet(`:räknas räknar count counts`)
+	countedWords = foldedSet(`:som as jag mig me i it that det den du you man one`)
+	toldWords    = foldedSet(`:me us mig oss om about more mer hur how vad what vem who when när where var why varför
 		lite a an`)
 )
 
