@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"passionbot/bot"
+	"passionbot/knowledge"
 )
 
 // Talk about the bot itself. Members ask the bot about itself in endless
@@ -205,6 +206,7 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	// phrase's intent, not their own.
 	paired := make([]bool, len(ws))
 	mark := strings.ContainsAny(text, "?？")
+	lineLang, sure := knowledge.DetectLang(text)
 	// languageNear: a language is named right after "you" and its verb,
 	// so "do you know Spanish?" asks what the bot speaks, not for
 	// something it may know ("do you know anyone who speaks German?").
@@ -261,13 +263,21 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 			count(a.lang)
 			continue
 		}
-		if p, ok := v.phrases[w]; ok && p.intent > chatAck {
+		if p, ok := v.phrases[w]; ok && p.intent > chatAck && (p.lang == "" || !sure || p.lang == lineLang) {
+			// A word of the other language's phrases in a line surely of
+			// one says nothing ("ta" thanks in English, takes in Swedish).
 			phrase = max(phrase, p.intent)
 		}
 	}
 	intent := max(lexical, phrase)
 	if praised && !mark && intent == chatWho {
 		intent = chatPraise // what the bot is, said with praise: praise
+	}
+	if !mark && (phrase == chatThanks || phrase == chatSorry || phrase == chatBye) && !openingWords[ws[0]] {
+		// "Thank you so much, you are very kind", "You've been a great
+		// help, thank you!", "sorry, not your fault": thanks, an apology
+		// or a goodbye that speaks of the bot asks it nothing.
+		intent = phrase
 	}
 	if !addressed && mark && (lexical == chatPersonal && elliptical(ws) || lexical == chatLanguages && len(ws) <= 4) {
 		// "got any hobbies?", "any favourite colour?", "speak english?",
@@ -299,6 +309,8 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 	switch {
 	case intent == chatNone && output:
 		intent = chatUnsure
+	case intent == chatNone && identity && !mark && !openingWords[ws[0]] && acknowledges(v, ws):
+		intent = chatAck // "jk ur fine": a word about the bot, no question
 	case intent == chatNone && identity:
 		intent = chatWho // "är du Siri?", "what are you", "how have you been"
 	case intent == chatNone && inverted && strings.Contains(text, "?"):
@@ -310,6 +322,16 @@ func (v *chatVocab) recognizeAboutBot(text, hint string, words func(string) (sub
 		return chatNone, ""
 	}
 	return intent, phraseLang(sv, en, false, hint)
+}
+
+// acknowledges reports whether folded words ws hold a word that
+// acknowledges on its own ("fine", "ok"), and no yes/no opener opens them
+// ("är du okej" asks).
+func acknowledges(v *chatVocab, ws []string) bool {
+	if _, opener := yesNoOpeners[ws[0]]; opener {
+		return false
+	}
+	return slices.ContainsFunc(ws, func(w string) bool { p, ok := v.phrases[w]; return ok && p.intent == chatAck })
 }
 
 // subjectMatter reports whether a word the knowledge base knows as its

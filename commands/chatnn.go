@@ -313,8 +313,21 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		// thanks, praise, a goodbye or a remark.
 		return chatLabel{}
 	}
-	if l.intent == chatBye && exclamation(text) {
-		// "vilken fin dag det är idag" exclaims; it takes no leave.
+	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+	if (l.intent == chatBye || l.intent == chatPraise) && exclamation(text) && !addressed {
+		// "vilken fin dag det är idag", "Vilken härlig dag det är idag"
+		// exclaim; they take no leave and praise no bot.
+		return chatLabel{intent: chatRemark, lang: l.lang}
+	}
+	// Unaddressed, a personal line speaks of the member (readShape: the
+	// Swedish "i" is no "I").
+	if (toTheBot[l.intent] || l.intent == chatUnsure && tellsOfSelf(ws)) && !addressed && !strings.ContainsAny(text, "?？") &&
+		shape.personal && remarkLine(text) {
+		// "Jag hade en lång dag i smedjan today", "omg i sold 3 jackets
+		// today!!", "usch vad trött jag är": the member tells of their
+		// day; it asks the bot nothing, and finds no fault with it when
+		// it says what they did or how they are ("nu blev jag helt
+		// förvirrad" still does).
 		return chatLabel{intent: chatRemark, lang: l.lang}
 	}
 	if l.intent == chatBye && (ws[0] == "men" || ws[0] == "but") {
@@ -323,6 +336,38 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		return chatLabel{}
 	}
 	return l
+}
+
+// feelings are the words of how one feels (folded), the moods of
+// moodWords without their "quite", "still" and "back".
+var feelings = foldedSet(`:trött glad ledsen sjuk stressad förkyld slut hungrig törstig uttråkad nöjd arg sur pigg
+	lycklig orolig nervös tired happy sad sick ill stressed hungry thirsty bored pleased angry grumpy exhausted
+	knackered excited nervous worried`)
+
+// tellsOfSelf reports whether folded words ws say what the member did or
+// how they are: a first-person word with a feeling near it ("trött jag
+// är", "I am happy"), or before what they did ("i sold", "jag har sålt").
+func tellsOfSelf(ws []string) bool {
+	for i, w := range ws {
+		if !firstPerson[w] {
+			continue
+		}
+		for _, n := range ws[max(0, i-2):min(len(ws), i+3)] {
+			if _, feels := feelings[n]; feels {
+				return true
+			}
+		}
+		next := i + 1
+		if next < len(ws) {
+			if _, perfect := perfectOpeners[ws[next]]; perfect {
+				next++ // "jag har sålt"
+			}
+		}
+		if next < len(ws) && participle(ws[next]) {
+			return true
+		}
+	}
+	return false
 }
 
 // statementIntents are the intents a question cannot have.

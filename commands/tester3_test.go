@@ -1,0 +1,66 @@
+package commands_test
+
+import (
+	"testing"
+
+	"passionbot/bot"
+	"passionbot/internal/bottest"
+)
+
+// TestThirdTesterSmallTalk: the small talk a third tester's nineteen
+// personas got the wrong kind of reply to, or saw saved as a question.
+func TestThirdTesterSmallTalk(t *testing.T) {
+	h := bottest.New(t)
+	for i, c := range []struct{ lang, text, key string }{
+		{"sv", "fan vad krångligt", "chat.unclear"},
+		{"sv", "Puh, vilken vecka.", "chat.remark"},
+		{"sv", "Jag har bryggt 500 liter idag!", "chat.remark"},
+		{"sv", "Jag har sålt tre tavlor idag!", "chat.remark"},
+		{"en", "omg i sold 3 jackets today!!", "chat.remark"},
+		{"en", "Hello my friend, namaste 🙏", "chat.greet"},
+		{"en", "Very nice. I am happy today, the sun is shining in Varberg.", "chat.remark"},
+		{"sv", "Jag har haft en crazy day med gäster", "chat.remark"},
+		{"sv", "Jag hade en lång dag i smedjan today", "chat.remark"},
+		{"en", "Thank you so much, you are very kind", "chat.thanks"},
+		{"en", "You've been a great help, thank you!", "chat.thanks"},
+		{"en", "What exactly can you do, and what can't you do?", "chat.what"},
+		{"en", "sorry, not your fault, long week", "chat.sorry"},
+		{"sv", "Jag har int så mycket tid, båten väntar.", "chat.remark"},
+		{"sv", "Vilken härlig dag det är idag", "chat.remark"},
+		// "👍 Säg till om du undrar något – skriv `hjälp`": the pointer
+		// to `hjälp` the tester missed.
+		{"sv", "Okej, jag fattar inte riktigt hur allt funkar men det löser sig.", "chat.ack"},
+		{"en", "jk ur fine", "chat.ack"},
+		{"sv", "usch vad trött jag är", "chat.remark"},
+	} {
+		u := h.Member("m"+string(rune('a'+i)), bot.RoleMember)
+		if got, want := h.SayIn(u, c.lang, c.text), h.Bot.Catalog().T(c.lang, c.key); got != want {
+			t.Errorf("%q: %.70q, want %s", c.text, got, c.key)
+		}
+	}
+}
+
+// TestWhatCanIDoAsARole: an organiser, moderator or admin asking what they
+// can do is told what their role adds, with its commands; a member is not.
+func TestWhatCanIDoAsARole(t *testing.T) {
+	h := bottest.New(t)
+	cat := h.Bot.Catalog()
+	for _, c := range []struct {
+		role       bot.Role
+		lang, text string
+		adds       string
+	}{
+		{bot.RoleOrganiser, "sv", "Vad kan jag göra som arrangör?", "chat.what_organiser"},
+		{bot.RoleModerator, "sv", "vad kan du göra?", "chat.what_moderator"},
+		{bot.RoleOrganiser, "en", "what can you do?", "chat.what_organiser"},
+		{bot.RoleAdmin, "en", "what can you do?", "chat.what_admin"},
+	} {
+		u := h.Member("r"+c.role.String()+c.lang, c.role)
+		if got, want := h.SayIn(u, c.lang, c.text), cat.T(c.lang, "chat.what")+"\n"+cat.T(c.lang, c.adds); got != want {
+			t.Errorf("%s %q: %q", c.role, c.text, got)
+		}
+	}
+	if got := h.SayIn(h.Member("kim", bot.RoleMember), "sv", "vad kan du göra?"); got != cat.T("sv", "chat.what") {
+		t.Errorf("a member: %q", got)
+	}
+}
