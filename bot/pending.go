@@ -21,7 +21,8 @@ import (
 //     or its private reply went there. Another member's "ja" does nothing
 //     to it.
 //   - One open question per member: a newer one replaces it (an older
-//     confirmation's button still works).
+//     confirmation's button still works), unless the newer is asked in
+//     passing (Answers.Passing: "Hjälpte svaret?") and the older is open.
 //   - Open for ConfirmTTL (10 minutes) from when it was asked, in memory
 //     like the buttons.
 //   - An accepted answer (typed or clicked) ends the conversation: the
@@ -60,6 +61,11 @@ type Answers struct {
 	// within ConfirmTTL of being asked. Only for questions whose answers
 	// change nothing irreversibly (a quiz), never a confirmation.
 	Keep bool
+	// Passing marks a question asked in passing ("Hjälpte svaret?" under
+	// a knowledge answer): it does not replace a question the member has
+	// open here (a quiz's), and an acknowledgement ("ok", "okej tack")
+	// does not answer it — only a clear yes or no does.
+	Passing bool
 }
 
 // StaleQuestion is how long a question closed or expired (not answered)
@@ -118,8 +124,8 @@ func (c *Call) question(a Answers, nonce string, private bool, now time.Time) qu
 		answers: a, nonce: nonce, expires: now.Add(ConfirmTTL)}
 }
 
-// ask opens q, replacing the member's question, and forgets questions
-// past remembering.
+// ask opens q, replacing the member's question (unless q is asked in
+// passing and that one is open), and forgets questions past remembering.
 func (cs *confirmations) ask(q question, now time.Time) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
@@ -127,6 +133,9 @@ func (cs *confirmations) ask(q question, now time.Time) {
 		if !now.Before(o.until()) {
 			delete(cs.asked, u)
 		}
+	}
+	if o, ok := cs.asked[q.user]; ok && q.answers.Passing && !o.closed && now.Before(o.expires) && !o.answers.Passing {
+		return // "Hjälpte svaret?" does not replace an open quiz question
 	}
 	cs.asked[q.user] = q
 }
@@ -149,6 +158,9 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 		return reply{} // nothing asked of this member here (another member's "ja" ends here)
 	}
 	open := !q.closed && now.Before(q.expires)
+	if open && q.answers.Passing && said != "" && acknowledges(text) {
+		return reply{} // "ok tack" after an answer is talk, not a vote
+	}
 	switch {
 	case open && said != "":
 		line, ok := q.lineFor(said)

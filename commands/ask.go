@@ -171,7 +171,17 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 	}
 	c.Bot().Observer().Asked(c.Event.Platform, a.Lang, a.Answered)
 	if a.Answered {
-		return c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: voteCard(ctx, c, f.answers, f.log, a)})
+		card := voteCard(ctx, c, f.answers, f.log, a)
+		if err := c.Reply(ctx, bot.Reply{Text: AnswerText(c.Bot().Catalog(), a, false), Card: card}); err != nil {
+			return err
+		}
+		if card != nil {
+			// "Hjälpte svaret?" asked: a plain "ja" or "nej" votes, as
+			// the buttons do; asked in passing, so an open quiz question
+			// stays open and "ok tack" stays talk.
+			c.Expect(bot.Answers{Yes: card.Buttons[0].Command, No: card.Buttons[1].Command, Keep: true, Passing: true})
+		}
+		return nil
 	}
 	if chatted, err := f.chat.replyAboutBot(ctx, c, q, words, true); chatted {
 		// "do you like Sweden?": about the bot, though it names a place
