@@ -111,7 +111,7 @@ func TestComparedPair(t *testing.T) {
 		"what is the passion-driven economy":                       {},
 		"samarbete mellan regionen":                                {},
 	} {
-		if got := comparedPair(&tk, q); got != want {
+		if got := comparedPair(&tk, q, true); got != want {
 			t.Errorf("comparedPair(%q) = %q, want %q", q, got, want)
 		}
 	}

@@ -896,7 +896,20 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 		// punks a company?" — no —.
 		return leadNone, true
 	}
-	if lead == leadYes && ix.namesOther(sc, bestEx) {
+	if (lead == leadYes || ix.p.noLeadNames && lead == leadNo && ix.namesAny(sc)) && ix.namesOther(sc, bestEx) {
+		// A no may answer a question naming something the base does not
+		// know in its place ("… by Region Skåne?" against "… by Region
+		// Halland?" — no —) or a pronoun ("did she invent it?"), but not
+		// one that names another thing of the base: "Is passion-driven
+		// economy a Swedish invention?" is not "did linda invent the
+		// passion-driven economy?" — no —.
+		return leadNone, true
+	}
+	if ix.p.unknownMiss && lead != leadDepends && ix.unknownMissed(sc, bestEx) {
+		// "kan man bli rik på passionsdriven ekonomi?" is not "är
+		// passionsdriven ekonomi samma sak som marknadsekonomi?" — no —:
+		// each has a word the other lacks, and the question's is one the
+		// base does not know, so no topic states it.
 		return leadNone, true
 	}
 	if ix.p.numberLead && ix.numberClash(sc, d, bestEx) {
@@ -909,7 +922,7 @@ func (ix *Index) leadFor(sc *scratch, d int32) (l uint8, other bool) {
 // that can lead the question: its modal bits agree (modalClash, onlyClash,
 // existLead) and it compares when the question does.
 func (ix *Index) leadOK(sc *scratch, d, ex int32) bool {
-	return ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0)
+	return ix.ex.doc[ex] == d && ix.ex.lead[ex] != leadNone && !modalClash(sc.modal, ix.ex.modal[ex]) && sc.compare == (ix.ex.modal[ex]&modalCompare != 0) && !onlyClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex]) && !(ix.p.degreeLead && degreeClash(sc.modal, ix.ex.modal[ex], ix.ex.lead[ex])) && !(ix.p.existLead && sc.exist && ix.ex.modal[ex]&modalExist == 0)
 }
 
 // leadMissing counts the meaningful words of lead question ex that the
@@ -928,6 +941,58 @@ func (ix *Index) leadMissing(sc *scratch, ex int32) int {
 		}
 	}
 	return n
+}
+
+// unknownMissed reports whether lead question ex has a meaningful word
+// the question has in no form (leadMissing), shares with the question only
+// words of many topics (common: "passionsdriven", "ekonomi"), and the
+// question has, where it asks, a subject word the base does not know at
+// all that is not like any word of the lead question either (not a typo of
+// one: the first three letters differ; params.unknownMiss).
+func (ix *Index) unknownMissed(sc *scratch, ex int32) bool {
+	if ix.leadMissing(sc, ex) == 0 {
+		return false
+	}
+	for i := range sc.slots {
+		// A word shared with the lead question that few topics have: the
+		// lead question is about what the question asks.
+		s := &sc.slots[i]
+		if s.unknown || s.phrase != nil || ix.common(*s) {
+			continue
+		}
+		for _, o := range s.opts {
+			for _, lw := range ix.ex.words[ex] {
+				if o.term == lw.terms[0] || o.term == lw.terms[1] {
+					return false
+				}
+			}
+		}
+	}
+	for i := range sc.slots {
+		s := &sc.slots[i]
+		if !s.unknown || s.ctx < 1 || s.common < 1 || s.respelt || s.tok < 0 || int(s.tok) >= len(sc.toks) {
+			continue
+		}
+		w := sc.toks[s.tok]
+		like := false
+		for _, lw := range ix.ex.words[ex] {
+			for _, t := range lw.terms {
+				like = like || t >= 0 && samePrefix3(w, ix.names[t])
+			}
+			like = like || lw.w != "" && samePrefix3(w, lw.w)
+		}
+		if !like {
+			return true
+		}
+	}
+	return false
+}
+
+// samePrefix3 reports whether a and b start with the same three bytes
+// (or are equal when shorter).
+func samePrefix3(a, b string) bool {
+	n := min(3, len(a), len(b))
+	return n > 0 && a[:n] == b[:n]
 }
 
 // questionMissing reports whether the question has a meaningful word
@@ -1032,19 +1097,23 @@ var detNeg = wordSet(`no ingen inga inget`)
 // determiner (detNeg): "does passion-driven mean no growth?" is not
 // answered by turning "is growth the goal?" — no —: that growth is not
 // the goal does not say there is none (leadFor).
-func negDeterminer(tk *tokenizer, text string) bool {
-	text = text[:min(len(text), 1<<10)]
-	if i := strings.IndexFunc(text, isClausePunct); i >= 0 {
-		text = text[:i]
-	}
-	det, after, n := false, false, 0
+//
+// With rel, a negation after "that" counts too: "businesses that don't make
+// money" may be a relative clause, which says which things are meant, not
+// that the lead question's answer is turned ("isn't passion-driven just a
+// buzzword for businesses that don't make money?" is not "Yes." from "is
+// the passion-driven economy about making money?" — no —; params.relNeg).
+func negDeterminer(tk *tokenizer, text string, rel bool) bool {
+	text = firstClause(tk, text[:min(len(text), 1<<10)])
+	det, after, that, n := false, false, false, 0
 	tk.eachBytes(text, func(w []byte) bool {
 		if _, ok := negWords[string(w)]; ok && after {
 			_, det = detNeg[string(w)]
+			det = det || rel && that
 			return false
 		}
 		if _, ok := negAfter[string(w)]; ok {
-			after = true
+			after, that = true, string(w) == "that"
 		}
 		n++
 		return n < negHead
@@ -1053,10 +1122,7 @@ func negDeterminer(tk *tokenizer, text string) bool {
 }
 
 func negated(tk *tokenizer, text string) bool {
-	text = text[:min(len(text), 1<<10)]
-	if i := strings.IndexFunc(text, isClausePunct); i >= 0 {
-		text = text[:i]
-	}
+	text = firstClause(tk, text[:min(len(text), 1<<10)])
 	found, after, n := false, false, 0
 	tk.eachBytes(text, func(w []byte) bool {
 		if _, ok := negWords[string(w)]; ok && after {
@@ -1088,14 +1154,39 @@ func negated(tk *tokenizer, text string) bool {
 	return false
 }
 
-// negHead is how many words of a clause negated looks at.
-const negHead = 8
+// negHead is how many words of a clause negated looks at (8 before pass
+// 18: "isn't passion-driven just a nice word for businesses that don't
+// make money?" has its negation at the twelfth).
+const negHead = 12
+
+// firstClause returns the first clause of text that has a meaningful
+// word: "Honestly, isn't …" asks in its second (pass 18).
+func firstClause(tk *tokenizer, text string) string {
+	for {
+		i := strings.IndexFunc(text, isClausePunct)
+		if i < 0 {
+			return text
+		}
+		meaningful := false
+		tk.eachBytes(text[:i], func(w []byte) bool {
+			meaningful = !isStop(string(w))
+			return !meaningful
+		})
+		if meaningful {
+			return text[:i]
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		text = text[i+size:]
+	}
+}
 
 // negAfter are the words after which a negation is what is asked about.
 var negAfter = wordSet(`that to if mean means meant att om betyder innebär`)
 
-// moreWords ask "more …?" of something (modalMore).
-var moreWords = wordSet(`more mer mera`)
+// moreWords ask "more …?" (or "less …?") of something (modalMore): "are
+// passion-driven businesses less profitable?" is not "can they be
+// profitable?" — yes — (pass 18).
+var moreWords = wordSet(`more mer mera less mindre fewer färre`)
 
 // hasMore reports whether text has a word of moreWords.
 func hasMore(tk *tokenizer, text string) bool {
@@ -1176,6 +1267,15 @@ func modalClash(q, ex uint8) bool {
 // "is VIAkub still running?" is not; and "more"/"mer" (modalMore).
 func onlyClash(q, ex, lead uint8) bool {
 	return q&^ex&(modalOnly|modalStill|modalMore) != 0 && lead == leadYes
+}
+
+// degreeClash reports whether a lead question without "more"/"less"
+// (modalMore) would lead a question that asks one (params.degreeLead):
+// "do passion-driven businesses make less money?" is answered neither by
+// "is money the goal?" — no — nor by "can they make money?" — yes —;
+// "it depends" still may.
+func degreeClash(q, ex, lead uint8) bool {
+	return q&^ex&modalMore != 0 && lead != leadDepends
 }
 
 // yesNoWords start a yes/no question (after greetings).

@@ -170,6 +170,42 @@ type params struct {
 	// language than the question's is no correction ("register" is not
 	// the Swedish "regioner" in an English question, pass 17).
 	crossFix2 bool
+	// diffOn: "skillnad(en) på A och B" is a pair to compare like
+	// "skillnaden mellan A och B" (comparedPair, pass 18).
+	diffOn bool
+	// comeOut: "come out"/"komma ut" (no "of"/"av" after it) is read as
+	// published ("när kom rapporten ut?", particleVerbs, pass 18).
+	comeOut bool
+	// itemExact: for asksItem, a topic states a word of the question only
+	// with the word itself, not another form of it (pass 18).
+	itemExact bool
+	// oneWordW is the confidence factor of a question of one word that a
+	// topic has only in what it says it does not know (oneWordUnknown,
+	// pass 18; 1 is off).
+	oneWordW float64
+	// noLeadNames: leadNames also holds for a no-lead question when the
+	// question names something of the base that the lead question does
+	// not (pass 18).
+	noLeadNames bool
+	// unknownMiss: a yes/no lead question with a word the question lacks
+	// does not lead a question that asks a word the base does not know
+	// and the lead question lacks too (unknownMissed, pass 18).
+	unknownMiss bool
+	// relNeg: a negation after "that" may stand in a relative clause, so
+	// a no-lead is not turned into a yes for it (negDeterminer, pass 18).
+	relNeg bool
+	// multiLead: a question of two yes/no questions or more (sentences
+	// ending with "?") gets no yes/no lead and no default yes (pass 18).
+	multiLead bool
+	// degreeLead: a question that asks "more"/"less" where it asks is led
+	// by no yes- or no-lead question without such a word (degreeClash,
+	// pass 18; moreLead blocks only the yes).
+	degreeLead bool
+	// possessedW is the weight of a word the base does not know that
+	// stands right after a possessive of the first person, or after such
+	// a word ("is my thrift flip page passion-driven?"): like a story, it
+	// tells what one has, not what is asked (pass 18; 1 is off).
+	possessedW float64
 	// exKindW is the factor on the example similarity of a yes/no
 	// question whose nearest example of the topic asks who or when (not
 	// where: "var finns …" is near "finns det …", pass 17; 1 is off).
@@ -272,6 +308,16 @@ var defaultParams = params{
 	ifStory:        true,
 	arithW:         0.5,
 	noCoverW:       0.5,
+	possessedW:     0.25,
+	degreeLead:     true,
+	multiLead:      true,
+	comeOut:        true,
+	diffOn:         true,
+	relNeg:         true,
+	unknownMiss:    true,
+	noLeadNames:    true,
+	oneWordW:       0.5,
+	itemExact:      true,
 }
 
 const (

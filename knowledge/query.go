@@ -56,6 +56,9 @@ type slot struct {
 	// base with another first letter ("raining", "training"): another
 	// word, not a typo (params.fuzzyFirst, allUnknown).
 	respelt bool
+	// tok is the index in scratch.toks of the word the slot is for
+	// (set by analyze; -1 for a phrase).
+	tok int32
 }
 
 // analyze turns the question into slots.
@@ -75,13 +78,15 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	// token: 0 none, 1 known, 2 unknown subject word).
 	known, nextTo, prevKind := 0, false, 0
 	sc.modifier = false
-	phrase := false   // nextTo with nothing but determiners between the two words
-	qlang := uint8(0) // the question's language as fzLang's bits, when needed
+	phrase := false    // nextTo with nothing but determiners between the two words
+	qlang := uint8(0)  // the question's language as fzLang's bits, when needed
+	prevOwned := false // the previous word is an unknown one after "my"/"min" (params.possessedW)
 	for i, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
 		for j := n; j < len(sc.slots); j++ {
 			sc.slots[j].ctx = sc.tokCtx[i]
+			sc.slots[j].tok = int32(i)
 			sc.slots[j].common = ix.p.generalFactor(w)
 			sc.slots[j].everyday = sc.slots[j].everyday || ix.p.isEveryday(w)
 			if f := sc.slots[j].fix2Lang; f != 0 && ix.p.crossFix2 {
@@ -94,20 +99,35 @@ func (ix *Index) analyze(q string, sc *scratch) {
 				if f&qlang == 0 {
 					// "should i register a company": two edits from the
 					// Swedish "regioner" is no typo of an English word.
-					sc.slots[j] = slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.slots[j].ctx, common: sc.slots[j].common}
+					sc.slots[j] = slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.slots[j].ctx, common: sc.slots[j].common, tok: int32(i)}
 				}
 			}
 		}
-		if len(sc.slots) == n && ix.p.articleTypo && ix.articleTypo(w, sc.tokArt[i]&^tokAfterPrev, sc) {
+		if len(sc.slots) == n && ix.p.articleTypo && ix.articleTypo(w, sc.tokArt[i]&(classEnStop|classSvStop), sc) {
 			// "whats the wether in varberg": after "the", not "whether"
 			// but a word the base does not know.
-			sc.slots = append(sc.slots, slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.tokCtx[i], common: ix.p.generalFactor(w)})
+			sc.slots = append(sc.slots, slot{unknown: true, general: ix.p.generalFactor(w), ctx: sc.tokCtx[i], common: ix.p.generalFactor(w), tok: int32(i)})
 		}
 		tw := float32(1)
 		kind := 0
+		owned := false
+		if ix.p.possessedW < 1 && len(sc.slots) > n && !exactSlot(&sc.slots[len(sc.slots)-1]) && (sc.tokArt[i]&tokAfterMine != 0 || prevOwned && sc.tokArt[i]&tokAfterPrev != 0) {
+			// "is my thrift flip page passion driven?", "ä min gårdsbutik
+			// passionsdrivn?": what one has, named right after "my"/"min",
+			// tells of oneself like a story; it is not what is asked.
+			owned = true
+			for j := n; j < len(sc.slots); j++ {
+				sc.slots[j].ctx = min(sc.slots[j].ctx, float32(ix.p.possessedW))
+			}
+		}
+		prevOwned = owned
 		switch {
 		case len(sc.slots) == n: // dropped as noise
 			tw = 0
+		case owned && sc.slots[len(sc.slots)-1].unknown:
+			tw = sc.slots[len(sc.slots)-1].general * float32(ix.p.possessedW)
+		case owned:
+			tw = float32(ix.p.possessedW)
 		case sc.slots[len(sc.slots)-1].unknown:
 			tw = sc.slots[len(sc.slots)-1].general
 			if tw >= 1 && sc.tokCtx[i] >= 1 {
@@ -172,14 +192,36 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	}
 	ap := askingPart(q)
 	sc.needs = questionNeeds(ap)
-	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)])
+	sc.pair = comparedPair(&sc.tk2, q[:min(len(q), 1<<10)], ix.p.diffOn)
 	sc.yesNo = isYesNo(q)
 	if ix.p.negLead > 0 && sc.yesNo && len(sc.grams) > 0 && negated(&sc.tk2, ap) {
 		// Only leads read it (leadFor), and only yes/no questions get one.
 		sc.modal |= modalNeg
-		sc.negDet = negDeterminer(&sc.tk2, ap)
+		sc.negDet = negDeterminer(&sc.tk2, ap, ix.p.relNeg)
 	}
 	sc.exist = sc.yesNo && asksExists(&sc.tk2, q)
+}
+
+// particleVerbs are the forms of "come"/"komma", which with "out"/"ut" and
+// no "of"/"av" after that mean published (params.comeOut): "when did the
+// report come out?", "när kom rapporten ut?"; "what came out of VIAkub?" is
+// a result. outOf are the words after which it is a result.
+var (
+	particleVerbs = map[string]uint8{"come": 1, "comes": 1, "came": 1, "coming": 1,
+		"kom": 2, "kommer": 2, "komma": 2, "kommit": 2}
+	outOf = wordSet(`of from av ur från`)
+)
+
+// particleWord returns what a verb of particleVerbs' kind k means with
+// particle t after it, or "".
+func particleWord(k uint8, t string) string {
+	switch {
+	case k == 1 && t == "out":
+		return "published"
+	case k == 2 && t == "ut":
+		return "publicerades"
+	}
+	return ""
 }
 
 // ifSelf returns the byte offset in s of " if I "/" om jag " (also "if
@@ -261,10 +303,32 @@ func (ix *Index) sentences(q string, sc *scratch) {
 			meaningful := false
 			sc.req, sc.prevTok = requestState{}, ""
 			lastTok, detOnly := "", false // the last meaningful word, and only determiners since
+			pos := -1                     // the word's position in the sentence
+			// "när kom rapporten ut?": the index in sc.toks of a verb of
+			// particleVerbs (verbAt, of kind verbKind, verbGap meaningful
+			// words ago), and of one whose particle came and that becomes
+			// outWord unless "of"/"av" follows (outAt; params.comeOut).
+			verbAt, verbGap, verbKind, outAt, outWord := -1, 0, uint8(0), -1, ""
 			sc.tk.each(sentence, 0, func(t string) bool {
 				p := sc.prevTok
 				sc.prevTok = t
-				if _, ok := moreWords[t]; ok {
+				pos++
+				if outAt >= 0 {
+					if _, ok := outOf[t]; !ok {
+						sc.toks[outAt] = outWord
+					}
+					outAt = -1
+				}
+				if verbAt >= 0 {
+					if pw := particleWord(verbKind, t); pw != "" {
+						outAt, outWord = verbAt, pw
+						verbAt = -1
+						return true
+					}
+				}
+				if _, ok := moreWords[t]; ok && (w >= 1 || !ix.p.degreeLead) {
+					// Only where it asks: "… höjer priserna mer. Fråga: är
+					// pengar själva målet?" asks no "more".
 					sc.more = true
 				}
 				if _, ok := youWords[t]; ok {
@@ -282,9 +346,15 @@ func (ix *Index) sentences(q string, sc *scratch) {
 					prevLast = ""
 				}
 				lastTok, detOnly = t, true
+				if verbGap++; verbGap > 2 {
+					verbAt = -1
+				}
 				if i := slices.Index(sc.toks, t); i >= 0 {
 					sc.tokCtx[i] = max(sc.tokCtx[i], w)
 					return true
+				}
+				if k := particleVerbs[t]; k != 0 && ix.p.comeOut {
+					verbAt, verbGap, verbKind = len(sc.toks), 0, k
 				}
 				sc.toks = append(sc.toks, t)
 				sc.tokCtx = append(sc.tokCtx, w)
@@ -292,9 +362,18 @@ func (ix *Index) sentences(q string, sc *scratch) {
 				if k := len(sc.toks) - 2; k >= 0 && prevLast != "" && sc.toks[k] == prevLast {
 					adj = tokAfterPrev
 				}
+				if _, mine := firstPossessives[p]; mine && pos <= 2 {
+					// "is my …", "är min …": what one has is the subject
+					// of the question, not a thing asked of ("kan jag
+					// komma på träffen med min man?").
+					adj |= tokAfterMine
+				}
 				sc.tokArt = append(sc.tokArt, articleLang(p)|adj)
 				return len(sc.toks) < maxQueryTokens
 			})
+			if outAt >= 0 {
+				sc.toks[outAt] = outWord
+			}
 			if meaningful {
 				asks = asks || w == 1
 				tells = tells || w < 1
@@ -419,16 +498,22 @@ var betweenWords = wordSet(`between mellan`)
 // with one meaningful word each and nothing between them ("när går bussen
 // från Varberg till Göteborg", "from kronor to euro"), is such a pair too
 // (route).
-func comparedPair(tk *tokenizer, q string) [2]string {
+//
+// With diffOn, "skillnad(en) på A och B" compares A and B like "skillnaden
+// mellan A och B" (params.diffOn).
+func comparedPair(tk *tokenizer, q string, diffOn bool) [2]string {
 	var p, r [2]string
 	state := 0 // 1: after between, 2: after the first thing, 3: after and
 	rs := 0    // 1: after from, 2: after A, 3: after to
+	diff := false
 	tk.each(q, 0, func(w string) bool {
 		switch {
 		case state == 0:
-			if _, ok := betweenWords[w]; ok {
+			if _, ok := betweenWords[w]; ok || diff && w == "på" && diffOn {
+				// "skillnad på A och B" is "skillnad mellan A och B".
 				state = 1
 			}
+			diff = strings.HasPrefix(w, "skillnad")
 		case state == 1 && !isStop(w):
 			p[0], state = w, 2
 		case state == 2 && (w == "and" || w == "och"):
@@ -503,7 +588,7 @@ func (ix *Index) addPhrases(q string, sc *scratch) {
 			return len(words) < 12
 		})
 		if len(words) >= 2 {
-			sc.slots = append(sc.slots, slot{phrase: words, ctx: 1})
+			sc.slots = append(sc.slots, slot{phrase: words, ctx: 1, tok: -1})
 			n++
 		}
 	}
@@ -535,7 +620,7 @@ func (ix *Index) addBarePhrase(q string, sc *scratch) {
 			}
 			for d := range ix.docs {
 				if ix.hasPhrase(int32(d), words[s:], &sc.tk2) {
-					sc.slots = append(sc.slots, slot{phrase: words[s:], ctx: 1})
+					sc.slots = append(sc.slots, slot{phrase: words[s:], ctx: 1, tok: -1})
 					return
 				}
 			}
@@ -1193,6 +1278,25 @@ var youWords = wordSet(`you your yours du dig din ditt dina ni er ert era`)
 // previous meaningful word with nothing but determiners between them
 // ("zoom meeting", "registrera ett företag").
 const tokAfterPrev = 1 << 7
+
+// exactSlot reports whether slot s has the word itself among its options
+// (weight 1): not only another form of a word, a typo's correction or
+// compound parts ("studio" is no form of "study").
+func exactSlot(s *slot) bool {
+	for _, o := range s.opts {
+		if o.w >= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// tokAfterMine marks in scratch.tokArt a word right after a possessive of
+// the first person (firstPossessives: "my", "min", "vår" …).
+const tokAfterMine = 1 << 6
+
+// firstPossessives are the possessives of the first person.
+var firstPossessives = wordSet(`my our min mitt mina vår vårt våra`)
 
 // determiners may stand between a word and the one it modifies or governs
 // ("registrera ett företag"); "a" is no token.

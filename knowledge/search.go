@@ -220,6 +220,9 @@ func (ix *Index) Search(question, lang string) Result {
 	if ix.p.allUnknownW < 1 && (allUnknown(sc) || ix.p.youUnknown && sc.you && noneKnown(sc)) {
 		res.Score *= ix.p.allUnknownW
 	}
+	if ix.p.oneWordW < 1 && ix.oneWordUnknown(sc) {
+		res.Score *= ix.p.oneWordW
+	}
 	if ix.p.personalW < 1 && ix.personalUnstated(sc, question, best) {
 		res.Score *= ix.p.personalW
 	}
@@ -242,6 +245,13 @@ func (ix *Index) Search(question, lang string) Result {
 			// "where is impact house? can I visit?": the answer tells
 			// where; a "Yes." would answer the second question, which
 			// the lead question was not like.
+			l, other = leadNone, true
+		}
+		if ix.p.multiLead && sc.yesNo && strings.Count(question, "?") >= 2 && yesNoQuestions(question) >= 2 {
+			// "Are Mia Lindgren and Linda Nordfors connected through
+			// PUNKS? Isn't that a conflict of interest?": one "Yes."
+			// cannot answer two questions, and the lead question was like
+			// one of them at most.
 			l, other = leadNone, true
 		}
 		if l == leadNone && !other && !(ix.p.existLead && sc.exist) && sc.yesNo && !sc.mustOnly && sc.modal&modalMore == 0 && !sc.compare && sc.totalW > 0 && float64(sc.cov[best])/sc.totalW >= ix.p.defaultYes && !(ix.p.sentenceYes && (sc.needs != 0 || sc.modal&modalNeg != 0 || !ix.statedTogether(sc, best))) {
@@ -895,7 +905,9 @@ func (ix *Index) asksItem(sc *scratch, d int32) bool {
 				if _, ok := slices.BinarySearch(it.terms, o.term); ok && o.w >= float32(ix.p.variant) {
 					hit = true
 				}
-				if _, ok := slices.BinarySearchFunc(ps, d, cmpDoc); ok {
+				if _, ok := slices.BinarySearchFunc(ps, d, cmpDoc); ok && (o.w >= 1 || !ix.p.itemExact) {
+					// Another form of the word ("ekonomi" for "ekonomiskt")
+					// does not state it (params.itemExact).
 					stated = true
 				}
 			}
@@ -1061,6 +1073,28 @@ func noneKnown(sc *scratch) bool {
 		}
 	}
 	return len(sc.slots) > 0
+}
+
+// yesNoQuestions counts the sentences of q that end with "?" and are
+// yes/no questions (isYesNo; params.multiLead).
+func yesNoQuestions(q string) int {
+	q = q[:min(len(q), 1<<10)]
+	n := 0
+	for {
+		i := strings.IndexByte(q, '?')
+		if i < 0 {
+			return n
+		}
+		s := q[:i]
+		if j := strings.LastIndexFunc(s, isSentenceEnd); j >= 0 {
+			_, size := utf8.DecodeRuneInString(s[j:])
+			s = s[j+size:]
+		}
+		if strings.ContainsFunc(s, unicode.IsLetter) && isYesNo(s) {
+			n++
+		}
+		q = q[i+1:]
+	}
 }
 
 // askWords make a text a question or a request without "?": a question

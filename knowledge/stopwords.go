@@ -36,7 +36,7 @@ sak saker ge många ner ned måste vilja hela helt ofta själv vår våra vårt 
 vilkas själva mej dej dom ngn ngt nå oj aha okej ok hmm heter hette kallas va
 nånstans någonstans enligt redan lät fungerar fungera fungerade funkar funka
 funkade allihop allihopa hallå tjena ända jaså minsann låter förstår förstå förstod fattar ordet
-asså
+asså grej grejen grejer grejerna grejor alls
 `
 
 const enStopText = `
@@ -57,6 +57,7 @@ basically thing things stuff etc ok okay lot lots much many well even still
 whether shall may might must would say says said go going wondering wonder
 give often called according smth sth sorry already eh ehm uh uhm um umm hmm hm pls plz
 instance understand understood word lol haha hahaha hehe btw omg xd cringe
+honestly seriously frankly nah
 `
 
 var (

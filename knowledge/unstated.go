@@ -21,12 +21,21 @@ func unknownWord(sc *scratch) bool {
 }
 
 // personalWords ask about someone's private life: marriage, children,
-// wealth, age, pay (params.personalW).
+// wealth, age, pay (params.personalW); and, since pass 18, about details a
+// description of someone or something may lack: education, social media,
+// a street address, where one lives ("Vilken utbildning har Linda K
+// Nordfors?", "hur många följare har linda nordfors på insta", "does punks
+// have a discord", "What's the address of Impact House Halland?").
 var personalWords = wordSet(`married marry marriage wife husband spouse divorced single
 	children child kids kid daughter son sons daughters rich wealthy wealth age old salary
 	girlfriend boyfriend religion religious
 	gift gifta skild singel barn barnen döttrar dotter söner son rik rika förmögen ålder
-	gammal lön fru sambo pojkvän flickvän religiös`)
+	gammal lön fru sambo pojkvän flickvän religiös
+	education educated degree diploma studied study utbildning utbildningen utbildad examen studerade
+	studerat studera studerar
+	followers follower instagram insta tiktok facebook linkedin twitter discord snapchat
+	följare följe
+	address adress adressen gatuadress postadress live lives bor`)
 
 // personalUnstated reports whether the question names someone (or
 // something) and its last clause asks a personal word (personalWords)
@@ -198,6 +207,44 @@ func (ix *Index) statedTogether(sc *scratch, d int32) bool {
 func (ix *Index) namesAny(sc *scratch) bool {
 	for i := range sc.slots {
 		if ix.isName(&sc.slots[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneWordUnknown reports whether the question is one word of the base
+// that a topic names only where it says what it does not know ("book?":
+// Linda K Nordfors's topic does not know the title of any book by her, and
+// the meetups' "book a place" is another sense): one word cannot say which
+// is asked, and one of them is not known (params.oneWordW).
+func (ix *Index) oneWordUnknown(sc *scratch) bool {
+	if len(sc.slots) != 1 || sc.slots[0].unknown || sc.slots[0].phrase != nil {
+		return false
+	}
+	for _, o := range sc.slots[0].opts {
+		if o.w < 1 {
+			continue
+		}
+		// The words that tell that something is not known ("the bot's
+		// sources do not say") are in most such sentences: count the
+		// topics with the word in one, and those with any.
+		in, any, unstated := 0, 0, false
+		for d := range ix.docs {
+			u := ix.docs[d].unknowns
+			if len(u) == 0 {
+				continue
+			}
+			any++
+			if _, ok := slices.BinarySearch(u, o.term); !ok {
+				continue
+			}
+			in++
+			if _, stated := slices.BinarySearchFunc(ix.post[o.term], int32(d), cmpDoc); !stated {
+				unstated = true
+			}
+		}
+		if unstated && 4*in < any {
 			return true
 		}
 	}
