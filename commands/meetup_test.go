@@ -75,7 +75,7 @@ func TestMeetupBadInput(t *testing.T) {
 		{`meetup create title:x when:"fredag 18" capacity:-1`, "`capacity` ska vara mellan 1 och 10000, eller `0`/`ingen` för ingen gräns"},
 		{`meetup create title:x`, "`när` saknas"},
 		{`meetup rsvp id:99 answer:yes`, "ingen träff nummer 99"},
-		{`meetup rsvp id:1 answer:perhaps`, "`answer` ska vara en av: ja, kanske, nej"},
+		{`meetup rsvp id:1 answer:sometime`, "`answer` ska vara en av: ja, kanske, nej"},
 		{`meetup cancel id:42`, "ingen träff nummer 42"},
 	} {
 		if got := h.Say(org, tc.cmd); !strings.Contains(got, tc.want) {

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"passionbot/bot"
@@ -62,5 +63,22 @@ func TestWhatCanIDoAsARole(t *testing.T) {
 	}
 	if got := h.SayIn(h.Member("kim", bot.RoleMember), "sv", "vad kan du göra?"); got != cat.T("sv", "chat.what") {
 		t.Errorf("a member: %q", got)
+	}
+}
+
+// TestRSVPInTheButtonsWords: "kommer", as the button says ("Jag kommer"),
+// answers an invitation, and so do "going" and "perhaps".
+func TestRSVPInTheButtonsWords(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	h.Say(h.Member("olle", bot.RoleOrganiser), `träff skapa titel:Fredagsfika när:"fredag 15:00"`)
+	for _, c := range []struct{ who, line, want string }{
+		{"maja", "träff svara 1 kommer", "Du är anmäld"},
+		{"bo", "träff svara id:1 svar:kommerinte", "du kommer inte"},
+		{"eve", "meetup rsvp id:1 answer:going", "Du är anmäld"},
+		{"finn", "meetup rsvp id:1 answer:perhaps", "kanske"},
+	} {
+		if got := h.Say(h.Member(c.who, bot.RoleMember), c.line); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q", c.line, got)
+		}
 	}
 }

@@ -12,7 +12,10 @@ func langWords() map[string][]string {
 
 // yesMaybeNo are the answers to an invitation: `svar:kanske`.
 func yesMaybeNo() map[string][]string {
-	return map[string][]string{"yes": {"ja"}, "maybe": {"kanske"}, "no": {"nej"}}
+	// "kommer", as the button says ("Jag kommer"), and the words members
+	// answer an invitation with; the first is what Swedish speakers see.
+	return map[string][]string{"yes": {"ja", "kommer", "japp", "jepp", "coming", "going", "attending"},
+		"maybe": {"kanske", "kanskekommer", "perhaps", "possibly"}, "no": {"nej", "nä", "nix", "kommerinte"}}
 }
 
 // confirmArg is the `confirm:yes` (`bekräfta:ja`) that a command asks for
