@@ -32,10 +32,10 @@ type interestAsk struct {
 // lowercase text without the question mark.
 var interestPatterns = func() []*regexp.Regexp {
 	const (
-		svLead   = `(?:(?:vem|vilka|finns det|är det|e det|jag letar efter|letar efter|jag söker|söker)\s+)?`
+		svLead   = `(?:(?:vem|vilka|finns det|är det|e det|jag letar efter|letar efter|jag söker|söker|(?:kan du |kan ni )?hjälpa mig (?:att )?hitta|hjälp mig (?:att )?hitta|jag vill hitta|hur hittar jag)\s+)?`
 		svOthers = `(?:andra|fler|flera|mer|annars|någon annan|nån annan|ngn annan|någon mer|nån mer|ngn mer|några andra|nåra andra|några fler|nåra fler)`
 		svVerb   = `(?:gillar|älskar|håller på med|sysslar med|pysslar med|jobbar med|arbetar med|gör|är intresserade av|är intresserad av|intresserar sig för|odlar|bakar|tillverkar|målar|syr|snickrar|driver|har)`
-		enLead   = `(?:who|is there|are there|anyone|anybody|any|i am looking for|looking for)\s+`
+		enLead   = `(?:who|is there|are there|anyone|anybody|any|i am looking for|looking for|(?:can you |could you )?help me find|i want to find|how do i find|find)\s+`
 		enOthers = `(?:else|other people|other members|others|anyone else|anybody else|someone else|anyone here|anybody here|someone here|people here|members here|here)`
 		enVerb   = `(?:likes|like|loves|love|does|do|is into|are into|makes|make|works with|work with|is interested in|are interested in|bakes|bake|grows|grow|paints|paint|runs|run|into)`
 		svWhere  = `(?:\s+(?:här|också|med|i gruppen|i gemenskapen|runt omkring))?`
@@ -46,6 +46,9 @@ var interestPatterns = func() []*regexp.Regexp {
 		// hantverk", "finns det fler som bakar surdeg", "nån annan här som
 		// gör musik", "jag letar efter andra som jobbar med keramik".
 		regexp.MustCompile(`^` + svLead + svOthers + `\s+(?:här\s+|i gruppen\s+|i gemenskapen\s+)?(?:som\s+)?` + svVerb + `\s+(.+?)` + svWhere + `$`),
+		// "finns det andra som smider här", "finns det någon annan som
+		// växtfärgar": the verb alone is the interest.
+		regexp.MustCompile(`^` + svLead + svOthers + `\s+(?:här\s+)?som\s+(\S+)` + svWhere + `$`),
 		// "ngn mer som spelar gitarr": any verb after "som".
 		regexp.MustCompile(`^` + svLead + svOthers + `\s+(?:här\s+)?som\s+\S+\s+(.+?)` + svWhere + `$`),
 		// "vem här gillar keramik".

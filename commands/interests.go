@@ -87,7 +87,8 @@ func (t *tagger) raw(s string) (tag, key string, ok bool) {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {
-		case r == 'å' || r == 'ä' || r == 'ö' || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))):
+		case r == 'å' || r == 'ä' || r == 'ö' || r == '&' || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))):
+			// "B&B" stays "b&b", not "bb".
 			b.WriteRune(r)
 		case unicode.IsLetter(r):
 			b.WriteRune(fold(r))

@@ -82,3 +82,26 @@ func TestRSVPInTheButtonsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestInterestAskedInPlainWords: the third tester's ways of asking for
+// others with an interest find them ("smider" meets "smide"), and "här"
+// is no interest.
+func TestInterestAskedInPlainWords(t *testing.T) {
+	h := bottest.New(t)
+	h.Say(h.Member("lars", bot.RoleMember), "intressen lägg till smide, textil")
+	sara := h.Member("sara", bot.RoleMember)
+	for _, q := range []string{"Finns det andra som smider här?", "Kan du hjälpa mig hitta andra som håller på med textil?"} {
+		if got := h.Say(sara, q); !strings.Contains(got, "lars") {
+			t.Errorf("%q: %q", q, got)
+		}
+	}
+	if got := h.SayIn(sara, "en", "Can you help me find others who do textiles?"); !strings.Contains(got, "lars") {
+		t.Errorf("in English: %q", got)
+	}
+	if got := h.Say(sara, "Finns det någon annan som växtfärgar?"); strings.Contains(got, "sparat frågan") {
+		t.Errorf("växtfärgar was queued: %q", got)
+	}
+	if got := h.Say(sara, "intressen add turism, B&B, frukost"); !strings.Contains(got, "b&b") {
+		t.Errorf("B&B: %q", got)
+	}
+}
