@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -53,6 +54,7 @@ func newMeetupAsk(d Deps) *meetupAsk {
 type meetupQuestion struct {
 	day      string // "fredag", "friday", "today", "tomorrow": a day it asks about, "" for none
 	howMany  bool   // how many are coming
+	who      bool   // who is coming ("vilka kommer på fikat?")
 	weekday  time.Weekday
 	relative int // days from today, for "idag"/"i morgon"; -1 for a weekday
 	// titled are the upcoming meetups named by a word of their title
@@ -157,17 +159,27 @@ func (f *meetupAsk) answer(ctx context.Context, c *bot.Call, mq meetupQuestion) 
 	}
 	var more func(storage.Meetup) string
 	if mq.howMany {
-		more = func(mt storage.Meetup) string { return f.counts(ctx, c, mt) }
+		more = func(mt storage.Meetup) string { return f.counts(ctx, c, mt, mq.who) }
 	}
 	return c.Reply(ctx, bot.Reply{Text: before + m.listText(ctx, c, title, ms, more), Views: []bot.View{m.calendarView(ctx, c, ms)}})
 }
 
 // counts says how many are coming to mt, and how many wait for a place
-// and said maybe, as the calendar view counts them.
-func (f *meetupAsk) counts(ctx context.Context, c *bot.Call, mt storage.Meetup) string {
+// and said maybe, as the calendar view counts them; with names, who is
+// coming, as `meetup show` names them.
+func (f *meetupAsk) counts(ctx context.Context, c *bot.Call, mt storage.Meetup, names bool) string {
 	rsvps, _ := f.m.store.RSVPs(ctx, mt.ID)
 	yes, wait, maybe := tally(rsvps)
 	s := c.TN("meetup.going", yes, yes)
+	if names && yes > 0 {
+		var coming []string
+		for _, r := range rsvps {
+			if r.Answer == "yes" && !r.Waitlisted {
+				coming = append(coming, cmp.Or(r.User.Name, r.User.ID))
+			}
+		}
+		s += " (" + strings.Join(coming, ", ") + ")"
+	}
 	if mt.Capacity > 0 {
 		s += fmt.Sprintf(meetupAskOf.In(c.Lang), mt.Capacity)
 	}
@@ -254,6 +266,9 @@ var (
 	meetupNotPairs = []string{"vad är", "what is", "what's a", "what does", "what do", "var på", "var med", "was on", "was at", "went to", "set up"}
 	// comingWords follow "hur många"/"how many" in a question about the
 	// answers: "hur många kommer", "how many are coming".
+	// whoComing after "vilka", "vem", "who" (and "ska", "is") ask who
+	// is coming: "vilka kommer", "who's going" — not "vem ska man kontakta".
+	whoComing   = wordSet("kommer komma coming going attending")
 	comingWords = wordSet("kommer ska anmälda anmält osat svarat coming going attending signed registered joining")
 )
 
@@ -361,7 +376,20 @@ func askedMeetups(words []string, mq *meetupQuestion) bool {
 			return false
 		}
 	}
-	howMany := false
+	howMany, who := false, false
+	for i, w := range words {
+		// "vilka kommer på fikat", "vem ska komma", "who is coming",
+		// "who's going": the names, with the count.
+		if (w == "vilka" || w == "vem" || w == "who" || w == "who's") && i+1 < len(words) {
+			next := words[i+1]
+			if (next == "ska" || next == "is" || next == "are") && i+2 < len(words) {
+				next = words[i+2] // "vem ska komma", "who is coming"
+			}
+			if whoComing[next] {
+				howMany, who = true, true
+			}
+		}
+	}
 	for i, w := range words {
 		if (w == "många" && i > 0 && words[i-1] == "hur") || (w == "many" && i > 0 && words[i-1] == "how") {
 			for _, n := range words[i+1 : min(len(words), i+4)] {
@@ -386,7 +414,7 @@ func askedMeetups(words []string, mq *meetupQuestion) bool {
 	}
 	if noun < 0 {
 		if howMany {
-			mq.howMany = true
+			mq.howMany, mq.who = true, mq.who || who
 		}
 		return howMany
 	}
@@ -409,7 +437,7 @@ func askedMeetups(words []string, mq *meetupQuestion) bool {
 		}
 	}
 	if cue && howMany {
-		mq.howMany = true
+		mq.howMany, mq.who = true, mq.who || who
 	}
 	return cue
 }

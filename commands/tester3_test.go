@@ -105,3 +105,18 @@ func TestInterestAskedInPlainWords(t *testing.T) {
 		t.Errorf("B&B: %q", got)
 	}
 }
+
+// TestWhoIsComing: "Vilka kommer på fikat?" names who is coming, with the
+// count, as `meetup show` names them.
+func TestWhoIsComing(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	h.Say(h.Member("olle", bot.RoleOrganiser), `träff skapa titel:Fika när:"fredag 15:00"`)
+	h.Say(h.Member("anna", bot.RoleMember), "träff svara 1 ja")
+	h.Say(h.Member("bo", bot.RoleMember), "träff svara 1 ja")
+	if got := h.Say(h.Member("cia", bot.RoleMember), "Vilka kommer på fikat?"); !strings.Contains(got, "anna, bo") || !strings.Contains(got, "2") {
+		t.Errorf("who is coming: %q", got)
+	}
+	if got := h.SayIn(h.Member("dan", bot.RoleMember), "en", "who's coming on friday?"); !strings.Contains(got, "anna, bo") {
+		t.Errorf("who's coming on friday: %q", got)
+	}
+}
