@@ -74,6 +74,10 @@ func coreMessages() Messages {
 		"arg.unknown_suggest_text": {SV: "`%s` är inget argument till %s — menade du `%s`? Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s — did you mean `%s`? If it belongs to the text, write it in quotes: `%s`."},
 		"arg.unknown_text":         {SV: "`%s` är inget argument till %s, som tar %s (eller samma namn på engelska). Hör det till texten, skriv det inom citattecken: `%s`.", EN: "`%s` is not an argument of %s, which takes %s. If it belongs to the text, write it in quotes: `%s`."},
 
+		// A time written without its name where it does not belong (parse.go misplacedTime).
+		"arg.time_unnamed":      {SV: "`%[1]s:` saknas framför tiden, så jag kan inte veta säkert var den börjar. Om `%[2]s` är tiden, skriv:\n`%[3]s`", EN: "`%[1]s:` is missing in front of the time, so I can't be sure where it starts. If `%[2]s` is the time, write:\n`%[3]s`"},
+		"arg.time_unnamed_text": {SV: "`%[1]s:` saknas framför tiden, så jag vet inte om `%[2]s` är en tid eller text, och gör ingenting ännu. Är det tiden, skriv:\n`%[3]s`\nHör orden till texten, skriv dem inom citattecken.", EN: "`%[1]s:` is missing in front of the time, so I can't tell whether `%[2]s` is a time or text, and do nothing yet. If it is the time, write:\n`%[3]s`\nIf the words belong to the text, write them in quotes."},
+
 		// Plain replies to what the bot asked (pending.go).
 		"answer.hint_yes_no":     {SV: "Du kan också svara ja eller nej här inom 10 minuter.", EN: "You can also answer yes or no here within 10 minutes."},
 		"answer.cancelled":       {SV: "Ok, avbrutet. Ingenting ändrades.", EN: "OK, cancelled. Nothing was changed."},

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -184,106 +186,259 @@ type Parser struct {
 // taken out of the free text wherever they stand. A name is an argument's
 // English or Swedish one (Command.ArgNamed); values are kept under the
 // English name, which is what handlers read.
+//
+// An unquoted name:value whose argument has RunsOn takes the unquoted
+// words after it that RunsOn takes ("när:fredag 18:00" is "fredag
+// 18:00", not "fredag" and a description "18:00"), also among free text.
+// RunsOn is asked about each word, and where a word alone does not go on,
+// about it together with the next few words ("at 3pm", "den 15", "om en
+// vecka"), joined by spaces. A time's words (RunsOn is when.Word) go on
+// only as far as the time stays readable: in "när:fredag 18 man tar med
+// fika" the time is "fredag 18", though "man" may be short for måndag.
+//
+// A time is never guessed from words without its name: see
+// misplacedTime.
 func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
-	vals := Args{m: map[string]any{}}
-	raw := map[string]string{}
-	typed := map[string]string{} // canonical name → the name the member wrote
+	b := &binder{p: p, c: c, toks: toks, rest: rest, raw: map[string]string{}, typed: map[string]string{},
+		owner: make([]*Arg, len(toks)), pos: make([]bool, len(toks))}
+	if len(toks) > 0 {
+		b.base = toks[0].start
+	}
 	hasRest := len(c.Args) > 0 && c.Args[len(c.Args)-1].Kind == KindRest
-	named := func(a *Arg, t token) error {
-		if _, dup := raw[a.Name]; dup {
-			return argErr("arg.repeated", t.name)
-		}
-		raw[a.Name], typed[a.Name] = t.value, t.name
-		return nil
+	if hasRest {
+		b.restArg = &c.Args[len(c.Args)-1]
 	}
 	next := 0 // next positional argument
-	var restArg *Arg
-	if hasRest {
-		restArg = &c.Args[len(c.Args)-1]
-	}
-	// runOn is the argument just named with an unquoted value whose
-	// RunsOn takes the unquoted words after it ("när:fredag 18:00" is
-	// "fredag 18:00", not "fredag" and a description "18:00").
-	var runOn *Arg
-	quoted := func(t token) bool {
-		return strings.ContainsAny(rest[t.start-toks[0].start:t.end-toks[0].start], "\"'“”„«»")
-	}
-	for ti, t := range toks {
+	for ti := 0; ti < len(toks); ti++ {
+		t := toks[ti]
 		var a *Arg
 		if t.named {
 			a = c.ArgNamed(t.name)
 		}
-		if runOn != nil && !t.named && !quoted(t) && runOn.RunsOn(t.value) {
-			raw[runOn.Name] += " " + t.value
-			continue
-		}
-		runOn = nil
-		if a != nil && a.RunsOn != nil && !quoted(t) {
-			runOn = a
-		}
-		if a != nil && a == restArg {
+		if a != nil && a == b.restArg {
 			// "tags:keramik, surdeg": the free text starts here and runs on.
-			if _, dup := raw[a.Name]; dup {
-				return vals, argErr("arg.repeated", t.name)
+			if _, dup := b.raw[a.Name]; dup {
+				return Args{}, argErr("arg.repeated", t.name)
 			}
-			text, err := freeText(c, toks[ti:], rest, toks[0].start, named)
+			text, err := b.freeText(ti)
 			if err != nil {
-				return vals, err
+				return Args{}, err
 			}
-			raw[a.Name], typed[a.Name] = text, t.name
+			b.raw[a.Name], b.typed[a.Name] = text, t.name
 			break
 		}
 		if a != nil {
-			if err := named(a, t); err != nil {
-				return vals, err
+			if err := b.named(a, ti); err != nil {
+				return Args{}, err
 			}
+			ti += b.runOn(a, ti)
 			continue
 		}
 		if t.named && (!hasRest || !t.bare) {
-			return vals, unknownArg(c, t.name, t.value)
+			return Args{}, unknownArg(c, t.name, t.value)
 		}
 		for next < len(c.Args) {
 			a := c.Args[next]
-			_, done := raw[a.Name]
+			_, done := b.raw[a.Name]
 			if !done && (a.Required || a.Kind == KindRest || !hasRest) {
 				break
 			}
 			next++
 		}
 		if next >= len(c.Args) {
-			return vals, argErr("arg.too_many", t.value)
+			return Args{}, argErr("arg.too_many", t.value)
 		}
-		pos := c.Args[next]
+		pos := &c.Args[next]
 		if pos.Kind != KindRest {
-			raw[pos.Name] = t.value
+			b.raw[pos.Name] = t.value
+			b.owner[ti], b.pos[ti] = pos, true
 			next++
 			continue
 		}
-		text, err := freeText(c, toks[ti:], rest, toks[0].start, named)
+		text, err := b.freeText(ti)
 		if err != nil {
-			return vals, err
+			return Args{}, err
 		}
-		raw[pos.Name] = text
+		b.raw[pos.Name] = text
 		break
 	}
-	return p.convertAll(c, raw, typed)
+	if err := b.misplacedTime(); err != nil {
+		return Args{}, err
+	}
+	return p.convertAll(c, b.raw, b.typed)
 }
 
-// freeText is the raw text of toks with the declared name:value options cut
-// out (and bound through named); the spacing between words that stood
-// together is kept. A single quoted word is its value.
-func freeText(c *Command, toks []token, rest string, base int, named func(*Arg, token) error) (string, error) {
-	restArg := &c.Args[len(c.Args)-1]
-	isRest := func(t token) bool { return t.named && c.ArgNamed(t.name) == restArg }
-	var b strings.Builder
+// binder is one binding of a command line's tokens to a command's
+// arguments.
+type binder struct {
+	p       Parser
+	c       *Command
+	toks    []token
+	rest    string // the text toks came from
+	base    int    // the offset in the line of rest
+	restArg *Arg   // the free-text argument; nil when c has none
+	raw     map[string]string
+	typed   map[string]string // canonical name → the name the member wrote
+	owner   []*Arg            // the argument each token went to; nil for none
+	pos     []bool            // whether a token went to its argument by position
+}
+
+// text is toks[i:j] as written.
+func (b *binder) text(i, j int) string {
+	return b.rest[b.toks[i].start-b.base : b.toks[j-1].end-b.base]
+}
+
+// quoted reports whether toks[i] has a quotation mark in it: the member
+// marked where a value starts and ends.
+func (b *binder) quoted(i int) bool { return strings.ContainsAny(b.text(i, i+1), "\"'“”„«»") }
+
+// named binds the name:value toks[i] to a.
+func (b *binder) named(a *Arg, i int) error {
+	t := b.toks[i]
+	if _, dup := b.raw[a.Name]; dup {
+		return argErr("arg.repeated", t.name)
+	}
+	b.raw[a.Name], b.typed[a.Name] = t.value, t.name
+	b.owner[i] = a
+	return nil
+}
+
+// runOn adds to a's value, named by toks[i], the words after it that go
+// on with it (see bind) and returns how many tokens they are.
+func (b *binder) runOn(a *Arg, i int) int {
+	if a.RunsOn == nil || b.quoted(i) {
+		return 0
+	}
+	n := b.run(a, b.toks[i].value, i+1)
+	for k := i + 1; k <= i+n; k++ {
+		b.raw[a.Name] += " " + b.toks[k].value
+		b.owner[k] = a
+	}
+	return n
+}
+
+// maxLead is how many words bind puts together to ask RunsOn whether they
+// go on as one: up to three small words and the word they lead to ("om en
+// vecka", "den här fredagen").
+const maxLead = 4
+
+// step returns how many tokens from toks[i] go on as one step with the
+// value of a (RunsOn set): 1 when the word itself does, several when a
+// word goes on only with the next ones ("at 3pm"), 0 when the value ends.
+// A named or quoted token always ends it.
+func (b *binder) step(a *Arg, i int) int {
+	free := func(k int) bool { return !b.toks[k].named && !b.quoted(k) }
+	if i >= len(b.toks) || !free(i) {
+		return 0
+	}
+	if a.RunsOn(b.toks[i].value) {
+		return 1
+	}
+	words := []string{b.toks[i].value}
+	for k := i + 1; k < len(b.toks) && len(words) < maxLead; k++ {
+		if !free(k) {
+			return 0
+		}
+		words = append(words, b.toks[k].value)
+		if a.RunsOn(strings.Join(words, " ")) {
+			return len(words)
+		}
+	}
+	return 0
+}
+
+// run returns how many tokens from toks[from] go on with a's value, which
+// so far is value ("" when toks[from] would start it): as many steps as
+// a's RunsOn takes, and of a time's (timeWords) as far as the time stays
+// readable, cut only before a word without digits (a weekday's or a
+// month's short name that is a word too: "man", "may", "sat"). Otherwise
+// the whole run goes, so that the time's own error names what it cannot
+// read. A run is never longer than when.MaxInput runes.
+func (b *binder) run(a *Arg, value string, from int) int {
+	end := b.extent(a, value, from)
+	if end == from || !timeWords(a) {
+		return end - from
+	}
+	words := make([]string, 0, end-from+1)
+	if value != "" {
+		words = append(words, value)
+	}
+	for k := from; k < end; k++ {
+		words = append(words, b.toks[k].value)
+	}
+	for e := end; e >= from; e-- {
+		// Only before a word without digits: "fredag 18 man" is
+		// "fredag 18", but "fredag 18 18" is no time.
+		if e < end && strings.ContainsAny(b.toks[e].value, "0123456789") {
+			continue
+		}
+		if b.readable(strings.Join(words[:len(words)-(end-e)], " ")) {
+			return e - from
+		}
+	}
+	return end - from
+}
+
+// extent is the end of the tokens from toks[from] that a's RunsOn takes
+// after value, up to when.MaxInput runes.
+func (b *binder) extent(a *Arg, value string, from int) int {
+	end, runes := from, utf8.RuneCountInString(value)
+	for {
+		n := b.step(a, end)
+		if n == 0 {
+			break
+		}
+		// No time is longer than when reads: the words past that are
+		// not the time's.
+		for k := end; k < end+n; k++ {
+			runes += 1 + utf8.RuneCountInString(b.toks[k].value)
+		}
+		if runes > when.MaxInput+1 {
+			break
+		}
+		end += n
+	}
+	return end
+}
+
+// readable reports whether s is a time when.Parse reads, whether or not
+// it is a good one (in the past, without a time of day …).
+func (b *binder) readable(s string) bool {
+	_, err := when.Parse(s, b.p.now(), b.p.loc())
+	var we *when.Error
+	return err == nil || errors.As(err, &we) && we.Kind != when.Unrecognised
+}
+
+// timeWords reports whether a's words are a time's: its RunsOn is
+// when.Word.
+func timeWords(a *Arg) bool { return sameFunc(a.RunsOn, when.Word) }
+
+// takesAnyWord reports whether a's RunsOn takes every word (AnyWord).
+func takesAnyWord(a *Arg) bool { return sameFunc(a.RunsOn, AnyWord) }
+
+// sameFunc reports whether f is the top-level function g.
+func sameFunc(f, g func(string) bool) bool {
+	return f != nil && reflect.ValueOf(f).Pointer() == reflect.ValueOf(g).Pointer()
+}
+
+// freeText is the raw text of toks[from:] with the declared name:value
+// options cut out (and bound, with the words that run on after them); the
+// spacing between words that stood together is kept. A single quoted word
+// is its value.
+func (b *binder) freeText(from int) (string, error) {
+	c := b.c
+	isRest := func(t token) bool { return t.named && c.ArgNamed(t.name) == b.restArg }
+	var sb strings.Builder
 	var kept []token
 	prev := -1 // index in toks of the last kept token
-	for i, t := range toks {
+	for i := from; i < len(b.toks); i++ {
+		t := b.toks[i]
 		a := c.ArgNamed(t.name)
-		if t.named && a != nil && a != restArg {
-			if err := named(a, t); err != nil {
+		if t.named && a != nil && a != b.restArg {
+			if err := b.named(a, i); err != nil {
 				return "", err
 			}
+			i += b.runOn(a, i)
 			continue
 		}
 		if t.named && a == nil && !t.bare {
@@ -291,16 +446,17 @@ func freeText(c *Command, toks []token, rest string, base int, named func(*Arg, 
 			// text; text that really says x:y is written in quotes.
 			return "", unknownArg(c, t.name, t.value)
 		}
+		b.owner[i] = b.restArg
 		switch {
 		case prev >= 0 && prev == i-1:
-			b.WriteString(rest[toks[prev].end-base : t.start-base])
+			sb.WriteString(b.rest[b.toks[prev].end-b.base : t.start-b.base])
 		case prev >= 0:
-			b.WriteByte(' ')
+			sb.WriteByte(' ')
 		}
 		if isRest(t) {
-			b.WriteString(t.value) // the text after "name:", unquoted
+			sb.WriteString(t.value) // the text after "name:", unquoted
 		} else {
-			b.WriteString(rest[t.start-base : t.end-base])
+			sb.WriteString(b.text(i, i+1))
 		}
 		prev = i
 		kept = append(kept, t)
@@ -308,7 +464,201 @@ func freeText(c *Command, toks []token, rest string, base int, named func(*Arg, 
 	if len(kept) == 1 && (!kept[0].named || isRest(kept[0])) {
 		return kept[0].value, nil
 	}
-	return strings.TrimSpace(b.String()), nil
+	return strings.TrimSpace(sb.String()), nil
+}
+
+// misplacedTime refuses a line whose time went without its name to where
+// it does not belong, rather than guess. The time argument is the
+// command's first argument whose RunsOn is not AnyWord (a time's or a
+// recurrence's words); when the member named it, or quoted the word it
+// got by position, all is as written. Otherwise, when the line's unnamed,
+// unquoted words hold a time (the words the argument would take, that
+// when.Parse reads with a time of day written in digits; a bare number is
+// none) and
+//
+//   - the time argument is required and missing: the time went to the
+//     title, the place or the description ("träff skapa titel:Fredagsfika
+//     fredag 15:00");
+//   - it got a word by position, but not exactly that time: the title
+//     had more than one word, or the time did ("träff skapa Fredagsfika
+//     fredag 15:00", "meetup create Friday fika friday 3pm");
+//   - it is optional and not given, and a time with a day is all of the
+//     free text or ends a value that runs on ("träff ändra 3 fredag
+//     18:00", "träff ändra 3 titel:Fika fredag 18:00"); a description
+//     that only mentions a time, or a place "Kungsgatan 12-14", is left
+//     alone,
+//
+// the answer says that the name is missing in front of the time and
+// shows the line with it written in, and with the name of the title that
+// went before it by position. Nothing is run.
+func (b *binder) misplacedTime() error {
+	var w *Arg
+	for i := range b.c.Args {
+		if a := &b.c.Args[i]; a.RunsOn != nil && !takesAnyWord(a) {
+			w = a
+			break
+		}
+	}
+	if w == nil || b.typed[w.Name] != "" {
+		return nil
+	}
+	k := -1 // the token w got by position
+	for i := range b.toks {
+		if b.owner[i] == w {
+			k = i
+		}
+	}
+	if k >= 0 && b.quoted(k) {
+		return nil
+	}
+	for i, j := 0, 0; i < len(b.toks); i = max(i+1, j) {
+		if b.toks[i].named || b.step(w, i) == 0 {
+			continue
+		}
+		// A run that is no time is looked at again after the part of
+		// it that reads as one ("Stickcafé 2 fredag 18": "2", then
+		// "fredag 18"), or after all of it. A time of day here has
+		// digits.
+		if j = b.extent(w, "", i); !b.digits(i, j) {
+			continue
+		}
+		j = i + b.run(w, "", i)
+		s := b.text(i, j)
+		if !b.timeOfDay(s) {
+			continue
+		}
+		switch {
+		case k >= 0:
+			if i == k && j == k+1 {
+				return nil // as the positions say
+			}
+		case w.Required:
+		case !when.HasDay(s) || !b.wholeValue(w, i, j):
+			continue
+		}
+		return b.unnamedTime(w, i, j, k)
+	}
+	return nil
+}
+
+// digits reports whether a token in toks[i:j] has a digit.
+func (b *binder) digits(i, j int) bool {
+	for k := i; k < j; k++ {
+		if strings.ContainsAny(b.toks[k].value, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// timeOfDay reports whether s is a time when.Parse reads with a time of
+// day, whether or not it is a good one; a bare number is not.
+func (b *binder) timeOfDay(s string) bool {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && !unicode.IsSpace(r) }) {
+		return false
+	}
+	_, err := when.Parse(s, b.p.now(), b.p.loc())
+	var we *when.Error
+	return err == nil || errors.As(err, &we) && we.Kind != when.Unrecognised && we.Reason != when.MissingTime && we.Reason != when.MissingDay
+}
+
+// wholeValue reports whether toks[i:j] are all of the free text, or the
+// end of a value that ran on after its name (and not its start).
+func (b *binder) wholeValue(w *Arg, i, j int) bool {
+	x := b.owner[i]
+	if x == nil || x == w {
+		return false
+	}
+	for k := range b.toks {
+		in := k >= i && k < j
+		switch {
+		case in && b.owner[k] != x:
+			return false
+		case !in && b.owner[k] == x && (x == b.restArg || k >= j):
+			return false
+		}
+	}
+	return x == b.restArg || i > 0 && b.owner[i-1] == x
+}
+
+// unnamedTime is the refusal of misplacedTime: the time toks[i:j] needs
+// w's name in front of it; k is the token w got by position, -1 for none.
+func (b *binder) unnamedTime(w *Arg, i, j, k int) error {
+	type insert struct {
+		at   int
+		a    *Arg
+		none bool // the argument has no words left: "titel:…"
+	}
+	ins := []insert{{at: i, a: w}}
+	// The argument that got the words before the time by position takes
+	// them all by name ("title:Friday fika when:friday 3pm"), when they
+	// stand together and it runs on.
+	for h := i - 1; h >= 0; h-- {
+		if b.toks[h].named || b.quoted(h) {
+			break
+		}
+		if x := b.owner[h]; b.pos[h] && x != w {
+			if x.RunsOn != nil {
+				ins = append(ins, insert{at: b.firstOf(x), a: x})
+			}
+			break
+		}
+	}
+	// A required argument whose only word was in the time ("träff skapa
+	// fredag 15:00") is left without one, unless words after the time
+	// will take its place.
+	after := false
+	for h := j; h < len(b.toks); h++ {
+		after = after || !b.toks[h].named
+	}
+	for h := i; h < j && !after; h++ {
+		if x := b.owner[h]; x != nil && x != w && x.Required && b.pos[h] {
+			ins = append(ins, insert{at: i, a: x, none: true})
+			break
+		}
+	}
+	line := func(lang string) string {
+		var sb strings.Builder
+		sb.WriteString(b.c.NameIn(lang))
+		sb.WriteByte(' ')
+		from := 0
+		for t := range b.toks {
+			at := b.toks[t].start - b.base
+			var names []string
+			for _, in := range ins {
+				if in.at == t && in.none {
+					names = append(names, in.a.NameIn(lang)+":… ")
+				}
+			}
+			for _, in := range ins {
+				if in.at == t && !in.none {
+					names = append(names, in.a.NameIn(lang)+":")
+				}
+			}
+			if len(names) > 0 {
+				sb.WriteString(b.rest[from:at])
+				sb.WriteString(strings.Join(names, ""))
+				from = at
+			}
+		}
+		sb.WriteString(b.rest[from:])
+		return Quote(sb.String(), 300)
+	}
+	key := "arg.time_unnamed"
+	if !w.Required && k < 0 {
+		key = "arg.time_unnamed_text"
+	}
+	return argErr(key, Text{SV: w.NameIn(LangSV), EN: w.Name}, Quote(b.text(i, j), 60), Text{SV: line(LangSV), EN: line(LangEN)})
+}
+
+// firstOf is the first token x got.
+func (b *binder) firstOf(x *Arg) int {
+	for t := range b.toks {
+		if b.owner[t] == x {
+			return t
+		}
+	}
+	return 0
 }
 
 // BindOptions converts native command options (Discord) by argument name.

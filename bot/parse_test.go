@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"passionbot/bot/when"
 )
 
 func testCommands(t testing.TB) *Registry {
@@ -400,4 +402,186 @@ func TestUnknownOptionInFreeText(t *testing.T) {
 			t.Errorf("%q:\nsv %q, want %q in it\nen %q, want %q in it", tt.line, sv, tt.sv, en, tt.en)
 		}
 	}
+}
+
+// timeCommands declare arguments as the meetup and announcement commands
+// do: a title and a place that run on (AnyWord), a time whose words are a
+// time's (when.Word), a recurrence with words of its own.
+func timeCommands(t testing.TB) *Registry {
+	t.Helper()
+	run := func(context.Context, *Call) error { return nil }
+	txt := Text{SV: "x", EN: "x"}
+	title := Arg{Name: "title", SV: "titel", RunsOn: AnyWord, Kind: KindText, Help: txt}
+	whenArg := Arg{Name: "when", SV: "när", RunsOn: when.Word, Kind: KindText, Help: txt}
+	where := Arg{Name: "where", SV: "plats", RunsOn: AnyWord, Kind: KindText, Help: txt}
+	recurrence := func(w string) bool {
+		return when.Word(w) || w == "varje" || w == "every" || w == "varannan"
+	}
+	desc := Arg{Name: "description", SV: "beskrivning", Kind: KindRest, Help: txt}
+	req := func(a Arg) Arg { a.Required = true; return a }
+	r, err := NewRegistry([]*Command{
+		{Name: "meetup create", GroupSV: []string{"träff"}, SV: []string{"skapa"}, Help: txt, Run: run,
+			Args: []Arg{req(title), req(whenArg), where, desc}},
+		{Name: "meetup edit", SV: []string{"ändra"}, Help: txt, Run: run,
+			Args: []Arg{{Name: "id", Kind: KindInt, Required: true, Help: txt}, title, whenArg, where, desc}},
+		{Name: "announce once", GroupSV: []string{"utskick"}, SV: []string{"en gång"}, Help: txt, Run: run,
+			Args: []Arg{{Name: "when", SV: "när", RunsOn: recurrence, Kind: KindText, Required: true, Help: txt},
+				{Name: "text", Kind: KindRest, Required: true, Help: txt}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// timeParser reads times on Saturday 5 December 2026 at 10:00 in Stockholm.
+func timeParser(t testing.TB) Parser {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parser{Location: loc, Now: func() time.Time { return time.Date(2026, 12, 5, 10, 0, 0, 0, loc) }}
+}
+
+// An unquoted time runs on over the words times are written with, also
+// "kl." with a full stop, "15.00", small words that lead into the time
+// ("at 3pm", "den 15", "i 2 timmar"), and after its name among free text;
+// it stops where the time would stop being readable.
+func TestUnquotedTimeRunsOn(t *testing.T) {
+	reg, p := timeCommands(t), timeParser(t)
+	for _, tt := range []struct{ line, title, when, where, desc string }{
+		{`träff skapa titel:A när:fredag kl. 15`, "A", "fredag kl. 15", "", ""},
+		{`meetup create title:D when:fredag kl. 15.00`, "D", "fredag kl. 15.00", "", ""},
+		{`meetup create title:A when:friday at 3pm`, "A", "friday at 3pm", "", ""},
+		{`meetup create title:A when:next Friday at 3pm Bring snacks`, "A", "next Friday at 3pm", "", "Bring snacks"},
+		{`meetup create title:A when:Dec 18 at 3pm`, "A", "Dec 18 at 3pm", "", ""},
+		{`meetup create title:Friday fika when:this friday at 3pm`, "Friday fika", "this friday at 3pm", "", ""},
+		{`träff skapa titel:A när:nu på fredag kl 15 Ta med fika`, "A", "nu på fredag kl 15", "", "Ta med fika"},
+		{`träff skapa titel:A när:den här fredagen kl. 15.00`, "A", "den här fredagen kl. 15.00", "", ""},
+		{`träff skapa titel:A när:fredag den 18 december kl 18`, "A", "fredag den 18 december kl 18", "", ""},
+		{`träff skapa titel:A när:fredag 18 till 21 i ateljén`, "A", "fredag 18 till 21", "", "i ateljén"},
+		{`träff skapa titel:A när:fredag 18 i 2 timmar plats:Ateljén`, "A", "fredag 18 i 2 timmar", "Ateljén", ""},
+		{`meetup create title:A when:friday 6pm for two hours`, "A", "friday 6pm for two hours", "", ""},
+		{`meetup create title:A when:friday 6pm at the library`, "A", "friday 6pm", "", "at the library"},
+		{`meetup create title:A when:friday 6pm for two people`, "A", "friday 6pm", "", "for two people"},
+		// Words that are also weekdays or months end a readable time.
+		{`träff skapa titel:A när:fredag 18 man tar med fika`, "A", "fredag 18", "", "man tar med fika"},
+		{`meetup create title:A when:friday 6pm may be late`, "A", "friday 6pm", "", "may be late"},
+		// A time that cannot be read goes whole, for its error to name.
+		{`träff skapa titel:A när:fredag 18 18 fika`, "A", "fredag 18 18", "", "fika"},
+		// A name among free text runs on too.
+		{`träff ändra 3 Ta med fika när:fredag kl. 19`, "", "fredag kl. 19", "", "Ta med fika"},
+		{`träff ändra 3 Ta med fika plats:Ateljén i Varberg`, "", "", "Ateljén i Varberg", "Ta med fika"},
+		{`träff ändra 3 Ta med fika när:"fredag" 19`, "", "fredag", "", "Ta med fika 19"},
+	} {
+		cmd, toks, rest, err := reg.parseLine(tt.line)
+		if err != nil || cmd == nil {
+			t.Fatalf("%q: %v, %v", tt.line, cmd, err)
+		}
+		a, err := p.bind(cmd, toks, rest)
+		if err != nil {
+			t.Errorf("%q: %v", tt.line, err)
+			continue
+		}
+		got := []string{a.String("title"), a.String("when"), a.String("where"), a.String("description")}
+		want := []string{tt.title, tt.when, tt.where, tt.desc}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", tt.line, got, want)
+		}
+	}
+}
+
+// A time written without its name where the positions do not give it to
+// the time is never guessed: the answer says the name is missing and shows
+// the line with it; a time where the positions do put it, or a time only
+// mentioned in a description, is left alone.
+func TestMisplacedTime(t *testing.T) {
+	reg, p := timeCommands(t), timeParser(t)
+	cat, err := NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ line, key, sv, en string }{
+		{`träff skapa titel:Fredagsfika fredag 15:00`, "arg.time_unnamed", "Om `fredag 15:00` är tiden, skriv:\n`träff skapa titel:Fredagsfika när:fredag 15:00`",
+			"If `fredag 15:00` is the time, write:\n`meetup create titel:Fredagsfika when:fredag 15:00`"},
+		{`träff skapa Fredagsfika fredag 15:00`, "arg.time_unnamed", "`när:` saknas framför tiden", "`meetup create title:Fredagsfika when:fredag 15:00`"},
+		{`meetup create Friday fika friday 3pm`, "arg.time_unnamed", "`träff skapa titel:Friday fika när:friday 3pm`", "`when:` is missing in front of the time"},
+		{`meetup create Friday fika friday 3pm Bring snacks`, "arg.time_unnamed", "`träff skapa titel:Friday fika när:friday 3pm Bring snacks`", "`meetup create title:Friday fika when:friday 3pm Bring snacks`"},
+		{`träff skapa Fika kl 18`, "arg.time_unnamed", "`träff skapa titel:Fika när:kl 18`", "If `kl 18` is the time"},
+		{`träff skapa fredag 15:00 Fika`, "arg.time_unnamed", "`träff skapa när:fredag 15:00 Fika`", "`meetup create when:fredag 15:00 Fika`"},
+		{`träff skapa fredag 15:00`, "arg.time_unnamed", "`träff skapa titel:… när:fredag 15:00`", "`meetup create title:… when:fredag 15:00`"},
+		{`träff skapa titel:Fika plats:Ateljén fredag 18`, "arg.time_unnamed", "`träff skapa titel:Fika plats:Ateljén när:fredag 18`", "`meetup create titel:Fika plats:Ateljén when:fredag 18`"},
+		{`träff skapa titel:"Fika" Ta med kaffe fredag 18:00`, "arg.time_unnamed", "`träff skapa titel:\"Fika\" Ta med kaffe när:fredag 18:00`", "when:fredag 18:00"},
+		{`träff ändra 3 fredag 18:00`, "arg.time_unnamed_text", "`träff ändra 3 när:fredag 18:00`", "If the words belong to the text, write them in quotes."},
+		{`träff ändra 3 titel:Fika fredag 18:00`, "arg.time_unnamed_text", "`träff ändra 3 titel:Fika när:fredag 18:00`", "`meetup edit 3 titel:Fika when:fredag 18:00`"},
+		{`utskick en gång fredag 9:00 Glöm inte anmälan!`, "arg.time_unnamed", "`utskick en gång när:fredag 9:00 Glöm inte anmälan!`", "`announce once when:fredag 9:00 Glöm inte anmälan!`"},
+		{`utskick en gång Hej fredag 9:00`, "arg.time_unnamed", "`utskick en gång Hej när:fredag 9:00`", "`announce once Hej when:fredag 9:00`"},
+	} {
+		cmd, toks, rest, err := reg.parseLine(tt.line)
+		if err != nil || cmd == nil {
+			t.Fatalf("%q: %v, %v", tt.line, cmd, err)
+		}
+		_, err = p.bind(cmd, toks, rest)
+		var ue *UserError
+		if !errors.As(err, &ue) || ue.Key != tt.key || !ue.Usage {
+			t.Errorf("%q: %v, want %s with the usage", tt.line, err, tt.key)
+			continue
+		}
+		sv, en := cat.T(LangSV, ue.Key, ue.Args...), cat.T(LangEN, ue.Key, ue.Args...)
+		if !strings.Contains(sv, tt.sv) || !strings.Contains(en, tt.en) {
+			t.Errorf("%q:\nsv %q, want %q in it\nen %q, want %q in it", tt.line, sv, tt.sv, en, tt.en)
+		}
+	}
+	for _, line := range []string{
+		`träff skapa titel:Fika när:fredag 18:00 Ses fredag 19`, // named
+		`träff skapa Fika "fredag 15:00"`,                       // quoted
+		`träff skapa Fika 2027-01-15T18:00 Ses fredag 19`,       // as the positions say
+		`träff ändra 3 Ny text: vi ses fredag 18:00`,            // a description that mentions a time
+		`träff ändra 3 plats:Kungsgatan 12-14`,                  // a time of day without a day
+		`träff ändra 3 plats:Storgatan 18`,                      // a bare number
+		`träff ändra 3 18:00`,                                   // no day: not the meetup's new time
+		`träff ändra 3 beskrivning:fredag 18:00`,                // the description named
+		`träff ändra 3 "fredag 18:00"`,                          // quoted
+		`träff ändra 3 titel:Fika i december`,                   // no time of day
+	} {
+		cmd, toks, rest, err := reg.parseLine(line)
+		if err != nil || cmd == nil {
+			t.Fatalf("%q: %v, %v", line, cmd, err)
+		}
+		if _, err := p.bind(cmd, toks, rest); err != nil {
+			t.Errorf("%q: %v", line, err)
+		}
+	}
+	// A title with no time in it is only missing its time.
+	cmd, toks, rest, _ := reg.parseLine(`träff skapa titel:Fika i december`)
+	var ue *UserError
+	if _, err := p.bind(cmd, toks, rest); !errors.As(err, &ue) || ue.Key != "arg.missing" {
+		t.Errorf("title without a time: %v, want arg.missing", err)
+	}
+}
+
+// FuzzTimeWords checks that no line makes binding a time's words panic,
+// and that a refused time suggests a line that names the time.
+func FuzzTimeWords(f *testing.F) {
+	for _, s := range []string{
+		`träff skapa Fredagsfika fredag 15:00`, `meetup create Friday fika friday 3pm`, `träff skapa fredag 15:00`,
+		`träff ändra 3 titel:Fika fredag 18:00`, `utskick en gång Hej fredag 9:00`, `träff skapa titel:A när:den här fredagen kl. 15`,
+		`träff skapa titel:"A" x fredag “18:00”`, `träff ändra 3 Ta med fika när:fredag kl. 19 plats:a b`,
+	} {
+		f.Add(s)
+	}
+	reg, p := timeCommands(f), timeParser(f)
+	f.Fuzz(func(t *testing.T, line string) {
+		cmd, toks, rest, err := reg.parseLine(line)
+		if err != nil || cmd == nil {
+			return
+		}
+		_, err = p.bind(cmd, toks, rest)
+		var ue *UserError
+		if errors.As(err, &ue) && strings.HasPrefix(ue.Key, "arg.time_unnamed") {
+			if s := localize(LangEN, ue.Args)[2].(string); !strings.Contains(s, "when:") {
+				t.Fatalf("%q: suggestion %q names no time", line, s)
+			}
+		}
+	})
 }

@@ -10,8 +10,11 @@
 //     den 15 januari 18:00, jan 15 6pm, 15th of January 2027 18:00,
 //     January 15, 2027 6pm.
 //   - Weekdays: fredag 18:00, på fredag kl 18, fre 18, friday 6pm,
-//     fri 18:30, next friday 18:00, nästa fredag 18. A weekday may also
-//     stand next to a date ("fre 15/1 18:00"); the two must agree.
+//     fri 18:30, next friday 18:00, nästa fredag 18, this friday 3pm,
+//     this coming friday, nu på fredag 15, den här fredagen kl 15,
+//     denna fredag, kommande fredag; the Swedish definite form
+//     (fredagen) too. A weekday may also stand next to a date ("fre 15/1
+//     18:00"); the two must agree.
 //   - Relative days: idag, i dag, today; imorgon, i morgon, imorn,
 //     tomorrow; i övermorgon, övermorgon, day after tomorrow; ikväll,
 //     i kväll, tonight; om 3 dagar, om ett dygn, in 3 days; om två
@@ -30,7 +33,8 @@
 //     tomorrow evening 8, tomorrow night 9pm.
 //   - An optional end: 18-21, 18:00–21:00, till 21:00, to 9pm, until 21,
 //     från 18 till 21, mellan 18 och 21; or a duration: i 2 timmar,
-//     for 2 hours, (2h), +90m, 3h, 1,5 h, 2h30m, en timme, an hour.
+//     for 2 hours, (2h), +90m, 3h, 1,5 h, 2h30m, en timme, an hour,
+//     i två timmar, for two hours (counts in words as for days).
 //   - An optional zone after the time: UTC, GMT, Z, CET (+01:00) or
 //     CEST (+02:00), read as a fixed offset. It is there to pick one of two
 //     equal wall times; other zone names and numeric offsets are not read.
@@ -64,7 +68,10 @@
 //     still ahead: "fredag 18:00" written on a Friday at 10:00 is today,
 //     "fredag 08:00" written then is a week ahead. "nästa fredag" / "next
 //     friday" is never today: on a Friday it is 7 days ahead, on any other
-//     day the same as "fredag".
+//     day the same as "fredag". "this friday", "nu på fredag", "den här
+//     fredagen" are the same day as "fredag": on any day but a Friday
+//     the same as "next friday", and on a Friday today while the time is
+//     still ahead (that is what "this Friday" means said on one).
 //   - "nästa vecka" / "next week" is the calendar week (Monday to Sunday)
 //     after this one, so "nästa vecka fredag" written on a Wednesday is
 //     Friday in 9 days, while "nästa fredag" is the coming Friday (above).

@@ -3,6 +3,7 @@ package when
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // span is a byte range of the input.
@@ -367,12 +368,25 @@ func monthOf(t token) time.Month {
 	return 0
 }
 
-// weekdayOf returns the weekday a word names.
+// weekdayOf returns the weekday a word names, also in the Swedish
+// definite form ("fredagen", as in "på fredagen", "den här fredagen").
 func weekdayOf(t token) (time.Weekday, bool) {
 	if t.kind != word {
 		return 0, false
 	}
-	return Weekday(t.text)
+	if d, ok := Weekday(t.text); ok {
+		return d, true
+	}
+	return definiteWeekday(t.text)
+}
+
+// definiteWeekday reads a Swedish weekday in the definite form, folded
+// ("mandagen" … "sondagen").
+func definiteWeekday(f string) (time.Weekday, bool) {
+	if stem, ok := strings.CutSuffix(f, "en"); ok && strings.HasSuffix(stem, "dag") {
+		return Weekday(stem)
+	}
+	return 0, false
 }
 
 // Weekday reads a weekday's name or its abbreviation, Swedish or English,
@@ -397,12 +411,19 @@ func Weekday(w string) (time.Weekday, bool) {
 	return 0, false
 }
 
-// weekdayPart reads "[nästa|next] fredag".
+// weekdayPart reads "[nästa|next] fredag", and the coming weekday said
+// with "this", "coming", "denna", "kommande", "nu på" or "den här" ("den"
+// is filler): "this friday", "nu på fredag", "den här fredagen" are the
+// same day as "fredag".
 func (p *parser) weekdayPart(sp *spec) bool {
 	j := 0
 	next := p.tok(0).isWord("nasta", "next")
 	if next {
 		j = 1
+	} else {
+		for j < 2 && (p.tok(j).isWord("this", "coming", "denna", "kommande", "har", "nu") || j > 0 && p.tok(j).isWord("pa", "on")) {
+			j++
+		}
 	}
 	wd, ok := weekdayOf(p.tok(j))
 	if !ok {
@@ -545,7 +566,8 @@ func (p *parser) endPart(sp *spec) bool {
 const maxSeconds = 1 << 30
 
 // duration reads one or more amount-unit parts: 2h, 2 timmar, 1,5 h,
-// 90 min, en timme, an hour, 2h30m, 2h30, 2 timmar och 30 minuter.
+// 90 min, en timme, an hour, två timmar, two hours, 2h30m, 2h30, 2 timmar
+// och 30 minuter.
 func (p *parser) duration() (time.Duration, bool) {
 	total := 0
 	found := false
@@ -588,8 +610,13 @@ func (p *parser) durationPart(k int) (secs, width int, hours bool) {
 			}
 			amount, j = amount+frac, k+3
 		}
-	case t.isWord("en", "ett", "an", "a", "one"):
-		amount, j = 100, k+1
+	case t.kind == word:
+		// en timme, an hour, två timmar, two hours.
+		n, w := p.count(k)
+		if w == 0 {
+			return 0, 0, false
+		}
+		amount, j = n*100, k+w
 	default:
 		return 0, 0, false
 	}
@@ -632,30 +659,99 @@ func (p *parser) zonePart(sp *spec) bool {
 	return true
 }
 
-// Word reports whether w, one word a member wrote, is one that times are
-// written with (a number, a weekday, a month, "kl", "i morgon", "till",
-// "pm" …), so that a time written without quotes ("när:fredag 18:00")
-// can be read to its end.
+// maxLead is how many small words may lead into a time's word in one
+// phrase that Word reads ("om en vecka", "den här fredagen").
+const maxLead = 3
+
+// Word reports whether w goes on with a time written without quotes
+// ("när:fredag 18:00"), so that the time can be read to its end.
+//
+// One word goes on when times are written with it: a number ("18:00",
+// "15.00", "3pm"), a weekday ("fredag", "fredagen"), a month, "kl" or
+// "kl.", "i morgon", "pm", "midnatt", "timmar" …; punctuation around it
+// does not count ("kl.", "dec.", "p.m."). Several words separated by
+// spaces go on together when up to three small words that lead into a
+// time ("at", "on", "the", "this", "den", "här", "nu", "på", "i", "om",
+// "till", "to", "och", "for", "en", "två" …) are followed by such a word:
+// "at 3pm", "den 15", "om en vecka", "till 21", "for two hours". A small
+// word alone does not go on, since a description may start with it too
+// ("när:fredag 18 i ateljén").
 func Word(w string) bool {
+	fs := strings.Fields(w)
+	if len(fs) == 0 || len(fs) > maxLead+1 {
+		return false
+	}
+	last := len(fs) - 1
+	for _, f := range fs[:last] {
+		if !leadWord(f) && !timeWord(f) {
+			return false
+		}
+	}
+	return timeWord(fs[last])
+}
+
+// foldWord folds w as lex folds letters and drops the punctuation around
+// it and the full stops in it ("kl." is "kl", "p.m." is "pm").
+func foldWord(w string) string {
+	f := strings.Trim(strings.Map(fold, w), ".,;:!?()[]")
+	return strings.ReplaceAll(f, ".", "")
+}
+
+// timeWord reports whether w, one word, is one times are written with.
+func timeWord(w string) bool {
 	if strings.ContainsAny(w, "0123456789") {
 		return true
 	}
-	if _, ok := Weekday(w); ok {
+	switch w {
+	case "-", "–", "—":
 		return true
 	}
-	f := strings.Map(fold, strings.ToLower(w))
+	f := foldWord(w)
+	if _, ok := Weekday(f); ok {
+		return true
+	}
+	if _, ok := definiteWeekday(f); ok {
+		return true
+	}
 	if monthOf(token{kind: word, text: f}) != 0 {
 		return true
 	}
 	// Not the small words a description may start with too ("i", "på",
-	// "till", "and"): only words that belong to a time.
+	// "till", "and"): only words that belong to a time. Not "min" or
+	// "m" either ("min syster"), though minutes may be written so.
 	switch f {
 	case "idag", "today", "ikvall", "tonight", "imorgon", "imorn", "imorron", "tomorrow", "tmrw", "iovermorgon",
-		"overmorgon", "morgon", "morn", "morron", "kvall", "kvallen", "evening", "night", "nasta", "next",
-		"dag", "dagar", "day", "days", "vecka", "veckor", "week", "weeks", "manad", "manader", "month", "months",
+		"overmorgon", "igar", "yesterday", "morgon", "morn", "morron", "kvall", "kvallen", "evening", "night", "nasta", "next",
+		"dag", "dagar", "dygn", "day", "days", "vecka", "veckor", "week", "weeks", "manad", "manader", "month", "months",
 		"kl", "klockan", "am", "fm", "pm", "em", "lunch", "lunchtid", "lunchtime", "midnatt", "midnight", "noon",
-		"midday", "-", "–":
+		"midday", "timme", "timmar", "timmen", "hour", "hours", "hrs", "minut", "minuter", "minuten", "minute", "minutes",
+		"utc", "gmt", "cet", "cest":
 		return true
 	}
 	return false
+}
+
+// leadWord reports whether w is a small word that leads into a time
+// ("at 3pm", "den 15", "om två veckor", "nu på fredag") but does not go on
+// with one by itself.
+func leadWord(w string) bool {
+	switch foldWord(w) {
+	case "at", "on", "vid", "pa", "den", "the", "this", "coming", "denna", "kommande", "har", "nu", "i", "om", "in",
+		"till", "tills", "to", "until", "och", "and", "mellan", "between", "fran", "from", "for", "of", "after",
+		"en", "ett", "a", "an", "one", "tva", "two", "tre", "three", "fyra", "four", "fem", "five", "sex", "six",
+		"sju", "seven", "atta", "eight", "nio", "nine", "tio", "ten", "elva", "eleven", "tolv", "twelve":
+		return true
+	}
+	return false
+}
+
+// HasDay reports whether s, read as Parse reads it, names a day (a date,
+// a weekday, a relative day or week), not only a time of day. It is false
+// when s cannot be read.
+func HasDay(s string) bool {
+	if utf8.RuneCountInString(s) > MaxInput {
+		return false
+	}
+	sp, e := parse(strings.TrimSpace(s))
+	return e == nil && (sp.form != noDate || sp.hasWeekday)
 }

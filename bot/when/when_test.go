@@ -136,6 +136,26 @@ func parseCases() []parseCase {
 		{in: "nästa onsdag 18", start: "2026-12-02 18:00 CET"},
 		{in: "18:00 fredag", start: "2026-11-27 18:00 CET"},
 		{in: "fredag", kind: Ambiguous, reason: MissingTime, errTime: "2026-11-27 00:00 CET"},
+		// The coming weekday said with "this", "nu på", "den här".
+		{in: "this friday 3pm", start: "2026-11-27 15:00 CET"},
+		{in: "this Friday at 3pm", start: "2026-11-27 15:00 CET"},
+		{in: "this coming friday 15:00", start: "2026-11-27 15:00 CET"},
+		{in: "coming friday 15:00", start: "2026-11-27 15:00 CET"},
+		{in: "nu på fredag kl 15", start: "2026-11-27 15:00 CET"},
+		{in: "nu på fredag kl. 15.00", start: "2026-11-27 15:00 CET"},
+		{in: "den här fredagen kl 15", start: "2026-11-27 15:00 CET"},
+		{in: "på fredagen kl 15", start: "2026-11-27 15:00 CET"},
+		{in: "denna fredag 15", start: "2026-11-27 15:00 CET"},
+		{in: "kommande fredag 15", start: "2026-11-27 15:00 CET"},
+		{in: "på måndagen 18", start: "2026-11-30 18:00 CET"},
+		{in: "this friday", kind: Ambiguous, reason: MissingTime, errTime: "2026-11-27 00:00 CET"},
+		{in: "this 15", kind: Unrecognised, reason: NotUnderstood, text: "this"},
+		{in: "nu 15", kind: Unrecognised, reason: NotUnderstood, text: "nu"},
+		{in: "dagen 15", kind: Unrecognised, reason: NotUnderstood, text: "dagen"},
+		{in: "friday at 3pm", start: "2026-11-27 15:00 CET"},
+		{in: "Dec 18 at 3pm", start: "2026-12-18 15:00 CET"},
+		{in: "fredag kl. 15", start: "2026-11-27 15:00 CET"},
+		{in: "fredag kl. 15.00", start: "2026-11-27 15:00 CET"},
 
 		// Weekdays, from a Friday at 10:00.
 		{in: "fredag 18:00", now: friday, start: "2026-11-27 18:00 CET"},
@@ -143,6 +163,8 @@ func parseCases() []parseCase {
 		{in: "fredag 10:00", now: friday, start: "2026-11-27 10:00 CET"}, // now exactly
 		{in: "nästa fredag 18", now: friday, start: "2026-12-04 18:00 CET"},
 		{in: "next friday 18:00", now: friday, start: "2026-12-04 18:00 CET"},
+		{in: "this friday 3pm", now: friday, start: "2026-11-27 15:00 CET"}, // today: said on a Friday
+		{in: "den här fredagen kl 8", now: friday, start: "2026-12-04 08:00 CET"},
 		{in: "fredag", now: friday, kind: Ambiguous, reason: MissingTime, errTime: "2026-11-27 00:00 CET"},
 		{in: "torsdag 18", now: friday, start: "2026-12-03 18:00 CET"},
 
@@ -398,6 +420,9 @@ func parseCases() []parseCase {
 		{in: "fredag 18 i 45 minuter", start: "2026-11-27 18:00 CET", end: "2026-11-27 18:45 CET"},
 		{in: "friday 6pm for 2 hours", start: "2026-11-27 18:00 CET", end: "2026-11-27 20:00 CET"},
 		{in: "fri 6pm for an hour", start: "2026-11-27 18:00 CET", end: "2026-11-27 19:00 CET"},
+		{in: "fredag 18 i två timmar", start: "2026-11-27 18:00 CET", end: "2026-11-27 20:00 CET"},
+		{in: "friday 6pm for two hours", start: "2026-11-27 18:00 CET", end: "2026-11-27 20:00 CET"},
+		{in: "fredag 18 i tre timmar och tio minuter", start: "2026-11-27 18:00 CET", end: "2026-11-27 21:10 CET"},
 		{in: "fri 6pm for 1.5 hours", start: "2026-11-27 18:00 CET", end: "2026-11-27 19:30 CET"},
 		{in: "fredag 18 (2h)", start: "2026-11-27 18:00 CET", end: "2026-11-27 20:00 CET"},
 		{in: "fredag 18 +90m", start: "2026-11-27 18:00 CET", end: "2026-11-27 19:30 CET"},
@@ -815,5 +840,44 @@ func checkJustPassed(t *testing.T, in string, e *Error, now time.Time) {
 	}
 	if e.Year != 0 && time.Date(e.Year, e.Time.Month(), e.Time.Day(), 12, 0, 0, 0, time.UTC).Day() != e.Time.Day() {
 		t.Errorf("Parse(%q): JustPassed suggests %d, which has no %s", in, e.Year, e.Time.Format("2 January"))
+	}
+}
+
+// TestWord: the words an unquoted time goes on with, alone or led into
+// by small words, and the words that end it.
+func TestWord(t *testing.T) {
+	for _, w := range []string{
+		"18:00", "15.00", "3pm", "18-21", "fredag", "Fredag", "fre", "fredagen", "måndagen", "friday", "dec", "Dec.",
+		"december", "kl", "kl.", "Kl.", "klockan", "pm", "p.m.", "a.m.", "em", "i morgon", "morgon", "imorgon",
+		"tomorrow", "kväll", "kvällen", "nästa", "next", "vecka", "week", "midnatt", "noon", "lunch", "-", "–",
+		"timmar", "hours", "CET",
+		// Small words with the time's word they lead to.
+		"at 3pm", "at noon", "on the 15th", "den 15", "den här fredagen", "nu på fredag", "på fredag", "this friday",
+		"till 21", "to 9pm", "until 21:00", "och 21", "i 2 timmar", "i två timmar", "for two hours", "for an hour",
+		"om en vecka", "in two weeks", "i kväll", "vid lunch", "the 15th of January", "after tomorrow",
+	} {
+		if !Word(w) {
+			t.Errorf("Word(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{
+		"", " ", "fika", "Ta", "at", "i", "på", "till", "the", "this", "den", "här", "nu", "en", "och", "two",
+		"min", "m", "ateljén", "at the library", "i ateljén", "till alla", "for two people", "en trevlig kväll",
+		"den här", "om en", "at the the the 3pm", "dagen", "fika.",
+	} {
+		if Word(w) {
+			t.Errorf("Word(%q) = true, want false", w)
+		}
+	}
+}
+
+func TestHasDay(t *testing.T) {
+	for s, want := range map[string]bool{
+		"fredag 18": true, "15/1 18:00": true, "i morgon 10": true, "this friday 3pm": true, "nästa vecka onsdag 18": true,
+		"18:00": false, "12-14": false, "kl 18": false, "fika": false, "": false, strings.Repeat("fredag ", 30): false,
+	} {
+		if got := HasDay(s); got != want {
+			t.Errorf("HasDay(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
