@@ -158,7 +158,8 @@ var (
 	// question for the base, even where the word is everyday language.
 	botFeatures = foldedSet(`:kurs kursen kurser lektion lektioner quiz träff träffar träffen meetup meetups
 		event events intressen intresse interests interest course courses lesson lessons privacy integritet
-		data uppgifter matchning matching match profil profile`)
+		data uppgifter matchning matching match profil profile sparar spara sparas lagrar lagra store stores
+		stored save saves saved radera raderar delete deletes gdpr`)
 	// genericAsk opens an English question whose "you" is anyone ("how do
 	// you book the kiln"), unless the verb after it is about the bot.
 	genericAsk = foldedSet(`:how where when what which who`)

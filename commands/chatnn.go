@@ -297,7 +297,9 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		return chatLabel{}
 	}
 	shape := readShape(text, ws)
-	if shape.question {
+	if shape.question || slices.ContainsFunc(ws, func(w string) bool { _, ok := botFeatures[w]; return ok }) {
+		// A question not put to the bot, or one naming what the bot
+		// does ("Do you store what I write here?": its privacy topic).
 		return chatLabel{}
 	}
 	names, ok := false, true

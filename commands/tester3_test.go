@@ -120,3 +120,16 @@ func TestWhoIsComing(t *testing.T) {
 		t.Errorf("who's coming on friday: %q", got)
 	}
 }
+
+// TestStoreWhatIWriteIsThePrivacyTopic: asking the bot whether it keeps
+// what one writes gets the topic on one's data, not "what I can do".
+func TestStoreWhatIWriteIsThePrivacyTopic(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	if got := h.SayIn(kim, "en", "Do you store what I write here?"); !strings.Contains(got, "mydata export") {
+		t.Errorf("en: %.100q", got)
+	}
+	if got := h.SayIn(kim, "sv", "Sparar du det jag skriver?"); !strings.Contains(got, "mina-data exportera") {
+		t.Errorf("sv: %.100q", got)
+	}
+}
