@@ -299,6 +299,9 @@ func (b *Bot) noteWritten(ctx context.Context, c *Call, text string) {
 // reminder), comes in it when they chose no language and wrote nothing
 // that tells.
 func (b *Bot) noteLocale(ctx context.Context, c *Call) {
+	if c.Event.PageView || c.Event.Kind == EventAction {
+		return // a dashboard page or a form: the member's chat says it
+	}
 	l := eventLocale(c.Event)
 	if l == "" || l == c.Member.Client {
 		return

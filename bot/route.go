@@ -83,7 +83,6 @@ func (b *Bot) handleCommand(ctx context.Context, ev Event) {
 	call.Member = m
 	call.Role = b.opt.Roles.Role(m.User, m.Granted)
 	call.Lang = b.Language(m, ev)
-	b.noteLocale(ctx, call)
 	// Automatic moderation sees every message from members below
 	// moderator first; when it acts, the message goes no further.
 	if inspect && call.Role < RoleModerator && b.opt.Inspect(ctx, call) {
@@ -231,6 +230,7 @@ func (b *Bot) invoke(ctx context.Context, call *Call, cmd *Command, bind func() 
 	if !b.authorize(ctx, call) {
 		return
 	}
+	b.noteLocale(ctx, call) // a refused command changes nothing
 	var err error
 	if call.Args, err = bind(); err != nil {
 		call.fail(ctx, call.explain(err))

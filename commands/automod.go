@@ -100,6 +100,10 @@ func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
 		}
 		return true
 	}
+	// The log first: a moderator who reads it once the member is told
+	// finds the entry there.
+	m.record(ctx, bot.AuditRecord{Platform: ev.Platform, Actor: bot.User{ID: "automod", Platform: ev.Platform},
+		Action: "automod " + rule, Target: ev.User.ID, Reason: ev.Channel.ID, Result: result, Detail: detail})
 	if a != nil {
 		text := c.T("automod.dm_"+rule, "<#"+ev.Channel.ID+">")
 		if n == automodNoticed {
@@ -107,8 +111,6 @@ func (m *automod) inspect(ctx context.Context, c *bot.Call) bool {
 		}
 		a.Send(ctx, bot.Target{User: ev.User.ID}, bot.Reply{Text: text})
 	}
-	m.record(ctx, bot.AuditRecord{Platform: ev.Platform, Actor: bot.User{ID: "automod", Platform: ev.Platform},
-		Action: "automod " + rule, Target: ev.User.ID, Reason: ev.Channel.ID, Result: result, Detail: detail})
 	return true
 }
 

@@ -220,7 +220,7 @@ func TestModerationCommandsOnDiscord(t *testing.T) {
 		t.Fatalf("modlog by DM: %v", err)
 	}
 	log := ms[1].Content
-	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → utfört", "timeout " + e.admin.ID + " → nekat", "timeout " + e.kim.ID + " → nekat: The platform refused"} {
+	for _, want := range []string{"timeout " + e.kim.ID + " (spam) → utfört", "timeout " + e.admin.ID + " → nekat", "timeout " + e.kim.ID + " → nekat: Plattformen sa nej"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("modlog lacks %q:\n%s", want, log)
 		}
