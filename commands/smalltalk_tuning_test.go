@@ -148,6 +148,9 @@ func TestSmallTalkTuning(t *testing.T) {
 		// heldout42 (blind, hard) measured once: sv 49/50, en 46/50, 5
 		// queued; 50/50/0 after small talk among clauses (chatclauses.go).
 		{"heldout42", "../knowledge/testdata/heldout42/smalltalk.jsonl", 50, 50, 0},
+		// heldout44 (blind, hard) measured once at the session's end: sv
+		// 49/50, en 47/50, 3 queued.
+		{"heldout44", "../knowledge/testdata/heldout44/smalltalk.jsonl", 49, 47, 3},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			sv, en, queued := runSmallTalkSet(t, set.path, true)
