@@ -85,26 +85,25 @@ func (d *DB) SetLocale(ctx context.Context, u bot.User, locale string) error {
 // member not stored (forgotten meanwhile) is left so. It implements
 // bot.WrittenLangStore.
 func (d *DB) SetWrittenLang(ctx context.Context, u bot.User, lang string) error {
-	if lang != "" && !bot.ValidLang(lang) {
-		return fmt.Errorf("unknown language %q", lang)
-	}
-	_, err := d.sql.ExecContext(ctx, "UPDATE members SET written_lang = ? WHERE platform = ? AND user_id = ?", lang, string(u.Platform), u.ID)
-	if err != nil {
-		return fmt.Errorf("set written language: %w", d.explain(err))
-	}
-	return nil
+	return d.setMemberLang(ctx, u, "UPDATE members SET written_lang = ? WHERE platform = ? AND user_id = ?", "written", lang)
 }
 
 // SetClientLang stores the language u's console or client last stated
 // ("" to clear it). A member not stored is left so. It implements
 // bot.ClientLangStore.
 func (d *DB) SetClientLang(ctx context.Context, u bot.User, lang string) error {
+	return d.setMemberLang(ctx, u, "UPDATE members SET client_lang = ? WHERE platform = ? AND user_id = ?", "client", lang)
+}
+
+// setMemberLang runs update, a fixed statement that sets one of u's
+// language columns, with lang ("" or a language the bot speaks); what
+// names the column in the error.
+func (d *DB) setMemberLang(ctx context.Context, u bot.User, update, what, lang string) error {
 	if lang != "" && !bot.ValidLang(lang) {
 		return fmt.Errorf("unknown language %q", lang)
 	}
-	_, err := d.sql.ExecContext(ctx, "UPDATE members SET client_lang = ? WHERE platform = ? AND user_id = ?", lang, string(u.Platform), u.ID)
-	if err != nil {
-		return fmt.Errorf("set client language: %w", d.explain(err))
+	if _, err := d.sql.ExecContext(ctx, update, lang, string(u.Platform), u.ID); err != nil {
+		return fmt.Errorf("set %s language: %w", what, d.explain(err))
 	}
 	return nil
 }
