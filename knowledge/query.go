@@ -81,6 +81,10 @@ func (ix *Index) analyze(q string, sc *scratch) {
 	phrase := false    // nextTo with nothing but determiners between the two words
 	qlang := uint8(0)  // the question's language as fzLang's bits, when needed
 	prevOwned := false // the previous word is an unknown one after "my"/"min" (params.possessedW)
+	// selfAsked: the question asks whether something is passion-driven,
+	// the one question in which what one has tells of oneself; elsewhere
+	// "my kiln", "min moms" is what is asked.
+	selfAsked := ix.p.possessedW < 1 && slices.ContainsFunc(sc.toks, func(w string) bool { return strings.HasPrefix(w, "passion") })
 	for i, w := range sc.toks {
 		n := len(sc.slots)
 		ix.addSlots(w, sc)
@@ -111,7 +115,7 @@ func (ix *Index) analyze(q string, sc *scratch) {
 		tw := float32(1)
 		kind := 0
 		owned := false
-		if ix.p.possessedW < 1 && len(sc.slots) > n && !exactSlot(&sc.slots[len(sc.slots)-1]) && (sc.tokArt[i]&tokAfterMine != 0 || prevOwned && sc.tokArt[i]&tokAfterPrev != 0) {
+		if selfAsked && len(sc.slots) > n && !exactSlot(&sc.slots[len(sc.slots)-1]) && (sc.tokArt[i]&tokAfterMine != 0 || prevOwned && sc.tokArt[i]&tokAfterPrev != 0) {
 			// "is my thrift flip page passion driven?", "ä min gårdsbutik
 			// passionsdrivn?": what one has, named right after "my"/"min",
 			// tells of oneself like a story; it is not what is asked.
