@@ -63,8 +63,9 @@ type Answers struct {
 	Keep bool
 	// Passing marks a question asked in passing ("Hjälpte svaret?" under
 	// a knowledge answer): it does not replace a question the member has
-	// open here (a quiz's), and an acknowledgement ("ok", "okej tack")
-	// does not answer it — only a clear yes or no does.
+	// open here (a quiz's), and only a clear yes or no said to the bot
+	// answers it — not an acknowledgement ("ok", "okej tack"), nor a "nej"
+	// in a shared channel that does not address the bot.
 	Passing bool
 }
 
@@ -158,8 +159,10 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 		return reply{} // nothing asked of this member here (another member's "ja" ends here)
 	}
 	open := !q.closed && now.Before(q.expires)
-	if open && q.answers.Passing && said != "" && acknowledges(text) {
-		return reply{} // "ok tack" after an answer is talk, not a vote
+	if open && q.answers.Passing && said != "" && (acknowledges(text) || !addressed) {
+		// "ok tack" after an answer is talk, not a vote; and in a shared
+		// channel a "nej" not said to the bot is said to someone else.
+		return reply{}
 	}
 	switch {
 	case open && said != "":

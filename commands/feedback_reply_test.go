@@ -63,3 +63,20 @@ func TestYesOrNoToDidThisHelpVotes(t *testing.T) {
 	// A question in the middle of the course leaves the quiz question
 	// open: TestNumberAnswersTheQuizAfterAQuestionInBetween.
 }
+
+// TestNoVoteFromTalkToOthers: in a shared channel, where the platform
+// delivers every message, a "nej" the member says without addressing the
+// bot is said to someone else: no vote.
+func TestNoVoteFromTalkToOthers(t *testing.T) {
+	obs := &votes{n: map[string]int{}}
+	h := bottest.New(t, bottest.WithObserver(obs), bottest.At(wednesday))
+	kim := h.Member("kim", bot.RoleMember)
+	askCard(t, h, kim, "vad står PUNKS för?")
+	h.Send(bot.Event{Kind: bot.EventMessage, User: kim, Channel: bot.Channel{ID: "allmänt"}, Text: "nej", Addressed: false})
+	if obs.count("down") != 0 {
+		t.Fatalf("an unaddressed nej voted")
+	}
+	if got := h.Send(bot.Event{Kind: bot.EventMessage, User: kim, Channel: bot.Channel{ID: "allmänt"}, Text: "nej", Addressed: true}).Text(); !strings.Contains(got, "Arrangörerna ser") {
+		t.Fatalf("an addressed nej: %q", got)
+	}
+}
