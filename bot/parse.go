@@ -178,6 +178,23 @@ type Parser struct {
 	Now func() time.Time
 }
 
+// courtesyWords end a command line politely ("nej tack", "ja tack så
+// mycket", "yes please"), folded: no argument's value.
+var courtesyWords = map[string]bool{"tack": true, "tackar": true, "sa": true, "mycket": true, "tusen": true,
+	"snalla": true, "thanks": true, "thank": true, "you": true, "thx": true, "please": true, "pls": true,
+	"so": true, "much": true, "ty": true}
+
+// courtesyTail reports whether toks, the words left over after every
+// argument has its value, are only courtesy words.
+func courtesyTail(toks []token) bool {
+	for _, t := range toks {
+		if t.named || !courtesyWords[fold(t.value)] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
 // bind assigns tokens to c's arguments, by name or positionally in
 // declared order, and converts them. rest is the raw text the tokens came
 // from. When c ends in a free-text (rest) argument, positional words go to
@@ -246,6 +263,9 @@ func (p Parser) bind(c *Command, toks []token, rest string) (Args, error) {
 			next++
 		}
 		if next >= len(c.Args) {
+			if courtesyTail(toks[ti:]) {
+				break // "träff svara 1 nej tack": the thanks is no argument
+			}
 			return Args{}, argErr("arg.too_many", t.value)
 		}
 		pos := &c.Args[next]

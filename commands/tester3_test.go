@@ -133,3 +133,20 @@ func TestStoreWhatIWriteIsThePrivacyTopic(t *testing.T) {
 		t.Errorf("sv: %.100q", got)
 	}
 }
+
+// TestCourtesyAfterTheLastArgument: "nej tack" answers an invitation; the
+// thanks is no argument. Another extra word is still refused.
+func TestCourtesyAfterTheLastArgument(t *testing.T) {
+	h := bottest.New(t, bottest.At(wednesday))
+	h.Say(h.Member("olle", bot.RoleOrganiser), `träff skapa titel:Fika när:"fredag 15:00"`)
+	maja := h.Member("maja", bot.RoleMember)
+	if got := h.Say(maja, "träff svara id:1 svar:nej tack"); !strings.Contains(got, "du kommer inte") {
+		t.Errorf("nej tack: %q", got)
+	}
+	if got := h.Say(maja, "träff svara 1 ja tack så mycket"); !strings.Contains(got, "Du är anmäld") {
+		t.Errorf("ja tack så mycket: %q", got)
+	}
+	if got := h.Say(maja, "träff svara 1 ja fika"); !strings.Contains(got, "för många argument") {
+		t.Errorf("an extra word: %q", got)
+	}
+}
