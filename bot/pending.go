@@ -159,9 +159,10 @@ func (cs *confirmations) reply(ev Event, text string, addressed bool, now time.T
 		return reply{} // nothing asked of this member here (another member's "ja" ends here)
 	}
 	open := !q.closed && now.Before(q.expires)
-	if open && q.answers.Passing && said != "" && (acknowledges(text) || !addressed) {
-		// "ok tack" after an answer is talk, not a vote; and in a shared
-		// channel a "nej" not said to the bot is said to someone else.
+	if open && q.answers.Passing && said != "" && (acknowledges(text) || !addressed || said == "no" && thanks(text)) {
+		// "ok tack" after an answer is talk, not a vote, and so is "nej
+		// tack" (nothing more, thanks); in a shared channel a "nej" not
+		// said to the bot is said to someone else.
 		return reply{}
 	}
 	switch {
@@ -308,6 +309,17 @@ func stops(text string) bool {
 // ("ok", "ok tack"): to a question that is open they are a yes, to one
 // that closed or expired they are small talk, never "I'm not waiting".
 const ackWords = "ok okej okay okey oki"
+
+// thanks reports whether a short reply thanks ("nej tack", "no thanks").
+func thanks(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "tack", "tackar", "thanks", "thank", "thx", "ty":
+			return true
+		}
+	}
+	return false
+}
 
 // acknowledges reports whether a short reply is an acknowledgement: it has
 // an ack word ("ok tack", "okej då").

@@ -160,6 +160,16 @@ func (f *ask) answer(ctx context.Context, c *bot.Call, q string) error {
 		return err
 	}
 	a := f.lib.Ask(q, c.Lang)
+	if !a.Answered {
+		// "Tjena! Hur är läget? vad är VIAkub?": the question once the
+		// small talk around it is gone.
+		if rest := smallTalkVocab().withoutSmallTalk(q, c.Lang); rest != "" {
+			if b := f.lib.Ask(rest, c.Lang); b.Answered {
+				b.Question = q
+				a = b
+			}
+		}
+	}
 	if a.Answered && a.Top != nil && botTopics[a.Top.ID] {
 		// The base's own topics about the bot answer what small talk
 		// does ("how do I use you?"); a line the examples read as small

@@ -250,3 +250,31 @@ func (*smallTalk) replyByClauses(ctx context.Context, c *bot.Call, text string, 
 	}
 	return true, chatReply(ctx, c, text, intent, lang)
 }
+
+// withoutSmallTalk returns text without its clauses that are small talk by
+// phrase ("Tjena! Hur är läget? vad är VIAkub?" → "vad är VIAkub?"), or ""
+// when none is, or all are: the question the knowledge base may answer
+// once the greeting around it is gone.
+func (v *chatVocab) withoutSmallTalk(text, hint string) string {
+	if utf8.RuneCountInString(text) > maxClauseRunes {
+		return ""
+	}
+	clauses := splitClauses(text)
+	var kept []string
+	dropped := false
+	for _, cl := range clauses {
+		if in, _ := v.recognize(cl.text, hint); in > chatFiller {
+			dropped = true
+			continue
+		}
+		t := cl.text
+		if cl.mark {
+			t += "?"
+		}
+		kept = append(kept, t)
+	}
+	if !dropped || len(kept) == 0 {
+		return ""
+	}
+	return strings.Join(kept, " ")
+}

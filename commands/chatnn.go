@@ -310,9 +310,12 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		return chatLabel{}
 	}
 	l := nn.classify(text, names)
-	if strings.ContainsAny(text, "?？") && statementIntents[l.intent] {
+	if strings.ContainsAny(text, "?？") && (statementIntents[l.intent] || l.intent == chatSorry && names && slices.ContainsFunc(ws, func(w string) bool { return openingWords[w] })) {
 		// "is this community free?" is no praise: a question is not
-		// thanks, praise, a goodbye or a remark.
+		// thanks, praise, a goodbye or a remark, nor an apology that
+		// asks with a question word about what the base is about
+		// ("ursäkta att jag stör, men hur vet jag om mitt företag är
+		// passionsdrivet?").
 		return chatLabel{}
 	}
 	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })

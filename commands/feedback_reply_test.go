@@ -30,6 +30,9 @@ func TestYesOrNoToDidThisHelpVotes(t *testing.T) {
 	if got := say(kim, "ok tack"); strings.Contains(got, "svaret") || obs.count("up") != 0 {
 		t.Fatalf("ok tack voted: %q", got)
 	}
+	if got := say(kim, "nej tack"); strings.Contains(got, "Arrangörerna ser") || obs.count("down") != 0 {
+		t.Fatalf("nej tack (nothing more, thanks) voted: %q", got)
+	}
 	if got := say(kim, "nej"); !strings.Contains(got, "Arrangörerna ser att svaret inte hjälpte") || obs.count("down") != 1 {
 		t.Fatalf("kim's nej: %q (down %d)", got, obs.count("down"))
 	}

@@ -35,7 +35,7 @@ var interestPatterns = func() []*regexp.Regexp {
 		svLead   = `(?:(?:vem|vilka|finns det|är det|e det|jag letar efter|letar efter|jag söker|söker|(?:kan du |kan ni )?hjälpa mig (?:att )?hitta|hjälp mig (?:att )?hitta|jag vill hitta|hur hittar jag)\s+)?`
 		svOthers = `(?:andra|fler|flera|mer|annars|någon annan|nån annan|ngn annan|någon mer|nån mer|ngn mer|några andra|nåra andra|några fler|nåra fler)`
 		svVerb   = `(?:gillar|älskar|håller på med|sysslar med|pysslar med|jobbar med|arbetar med|gör|är intresserade av|är intresserad av|intresserar sig för|odlar|bakar|tillverkar|målar|syr|snickrar|driver|har)`
-		enLead   = `(?:who|is there|are there|anyone|anybody|any|i am looking for|looking for|(?:can you |could you )?help me find|i want to find|how do i find|find)\s+`
+		enLead   = `(?:who|is there|are there|is|are|anyone|anybody|any|i am looking for|looking for|(?:can you |could you )?help me find|i want to find|how do i find|find)\s+`
 		enOthers = `(?:else|other people|other members|others|anyone else|anybody else|someone else|anyone here|anybody here|someone here|people here|members here|here)`
 		enVerb   = `(?:likes|like|loves|love|does|do|is into|are into|makes|make|works with|work with|is interested in|are interested in|bakes|bake|grows|grow|paints|paint|runs|run|into)`
 		svWhere  = `(?:\s+(?:här|också|med|i gruppen|i gemenskapen|runt omkring))?`
@@ -61,6 +61,9 @@ var interestPatterns = func() []*regexp.Regexp {
 		regexp.MustCompile(`^` + enLead + `(?:` + enOthers + `\s+)?` + enOthers + `\s+(?:here\s+)?(?:who\s+|that\s+)?` + enVerb + `\s+(.+?)` + enWhere + `$`),
 		// "is there anyone else who carves wood": any verb after "who".
 		regexp.MustCompile(`^` + enLead + enOthers + `\s+(?:here\s+)?(?:who|that)\s+\S+\s+(.+?)` + enWhere + `$`),
+		// "jag vill träffa andra keramiker", "I want to meet other potters".
+		regexp.MustCompile(`^(?:jag\s+)?(?:vill|skulle vilja)\s+(?:träffa|hitta|lära känna)\s+(?:andra|fler)\s+(\S+)` + svWhere + `$`),
+		regexp.MustCompile(`^(?:i\s+)?(?:want to|would like to|'d like to|wanna)\s+(?:meet|find|connect with)\s+(?:other|more)\s+(\S+s)` + enWhere + `$`),
 		// "are there other woodworkers around", "any more beekeepers here".
 		regexp.MustCompile(`^(?:are there|any)\s+(?:other|more)\s+(\S+s)` + enWhere + `$`),
 	}

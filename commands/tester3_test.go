@@ -150,3 +150,25 @@ func TestCourtesyAfterTheLastArgument(t *testing.T) {
 		t.Errorf("an extra word: %q", got)
 	}
 }
+
+// TestFourthTesterFindings: a question after small talk is answered once
+// the small talk around it is gone; an apology before a question keeps it
+// a question; "is anyone else here into …" and "I want to meet other …"
+// find members.
+func TestFourthTesterFindings(t *testing.T) {
+	h := bottest.New(t)
+	kim := h.Member("kim", bot.RoleMember)
+	if got := h.Say(kim, "Tjena! Hur är läget? vad är VIAkub?"); !strings.Contains(got, "VIAkub Halland") || strings.Contains(got, "sparat frågan") {
+		t.Errorf("a question after small talk: %.100q", got)
+	}
+	if got := h.Say(kim, "ursäkta att jag stör, men hur vet jag om mitt företag är passionsdrivet?"); !strings.Contains(got, "grundprinciper") {
+		t.Errorf("an apology before a question: %.100q", got)
+	}
+	h.SayIn(h.Member("lars", bot.RoleMember), "en", "interests add sourdough, potters")
+	eve := h.Member("eve", bot.RoleMember)
+	for _, q := range []string{"is anyone else here into sourdough?", "I want to meet other potters"} {
+		if got := h.SayIn(eve, "en", q); !strings.Contains(got, "lars") {
+			t.Errorf("%q: %.100q", q, got)
+		}
+	}
+}
