@@ -100,7 +100,7 @@ func (v *chatVocab) readClause(cl chatClause, hint string, words func(string) (s
 		return in, lang
 	}
 	ws := chatWords(cl.text)
-	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+	addressed := addressesBot(ws)
 	if clauseAsks(cl) && (len(ws) > shortClauseWords || len(ws) > 0 && openingWords[ws[0]]) && !addressed {
 		return chatNone, ""
 	}

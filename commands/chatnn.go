@@ -318,7 +318,7 @@ func (nn *chatNN) read(text string, words func(string) (subject, other []string)
 		// passionsdrivet?").
 		return chatLabel{}
 	}
-	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+	addressed := shape.addressed
 	if (l.intent == chatBye || l.intent == chatPraise) && exclamation(text) && !addressed {
 		// "vilken fin dag det är idag", "Vilken härlig dag det är idag"
 		// exclaim; they take no leave and praise no bot.
@@ -408,6 +408,8 @@ type lineShape struct {
 	asks bool
 	// personal: it speaks to the bot or of the member.
 	personal bool
+	// addressed: a word of it addresses the bot (addressesBot).
+	addressed bool
 	// request: it asks for something (asksFor).
 	request bool
 	// question: a question word not put to the bot ("vilken dag är det
@@ -416,19 +418,26 @@ type lineShape struct {
 	question bool
 }
 
+// addressesBot reports whether a folded word of ws addresses the bot or
+// names what it may be ("du", "you", "bot").
+func addressesBot(ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+}
+
 // readShape reads the form of text, of folded words ws.
 func readShape(text string, ws []string) lineShape {
 	mark := strings.ContainsAny(text, "?？")
-	addressed := slices.ContainsFunc(ws, func(w string) bool { _, ok := botAddress[w]; return ok })
+	addressed := addressesBot(ws)
 	// "i" is Swedish "in" as often as English "I": in a line surely
 	// Swedish it is no one ("Vilka andra i gruppen håller på med …?").
 	lang, sure := knowledge.DetectLang(text)
 	swedish := sure && lang == bot.LangSV
 	firstP := slices.ContainsFunc(ws, func(w string) bool { return firstPerson[w] && !(w == "i" && swedish) })
 	l := lineShape{
-		asks:     mark || (len(ws) > 0 && interrogatives[ws[0]]),
-		personal: addressed || firstP,
-		request:  asksFor(ws),
+		asks:      mark || (len(ws) > 0 && interrogatives[ws[0]]),
+		personal:  addressed || firstP,
+		addressed: addressed,
+		request:   asksFor(ws),
 	}
 	l.question = slices.ContainsFunc(ws, func(w string) bool { _, ok := askingWords[w]; return ok }) || asksOfSelf(text) ||
 		(asksOfAnyone(ws) && !l.personal) ||
